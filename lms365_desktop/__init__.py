@@ -1,0 +1,1 @@
+"""LMS365 Desktop: a desktop application for LMS365 training coordinators."""

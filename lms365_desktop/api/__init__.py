@@ -1,0 +1,1 @@
+"""Qt-free async client of the LMS365 API (httpx, pydantic)."""

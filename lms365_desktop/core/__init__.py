@@ -1,0 +1,1 @@
+"""Qt-free application services: profiles, secrets, bulk jobs, upload queue, logs."""

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, panes, wizards, console and widgets."""

@@ -1,0 +1,1 @@
+"""Qt console of LMS365 Desktop."""

@@ -1,0 +1,1 @@
+"""Qt itemmodels of LMS365 Desktop."""

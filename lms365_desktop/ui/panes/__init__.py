@@ -1,0 +1,1 @@
+"""Qt panes of LMS365 Desktop."""

@@ -1,0 +1,1 @@
+"""Qt widgets of LMS365 Desktop."""

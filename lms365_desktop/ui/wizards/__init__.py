@@ -1,0 +1,1 @@
+"""Qt wizards of LMS365 Desktop."""

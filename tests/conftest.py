@@ -1,0 +1,69 @@
+"""Shared fixtures: headless Qt, an in-memory keyring, and real sandbox servers on loopback."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import keyring.backend
+import pytest
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in a dict; its priority never wins auto-selection."""
+
+    priority = -1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+# Small enough to seed in well under a second, large enough to page and filter.
+SMALL_SANDBOX = dict(users=400, courses=40, rate=None)
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+    with SandboxServer(SandboxConfig(**SMALL_SANDBOX)) as server:
+        yield server
+
+
+@pytest.fixture
+def make_sandbox():
+    from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+    servers: list[SandboxServer] = []
+
+    def start(**overrides) -> SandboxServer:
+        server = SandboxServer(SandboxConfig(**{**SMALL_SANDBOX, **overrides}))
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
