@@ -1,0 +1,173 @@
+"""Entry point and composition root: parses flags, builds the concrete objects, runs the loop."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+EXIT_NO_DISPLAY = 2
+
+# Parts that register themselves in the window: (module, builder, pane title, icon, shortcut).
+# A builder returning a widget gets a pane; one returning None added its own actions.
+PANE_BUILDERS = (
+    ("lms365_desktop.ui.panes.activity_pane", "build_activity_pane", "Activity", "activity", "Ctrl+6"),
+    ("lms365_desktop.ui.console", "build_console_pane", "Console", "console", "Ctrl+7"),
+)
+INSTALLERS = (("lms365_desktop.ui.wizards", "install_wizards"),)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lms365-desktop", description="LMS365 Desktop for training coordinators.")
+    parser.add_argument("--sandbox", action="store_true", help="start the embedded LMS365 sandbox and open it")
+    parser.add_argument("--profile", metavar="NAME", help="open the saved connection NAME")
+    parser.add_argument("--reset-layout", action="store_true", help="forget window and column layout")
+    return parser.parse_args(argv)
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """A plain message when no window can be shown (instead of Qt's plugin abort), else None."""
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux"):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if qpa and qpa not in ("xcb", "wayland", "wayland-egl"):
+        return None  # offscreen, vnc, eglfs...: the user chose a platform that needs no display
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("lms365-desktop needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY "
+            "are not set).\nRun it inside a desktop session, or use `lms365-sandbox` for the server alone.")
+
+
+class Connector:
+    """Builds connections for the UI: the only place that makes clients and starts the sandbox."""
+
+    def __init__(self) -> None:
+        self._sandbox = None
+
+    async def open(self, profile, key: str):
+        from lms365_desktop.api.client import Lms365Client
+        from lms365_desktop.api.throttle import RateLimit
+
+        client = Lms365Client(profile.base_url, key, username=profile.username,
+                              rate=RateLimit(profile.rate_calls, profile.rate_window),
+                              on_behalf_of=profile.on_behalf_of)
+        await client.__aenter__()
+        return client, client
+
+    async def open_sandbox(self):
+        from lms365_desktop.core.sandbox_launcher import EmbeddedSandbox
+
+        if self._sandbox is None:
+            self._sandbox = EmbeddedSandbox()
+        profile, key = await asyncio.get_running_loop().run_in_executor(None, self._sandbox.start)
+        connection, client = await self.open(profile, key)
+        return connection, client, profile
+
+    async def close(self, connection) -> None:
+        await connection.__aexit__(None, None, None)
+
+    def shutdown(self) -> None:
+        if self._sandbox is not None:
+            self._sandbox.stop()
+
+
+def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_store=None, secret_store=None,
+             journal=None):
+    """Build the window, its panes and the context they share; returns the AppContext."""
+    from lms365_desktop.ui.context import AppContext
+    from lms365_desktop.ui.main_window import MainWindow
+    from lms365_desktop.ui.workspace import install_workspace
+
+    if reset_layout:
+        settings.clear()
+    window = MainWindow(settings)
+    context = AppContext(window, settings, journal=journal if journal is not None else _journal(), connector=connector,
+                         profile_store=profile_store, secret_store=secret_store)
+    install_workspace(context)
+    for module_name, builder, title, icon_name, shortcut in PANE_BUILDERS:
+        build = _optional(module_name, builder)
+        if build is not None:
+            pane = build(context)
+            if pane is not None:
+                window.add_pane(pane, window.tr(title), icon_name, shortcut)
+    for module_name, installer in INSTALLERS:
+        install = _optional(module_name, installer)
+        if install is not None:
+            install(context)
+    window.restore_layout()
+    return context
+
+
+def _optional(module_name: str, attribute: str):
+    """Parts built by other engineers register if present; a missing part is not an error."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attribute, None)
+
+
+def _journal():
+    try:
+        from lms365_desktop.core.job_journal import JobJournal
+    except ImportError:
+        return None
+    return JobJournal()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    logging.basicConfig(level=logging.WARNING)
+
+    import qasync
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from lms365_desktop.ui.connect_flow import start_connection
+    from lms365_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName("lms365-desktop")
+    app.setApplicationName("LMS365 Desktop")
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    from lms365_desktop.core.profiles import ProfileStore
+    from lms365_desktop.core.secrets import SecretStore
+
+    connector = Connector()
+    context = build_ui(QSettings(), reset_layout=args.reset_layout, connector=connector,
+                       profile_store=ProfileStore(), secret_store=SecretStore())
+    context.window.show()
+    finished = asyncio.Event()
+    context.window.closing.connect(finished.set)
+    try:
+        with loop:
+            loop.run_until_complete(_run(context, args, finished, start_connection))
+    finally:
+        connector.shutdown()
+    return 0
+
+
+async def _run(context, args, finished: asyncio.Event, start_connection) -> None:
+    # Through the runner, so a failed start becomes a notification, not a dead window.
+    context.tasks.run(start_connection(context, sandbox=args.sandbox, profile_name=args.profile))
+    await finished.wait()
+    await context.close_connection()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""How the UI reports a failed task: the server's message in a notification, details on demand."""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from lms365_desktop.api.errors import (
+    AmbiguousResultError,
+    AuthenticationError,
+    Lms365Error,
+    NetworkError,
+    PermissionDeniedError,
+    ThrottledError,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def describe(exc: BaseException) -> tuple[str, str, str]:
+    """(title, message, details) for a notification; the message is the server's own words."""
+    if isinstance(exc, Lms365Error):
+        if isinstance(exc, AuthenticationError):
+            title = tr("The API key was not accepted")
+        elif isinstance(exc, PermissionDeniedError):
+            title = tr("Not allowed with this API key")
+        elif isinstance(exc, NetworkError):
+            title = tr("Connection lost")
+        elif isinstance(exc, ThrottledError):
+            title = tr("The server asked us to slow down")
+        elif isinstance(exc, AmbiguousResultError):
+            title = tr("The result is unknown")
+        elif exc.status and exc.status >= 500:
+            title = tr("Server error")
+        else:
+            title = tr("The server refused the request")
+        lines = [f"{tr('Error type')}: {type(exc).__name__}"]
+        if exc.status:
+            lines.append(f"HTTP {exc.status}")
+        if exc.code:
+            lines.append(f"{tr('Code')}: {exc.code}")
+        lines.append(f"{tr('Message')}: {exc.message}")
+        if exc.details:
+            lines.append(f"{tr('Details')}: {exc.details}")
+        return title, exc.message or str(exc), "\n".join(lines)
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return tr("Something went wrong"), str(exc) or type(exc).__name__, details
+
+
+def report_error(notifications, exc: BaseException, *, ask_for_key: Callable[[], None] | None = None,
+                 retry: Callable[[], None] | None = None):
+    """Show ``exc`` as a non-modal card; an authentication error offers to enter the key again."""
+    title, message, details = describe(exc)
+    actions = []
+    if isinstance(exc, AuthenticationError) and ask_for_key is not None:
+        actions.append((tr("Enter API key…"), ask_for_key))
+    if retry is not None and isinstance(exc, (NetworkError, ThrottledError)):
+        actions.append((tr("Retry"), retry))
+    return notifications.show_error(title, message, details, actions)

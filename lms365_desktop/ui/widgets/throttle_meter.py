@@ -1,0 +1,72 @@
+"""Status-bar meter: calls used in the current throttle window out of the limit, and the queue."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+
+class ThrottleMeter(QWidget):
+    """Shows ``ThrottleStats``; repaints at most ten times a second however often stats change."""
+
+    REFRESH_MS = 100
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("throttleMeter")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(80, 10)
+        self.label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        self._pending: Any = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.calls = 0
+        self.limit = 0
+        self.queued = 0
+        self.throttled = 0
+        self._render()
+
+    def update_stats(self, stats: Any) -> None:
+        """Accept new stats (any object with ThrottleStats' attributes); painted shortly after."""
+        self._pending = stats
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        stats, self._pending = self._pending, None
+        if stats is None:
+            return
+        self.calls = int(getattr(stats, "calls_in_window", 0))
+        self.limit = int(getattr(stats, "limit", 0) or 0)
+        self.queued = int(getattr(stats, "queued_interactive", 0)) + int(getattr(stats, "queued_bulk", 0))
+        self.throttled = int(getattr(stats, "throttled_429", 0))
+        self.window_seconds = float(getattr(stats, "window_seconds", 0) or 0)
+        self._render()
+
+    def _render(self) -> None:
+        if self.limit:
+            self.bar.setRange(0, self.limit)
+            self.bar.setValue(min(self.calls, self.limit))
+            text = self.tr("API {calls}/{limit}").format(calls=self.calls, limit=self.limit)
+        else:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0)
+            text = self.tr("API {calls} calls").format(calls=self.calls)
+        if self.queued:
+            text += self.tr(" · {queued} queued").format(queued=self.queued)
+        self.label.setText(text)
+        window = getattr(self, "window_seconds", 0)
+        self.setToolTip(
+            self.tr("Calls started in the last {window:g} s out of the connection's limit; "
+                    "requests waiting for a free slot: {queued}; 429 responses seen: {throttled}")
+            .format(window=window or 60, queued=self.queued, throttled=self.throttled)
+        )

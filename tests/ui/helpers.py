@@ -1,0 +1,51 @@
+"""Helpers for Qt tests: run a coroutine from a test, and build the real window on a sandbox."""
+from __future__ import annotations
+
+import asyncio
+
+
+def run_async(qtbot, coro, timeout: int = 10_000):
+    """Run ``coro`` on the qasync loop and wait (outside any coroutine) for its result."""
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+class SandboxConnector:
+    """The app's Connector, pointed at a test sandbox instead of the embedded one."""
+
+    def __init__(self, server) -> None:
+        from lms365_desktop.app import Connector
+        from lms365_desktop.core.profiles import ConnectionProfile
+
+        self.server = server
+        self.inner = Connector()
+        self.profile = ConnectionProfile(name="Test sandbox", base_url=server.base_url,
+                                         rate_calls=600, rate_window=60, is_sandbox=True)
+        self.opened: list = []
+
+    async def open(self, profile, key):
+        connection, client = await self.inner.open(profile, key)
+        self.opened.append(connection)
+        return connection, client
+
+    async def open_sandbox(self):
+        connection, client = await self.open(self.profile, self.server.api_key)
+        return connection, client, self.profile
+
+    async def close(self, connection) -> None:
+        await self.inner.close(connection)
+
+
+def make_window(qtbot, server, settings, tmp_path, **kwargs):
+    """Build the real window through app.build_ui and connect it to ``server``."""
+    from lms365_desktop.app import build_ui
+    from lms365_desktop.core.job_journal import JobJournal
+    from lms365_desktop.ui.connect_flow import open_sandbox
+
+    connector = SandboxConnector(server)
+    context = build_ui(settings, connector=connector, journal=JobJournal(tmp_path / "jobs.sqlite"), **kwargs)
+    qtbot.addWidget(context.window)
+    context.window.show()
+    run_async(qtbot, open_sandbox(context))
+    return context
