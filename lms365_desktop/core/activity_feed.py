@@ -1,0 +1,465 @@
+"""The live activity feed: subscribes to the 11 LMS365 triggers and turns deliveries into ActivityEvents."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from lms365_desktop.api.webhooks import WebhookDelivery, WebhookReceiver
+from lms365_desktop.core.activity_log import ActivityLog
+
+logger = logging.getLogger(__name__)
+
+# The connector's 11 triggers.
+ENROLLMENT_EVENTS = (
+    "CourseEnrollment",
+    "CourseUnenrollment",
+    "CourseStarted",
+    "CourseCompleted",
+    "EnrollmentApprovalRequest",
+)
+COURSE_EVENTS = ("CoursePublished", "CourseUnpublished", "CourseCreated", "CourseDeleted")
+USER_EVENTS = ("UserCreated", "UserDeleted")
+EVENTS = ENROLLMENT_EVENTS + COURSE_EVENTS + USER_EVENTS
+APPROVAL_EVENT = "EnrollmentApprovalRequest"
+
+# [A] RegistrationStatus names (API notes §5), for an envelope that has the number but no text.
+REGISTRATION_STATUS_TEXT = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}
+
+SOURCE_WEBHOOK = "webhook"
+SOURCE_POLLING = "polling"
+
+MODE_WEBHOOK = "webhook"
+MODE_POLLING = "polling"
+MODE_OFF = "off"
+
+
+@dataclass(frozen=True)
+class ActivityUser:
+    """A user named by an event; ``enrollment_id`` is set on enrollment events."""
+
+    id: str = ""
+    login_name: str = ""
+    title: str = ""
+    email: str = ""
+    enrollment_id: str = ""
+    department: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.title or self.email or self.login_name.rsplit("|", 1)[-1] or self.id
+
+
+@dataclass(frozen=True)
+class ActivityEvent:
+    """One thing that happened, in one shape whatever the trigger's payload looked like."""
+
+    time: datetime
+    event: str
+    course: str
+    users: tuple[ActivityUser, ...]
+    status_text: str
+    payload: dict[str, Any]
+    source: str = SOURCE_WEBHOOK
+    course_id: str = ""
+    key: str = ""
+    delivery_id: str = ""
+    attempt: int = 1
+
+    @property
+    def users_text(self) -> str:
+        return ", ".join(u.display for u in self.users if u.display)
+
+    @property
+    def enrollment_ids(self) -> tuple[str, ...]:
+        return tuple(u.enrollment_id for u in self.users if u.enrollment_id)
+
+    @property
+    def is_approval_request(self) -> bool:
+        return self.event == APPROVAL_EVENT and bool(self.enrollment_ids)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "time": self.time.isoformat(),
+            "event": self.event,
+            "course": self.course,
+            "users": [vars(u) for u in self.users],
+            "status_text": self.status_text,
+            "payload": self.payload,
+            "source": self.source,
+            "course_id": self.course_id,
+            "key": self.key,
+            "delivery_id": self.delivery_id,
+            "attempt": self.attempt,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> ActivityEvent:
+        return cls(
+            time=_parse_time(record.get("time")) or datetime.now(timezone.utc),
+            event=str(record.get("event", "")),
+            course=str(record.get("course", "")),
+            users=tuple(ActivityUser(**u) for u in record.get("users", [])),
+            status_text=str(record.get("status_text", "")),
+            payload=dict(record.get("payload") or {}),
+            source=str(record.get("source", SOURCE_WEBHOOK)),
+            course_id=str(record.get("course_id", "")),
+            key=str(record.get("key", "")),
+            delivery_id=str(record.get("delivery_id", "")),
+            attempt=int(record.get("attempt", 1)),
+        )
+
+
+def normalize_notification(
+    event_hint: str,
+    notification: Mapping[str, Any],
+    *,
+    source: str = SOURCE_WEBHOOK,
+    key: str = "",
+    delivery_id: str = "",
+    attempt: int = 1,
+    received_at: datetime | None = None,
+) -> ActivityEvent:
+    """Map any of the three payload shapes (enrollment, course, user) to an ActivityEvent."""
+    action = str(notification.get("Action") or "")
+    event = action if action in EVENTS else event_hint
+    time = _parse_time(notification.get("TimeStamp")) or received_at or datetime.now(timezone.utc)
+    common = dict(time=time, event=event, payload=dict(notification), source=source, key=key,
+                  delivery_id=delivery_id, attempt=attempt)
+    if event in USER_EVENTS:
+        user = ActivityUser(
+            id=_text(notification.get("UserId")),
+            login_name=_text(notification.get("LoginName")),
+            title=_text(notification.get("Title")),
+            email=_text(notification.get("Email")),
+        )
+        status = "Deleted" if notification.get("IsDeleted") or event == "UserDeleted" else "Active"
+        return ActivityEvent(course="", users=(user,), status_text=status, **common)
+    if event in COURSE_EVENTS:
+        parts = [_text(notification.get("CourseType"))]
+        parts.append("Published" if notification.get("Published") else "Not published")
+        return ActivityEvent(
+            course=_text(notification.get("Title")),
+            course_id=_text(notification.get("Id")),
+            users=(),
+            status_text=" · ".join(p for p in parts if p),
+            **common,
+        )
+    course = notification.get("Course") if isinstance(notification.get("Course"), Mapping) else {}
+    users = tuple(
+        ActivityUser(
+            id=_text(u.get("Id")),
+            login_name=_text(u.get("LoginName")),
+            title=_text(u.get("Title")),
+            email=_text(u.get("Email")),
+            enrollment_id=_text(u.get("EnrollmentId")),
+            department=_text(u.get("Department")),
+        )
+        for u in notification.get("Users") or ()
+        if isinstance(u, Mapping)
+    )
+    status = _text(notification.get("EnrollmentStatusText"))
+    if not status and notification.get("EnrollmentStatus") is not None:
+        status = REGISTRATION_STATUS_TEXT.get(_int(notification.get("EnrollmentStatus")), "")
+    return ActivityEvent(
+        course=_text(course.get("Title")), course_id=_text(course.get("Id")), users=users, status_text=status, **common
+    )
+
+
+class Subscription(Protocol):
+    location: str
+
+    async def unsubscribe(self) -> None: ...
+
+
+class FeedClient(Protocol):
+    """The part of Lms365Client the feed uses."""
+
+    async def subscribe(self, event: str, webhook_uri: str) -> Subscription: ...
+
+    async def request(self, method: str, path_or_url: str, **kwargs: Any) -> Any: ...
+
+    async def approve_enrollment_request(self, enrollment_id: str, **kwargs: Any) -> Any: ...
+
+    async def reject_enrollment_request(self, enrollment_id: str, **kwargs: Any) -> Any: ...
+
+
+class EventPoller(Protocol):
+    """What the feed needs of activity_polling.ActivityPoller."""
+
+    def start(self, on_events: Callable[[list[ActivityEvent]], None]) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass
+class _Held:
+    event: str
+    token: str
+    subscription: Any
+
+
+EventListener = Callable[[ActivityEvent], None]
+StateListener = Callable[[], None]
+
+
+@dataclass
+class ActivityFeed:
+    """Owns the webhook subscriptions (or the poller) of one connection and fans events out.
+
+    ``connection`` names the connection in the log, so stale subscriptions and history belong to it.
+    """
+
+    client: FeedClient
+    log: ActivityLog
+    connection: str
+    receiver: WebhookReceiver | None = None
+    poller: EventPoller | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._held: dict[str, _Held] = {}
+        self._wanted: set[str] = set()
+        self._listeners: list[EventListener] = []
+        self._state_listeners: list[StateListener] = []
+        self._lock = asyncio.Lock()
+        self.mode = MODE_OFF
+        self.notice = ""
+        if self.receiver is not None:
+            self.receiver.on_delivery = self._on_receiver_delivery
+
+    # -- listeners ---------------------------------------------------------------------------
+    def add_listener(self, listener: EventListener) -> None:
+        self._listeners.append(listener)
+
+    def add_state_listener(self, listener: StateListener) -> None:
+        self._state_listeners.append(listener)
+
+    def remove_listener(self, listener: EventListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def remove_state_listener(self, listener: StateListener) -> None:
+        if listener in self._state_listeners:
+            self._state_listeners.remove(listener)
+
+    @property
+    def subscribed_events(self) -> frozenset[str]:
+        return frozenset(self._held)
+
+    @property
+    def wanted_events(self) -> frozenset[str]:
+        return frozenset(self._wanted)
+
+    def history(self, limit: int = 5000) -> list[ActivityEvent]:
+        return self.log.recent(self.connection, limit=limit)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    async def start(self, events: Iterable[str] = EVENTS, *, mode: str = MODE_WEBHOOK) -> None:
+        """Clean up what a crash left, then follow ``events`` by webhook or by polling."""
+        async with self._lock:
+            self._wanted = {e for e in events if e in EVENTS}
+            await self._cleanup_stale()
+            if mode == MODE_WEBHOOK and self.receiver is not None:
+                await self.receiver.start()
+                self.mode = MODE_WEBHOOK
+                await self._sync_subscriptions()
+                if self._wanted and not self._held and self.poller is not None:
+                    self.notice = "No webhook subscription succeeded; watching by polling instead."
+                    await self._start_polling()
+            elif mode in (MODE_WEBHOOK, MODE_POLLING) and self.poller is not None:
+                await self._start_polling()
+        self._changed()
+
+    async def set_events(self, events: Iterable[str]) -> None:
+        """Follow exactly ``events``: subscribe the new ones, unsubscribe the dropped ones."""
+        async with self._lock:
+            self._wanted = {e for e in events if e in EVENTS}
+            if self.mode == MODE_WEBHOOK:
+                await self._sync_subscriptions()
+        self._changed()
+
+    async def set_event_enabled(self, event: str, enabled: bool) -> None:
+        wanted = set(self._wanted)
+        (wanted.add if enabled else wanted.discard)(event)
+        await self.set_events(wanted)
+
+    async def set_public_base_url(self, url: str | None) -> None:
+        """Point callbacks at a tunnel (or back at loopback) and subscribe again with the new URLs."""
+        if self.receiver is None:
+            return
+        async with self._lock:
+            self.receiver.public_base_url = (url or "").strip() or None
+            if self.mode == MODE_WEBHOOK:
+                wanted = set(self._wanted)
+                self._wanted = set()
+                await self._sync_subscriptions()
+                self._wanted = wanted
+                await self._sync_subscriptions()
+        self._changed()
+
+    async def stop(self) -> None:
+        """Unsubscribe everything and stop listening; the server is left with nothing of ours."""
+        async with self._lock:
+            self._wanted = set()
+            await self._sync_subscriptions()
+            if self.poller is not None and self.mode == MODE_POLLING:
+                await self.poller.stop()
+            if self.receiver is not None:
+                await self.receiver.stop()
+            self.mode = MODE_OFF
+        self._changed()
+
+    # -- acting on events --------------------------------------------------------------------
+    async def approve(self, enrollment_id: str) -> Any:
+        return await self.client.approve_enrollment_request(enrollment_id)
+
+    async def reject(self, enrollment_id: str, message: str | None = None) -> Any:
+        return await self.client.reject_enrollment_request(enrollment_id, message=message)
+
+    # -- internals ---------------------------------------------------------------------------
+    async def _start_polling(self) -> None:
+        assert self.poller is not None
+        self.mode = MODE_POLLING
+        self.poller.start(self._on_poller_events)
+
+    async def _cleanup_stale(self) -> None:
+        for event, location in self.log.recorded_subscriptions(self.connection):
+            if any(h.subscription.location == location for h in self._held.values()):
+                continue
+            try:
+                # Same connection, maybe another port (the embedded sandbox): keep only the path.
+                parts = urlsplit(location)
+                target = parts.path + (f"?{parts.query}" if parts.query else "") if parts.scheme else location
+                response = await self.client.request("DELETE", target)
+            except Exception as exc:  # keep the record; try again next start
+                logger.warning("could not remove stale %s subscription %s: %s", event, location, exc)
+                continue
+            status = getattr(response, "status", None)
+            if status is None or status < 300 or status in (404, 410):
+                self.log.forget_subscription(location)
+                logger.info("removed stale %s subscription %s (HTTP %s)", event, location, status)
+
+    async def _sync_subscriptions(self) -> None:
+        to_add = [e for e in EVENTS if e in self._wanted and e not in self._held]
+        to_drop = [self._held[e] for e in EVENTS if e in self._held and e not in self._wanted]
+        results = await asyncio.gather(
+            *(self._unsubscribe(h) for h in to_drop), *(self._subscribe(e) for e in to_add), return_exceptions=True
+        )
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, Exception):
+                raise result
+
+    async def _subscribe(self, event: str) -> None:
+        assert self.receiver is not None
+        token, url = self.receiver.register(event)
+        try:
+            subscription = await self.client.subscribe(event, url)
+        except Exception as exc:
+            self.receiver.unregister(token)
+            self.errors[event] = str(exc) or type(exc).__name__
+            logger.warning("subscribing to %s failed: %s", event, exc)
+            return
+        self.errors.pop(event, None)
+        self.receiver.set_secret(token, getattr(subscription, "secret", None))
+        self._held[event] = _Held(event, token, subscription)
+        self.log.record_subscription(self.connection, event, subscription.location)
+
+    async def _unsubscribe(self, held: _Held) -> None:
+        self._held.pop(held.event, None)
+        try:
+            await held.subscription.unsubscribe()
+        except Exception as exc:
+            # The record stays, so the next start removes it; stop accepting its deliveries now.
+            logger.warning("unsubscribing %s failed: %s", held.event, exc)
+        else:
+            self.log.forget_subscription(held.subscription.location)
+        finally:
+            if self.receiver is not None:
+                self.receiver.unregister(held.token)
+
+    def _on_receiver_delivery(self, delivery: WebhookDelivery) -> None:
+        events = [
+            normalize_notification(
+                delivery.event,
+                notification,
+                source=SOURCE_WEBHOOK,
+                key=f"webhook:{delivery.token}:{delivery.delivery_id}:{index}",
+                delivery_id=delivery.delivery_id,
+                attempt=delivery.attempt,
+                received_at=delivery.received_at,
+            )
+            for index, notification in enumerate(delivery.notifications)
+        ]
+        self._publish(e for e in events if e.event in self._wanted)
+
+    def _on_poller_events(self, events: list[ActivityEvent]) -> None:
+        self._publish(e for e in events if e.event in self._wanted)
+
+    def _publish(self, events: Iterable[ActivityEvent]) -> None:
+        for event in events:
+            if not self.log.add(self.connection, event):
+                continue  # already seen (a retry that outlived the receiver's memory)
+            for listener in list(self._listeners):
+                try:
+                    listener(event)
+                except Exception:
+                    logger.exception("activity listener failed")
+
+    def _changed(self) -> None:
+        for listener in list(self._state_listeners):
+            try:
+                listener()
+            except Exception:
+                logger.exception("activity state listener failed")
+
+
+def create_activity_feed(
+    client: FeedClient,
+    log: ActivityLog,
+    *,
+    connection: str,
+    is_sandbox: bool,
+    public_callback_url: str | None = None,
+    receiver_port: int = 0,
+    poll_interval: float | None = None,
+) -> tuple[ActivityFeed, str]:
+    """A feed for one connection and the mode it should start in.
+
+    Webhooks where a callback can reach us (the sandbox, or a tunnel's public URL); a loopback
+    callback is unreachable from a cloud tenant, so there the feed polls.
+    """
+    from lms365_desktop.core.activity_polling import DEFAULT_INTERVAL_SECONDS, ActivityPoller
+
+    receiver = WebhookReceiver(port=receiver_port, public_base_url=(public_callback_url or None))
+    poller = ActivityPoller(client, interval=poll_interval or DEFAULT_INTERVAL_SECONDS)
+    feed = ActivityFeed(client, log, connection, receiver=receiver, poller=poller)
+    mode = MODE_WEBHOOK if is_sandbox or public_callback_url else MODE_POLLING
+    return feed, mode
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
