@@ -69,14 +69,15 @@ class TaskRunner(QObject):
                 if on_done is not None:
                     on_done(task.result())
                 return
-            self._report(exc, on_error)
+            self.report(exc, on_error)
         except Exception as callback_error:  # a failing callback must not vanish in the loop
-            self._report(callback_error, None)
+            self.report(callback_error, None)
         finally:
             if not self._tasks:
                 self._emit_busy(False)
 
-    def _report(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
+    def report(self, exc: BaseException, on_error: ErrorHandler | None = None) -> None:
+        """Hand ``exc`` to ``on_error``, else the error handler, else the log."""
         handler = on_error or self.error_handler
         if handler is not None:
             handler(exc)

@@ -1,0 +1,131 @@
+"""Column definitions for entity tables: what a column shows, how it sorts on the server."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+
+@lru_cache(maxsize=128)
+def _alias_map(model_type: type) -> dict[str, str]:
+    """Wire name -> attribute name of a pydantic model class (e.g. 'LoginName' -> 'login_name')."""
+    fields = getattr(model_type, "model_fields", {}) or {}
+    mapping = {}
+    for name, info in fields.items():
+        mapping[info.alias or name] = name
+        mapping[name] = name
+    return mapping
+
+
+def field_value(row: Any, path: str) -> Any:
+    """The value at a wire-name path ('Title', 'Room/Title') of a dict or pydantic row."""
+    value = row
+    for part in path.split("/"):
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            value = value.get(part)
+            continue
+        attribute = _alias_map(type(value)).get(part)
+        if attribute is not None:
+            value = getattr(value, attribute, None)
+            continue
+        extra = getattr(value, "model_extra", None)
+        value = extra.get(part) if extra else getattr(value, part, None)
+    return value
+
+
+def display_text(value: Any) -> str:
+    """How a raw value reads in a cell: enums by name, dates short and local, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, Enum):
+        return _split_camel(value.name)
+    if isinstance(value, datetime):
+        if value.year <= 1753 or value.year >= 9999:
+            return ""
+        return value.astimezone().strftime("%Y-%m-%d %H:%M") if value.tzinfo else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str):
+        if len(value) >= 19 and value[4] == "-" and value[10] == "T":
+            return _iso_text(value)
+        return value
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(display_text(field_value(v, "Name") or field_value(v, "Title") or v)
+                         if not isinstance(v, str) else v for v in value)
+    return str(value)
+
+
+def _iso_text(text: str) -> str:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    return display_text(moment)
+
+
+@lru_cache(maxsize=512)
+def _split_camel(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if ch.isupper() and i and not name[i - 1].isupper():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def sort_key(value: Any) -> tuple:
+    """A key that orders None last and never compares a str with a number."""
+    if value is None:
+        return (2, "")
+    if isinstance(value, Enum):
+        return (0, value.name)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (1, value)
+    if isinstance(value, datetime):
+        return (0, value.isoformat())
+    return (0, str(value).casefold())
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: the wire field it shows, its server sort field, default width and look."""
+
+    key: str
+    title: str
+    width: int = 140
+    visible: bool = True
+    sortable: bool = True
+    order_by: str | None = None  # server $orderby field; defaults to key when sortable
+    select: tuple[str, ...] | None = None  # $select fields it needs; defaults to the key's root
+    text: Callable[[Any], str] | None = None  # row -> text, for computed columns
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def server_order(self) -> str | None:
+        if not self.sortable:
+            return None
+        return self.order_by or self.key
+
+    @property
+    def select_fields(self) -> tuple[str, ...]:
+        if self.select is not None:
+            return self.select
+        return (self.key.split("/")[0],)
+
+    def value(self, row: Any) -> Any:
+        return field_value(row, self.key)
+
+    def display(self, row: Any) -> str:
+        if self.text is not None:
+            return self.text(row)
+        return display_text(field_value(row, self.key))

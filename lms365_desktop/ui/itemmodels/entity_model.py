@@ -1,0 +1,328 @@
+"""A paged table model over rows from the service layer: server sort/filter, instant quick filter."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from lms365_desktop.api.odata import Page, Query
+from lms365_desktop.ui.itemmodels.columns import Column, field_value, sort_key
+from lms365_desktop.ui.tasks import TaskRunner
+
+PageFetcher = Callable[[Query, str | None], Awaitable[Page]]
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's key (Id)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw value, for sorting and export
+
+
+class EntityTableModel(QAbstractTableModel):
+    """Rows of one entity set, loaded page by page as the view scrolls.
+
+    Sorting and the search filter go to the server ($orderby, $filter) unless every row is
+    already here, in which case the list is sorted in place (a proxy took seconds on 100k rows).
+    The quick filter narrows the loaded rows through a precomputed lower-case text per row.
+    """
+
+    counts_changed = Signal()
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)
+    page_loaded = Signal(int)
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        fetch: PageFetcher,
+        runner: TaskRunner,
+        *,
+        key: str = "Id",
+        first_page: int = 200,
+        page_size: int = 1000,
+        base_query: Query | None = None,
+        use_select: bool = True,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns: list[Column] = list(columns)
+        self._fetch = fetch
+        self._runner = runner
+        self.key = key
+        self.first_page = first_page
+        self.page_size = page_size
+        self.base_query = base_query or Query()
+        self.use_select = use_select
+        self.server_filter = ""
+        self.order: tuple[str, bool] | None = None  # (server field, descending)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._rows: list[Any] = []
+        self._texts: list[str] = []  # lower-cased searchable text per loaded row
+        self._view: list[int] | None = None  # indices into _rows while a quick filter is on
+        self.quick_filter = ""
+        self._total: int | None = None
+        self._next_link: str | None = None
+        self._exhausted = False
+        self._started = False
+        self._failed = False
+        self._generation = 0
+        self._task: asyncio.Task | None = None
+        self._positions: dict[Any, int] | None = None
+
+    # ---- counts -----------------------------------------------------------------------------
+    @property
+    def loaded_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def total_count(self) -> int | None:
+        return self._total if self._total is not None else (len(self._rows) if self._exhausted else None)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._view) if self._view is not None else len(self._rows)
+
+    @property
+    def loading(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @property
+    def all_loaded(self) -> bool:
+        return self._exhausted
+
+    # ---- Qt model API -----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.visible_count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = column.display(row)
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role == ROW_ROLE:
+            return row
+        if role == KEY_ROLE:
+            return field_value(row, self.key)
+        if role == SORT_ROLE:
+            return column.value(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                column = self.columns[section]
+                return column.title if column.sortable else self.tr("{title} (not sortable)").format(title=column.title)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        if parent.isValid() or not self._started or self._exhausted or self._failed:
+            return False
+        return not self.loading
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._start_fetch()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
+            return
+        self._sort_column, self._sort_order = column, order
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.order = (self.columns[column].server_order, descending)
+        if self._exhausted and not self.loading:
+            self._sort_loaded(self.columns[column], descending)
+        elif self._started:
+            self.reload()
+
+    # ---- loading ----------------------------------------------------------------------------
+    def reload(self) -> asyncio.Task:
+        """Forget the rows and load the first page again (new sort, filter or connection)."""
+        self._generation += 1
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.beginResetModel()
+        self._rows, self._texts, self._positions = [], [], None
+        self._view = [] if self.quick_filter else None
+        self._total, self._next_link = None, None
+        self._exhausted = self._failed = False
+        self._started = True
+        self.endResetModel()
+        self.counts_changed.emit()
+        return self._start_fetch()
+
+    def set_server_filter(self, expression: str) -> None:
+        if expression != self.server_filter:
+            self.server_filter = expression
+            self.reload()
+
+    def set_base_query(self, query: Query) -> None:
+        self.base_query = query
+        self.reload()
+
+    def query(self) -> Query:
+        """The query of the current view, without paging: what export and jobs ask for."""
+        query = self.base_query
+        if self.server_filter:
+            query = query.filter(self.server_filter)
+        if self.use_select:
+            fields = dict.fromkeys([self.key, *(f for c in self.columns for f in c.select_fields)])
+            query = query.select(*fields)
+        if self.order and self.order[0]:
+            query = query.order_by(self.order[0], self.order[1])
+            if self.order[0] != self.key:
+                query = query.order_by(self.key)  # a stable order, so pages never overlap
+        return query
+
+    def _start_fetch(self) -> asyncio.Task:
+        generation = self._generation
+        size = self.first_page if not self._rows else self.page_size
+        query = self.query().top(size).skip(len(self._rows)).with_count()
+        self._task = self._runner.run(
+            self._fetch(query, self._next_link),
+            on_done=lambda page: self._on_page(generation, page),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+        self.loading_changed.emit(True)
+        return self._task
+
+    def _on_error(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._failed = True  # no retry loop from the view: F5 tries again
+        self.loading_changed.emit(False)
+        self.load_failed.emit(exc)
+        self._runner.report(exc)
+
+    def _on_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        rows = list(page.rows)
+        if page.count is not None:
+            self._total = page.count
+        self._next_link = page.next_link
+        start = len(self._rows)
+        texts = [self._row_text(row) for row in rows]
+        if self._view is None:
+            if rows:
+                self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+                self._rows.extend(rows)
+                self._texts.extend(texts)
+                self.endInsertRows()
+        else:
+            self._rows.extend(rows)
+            self._texts.extend(texts)
+            needle = self.quick_filter
+            matches = [start + i for i, text in enumerate(texts) if needle in text]
+            if matches:
+                first = len(self._view)
+                self.beginInsertRows(QModelIndex(), first, first + len(matches) - 1)
+                self._view.extend(matches)
+                self.endInsertRows()
+        self._positions = None
+        loaded = len(self._rows)
+        self._exhausted = not rows or (self._total is not None and loaded >= self._total and not page.next_link)
+        if self._total is None and not page.next_link and len(rows) < (self.first_page if start == 0 else self.page_size):
+            self._exhausted = True
+        self.loading_changed.emit(False)
+        self.page_loaded.emit(len(rows))
+        self.counts_changed.emit()
+
+    def _row_text(self, row: Any) -> str:
+        return "\t".join(column.display(row) for column in self.columns).casefold()
+
+    # ---- quick filter and local sort --------------------------------------------------------
+    def set_quick_filter(self, text: str) -> None:
+        """Narrow the loaded rows to those containing ``text`` in any column (case-insensitive)."""
+        needle = text.strip().casefold()
+        if needle == self.quick_filter:
+            return
+        self.beginResetModel()
+        self.quick_filter = needle
+        if needle:
+            self._view = [i for i, row_text in enumerate(self._texts) if needle in row_text]
+        else:
+            self._view = None
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def _sort_loaded(self, column: Column, descending: bool) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        anchors = [self._rows[self._source_row(i.row())] if 0 <= i.row() < self.visible_count else None
+                   for i in persistent]
+        order = sorted(range(len(self._rows)), key=lambda i: sort_key(column.value(self._rows[i])),
+                       reverse=descending)
+        self._rows = [self._rows[i] for i in order]
+        self._texts = [self._texts[i] for i in order]
+        if self._view is not None:
+            self._view = [i for i, text in enumerate(self._texts) if self.quick_filter in text]
+        self._positions = None
+        where = {id(row): position for position, row in enumerate(self.visible_rows())}
+        new_indexes = []
+        for index, row in zip(persistent, anchors):
+            position = where.get(id(row)) if row is not None else None
+            new_indexes.append(self.index(position, index.column()) if position is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+
+    # ---- rows -------------------------------------------------------------------------------
+    def _source_row(self, row: int) -> int:
+        return self._view[row] if self._view is not None else row
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[self._source_row(row)]
+
+    def visible_rows(self) -> list[Any]:
+        if self._view is None:
+            return list(self._rows)
+        return [self._rows[i] for i in self._view]
+
+    def loaded_rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rows_at(self, rows: Sequence[int]) -> list[Any]:
+        return [self.row_at(r) for r in sorted(set(rows)) if 0 <= r < self.visible_count]
+
+    def position_of(self, key: Any) -> int | None:
+        """Visible row of the row whose key is ``key``, or None."""
+        if self._positions is None:
+            source = self._view if self._view is not None else range(len(self._rows))
+            self._positions = {field_value(self._rows[i], self.key): p for p, i in enumerate(source)}
+        return self._positions.get(key)
+
+    def replace_row(self, new_row: Any) -> bool:
+        """Put an updated row in place of the loaded one with the same key; False if not loaded."""
+        key = field_value(new_row, self.key)
+        for i, row in enumerate(self._rows):
+            if field_value(row, self.key) == key:
+                self._rows[i] = new_row
+                self._texts[i] = self._row_text(new_row)
+                position = self.position_of(key)
+                if position is not None:
+                    self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+                return True
+        return False
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self.beginResetModel()
+        self.columns = list(columns)
+        self._texts = [self._row_text(row) for row in self._rows]
+        self.endResetModel()

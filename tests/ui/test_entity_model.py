@@ -1,0 +1,104 @@
+"""EntityTableModel as an adapter: paging, counts, quick filter, local and server sort, in-place updates."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+from lms365_desktop.api.odata import Page
+from lms365_desktop.ui.itemmodels.columns import Column
+from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
+from lms365_desktop.ui.tasks import TaskRunner
+
+ROWS = [{"Id": f"id-{i:04d}", "Title": f"Person {i:04d}", "Country": ["Denmark", "Japan", "Chile"][i % 3]}
+        for i in range(1050)]
+COLUMNS = [Column("Title", "Name"), Column("Country", "Country"), Column("Id", "Id", sortable=False)]
+
+
+class ListSource:
+    """Answers $top/$skip/$orderby over a list, recording each query, like a tiny server."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.queries = []
+
+    async def __call__(self, query, next_link):
+        self.queries.append(query.params())
+        rows = self.rows
+        for item in reversed(query.orderings):
+            name, _, direction = item.partition(" ")
+            rows = sorted(rows, key=lambda r: r[name], reverse=direction == "desc")
+        skip, top = query.skip_n or 0, query.top_n or len(rows)
+        return Page(rows[skip:skip + top], None, len(rows))
+
+
+def make_model(qtbot, source, **kwargs):
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    model = EntityTableModel(COLUMNS, source, TaskRunner(owner), first_page=100, page_size=400, **kwargs)
+    return model
+
+
+def wait_loaded(qtbot, model):
+    qtbot.waitUntil(lambda: not model.loading)
+
+
+def test_pages_counts_and_modeltester(qtbot, qasync_loop, qtmodeltester):
+    source = ListSource(ROWS)
+    model = make_model(qtbot, source)
+    model.reload()
+    wait_loaded(qtbot, model)
+    assert (model.loaded_count, model.total_count) == (100, 1050)
+    assert model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        wait_loaded(qtbot, model)
+    assert model.loaded_count == 1050 and model.all_loaded
+    assert [q["$skip"] for q in source.queries] == ["0", "100", "500", "900"]
+    assert source.queries[0]["$select"] == "Id,Title,Country"
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_quick_filter_narrows_loaded_rows(qtbot, qasync_loop, qtmodeltester):
+    model = make_model(qtbot, ListSource(ROWS))
+    model.reload()
+    wait_loaded(qtbot, model)
+    model.set_quick_filter("JAPAN")
+    assert model.rowCount() == 33
+    assert all(model.index(r, 1).data() == "Japan" for r in range(model.rowCount()))
+    qtmodeltester.check(model, force_py=True)
+    model.fetchMore(QModelIndex())  # new pages are filtered as they arrive
+    wait_loaded(qtbot, model)
+    assert model.rowCount() == 500 // 3 + (1 if 500 % 3 > 1 else 0)
+    model.set_quick_filter("")
+    assert model.rowCount() == 500
+
+
+def test_sort_goes_to_server_until_everything_is_loaded(qtbot, qasync_loop):
+    source = ListSource(ROWS)
+    model = make_model(qtbot, source)
+    model.reload()
+    wait_loaded(qtbot, model)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    wait_loaded(qtbot, model)
+    assert source.queries[-1]["$orderby"] == "Title desc,Id"
+    assert model.index(0, 0).data() == "Person 1049"
+
+    small = ListSource(ROWS[:50])
+    local = make_model(qtbot, small)
+    local.reload()
+    wait_loaded(qtbot, local)
+    assert local.all_loaded
+    calls = len(small.queries)
+    local.sort(0, Qt.SortOrder.DescendingOrder)
+    assert len(small.queries) == calls  # sorted in place, no request
+    assert local.index(0, 0).data() == "Person 0049"
+
+
+def test_replace_row_updates_in_place(qtbot, qasync_loop):
+    model = make_model(qtbot, ListSource(ROWS))
+    model.reload()
+    wait_loaded(qtbot, model)
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.replace_row({"Id": "id-0003", "Title": "Renamed", "Country": "Peru"})
+    assert model.index(3, 0).data() == "Renamed"
+    assert not model.replace_row({"Id": "nope", "Title": "x", "Country": "y"})
