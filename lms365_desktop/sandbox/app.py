@@ -1,0 +1,95 @@
+"""Starlette app factory: OData dispatcher, registered routes, auth/throttle and error mapping."""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import logging
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .auth import AuthThrottleMiddleware
+from .entity_routes import EntityRoutes
+from .errors import ODataError, error_response
+from .routing import ODATA_ROOT, Router
+from .state import SandboxState
+from .throttle import SlidingWindowThrottle
+
+log = logging.getLogger(__name__)
+
+ACTIONS_MODULE = "lms365_desktop.sandbox.actions"
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+
+
+def load_extensions(router: Router, state: SandboxState) -> None:
+    """Let the write side register its handlers: `actions.register(router, state)`."""
+    try:
+        module = importlib.import_module(ACTIONS_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != ACTIONS_MODULE:
+            raise
+        return
+    register = getattr(module, "register", None)
+    if register is not None:
+        register(router, state)
+
+
+def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
+    router = router or Router()
+    state.extras["router"] = router
+    load_extensions(router, state)
+    builtin = EntityRoutes()
+
+    async def odata(request: Request) -> Response:
+        return await router.dispatch(request, state, builtin)
+
+    async def on_odata_error(request: Request, exc: ODataError) -> Response:
+        return exc.to_response()
+
+    async def on_http_error(request: Request, exc: HTTPException) -> Response:
+        code = {404: "NotFound", 405: "MethodNotAllowed"}.get(exc.status_code, "Error")
+        return error_response(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(500, "InternalServerError", f"{exc.__class__.__name__}: {exc}")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        for callback in router.on_startup:
+            result = callback()
+            if inspect.isawaitable(result):
+                await result
+        try:
+            yield
+        finally:
+            for callback in router.on_shutdown:
+                result = callback()
+                if inspect.isawaitable(result):
+                    await result
+
+    config = state.config
+    throttle = None
+    if config.rate is not None:
+        calls, window = config.rate
+        throttle = SlidingWindowThrottle(calls, window, clock=state.clock.monotonic)
+    state.extras["throttle"] = throttle
+    middleware = [Middleware(AuthThrottleMiddleware, full_keys=tuple(config.api_keys),
+                             read_only_keys=tuple(config.read_only_keys), throttle=throttle,
+                             public_prefixes=router.public_path_prefixes)]
+    middleware += [Middleware(cls, **options) for cls, options in router.middleware]
+    routes = [
+        Route(ODATA_ROOT, odata, methods=METHODS),
+        Route(ODATA_ROOT + "/{path:path}", odata, methods=METHODS),
+        *router.routes,
+    ]
+    return Starlette(
+        routes=routes, middleware=middleware, lifespan=lifespan,
+        exception_handlers={ODataError: on_odata_error, HTTPException: on_http_error,
+                            Exception: on_unexpected},
+    )

@@ -1,0 +1,144 @@
+"""The entity data model served on /odata/v2: entity types, their properties and navigations."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import RelationshipDirection
+
+from . import store as s
+
+NAMESPACE = "LMS365.Api"
+
+
+@dataclass
+class Complex:
+    """A complex-typed property built from several columns (e.g. CourseSession.Room)."""
+
+    type_name: str
+    columns: dict[str, str]  # wire name -> column attribute
+    type_overrides: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Navigation:
+    name: str
+    target: str  # entity type name
+    many: bool
+
+
+@dataclass
+class EntityType:
+    name: str
+    model: type
+    key: str = "Id"
+    hidden: frozenset[str] = frozenset()
+    # Properties the real service cannot filter or sort on (notes section 3, HC-NF).
+    non_filterable: frozenset[str] = frozenset()
+    converters: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    complex: dict[str, Complex] = field(default_factory=dict)
+    nav_names: tuple[str, ...] = ()
+    # Filled in by _finish():
+    properties: dict[str, Any] = field(default_factory=dict)  # wire name -> column attribute
+    navigations: dict[str, Navigation] = field(default_factory=dict)
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{NAMESPACE}.{self.name}"
+
+    def column(self, name: str):
+        return self.properties[name]
+
+    def relationship(self, name: str):
+        return getattr(self.model, name)
+
+
+def _roles(value: str | None) -> list[str]:
+    return [part for part in (value or "").split(",") if part]
+
+
+TYPES: dict[str, EntityType] = {
+    t.name: t for t in (
+        EntityType("SharepointWeb", s.SharepointWeb),
+        EntityType("CourseCatalog", s.CourseCatalog, hidden=frozenset({"SharepointWebId"}),
+                   nav_names=("Courses", "SharepointWeb")),
+        EntityType(
+            "Course", s.Course,
+            hidden=frozenset({"Culture", "UICulture", "SiteTemplate", "FailedCourseId", "IsCreated",
+                              "CreatedById", "SharepointWebId"}),
+            nav_names=("Categories", "Tags", "Trainers", "Admins", "CourseSessions", "SharepointWeb",
+                       "DueDate", "Publishing", "CertificateExpiry", "ProvisioningProgress",
+                       "Enrollments"),
+        ),
+        EntityType("DueDate", s.CourseDueDate, key="CourseId"),
+        EntityType("Publishing", s.CoursePublishing),
+        EntityType("CertificateExpiry", s.CourseCertificateExpiry, key="CourseId"),
+        EntityType("ProvisioningProgress", s.CourseProvisioning, key="CourseId",
+                   hidden=frozenset({"StartedAt", "CompletedAt", "ErrorMessage"})),
+        EntityType("CourseCategory", s.CourseCategory, nav_names=("Courses", "ParentCategory")),
+        EntityType("CourseTag", s.CourseTag, nav_names=("Courses",)),
+        EntityType(
+            "CourseSession", s.CourseSession,
+            hidden=frozenset({"RoomTitle", "RoomLocation", "RoomEmailAddress", "RoomSource"}),
+            non_filterable=frozenset({"StartDateTimeZoneOffset", "EndDateTimeZoneOffset",
+                                      "TimeZoneName", "Room"}),
+            complex={"Room": Complex("Room", {"Title": "RoomTitle", "Location": "RoomLocation",
+                                              "EmailAddress": "RoomEmailAddress",
+                                              "Source": "RoomSource"})},
+            nav_names=("Course", "Enrollments"),
+        ),
+        EntityType("User", s.User, non_filterable=frozenset({"IsExternal"}),
+                   nav_names=("Manager", "Enrollments")),
+        EntityType("Enrollment", s.Enrollment,
+                   hidden=frozenset({"ModifiedById", "TrainingPlanId"}),
+                   converters={"Roles": _roles},
+                   nav_names=("Course", "User", "CourseSession")),
+        EntityType("Certificate", s.Certificate,
+                   hidden=frozenset({"Content"}), nav_names=("User", "Course")),
+        EntityType("TrainingPlan", s.TrainingPlan, nav_names=("Courses",)),
+    )
+}
+
+# Entity set name -> entity type name, as served under /odata/v2/.
+ENTITY_SETS: dict[str, str] = {
+    "Courses": "Course",
+    "CourseCatalogs": "CourseCatalog",
+    "CourseCategories": "CourseCategory",
+    "CourseTags": "CourseTag",
+    "CourseSessions": "CourseSession",
+    "Users": "User",
+    "Enrollments": "Enrollment",
+    "Certificates": "Certificate",
+    "TrainingPlans": "TrainingPlan",
+}
+
+_MODEL_TO_TYPE = {t.model: t.name for t in TYPES.values()}
+
+
+def _finish() -> None:
+    for etype in TYPES.values():
+        mapper = sa_inspect(etype.model)
+        for attr in mapper.column_attrs:
+            if attr.key not in etype.hidden:
+                etype.properties[attr.key] = getattr(etype.model, attr.key)
+        for name in etype.nav_names:
+            rel = mapper.relationships[name]
+            many = rel.direction in (RelationshipDirection.ONETOMANY,
+                                     RelationshipDirection.MANYTOMANY) and rel.uselist
+            etype.navigations[name] = Navigation(name, _MODEL_TO_TYPE[rel.mapper.class_], many)
+
+
+_finish()
+
+
+def entity_set(name: str) -> EntityType | None:
+    type_name = ENTITY_SETS.get(name)
+    return None if type_name is None else TYPES[type_name]
+
+
+def set_of_type(type_name: str) -> str | None:
+    for set_name, tname in ENTITY_SETS.items():
+        if tname == type_name:
+            return set_name
+    return None

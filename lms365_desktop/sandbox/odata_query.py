@@ -1,0 +1,314 @@
+"""OData v4 query options ($filter, $select, $expand, $orderby, $top, $skip, $count) parsed and checked."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from odata_query import ast as odata_ast
+from odata_query import exceptions as odata_exc
+from odata_query import utils as odata_utils
+from odata_query.grammar import ODataLexer, ODataParser
+from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
+from sqlalchemy import literal
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+
+from . import store
+from .edm import TYPES, EntityType
+from .errors import bad_request
+
+MAX_EXPAND_DEPTH = 2  # Web API OData's default MaxExpansionDepth
+KNOWN_OPTIONS = {"$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count",
+                 "$format", "$skiptoken", "$search"}
+
+
+@dataclass
+class Expand:
+    nav: str
+    target: EntityType
+    options: QueryOptions
+
+
+@dataclass
+class QueryOptions:
+    etype: EntityType
+    filter: ColumnElement | None = None
+    joins: list = field(default_factory=list)  # relationship attributes the filter needs
+    select: list[str] | None = None  # None = all properties
+    expand: list[Expand] = field(default_factory=list)
+    orderby: list[tuple[object, bool]] = field(default_factory=list)  # (column, descending)
+    orderby_joins: list = field(default_factory=list)
+    top: int | None = None
+    skip: int = 0
+    count: bool = False
+
+    def output_properties(self) -> list[str]:
+        props = list(self.etype.properties) + list(self.etype.complex)
+        return props if self.select is None else [p for p in props if p in self.select]
+
+
+def parse_options(etype: EntityType, params: Mapping[str, str], depth: int = 0) -> QueryOptions:
+    """Turn query parameters into checked QueryOptions; raise a 400 naming the bad part."""
+    for name in params:
+        if name.startswith("$") and name.lower() not in KNOWN_OPTIONS:
+            raise bad_request(f"The query parameter '{name}' is not supported.")
+    opts = QueryOptions(etype)
+    if (text := params.get("$filter")) is not None:
+        opts.filter, opts.joins = parse_filter(etype, text)
+    if (text := params.get("$select")) is not None:
+        opts.select = _parse_select(etype, text)
+    if (text := params.get("$expand")) is not None:
+        opts.expand = _parse_expand(etype, text, depth)
+    if (text := params.get("$orderby")) is not None:
+        opts.orderby, opts.orderby_joins = _parse_orderby(etype, text)
+    if (text := params.get("$top")) is not None:
+        opts.top = _non_negative("$top", text)
+    if (text := params.get("$skip")) is not None:
+        opts.skip = _non_negative("$skip", text)
+    if (text := params.get("$count")) is not None:
+        if text.strip().lower() not in ("true", "false"):
+            raise bad_request(f"The value '{text}' for $count is not valid; use true or false.")
+        opts.count = text.strip().lower() == "true"
+    return opts
+
+
+def _non_negative(option: str, text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise bad_request(f"The value '{text}' for {option} is not a valid integer.") from None
+    if value < 0 or value > 2**31 - 1:
+        raise bad_request(f"The value '{text}' for {option} must be a non-negative integer.")
+    return value
+
+
+def _split_top_level(text: str, separator: str) -> list[str]:
+    """Split on `separator` outside parentheses and quoted strings."""
+    parts, depth, quoted, current = [], 0, False, []
+    for char in text:
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth < 0:
+                raise bad_request(f"Unbalanced parentheses in '{text}'.")
+        if char == separator and depth == 0 and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if depth != 0 or quoted:
+        raise bad_request(f"Unbalanced parentheses or quotes in '{text}'.")
+    parts.append("".join(current))
+    return [p.strip() for p in parts]
+
+
+def _parse_select(etype: EntityType, text: str) -> list[str]:
+    names = []
+    for item in _split_top_level(text, ","):
+        if item == "*":
+            return list(etype.properties) + list(etype.complex)
+        if item in etype.properties or item in etype.complex:
+            names.append(item)
+        elif item in etype.navigations:
+            continue  # selecting a navigation only matters together with $expand
+        else:
+            raise bad_request(f"Could not find a property named '{item}' on type "
+                              f"'{etype.qualified_name}' ($select).")
+    return names
+
+
+def _parse_expand(etype: EntityType, text: str, depth: int) -> list[Expand]:
+    if depth >= MAX_EXPAND_DEPTH:
+        raise bad_request(f"The request includes a $expand path which is too deep. The maximum "
+                          f"depth allowed is {MAX_EXPAND_DEPTH}.")
+    result: list[Expand] = []
+    for item in _split_top_level(text, ","):
+        if not item:
+            raise bad_request(f"Empty item in $expand '{text}'.")
+        name, _, rest = item.partition("(")
+        name = name.strip()
+        if "/" in name:
+            raise bad_request(f"$expand path '{name}' is not supported; use nested "
+                              f"$expand options instead.")
+        if name == "*":
+            for nav in etype.navigations.values():
+                result.append(Expand(nav.name, TYPES[nav.target], QueryOptions(TYPES[nav.target])))
+            continue
+        nav = etype.navigations.get(name)
+        if nav is None:
+            raise bad_request(f"Could not find a navigation property named '{name}' on type "
+                              f"'{etype.qualified_name}' ($expand).")
+        target = TYPES[nav.target]
+        nested: dict[str, str] = {}
+        if rest:
+            if not rest.rstrip().endswith(")"):
+                raise bad_request(f"Malformed $expand item '{item}'.")
+            for option in _split_top_level(rest.rstrip()[:-1], ";"):
+                key, eq, value = option.partition("=")
+                if not eq:
+                    raise bad_request(f"Malformed option '{option}' in $expand of '{name}'.")
+                nested[key.strip()] = value
+        options = parse_options(target, nested, depth + 1)
+        if not nav.many and (options.filter is not None or options.orderby or options.top
+                             is not None or options.skip or options.count):
+            raise bad_request(f"Only $select and $expand apply to the single-valued "
+                              f"navigation '{name}'.")
+        result.append(Expand(name, target, options))
+    return result
+
+
+def _parse_orderby(etype: EntityType, text: str):
+    keys, joins = [], []
+    for item in _split_top_level(text, ","):
+        words = item.split()
+        if not words or len(words) > 2 or (len(words) == 2 and words[1].lower()
+                                            not in ("asc", "desc")):
+            raise bad_request(f"Malformed $orderby item '{item}'.")
+        column, join = _resolve_path(etype, words[0], "$orderby")
+        if join is not None and join not in joins:
+            joins.append(join)
+        keys.append((column, len(words) == 2 and words[1].lower() == "desc"))
+    return keys, joins
+
+
+def _resolve_path(etype: EntityType, path: str, option: str):
+    """A property, or one single-valued navigation then a property; returns (column, join)."""
+    head, _, tail = path.partition("/")
+    if not tail:
+        return _property(etype, head, option), None
+    nav = etype.navigations.get(head)
+    if nav is None or nav.many or "/" in tail:
+        raise bad_request(f"The path '{path}' in {option} is not supported on type "
+                          f"'{etype.qualified_name}'.")
+    return _property(TYPES[nav.target], tail, option), etype.relationship(head)
+
+
+def _property(etype: EntityType, name: str, option: str):
+    if name in etype.non_filterable or name in etype.complex:
+        raise bad_request(f"The property '{name}' of '{etype.qualified_name}' cannot be used "
+                          f"in {option}.")
+    column = etype.properties.get(name)
+    if column is None:
+        raise bad_request(f"Could not find a property named '{name}' on type "
+                          f"'{etype.qualified_name}' ({option}).")
+    return column
+
+
+_LEXER = ODataLexer()
+_PARSER = ODataParser()
+
+
+def parse_filter(etype: EntityType, text: str):
+    """Parse `$filter` with odata-query and translate it for `etype`; returns (clause, joins)."""
+    if not text.strip():
+        raise bad_request("The $filter option is empty.")
+    try:
+        tree = _PARSER.parse(_LEXER.tokenize(text))
+    except odata_exc.ODataException as exc:
+        raise bad_request(f"Syntax error in $filter '{text}': {_describe(exc)}") from None
+    except Exception as exc:  # the lexer/parser raise plain errors for some garbage
+        raise bad_request(f"Syntax error in $filter '{text}': {exc}") from None
+    visitor = _FilterVisitor(etype)
+    try:
+        clause = visitor.visit(tree)
+    except odata_exc.ODataException as exc:
+        raise bad_request(f"Invalid $filter '{text}': {_describe(exc)}") from None
+    except (ValueError, TypeError, AttributeError, NotImplementedError) as exc:
+        raise bad_request(f"Invalid $filter '{text}': {exc}") from None
+    if not isinstance(clause, ColumnElement):
+        raise bad_request(f"Invalid $filter '{text}': it is not a boolean expression.")
+    joins = []
+    for rel in visitor.join_relationships:
+        if rel not in joins:
+            joins.append(rel)
+    return clause, joins
+
+
+def _describe(exc: Exception) -> str:
+    return str(exc) or exc.__class__.__name__
+
+
+class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
+    """odata-query's ORM visitor held to the served EDM: only exposed, filterable properties."""
+
+    def __init__(self, etype: EntityType):
+        super().__init__(etype.model)
+        self.etype = etype
+
+    def visit_Identifier(self, node: odata_ast.Identifier):
+        if node.name in self.etype.navigations:
+            return self.etype.relationship(node.name)
+        return _property(self.etype, node.name, "$filter")
+
+    def visit_Attribute(self, node: odata_ast.Attribute):
+        if not isinstance(node.owner, odata_ast.Identifier):
+            raise ValueError("navigation paths deeper than one level are not supported")
+        nav = self.etype.navigations.get(node.owner.name)
+        if nav is None:
+            raise ValueError(f"'{node.owner.name}' is not a navigation property of "
+                             f"'{self.etype.qualified_name}'")
+        if nav.many:
+            raise ValueError(f"'{nav.name}' is a collection; use {nav.name}/any(...) or "
+                             f"{nav.name}/all(...)")
+        self.join_relationships.append(self.etype.relationship(nav.name))
+        return _property(TYPES[nav.target], node.attr, "$filter")
+
+    def visit_CollectionLambda(self, node: odata_ast.CollectionLambda):
+        if not isinstance(node.owner, odata_ast.Identifier):
+            raise ValueError("any/all must follow a collection navigation property")
+        nav = self.etype.navigations.get(node.owner.name)
+        if nav is None or not nav.many:
+            raise ValueError(f"'{node.owner.name}' is not a collection navigation of "
+                             f"'{self.etype.qualified_name}'")
+        relationship = self.etype.relationship(nav.name)
+        condition = None
+        if node.lambda_:
+            expression = odata_utils.expression_relative_to_identifier(
+                node.lambda_.identifier, node.lambda_.expression)
+            inner = _FilterVisitor(TYPES[nav.target])
+            condition = inner.visit(expression)
+            if inner.join_relationships:
+                raise ValueError("navigation paths inside any/all are not supported")
+        if isinstance(node.operator, odata_ast.Any):
+            return relationship.any(condition)
+        return ~relationship.any(~condition) if condition is not None else ~relationship.any()
+
+    def visit_Compare(self, node: odata_ast.Compare):
+        left = self.visit(node.left)
+        right = self.visit(node.right)
+        op = self.visit(node.comparator)
+        if isinstance(node.comparator, odata_ast.In):
+            right = [_coerce(left, item, node.left) for item in right]
+        else:
+            right = _coerce(left, right, node.left)
+            left = _coerce(right, left, node.right)
+        return op(left, right)
+
+    def _substr_function(self, field, substr, func):
+        # odata-query only accepts bare identifiers here; OData allows any string expression
+        # (tolower(Title), Manager/Title), and % or _ in the text must stay literal.
+        target = self.visit(field)
+        text = self.visit(substr)
+        if not isinstance(text, BindParameter) or not isinstance(text.value, str):
+            raise ValueError(f"{func}() needs a string literal as its second argument")
+        return getattr(target, func)(text.value, autoescape=True)
+
+
+_TYPED = (store.Guid, store.UtcDateTime, store.NamedEnum)
+
+
+def _coerce(column, value, column_node):
+    """Bind a literal with the column's type, checking it now so a bad one is a clear 400."""
+    if not isinstance(value, BindParameter) or value.value is None:
+        return value
+    column_type = getattr(column, "type", None)
+    if not isinstance(column_type, _TYPED):
+        return value
+    name = getattr(column_node, "name", None) or getattr(column_node, "attr", "?")
+    try:
+        column_type.process_bind_param(value.value, None)
+    except ValueError as exc:
+        raise ValueError(f"bad value for '{name}': {exc}") from None
+    return literal(value.value, type_=column_type)

@@ -1,0 +1,191 @@
+"""Runs checked QueryOptions against the store: one SELECT per level, expansions batched by key."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import func, inspect as sa_inspect, select
+from sqlalchemy.exc import SQLAlchemyError, StatementError
+from sqlalchemy.orm import Session
+
+from .edm import EntityType
+from .errors import bad_request
+from .odata_query import Expand, QueryOptions
+
+
+@dataclass
+class Page:
+    rows: list[dict]
+    count: int | None
+    more: bool
+
+
+def _relationship(etype: EntityType, name: str):
+    return sa_inspect(etype.model).relationships[name]
+
+
+def _column_keys(opts: QueryOptions) -> list[str]:
+    """Columns to read: the output properties, the key and the local ends of expansions."""
+    etype = opts.etype
+    keys: list[str] = []
+    for prop in opts.output_properties():
+        if prop in etype.complex:
+            keys.extend(etype.complex[prop].columns.values())
+        else:
+            keys.append(prop)
+    keys.append(etype.key)
+    for expand in opts.expand:
+        rel = _relationship(etype, expand.nav)
+        if rel.secondary is None:
+            keys.extend(local.key for local, _ in rel.local_remote_pairs)
+    return list(dict.fromkeys(keys))
+
+
+def _build(opts: QueryOptions, keys: list[str], row: Iterable[Any]) -> tuple[dict, dict]:
+    etype = opts.etype
+    full = dict(zip(keys, row))
+    out: dict[str, Any] = {}
+    for prop in opts.output_properties():
+        complex_type = etype.complex.get(prop)
+        if complex_type is not None:
+            values = {wire: full[attr] for wire, attr in complex_type.columns.items()}
+            out[prop] = values if any(v is not None for v in values.values()) else None
+        else:
+            convert = etype.converters.get(prop)
+            out[prop] = convert(full[prop]) if convert else full[prop]
+    return out, full
+
+
+def _filtered(opts: QueryOptions, stmt, where: Iterable = ()):
+    for join in opts.joins + [j for j in opts.orderby_joins if j not in opts.joins]:
+        stmt = stmt.outerjoin(join)
+    for clause in where:
+        stmt = stmt.where(clause)
+    if opts.filter is not None:
+        stmt = stmt.where(opts.filter)
+    return stmt
+
+
+def _ordered(opts: QueryOptions, stmt):
+    for column, descending in opts.orderby:
+        stmt = stmt.order_by(column.desc() if descending else column.asc())
+    # The key last, so pages never overlap or skip rows.
+    return stmt.order_by(getattr(opts.etype.model, opts.etype.key))
+
+
+def _execute(session: Session, stmt):
+    try:
+        return session.execute(stmt).all()
+    except StatementError as exc:
+        # A literal the column type refused, or SQLite rejecting an expression the client wrote.
+        raise bad_request(f"The query could not be run: {exc.orig or exc}") from None
+    except SQLAlchemyError as exc:
+        raise bad_request(f"The query could not be run: {exc.__class__.__name__}") from None
+
+
+def run_collection(session: Session, opts: QueryOptions, *, where: Iterable = (),
+                   page_size: int) -> Page:
+    """One page of a collection: at most `page_size` rows, `more` when the server cut it short."""
+    etype = opts.etype
+    where = list(where)
+    count = None
+    if opts.count:
+        count = count_rows(session, opts, where)
+    wanted = opts.top if opts.top is not None else None
+    limit = page_size if wanted is None else min(wanted, page_size)
+    keys = _column_keys(opts)
+    columns = [getattr(etype.model, key) for key in keys]
+    stmt = _ordered(opts, _filtered(opts, select(*columns), where))
+    stmt = stmt.limit(limit + 1).offset(opts.skip)
+    rows = _execute(session, stmt)
+    more = len(rows) > limit and (wanted is None or wanted > limit)
+    built = [_build(opts, keys, row) for row in rows[:limit]]
+    _expand(session, opts, built)
+    return Page([out for out, _ in built], count, more)
+
+
+def count_rows(session: Session, opts: QueryOptions, where: Iterable = ()) -> int:
+    key = getattr(opts.etype.model, opts.etype.key)
+    stmt = _filtered(opts, select(func.count(func.distinct(key))), where)
+    return _execute(session, stmt)[0][0]
+
+
+def run_single(session: Session, opts: QueryOptions, where: Iterable) -> dict | None:
+    keys = _column_keys(opts)
+    columns = [getattr(opts.etype.model, key) for key in keys]
+    stmt = select(*columns)
+    for clause in where:
+        stmt = stmt.where(clause)
+    rows = _execute(session, stmt.limit(1))
+    if not rows:
+        return None
+    built = [_build(opts, keys, rows[0])]
+    _expand(session, opts, built)
+    return built[0][0]
+
+
+def _expand(session: Session, opts: QueryOptions, built: list[tuple[dict, dict]]) -> None:
+    if not built:
+        return
+    for expand in opts.expand:
+        rel = _relationship(opts.etype, expand.nav)
+        if rel.secondary is not None:
+            _expand_many_to_many(session, opts.etype, expand, rel, built)
+        else:
+            _expand_by_columns(session, expand, rel, built)
+
+
+def _expand_many_to_many(session, parent: EntityType, expand: Expand, rel, built) -> None:
+    (parent_col, link_parent), = rel.synchronize_pairs
+    (target_col, link_target), = rel.secondary_synchronize_pairs
+    nested = expand.options
+    keys = _column_keys(nested)
+    columns = [getattr(nested.etype.model, key) for key in keys]
+    parent_values = list({full[parent_col.key] for _, full in built})
+    stmt = select(*columns, link_parent).join(rel.secondary, link_target == target_col)
+    stmt = _filtered(nested, stmt, [link_parent.in_(parent_values)])
+    rows = _execute(session, _ordered(nested, stmt))
+    groups: dict[Any, list] = defaultdict(list)
+    for row in rows:
+        groups[row[-1]].append(_build(nested, keys, row[:-1]))
+    _attach_many(session, expand, built, groups, lambda full: full[parent_col.key])
+
+
+def _expand_by_columns(session, expand: Expand, rel, built) -> None:
+    (local, remote), = rel.local_remote_pairs
+    nested = expand.options
+    keys = _column_keys(nested)
+    if remote.key not in keys:
+        keys.append(remote.key)
+    columns = [getattr(nested.etype.model, key) for key in keys]
+    values = list({full[local.key] for _, full in built if full[local.key] is not None})
+    groups: dict[Any, list] = defaultdict(list)
+    if values:
+        remote_attr = getattr(nested.etype.model, remote.key)
+        stmt = _filtered(nested, select(*columns), [remote_attr.in_(values)])
+        index = keys.index(remote.key)
+        for row in _execute(session, _ordered(nested, stmt)):
+            groups[row[index]].append(_build(nested, keys, row))
+    if rel.uselist:
+        _attach_many(session, expand, built, groups, lambda full: full[local.key])
+        return
+    everything = [item for items in groups.values() for item in items]
+    _expand(session, nested, everything)
+    for out, full in built:
+        match = groups.get(full[local.key])
+        out[expand.nav] = match[0][0] if match else None
+
+
+def _attach_many(session, expand: Expand, built, groups, parent_value) -> None:
+    nested = expand.options
+    kept = []
+    for out, full in built:
+        items = groups.get(parent_value(full), [])
+        if nested.count:
+            out[f"{expand.nav}@odata.count"] = len(items)
+        end = None if nested.top is None else nested.skip + nested.top
+        items = items[nested.skip:end]
+        out[expand.nav] = [item_out for item_out, _ in items]
+        kept.extend(items)
+    _expand(session, nested, kept)

@@ -1,0 +1,134 @@
+"""SandboxConfig and SandboxServer: the sandbox as a Python object, served by uvicorn in a thread."""
+from __future__ import annotations
+
+import asyncio
+import random
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from .app import create_app
+from .seed import seed_if_empty
+from .state import SandboxState
+from .store import Store
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    host: str = "127.0.0.1"
+    port: int = 0  # 0 = a free port
+    data_path: Path | None = None  # None = in-memory SQLite
+    seed: int = 1
+    users: int = 5000
+    courses: int = 300
+    api_keys: tuple[str, ...] = ("sandbox-key",)
+    read_only_keys: tuple[str, ...] = ()
+    rate: tuple[int, float] | None = (600, 60.0)  # calls per window seconds per key; None = off
+    page_size: int = 10_000
+    provisioning_seconds: float = 5.0
+    fail_rate: float = 0.0
+    lose_response_rate: float = 0.0
+    latency_ms: tuple[int, int] = (0, 0)
+    simulate_activity: float = 0.0  # events per minute; 0 = off
+    webhook_retry_delays: tuple[float, ...] = (60.0, 240.0)
+
+    def __post_init__(self) -> None:
+        if not self.api_keys:
+            raise ValueError("at least one full-control API key is needed")
+        if self.page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        if self.rate is not None and (self.rate[0] < 1 or self.rate[1] <= 0):
+            raise ValueError("rate needs at least 1 call per positive window")
+
+
+def random_api_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SandboxServer:
+    """uvicorn in a background thread with its own event loop; usable as a context manager."""
+
+    def __init__(self, config: SandboxConfig | None = None) -> None:
+        self.config = config or SandboxConfig()
+        self.store: Store | None = None
+        self.state: SandboxState | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.port: int | None = None
+
+    @property
+    def base_url(self) -> str:
+        host = self.config.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    @property
+    def api_key(self) -> str:
+        return self.config.api_keys[0]
+
+    def start(self) -> "SandboxServer":
+        if self._thread is not None:
+            raise RuntimeError("the sandbox is already running")
+        config = self.config
+        path = None if config.data_path is None else Path(config.data_path)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.store = Store(path)
+        seed_if_empty(self.store, seed=config.seed, users=config.users, courses=config.courses)
+        self.state = SandboxState(store=self.store, config=config,
+                                  rng=random.Random(config.seed))
+        app = create_app(self.state)
+        uv_config = uvicorn.Config(app, host=config.host, port=config.port, log_level="warning",
+                                   access_log=False, lifespan="on", loop="asyncio",
+                                   timeout_graceful_shutdown=2)
+        self._server = uvicorn.Server(uv_config)
+        startup_error: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                asyncio.run(self._server.serve())
+            except BaseException as exc:  # reported to start() below
+                startup_error.append(exc)
+
+        self._thread = threading.Thread(target=run, name="lms365-sandbox", daemon=True)
+        self._thread.start()
+        while not self._server.started:
+            if not self._thread.is_alive():
+                self._thread = None
+                self.store.close()
+                raise RuntimeError(f"the sandbox could not start on {config.host}:{config.port}"
+                                   + (f": {startup_error[0]}" if startup_error else ""))
+            self._thread.join(0.01)
+        sockets = [sock for server in self._server.servers for sock in server.sockets]
+        self.port = sockets[0].getsockname()[1]
+        self.state.base_url = self.base_url
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; returns when the port is closed."""
+        if self._thread is None:
+            return
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self._thread = None
+        if self.store is not None:
+            self.store.close()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the server stops; True if it did."""
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def __enter__(self) -> "SandboxServer":
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
