@@ -1,0 +1,211 @@
+"""File uploads (`POST /{FileUploadUrl}`, part `File`): size limit, type by content, certificate files."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import filetype
+from sqlalchemy import select
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from . import actors
+from .enrollment_rules import content_path
+from .entity_routes import entity_body
+from .errors import ODataError
+from .routing import Router, json_response
+from .state import SandboxState
+from .store import Certificate, Course, User
+from .writes import perform
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Multipart framing (boundaries, part headers) on top of the file itself.
+MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024
+ACCEPTED_TYPES = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
+
+
+class UploadRejected(ODataError):
+    """An upload the server refuses (400, 413 or 415)."""
+
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    content: bytes
+    content_type: str
+    extension: str
+    file_name: str
+
+
+def sniff_type(content: bytes) -> tuple[str, str]:
+    """(MIME type, extension) recognised from the bytes themselves; 415 unless PDF, PNG or JPEG."""
+    kind = filetype.guess(content)
+    if kind is None or kind.mime not in ACCEPTED_TYPES:
+        found = f"'{kind.mime}'" if kind is not None else "an unrecognised type"
+        raise UploadRejected(415, "UnsupportedMediaType",
+                             f"File: the content is {found}; only PDF, PNG and JPEG files are accepted.")
+    return kind.mime, ACCEPTED_TYPES[kind.mime]
+
+
+async def read_upload(request: Request) -> ReceivedFile:
+    """Read the multipart body within the size limit and return the `File` part, checked by content."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        raise UploadRejected(415, "UnsupportedMediaType",
+                             "The request must be multipart/form-data with the file in a part named 'File'.")
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise UploadRejected(413, "RequestEntityTooLarge", _too_large_message())
+    body = await _read_capped(request.stream(), MAX_BODY_BYTES)
+    replay = _replaying_request(request, body)
+    try:
+        form = await replay.form(max_files=4, max_fields=16)
+    except MultiPartException as exc:
+        raise UploadRejected(400, "BadRequest", f"The multipart body could not be read: {exc.message}") from exc
+    except (ValueError, KeyError, AssertionError) as exc:
+        raise UploadRejected(400, "BadRequest", f"The multipart body could not be read: {exc}") from exc
+    try:
+        part = form.get("File")
+        if not isinstance(part, UploadFile):
+            raise UploadRejected(400, "BadRequest", "File: a file part named 'File' is required.")
+        content = await part.read()
+        file_name = part.filename or "upload"
+    finally:
+        await form.close()
+    if len(content) > MAX_FILE_BYTES:
+        raise UploadRejected(413, "RequestEntityTooLarge", _too_large_message())
+    if not content:
+        raise UploadRejected(400, "BadRequest", "File: the file is empty.")
+    mime, extension = sniff_type(content)
+    return ReceivedFile(content, mime, extension, file_name)
+
+
+def _too_large_message() -> str:
+    return f"File: the file is larger than the limit of {MAX_FILE_BYTES // (1024 * 1024)} MB."
+
+
+async def _read_capped(stream: AsyncIterator[bytes], limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in stream:
+        total += len(chunk)
+        if total > limit:
+            raise UploadRejected(413, "RequestEntityTooLarge", _too_large_message())
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _replaying_request(request: Request, body: bytes) -> Request:
+    """A Request over the already-read body, so the stock multipart parser can run on it."""
+    sent = False
+
+    async def receive() -> dict:
+        nonlocal sent
+        if sent:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, receive)
+
+
+# -- HTTP side --------------------------------------------------------------------------------------
+
+def _certificate_id(request: Request) -> str:
+    raw = request.path_params["certificate_id"]
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        raise ODataError(404, "NotFound", f"No certificate with Id '{raw}'.") from None
+
+
+def _upload_endpoint(state: SandboxState):
+    async def upload(request: Request) -> Response:
+        """POST certificates/{certificateId}/upload (FileUpload) → 200 with the certificate."""
+        certificate_id = _certificate_id(request)
+        with state.store.session() as session:
+            if session.get(Certificate, certificate_id) is None:
+                raise ODataError(404, "NotFound", f"No certificate with Id '{certificate_id}'.")
+        received = await read_upload(request)
+
+        def work(session, actor, outbox) -> None:
+            certificate = session.get(Certificate, certificate_id)
+            if certificate is None:
+                raise ODataError(404, "NotFound", f"No certificate with Id '{certificate_id}'.")
+            certificate.Content = received.content
+            certificate.ContentType = received.content_type
+            certificate.FileName = received.file_name
+            certificate.FileSize = len(received.content)
+            certificate.IsGenerated = False
+            certificate.ContentUrl = content_path(certificate_id)
+            actors.record(session, actor, "Upload", "Certificates", certificate_id, FileName=received.file_name,
+                          ContentType=received.content_type, Size=len(received.content))
+
+        perform(state, request, work)
+        return json_response(entity_body(state, request, "Certificates", certificate_id))
+
+    return upload
+
+
+def _content_endpoint(state: SandboxState):
+    async def content(request: Request) -> Response:
+        """The certificate's file: the uploaded bytes, or a generated PDF for an issued certificate."""
+        certificate_id = _certificate_id(request)
+        with state.store.session() as session:
+            row = session.execute(
+                select(Certificate.Content, Certificate.ContentType, Certificate.FileName, Certificate.UserId,
+                       Certificate.CourseId, Certificate.Issued).where(Certificate.Id == certificate_id)).first()
+            if row is None:
+                raise ODataError(404, "NotFound", f"No certificate with Id '{certificate_id}'.")
+            data, media_type, file_name, user_id, course_id, issued = row
+            if data is None:
+                user = session.get(User, user_id)
+                course = session.get(Course, course_id)
+                data = certificate_pdf(user.Title if user else "", course.Title if course else "", str(issued or ""))
+                media_type, file_name = "application/pdf", f"certificate-{certificate_id}.pdf"
+        disposition = f'inline; filename="{_safe_name(file_name or "certificate")}"'
+        return Response(data, media_type=media_type or "application/octet-stream",
+                        headers={"Content-Disposition": disposition})
+
+    return content
+
+
+def _safe_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._- " else "_" for ch in name)[:120] or "file"
+
+
+def certificate_pdf(learner: str, course: str, issued: str) -> bytes:
+    """A one-page PDF naming learner, course and date: what a generated certificate downloads as."""
+    def escape(text: str) -> str:
+        safe = text.encode("latin-1", "replace").decode("latin-1")
+        return safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    lines = ["Certificate of completion", learner, course, f"Issued {issued[:10]}"]
+    stream = "BT /F1 24 Tf 72 720 Td " + " ".join(
+        f"({escape(line)}) Tj 0 -40 Td" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def register(router: Router, state: SandboxState) -> None:
+    router.add_route(Route("/certificates/{certificate_id}/upload", _upload_endpoint(state), methods=["POST"]))
+    router.add_route(Route("/certificates/{certificate_id}/content", _content_endpoint(state), methods=["GET"]))

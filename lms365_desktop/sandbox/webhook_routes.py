@@ -1,0 +1,101 @@
+"""`POST /webhooks/subscribe/{Event}` → 201 + Location, `DELETE` that Location → 204; kept in the store."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from . import body_fields as bf
+from .errors import ODataError
+from .routing import Router, json_response
+from .state import SandboxState
+from .store import WebhookSubscription
+from .webhooks import EVENTS, Subscription, SubscriptionError, WebhookHub
+
+HUB_KEY = "webhooks"
+
+
+def hub_of(state: SandboxState) -> WebhookHub:
+    return state.extras[HUB_KEY]
+
+
+def _subscribe_endpoint(state: SandboxState):
+    async def subscribe(request: Request) -> Response:
+        event = request.path_params["event"]
+        if event not in EVENTS:
+            raise ODataError(404, "NotFound", f"There is no webhook event '{event}'; the events are: "
+                                              f"{', '.join(EVENTS)}.")
+        body = await bf.json_object(request)
+        try:
+            subscription = hub_of(state).subscribe(event, bf.member(body, "WebHookUri"), bf.member(body, "Secret"))
+        except SubscriptionError as exc:
+            raise bf.InvalidField(exc.field, str(exc)) from None
+        key = request.scope.get("lms365.api_key") or ""
+        with state.store.session() as session:
+            session.add(WebhookSubscription(Id=subscription.id, Event=event, WebHookUri=subscription.uri,
+                                            Secret=subscription.secret, ApiKeyHint=key[-4:] or None,
+                                            CreatedAt=subscription.created_at))
+        location = str(request.base_url).rstrip("/") + f"/webhooks/{subscription.id}"
+        return json_response(subscription.as_json(), status=201, headers={"Location": location})
+
+    return subscribe
+
+
+def _unsubscribe_endpoint(state: SandboxState):
+    async def unsubscribe(request: Request) -> Response:
+        subscription_id = request.path_params["subscription_id"]
+        try:
+            subscription_id = str(uuid.UUID(subscription_id))
+        except ValueError:
+            raise ODataError(404, "NotFound", f"No webhook subscription '{subscription_id}'.") from None
+        removed = hub_of(state).unsubscribe(subscription_id)
+        _forget(state, subscription_id)
+        if not removed:
+            raise ODataError(404, "NotFound", f"No webhook subscription '{subscription_id}'.")
+        return Response(status_code=204)
+
+    return unsubscribe
+
+
+def _forget(state: SandboxState, subscription_id: str) -> None:
+    with state.store.session() as session:
+        for row in session.scalars(select(WebhookSubscription).where(WebhookSubscription.Id == subscription_id)):
+            session.delete(row)
+
+
+def _load(state: SandboxState, hub: WebhookHub) -> None:
+    """Subscriptions outlive a restart of a file-backed sandbox, as they do on the real service."""
+    with state.store.session() as session:
+        rows = session.scalars(select(WebhookSubscription)).all()
+    for row in rows:
+        try:
+            hub.subscribe(row.Event, row.WebHookUri, row.Secret or None, subscription_id=row.Id,
+                          created_at=row.CreatedAt)
+        except SubscriptionError:
+            _forget(state, row.Id)
+
+
+def register(router: Router, state: SandboxState) -> None:
+    hub = WebhookHub(state.config.webhook_retry_delays,
+                     on_gone=lambda subscription: _forget(state, subscription.id))
+    state.extras[HUB_KEY] = hub
+
+    def forward(event: str, payload: dict) -> None:
+        if event in EVENTS:
+            hub.publish(event, payload)
+
+    def start() -> None:
+        _load(state, hub)
+        hub.start()
+
+    state.events.subscribe(forward)
+    router.add_startup(start)
+    router.add_shutdown(hub.close)
+    router.add_route(Route("/webhooks/subscribe/{event}", _subscribe_endpoint(state), methods=["POST"]))
+    router.add_route(Route("/webhooks/{subscription_id}", _unsubscribe_endpoint(state), methods=["DELETE"]))
+
+
+__all__ = ["Subscription", "hub_of", "register"]
