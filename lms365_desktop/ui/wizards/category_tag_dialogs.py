@@ -1,0 +1,96 @@
+"""Small dialogs to create one course category or tag in a catalog (from the catalog tree)."""
+from __future__ import annotations
+
+import pydantic
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+
+from lms365_desktop.api.bodies import CreateCourseCategoryRequest, CreateCourseTagRequest
+from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.core.course_creation import CourseCreationService
+from lms365_desktop.ui.tasks import TaskRunner
+from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors
+
+
+class CreateNamedDialog(QDialog):
+    """Name (and for a category its parent); checked by the request model, sent, then closed."""
+
+    created = Signal(dict)
+
+    def __init__(self, kind: str, service: CourseCreationService, catalog_id: str,
+                 categories: list[dict] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.is_category = kind == "category"
+        self.setObjectName("createCategoryDialog" if self.is_category else "createTagDialog")
+        title = self.tr("New category") if self.is_category else self.tr("New tag")
+        self.setWindowTitle(title)
+        self.service = service
+        self.catalog_id = catalog_id
+        self.tasks = TaskRunner(self)
+        self.form = FormPage(title)
+        self.name = QLineEdit(objectName="nameEdit")
+        self.form.add_field("Name", self.tr("Name"), self.name, mandatory=True)
+        self.parent_combo = QComboBox(objectName="parentCategoryCombo")
+        self.parent_combo.addItem(self.tr("(top level)"), None)
+        for row in categories or []:
+            self.parent_combo.addItem(row.get("Name") or row["Id"], row["Id"])
+        if self.is_category:
+            self.form.add_field("ParentCategoryId", self.tr("Parent"), self.parent_combo)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.resize(440, 220)
+
+    def body(self) -> dict:
+        body = {"Name": self.name.text().strip(), "CourseCatalogId": self.catalog_id}
+        if self.is_category and self.parent_combo.currentData():
+            body["ParentCategoryId"] = self.parent_combo.currentData()
+        return body
+
+    def validate(self) -> dict[str, str]:
+        model = CreateCourseCategoryRequest if self.is_category else CreateCourseTagRequest
+        try:
+            model.model_validate(self.body())
+            return {}
+        except pydantic.ValidationError as exc:
+            return pydantic_errors(exc)
+
+    def _on_buttons_accepted(self) -> None:
+        errors = self.validate()
+        if errors:
+            if not self.form.show_errors(errors):
+                self.form.show_page_error("; ".join(errors.values()))
+            return
+        self.form.clear_errors()
+        self.buttons.setEnabled(False)
+        body = self.body()
+        if self.is_category:
+            coro = self.service.create_category(body["Name"], self.catalog_id, body.get("ParentCategoryId"))
+        else:
+            coro = self.service.create_tag(body["Name"], self.catalog_id)
+        self.tasks.run(coro, on_done=self._on_created, on_error=self._on_failed)
+
+    def _on_created(self, row: dict) -> None:
+        self.created.emit(row)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        message = exc.message if isinstance(exc, Lms365Error) else str(exc)
+        if not self.form.show_errors({getattr(exc, "field", None) or "Name": message}):
+            self.form.show_page_error(message)
+
+
+def create_category_dialog(service: CourseCreationService, catalog_id: str, categories: list[dict],
+                           parent: QWidget | None = None) -> CreateNamedDialog:
+    return CreateNamedDialog("category", service, catalog_id, categories, parent)
+
+
+def create_tag_dialog(service: CourseCreationService, catalog_id: str,
+                      parent: QWidget | None = None) -> CreateNamedDialog:
+    return CreateNamedDialog("tag", service, catalog_id, None, parent)

@@ -1,0 +1,147 @@
+"""Form pages for the wizards: mandatory marks, and an error message shown beside each field."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+ERROR_STYLE = "color: #c42b1c;"
+
+
+def pydantic_errors(exc: Any) -> dict[str, str]:
+    """Map a pydantic ValidationError to {"Field.Sub": message} (first message per field)."""
+    out: dict[str, str] = {}
+    for error in exc.errors():
+        loc = ".".join(str(part) for part in error.get("loc", ()) if not isinstance(part, int))
+        message = str(error.get("msg", "Invalid value."))
+        # pydantic prefixes messages of custom validators; the user needs only the sentence.
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        out.setdefault(loc or "__root__", message[:1].upper() + message[1:])
+    return out
+
+
+class FormPage(QWizardPage):
+    """A wizard page of labelled fields; ``show_errors`` puts each message under its field."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
+        self.error_labels: dict[str, QLabel] = {}
+        self.page_error = QLabel()
+        self.page_error.setObjectName("pageError")
+        self.page_error.setStyleSheet(ERROR_STYLE)
+        self.page_error.setWordWrap(True)
+        self.page_error.hide()
+        outer.addWidget(self.page_error)
+
+    def add_field(self, key: str, label: str, widget: QWidget, *, mandatory: bool = False,
+                  hint: str = "") -> QWidget:
+        """Add a row; ``key`` is the request field it fills (dots for nested: "Room.Title")."""
+        text = f"{label} <span style='color:#c42b1c'>*</span>" if mandatory else label
+        caption = QLabel(text)
+        caption.setTextFormat(Qt.TextFormat.RichText)
+        caption.setBuddy(widget)
+        if mandatory:
+            caption.setToolTip(self.tr("Required"))
+            widget.setAccessibleDescription(self.tr("Required"))
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setWordWrap(True)
+            hint_label.setStyleSheet("color: palette(mid);")
+            column.addWidget(hint_label)
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self.error_labels[key] = error
+        self.form.addRow(caption, holder)
+        return widget
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        self.form.addRow(label, widget)
+
+    @property
+    def field_keys(self) -> Iterable[str]:
+        return self.error_labels.keys()
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+        self.page_error.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Show the errors that belong to this page's fields; True when there were any."""
+        self.clear_errors()
+        shown = False
+        for key, message in errors.items():
+            label = self._label_for(key)
+            if label is not None:
+                label.setText(message)
+                label.show()
+                shown = True
+        return shown
+
+    def show_page_error(self, message: str) -> None:
+        self.page_error.setText(message)
+        self.page_error.setVisible(bool(message))
+
+    def error_text(self, key: str) -> str:
+        label = self.error_labels.get(key)
+        return label.text() if label is not None and label.isVisible() else ""
+
+    def _label_for(self, key: str) -> QLabel | None:
+        # "PublishingSettings.StartDate" lands on its own row, or on "PublishingSettings" if the
+        # page shows the object as one row.
+        parts = key.split(".")
+        for cut in range(len(parts), 0, -1):
+            label = self.error_labels.get(".".join(parts[:cut]))
+            if label is not None:
+                return label
+        return None
+
+
+def row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
+    """Several widgets side by side as one form field."""
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if stretch_last and index == len(widgets) - 1 else 0)
+    if not stretch_last:
+        layout.addStretch(1)
+    return holder
+
+
+def connect_changed(widgets: Iterable[QWidget], slot: Callable[[], None]) -> None:
+    """Call ``slot`` when any of these editors changes, whatever its kind."""
+    for widget in widgets:
+        for name in ("textChanged", "currentIndexChanged", "toggled", "dateTimeChanged", "valueChanged"):
+            signal = getattr(widget, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_: slot())
+                break

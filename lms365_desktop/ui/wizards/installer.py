@@ -1,0 +1,231 @@
+"""Puts the wizards into the main window: menu actions, and certificate drops on the enrollments pane."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+
+from lms365_desktop.core.certificate_uploads import CertificateUploadService, ExistingPolicy
+from lms365_desktop.core.course_creation import CourseCreationService
+from lms365_desktop.core.file_checks import check_file
+from lms365_desktop.core.upload_queue import UploadQueue, UploadStatus
+from lms365_desktop.ui.widgets.file_drop import RowFileDropFilter
+from lms365_desktop.ui.wizards.category_tag_dialogs import create_category_dialog, create_tag_dialog
+from lms365_desktop.ui.wizards.course_wizard import CourseWizard
+from lms365_desktop.ui.wizards.file_upload_dialog import FileUploadDialog
+from lms365_desktop.ui.wizards.session_wizard import SessionWizard
+from lms365_desktop.ui.wizards.upload_wizard import UploadWizard, learner_label
+
+SESSION_COURSE_TYPES = ("ClassRoom", "Webinar")
+
+
+def _course_of(pane: Any) -> dict | None:
+    """The course a pane is about (seam: panes may define ``current_course() -> dict | None``)."""
+    getter = getattr(pane, "current_course", None)
+    course = getter() if callable(getter) else None
+    if course is not None and not isinstance(course, dict):
+        dump = getattr(course, "model_dump", None)
+        course = dump(by_alias=True, mode="json") if dump else dict(course)
+    return course
+
+
+class WizardLauncher(QObject):
+    """Opens the wizards with the live connection (read from the context each time)."""
+
+    def __init__(self, context: Any) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.open_dialogs: list[QWidget] = []
+        self.drop_filters: list[RowFileDropFilter] = []
+
+    # ----- services on the current connection
+    def course_service(self) -> CourseCreationService:
+        return CourseCreationService(self.context.client)
+
+    def upload_service(self) -> CertificateUploadService:
+        return CertificateUploadService(self.context.client)
+
+    def _keep(self, dialog: QWidget) -> QWidget:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda *_: self.open_dialogs.remove(dialog) if dialog in self.open_dialogs else None)
+        dialog.show()
+        return dialog
+
+    def _connected(self) -> bool:
+        if self.context.client is None:
+            self.context.notifications.show_info(self.tr("Not connected"), self.tr("Connect to LMS365 first."))
+            return False
+        return True
+
+    def current_course(self) -> dict | None:
+        for name in (None, "enrollmentsPane", "coursesPane", "sessionsPane"):
+            pane = self.window.current_pane() if name is None else self.window.panes.get(name)
+            course = _course_of(pane)
+            if course:
+                return course
+        return None
+
+    # ----- actions
+    def new_course(self) -> CourseWizard | None:
+        if not self._connected():
+            return None
+        wizard = CourseWizard(self.course_service(), open_in_console=self.context.open_in_console,
+                              open_course=self.open_course, parent=self.window)
+        return self._keep(wizard)
+
+    def open_course(self, course_id: str) -> None:
+        pane = self.window.panes.get("coursesPane")
+        if pane is None:
+            return
+        self.window.show_pane(pane)
+        for method in ("show_course", "select_course", "refresh"):
+            handler = getattr(pane, method, None)
+            if callable(handler):
+                handler(course_id) if method != "refresh" else handler()
+                return
+
+    def new_session(self, course: dict | None = None) -> SessionWizard | None:
+        if not self._connected():
+            return None
+        course = course or self.current_course()
+        if not course or str(course.get("CourseType")) not in SESSION_COURSE_TYPES:
+            self.context.notifications.show_info(
+                self.tr("Choose a ClassRoom or Webinar course"),
+                self.tr("Sessions belong to ClassRoom and Webinar courses; select one first."))
+            return None
+        wizard = SessionWizard(self.course_service(), course, open_in_console=self.context.open_in_console,
+                               parent=self.window)
+        wizard.session_created.connect(self._on_session_created)
+        return self._keep(wizard)
+
+    def _on_session_created(self, session: dict) -> None:
+        pane = self.window.panes.get("sessionsPane")
+        if pane is not None:
+            refresh = getattr(pane, "refresh", None)
+            if callable(refresh):
+                refresh()
+            self.window.show_pane(pane)
+        self.context.notifications.show_info(self.tr("Session created"), session.get("Title", ""))
+
+    def upload_certificates(self, course: dict | None = None, paths: list[Path] | None = None) -> UploadWizard | None:
+        if not self._connected():
+            return None
+        course = course or self.current_course()
+        if not course:
+            self.context.notifications.show_info(self.tr("Choose a course"),
+                                                 self.tr("Select the course whose learners get the certificates."))
+            return None
+        wizard = UploadWizard(self.upload_service(), course, parent=self.window)
+        if paths:
+            wizard.add_files(paths)
+        wizard.uploads_finished.connect(lambda _totals: self._refresh("enrollmentsPane"))
+        return self._keep(wizard)
+
+    def upload_file(self) -> FileUploadDialog | None:
+        if not self._connected():
+            return None
+        return self._keep(FileUploadDialog(self.upload_service(), parent=self.window))
+
+    def create_category(self, catalog_id: str, categories: list[dict] | None = None):
+        dialog = create_category_dialog(self.course_service(), catalog_id, categories or [], self.window)
+        return self._keep(dialog)
+
+    def create_tag(self, catalog_id: str):
+        return self._keep(create_tag_dialog(self.course_service(), catalog_id, self.window))
+
+    def _refresh(self, pane_name: str) -> None:
+        refresh = getattr(self.window.panes.get(pane_name), "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # ----- drops on enrollment rows
+    def watch_enrollment_view(self, view: QAbstractItemView, pane: Any) -> RowFileDropFilter:
+        """Seam: certificate files dropped on ``view`` (rows from ``pane.enrollment_at(row)``)."""
+        drop_filter = RowFileDropFilter(view)
+        drop_filter.files_dropped.connect(lambda row, paths: self.on_files_dropped(pane, row, paths))
+        self.drop_filters.append(drop_filter)
+        return drop_filter
+
+    def on_files_dropped(self, pane: Any, row: int, paths: list[Path]) -> None:
+        course = _course_of(pane)
+        getter = getattr(pane, "enrollment_at", None)
+        enrollment = getter(row) if callable(getter) and row >= 0 else None
+        if enrollment is not None and not isinstance(enrollment, dict):
+            enrollment = enrollment.model_dump(by_alias=True, mode="json")
+        if enrollment and not course:
+            course = {"Id": enrollment.get("CourseId"), "Title": ""}
+        if len(paths) == 1 and enrollment:
+            self.upload_single(course, enrollment, Path(paths[0]))
+        else:
+            self.upload_certificates(course, paths)
+
+    def upload_single(self, course: dict, enrollment: dict, path: Path) -> None:
+        """One file on one learner: check it, confirm, create the record if needed, upload."""
+        check = check_file(path)
+        if not check.ok:
+            self.context.notifications.show_error(self.tr("Cannot upload {file}").format(file=path.name),
+                                                  check.problem or "")
+            return
+        service = self.upload_service()
+
+        def confirm(learners) -> None:
+            learner = next((x for x in learners if x.enrollment_id == enrollment.get("Id")), None)
+            if learner is None:
+                self.context.notifications.show_error(self.tr("Cannot upload {file}").format(file=path.name),
+                                                      self.tr("This enrollment cannot hold a certificate."))
+                return
+            text = self.tr("Upload {file} as the certificate of {learner}?").format(file=path.name, learner=learner.name)
+            if learner.has_certificate_file:
+                text += "\n" + self.tr("It replaces the certificate file the learner has now.")
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Upload certificate"), text,
+                              QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+            box.setObjectName("confirmCertificateDropBox")
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Upload"))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(lambda result: self._send_single(service, course, learner, path, check.size)
+                                 if result == QMessageBox.StandardButton.Ok else None)
+            box.open()
+
+        self.context.tasks.run(service.learners(course["Id"]), on_done=confirm)
+
+    def _send_single(self, service, course, learner, path: Path, size: int) -> None:
+        queue = UploadQueue(concurrency=1)
+        send = service.certificate_sender(course["Id"], learner, ExistingPolicy.REPLACE)
+        item = queue.add(path, learner_label(learner), send, size=size)
+        self.last_single_queue = queue
+
+        def done(_totals) -> None:
+            if item.status is UploadStatus.DONE:
+                self.context.notifications.show_info(
+                    self.tr("Certificate uploaded"),
+                    self.tr("{file} is now the certificate of {learner}.").format(file=path.name, learner=learner.name))
+                self._refresh("enrollmentsPane")
+            else:
+                self.context.notifications.show_error(self.tr("Upload failed"), item.message)
+
+        self.context.tasks.run(queue.run(), on_done=done)
+
+
+def install_wizards(context: Any) -> WizardLauncher:
+    """Called by app.build_ui: adds the wizard actions and watches the enrollments pane for drops."""
+    launcher = WizardLauncher(context)
+    window = context.window
+    tr = window.tr
+    window.add_action("file", "newCourse", tr("New &course…"), shortcut="Ctrl+N", icon_name="course",
+                      slot=lambda *_: launcher.new_course(), toolbar=True)
+    window.add_action("actions", "newSession", tr("New &session…"), icon_name="session",
+                      slot=lambda *_: launcher.new_session())
+    window.add_action("actions", "uploadCertificates", tr("Upload &certificates…"), icon_name="certificate",
+                      slot=lambda *_: launcher.upload_certificates())
+    window.add_action("tools", "uploadFile", tr("&Upload file…"), icon_name="upload",
+                      slot=lambda *_: launcher.upload_file())
+    pane = window.panes.get("enrollmentsPane")
+    view = getattr(pane, "enrollment_view", None) if pane is not None else None
+    if isinstance(view, QAbstractItemView):
+        launcher.watch_enrollment_view(view, pane)
+    context.wizards = launcher
+    return launcher

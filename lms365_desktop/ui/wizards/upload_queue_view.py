@@ -1,0 +1,211 @@
+"""The upload queue on screen: a table of files with progress, overall bytes and ETA, and its buttons."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lms365_desktop.core.file_checks import format_size
+from lms365_desktop.core.upload_queue import UploadItem, UploadQueue, UploadStatus
+
+PROGRESS_COLUMN = 3
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+class UploadQueueModel(QAbstractTableModel):
+    """Rows are the queue's items; changes are gathered and shown at most ten times a second."""
+
+    HEADERS = ("File", "Goes to", "Size", "Progress", "Status", "Message")
+
+    def __init__(self, queue: UploadQueue, parent=None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self._items: list[UploadItem] = queue.items
+        self._dirty = False
+        self._timer = QTimer(self, interval=100)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+        queue.add_listener(self._on_queue_changed)
+
+    def detach(self) -> None:
+        self.queue.remove_listener(self._on_queue_changed)
+        self._timer.stop()
+
+    def _on_queue_changed(self, _item) -> None:
+        self._dirty = True
+
+    def _on_timer_timeout(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        items = self.queue.items
+        if len(items) != len(self._items):
+            self.beginResetModel()
+            self._items = items
+            self.endResetModel()
+        elif items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(self.HEADERS) - 1))
+
+    def flush(self) -> None:
+        """Show the latest state now (tests and the final refresh)."""
+        self._dirty = True
+        self._on_timer_timeout()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt override)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def item(self, row: int) -> UploadItem:
+        return self._items[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.path.name
+            if column == 1:
+                return item.target
+            if column == 2:
+                return format_size(item.size)
+            if column == PROGRESS_COLUMN:
+                return f"{self.percent(item)} %"
+            if column == 4:
+                return self.tr(item.status.value.capitalize())
+            if column == 5:
+                return item.message or item.result
+        if role == Qt.ItemDataRole.UserRole and column == PROGRESS_COLUMN:
+            return self.percent(item)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 5):
+            return str(item.path) if column == 0 else item.message
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and item.status is UploadStatus.FAILED:
+            return QColor("#c42b1c")
+        return None
+
+    @staticmethod
+    def percent(item: UploadItem) -> int:
+        if item.status is UploadStatus.DONE:
+            return 100
+        return int(100 * item.sent_bytes / item.size) if item.size else 0
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws the progress column as a bar."""
+
+    def paint(self, painter, option, index) -> None:
+        value = index.data(Qt.ItemDataRole.UserRole)
+        if value is None:
+            return super().paint(painter, option, index)
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
+        bar.text = f"{int(value)} %"
+        bar.textVisible = True
+        bar.state = option.state
+        option.widget.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+
+
+class UploadQueueWidget(QWidget):
+    """The queue with overall progress, bytes and ETA; cancel one or all, retry failed, save report."""
+
+    retry_requested = Signal()
+
+    def __init__(self, queue: UploadQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("uploadQueue")
+        self.queue = queue
+        self.model = UploadQueueModel(queue, self)
+        self.table = QTableView(objectName="uploadQueueTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 170, 70, 120, 80)):
+            header.resizeSection(column, width)
+        self.overall = QProgressBar(objectName="uploadOverallProgress")
+        self.overall.setRange(0, 1000)
+        self.summary = QLabel(objectName="uploadSummary")
+        self.cancel_button = QPushButton(self.tr("Cancel selected"), objectName="cancelSelectedButton")
+        self.cancel_all_button = QPushButton(self.tr("Cancel all"), objectName="cancelAllButton")
+        self.retry_button = QPushButton(self.tr("Retry failed"), objectName="retryFailedButton")
+        self.report_button = QPushButton(self.tr("Save report…"), objectName="saveReportButton")
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.cancel_all_button.clicked.connect(self.queue.cancel_all)
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.report_button.clicked.connect(self._on_report_button_clicked)
+        buttons = QHBoxLayout()
+        for button in (self.cancel_button, self.cancel_all_button, self.retry_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.overall)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.model.dataChanged.connect(lambda *_: self.refresh_totals())
+        self.model.modelReset.connect(self.refresh_totals)
+        self.refresh_totals()
+
+    def refresh_totals(self) -> None:
+        totals = self.queue.totals()
+        fraction = totals.bytes_sent / totals.bytes_total if totals.bytes_total else 0
+        self.overall.setValue(int(fraction * 1000))
+        self.overall.setFormat(f"{fraction * 100:.0f} %")
+        rate = format_size(int(totals.bytes_per_second)) + "/s" if totals.bytes_per_second else "–"
+        self.summary.setText(self.tr(
+            "{finished} of {count} finished — {done} sent, {failed} failed, {skipped} skipped, "
+            "{cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}").format(
+            finished=totals.finished, count=totals.count, done=totals.done, failed=totals.failed,
+            skipped=totals.skipped, cancelled=totals.cancelled, sent=format_size(totals.bytes_sent),
+            total=format_size(totals.bytes_total), rate=rate,
+            eta=format_eta(totals.eta_seconds) if totals.active or totals.queued else "–"))
+        self.retry_button.setEnabled(totals.failed > 0 and not self.queue.running)
+        self.cancel_all_button.setEnabled(totals.active + totals.queued > 0)
+
+    def _on_cancel_button_clicked(self) -> None:
+        for index in self.table.selectionModel().selectedRows():
+            self.queue.cancel(self.model.item(index.row()).id)
+
+    def _on_report_button_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save upload report"), "upload-report.csv", self.tr("CSV files (*.csv)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.setObjectName("saveReportDialog")
+        dialog.fileSelected.connect(self.queue.save_report)
+        dialog.open()
