@@ -1,0 +1,112 @@
+"""The console's non-modal dialogs and file writes: save request, export CSV, save body, clear history."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from lms365_desktop.ui.console.json_views import write_csv
+
+if TYPE_CHECKING:
+    from lms365_desktop.ui.console.console_pane import ConsolePane
+
+
+def _write_bytes(path: str, data: bytes) -> int:
+    Path(path).write_bytes(data)
+    return len(data)
+
+
+class ConsoleFiles(QObject):
+    """Every dialog here is opened with open() and answered through signals, never exec()."""
+
+    def __init__(self, pane: "ConsolePane") -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.dialog = None  # the dialog currently open, for tests and to avoid stacking them
+
+    def _open(self, dialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    # -- saved requests ----------------------------------------------------------------------
+
+    def ask_save_name(self) -> None:
+        dialog = QInputDialog(self.pane)
+        dialog.setObjectName("consoleSaveDialog")
+        dialog.setWindowTitle(self.tr("Save request"))
+        dialog.setLabelText(self.tr("Name (secret header values are not saved):"))
+        dialog.setTextValue(self.pane.editor.request().uri[:60])
+        dialog.textValueSelected.connect(self.save_request)
+        self._open(dialog)
+
+    def save_request(self, name: str) -> None:
+        try:
+            self.pane.history.save(name, self.pane.editor.request())
+        except ValueError as error:
+            self.pane.notice.setText(str(error))
+            return
+        self.pane.notice.setText(self.tr("Saved as \u201c{0}\u201d.").format(name.strip()))
+        self.pane.refresh_history()
+        self.pane.sidebar.tabs.setCurrentIndex(1)
+
+    # -- files -------------------------------------------------------------------------------
+
+    def _ask_path(self, title: str, name: str, filter_text: str, on_selected) -> None:
+        dialog = QFileDialog(self.pane, title, str(Path.home() / name), filter_text)
+        dialog.setObjectName("consoleFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(on_selected)
+        self._open(dialog)
+
+    def ask_csv_path(self) -> None:
+        self._ask_path(self.tr("Export rows as CSV"), "rows.csv", self.tr("CSV files (*.csv)"), self.export_csv)
+
+    def export_csv(self, path: str) -> asyncio.Task:
+        header, rows = self.pane.response.table_model.csv_snapshot()
+        return self.pane.context.tasks.run(
+            asyncio.to_thread(write_csv, path, header, rows),
+            on_done=lambda count: self.pane.notice.setText(self.tr("Wrote {0} rows to {1}.").format(count, path)),
+            on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
+
+    def ask_body_path(self) -> None:
+        content = self.pane.response_content
+        if content is None:
+            return
+        suffix = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}.get(
+            content.content_type.split(";")[0].strip().lower(), ".bin")
+        self._ask_path(self.tr("Save response body"), "response" + suffix, self.tr("All files (*)"), self.save_body)
+
+    def save_body(self, path: str) -> asyncio.Task | None:
+        content = self.pane.response_content
+        if content is None:
+            return None
+        return self.pane.context.tasks.run(
+            asyncio.to_thread(_write_bytes, path, content.body),
+            on_done=lambda size: self.pane.notice.setText(self.tr("Saved {0} bytes to {1}.").format(size, path)),
+            on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
+
+    # -- history -----------------------------------------------------------------------------
+
+    def ask_clear_history(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Clear history?"),
+                          self.tr("Remove every request from the console history? Saved requests stay."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.pane)
+        box.setObjectName("consoleClearDialog")
+        box.finished.connect(lambda _r: self._on_clear_finished(box))
+        self._open(box)
+
+    def _on_clear_finished(self, box: QMessageBox) -> None:
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            self.pane.history.clear()
+            self.pane.refresh_history()

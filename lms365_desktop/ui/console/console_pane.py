@@ -1,0 +1,474 @@
+"""The raw OData console pane: compose a request, send it through the connection, explore the answer."""
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary
+from lms365_desktop.core.metadata_catalog import MetadataCatalog
+from lms365_desktop.core.request_snippets import (
+    ODATA_ROOT,
+    SECRET_PLACEHOLDER,
+    WRITE_METHODS,
+    ConsoleRequest,
+    ForeignHostError,
+    Header,
+    parse_curl,
+    resolve,
+    to_curl,
+    to_powershell,
+    to_python,
+)
+from lms365_desktop.ui.console.completion import ContextCompleter, QueryOptionDelegate
+from lms365_desktop.ui.console.console_files import ConsoleFiles
+from lms365_desktop.ui.console.history_sidebar import HistorySidebar
+from lms365_desktop.ui.console.request_editor import RequestEditor
+from lms365_desktop.ui.console.response_content import ResponseContent, interpret, merged_document
+from lms365_desktop.ui.console.response_view import ResponseView
+
+FETCH_ALL_CAP = 50_000  # rows; past this "Fetch all" stops and says so
+
+
+class ConsolePane(QWidget):
+    """Every request goes through `context.client` (its scheduler and throttle); nothing else sends."""
+
+    request_finished = Signal()  # a send, next page or fetch-all ended (done, failed or cancelled)
+
+    def __init__(self, context: Any, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consolePane")
+        self.context = context
+        self._history = history
+        self.catalog: MetadataCatalog | None = None
+        self.confirm_writes = True
+        self.fetch_all_cap = FETCH_ALL_CAP
+        self._task: asyncio.Task | None = None
+        self._metadata_task: asyncio.Task | None = None
+        self._current: ResponseContent | None = None
+        self._page = 0
+        self.confirmation: QMessageBox | None = None
+
+        self.editor = RequestEditor()
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setObjectName("consoleSend")
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter); while running, cancel"))
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        self.editor.line.addWidget(self.send_button)
+
+        self.copy_as = QToolButton()
+        self.copy_as.setObjectName("consoleCopyAs")
+        self.copy_as.setText(self.tr("Copy as"))
+        self.copy_as.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.copy_as)
+        menu.addAction(self.tr("curl"), lambda: self.copy_snippet("curl"))
+        menu.addAction(self.tr("PowerShell"), lambda: self.copy_snippet("powershell"))
+        menu.addAction(self.tr("Python (httpx)"), lambda: self.copy_snippet("python"))
+        self.copy_as.setMenu(menu)
+        self.paste_curl = QPushButton(self.tr("Paste curl"))
+        self.paste_curl.setObjectName("consolePasteCurl")
+        self.paste_curl.clicked.connect(self._on_paste_curl_clicked)
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.setObjectName("consoleSaveRequest")
+        self.confirm_box = QCheckBox(self.tr("Confirm writes"))
+        self.confirm_box.setObjectName("consoleConfirmWrites")
+        self.confirm_box.setToolTip(self.tr("Ask before POST, PUT, PATCH and DELETE (for this session)"))
+        self.confirm_box.setChecked(True)
+        self.confirm_box.toggled.connect(self._on_confirm_box_toggled)
+        self.notice = QLabel()
+        self.notice.setObjectName("consoleNotice")
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.copy_as, self.paste_curl, self.save_button, self.confirm_box):
+            tools.addWidget(widget)
+        tools.addWidget(self.notice, 1)
+
+        self.response = ResponseView()
+        self.sidebar = HistorySidebar()
+        self.files = ConsoleFiles(self)
+        self.save_button.clicked.connect(self.files.ask_save_name)
+
+        request_side = QWidget()
+        request_layout = QVBoxLayout(request_side)
+        request_layout.setContentsMargins(0, 0, 0, 0)
+        request_layout.addWidget(self.editor, 1)
+        request_layout.addLayout(tools)
+        work = QSplitter(Qt.Orientation.Vertical)
+        work.addWidget(request_side)
+        work.addWidget(self.response)
+        work.setStretchFactor(0, 0)
+        work.setStretchFactor(1, 1)
+        work.setSizes([220, 520])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("consoleSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(work)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.uri_completer = ContextCompleter(self.editor.uri, lambda: self.catalog)
+        self.editor.query.setItemDelegate(QueryOptionDelegate(
+            self.editor.query, lambda: self.catalog, lambda: self.editor.request().split_uri()[0]))
+        self.editor.uri.textEdited.connect(self._on_uri_text_edited)
+        self.editor.uri.returnPressed.connect(self.send)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._on_send_button_clicked)
+        self.response.next_page_requested.connect(self.next_page)
+        self.response.fetch_all_requested.connect(self.fetch_all)
+        self.response.export_csv_requested.connect(self.files.ask_csv_path)
+        self.response.save_body_requested.connect(self.files.ask_body_path)
+        self.sidebar.search_changed.connect(self.refresh_history)
+        self.sidebar.entry_opened.connect(self._on_sidebar_entry_opened)
+        self.sidebar.saved_opened.connect(lambda saved: self._fill(saved.request))
+        self.sidebar.saved_delete_requested.connect(self._on_sidebar_saved_delete_requested)
+        self.sidebar.clear_requested.connect(self.files.ask_clear_history)
+        if hasattr(context, "connection_changed"):
+            context.connection_changed.connect(self._on_context_connection_changed)
+        self._history_loaded = False
+
+    # -- collaborators -------------------------------------------------------------------------
+
+    @property
+    def history(self) -> ConsoleHistory:
+        """Opened on first use, so building the window touches no file."""
+        if self._history is None:
+            self._history = ConsoleHistory()
+        return self._history
+
+    def use_history(self, history: ConsoleHistory) -> None:
+        """Use another history store (tests, or a profile-specific file)."""
+        self._history = history
+        if self._history_loaded:
+            self.refresh_history()
+
+    @property
+    def base_url(self) -> str:
+        profile = getattr(self.context, "profile", None)
+        return str(getattr(profile, "base_url", "") or "")
+
+    @property
+    def username(self) -> str:
+        return str(getattr(getattr(self.context, "profile", None), "username", "") or "api")
+
+    @property
+    def response_content(self) -> ResponseContent | None:
+        """The response (page) the views show now."""
+        return self._current
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._history_loaded:
+            self._history_loaded = True
+            self.refresh_history()
+        if self.catalog is None:
+            self.load_metadata()
+        self.editor.uri.setFocus()
+
+    def refresh_history(self, _text: str | None = None) -> None:
+        self.sidebar.set_entries(self.history.search(self.sidebar.search.text()))
+        self.sidebar.set_saved(self.history.saved())
+
+    # -- metadata --------------------------------------------------------------------------------
+
+    def _on_context_connection_changed(self, _context: Any) -> None:
+        self.catalog = None
+        if self.isVisible():
+            self.load_metadata()
+
+    def load_metadata(self) -> asyncio.Task | None:
+        client = getattr(self.context, "client", None)
+        if client is None or not self.base_url or (self._metadata_task and not self._metadata_task.done()):
+            return self._metadata_task
+        self._metadata_task = self.context.tasks.run(self._load_metadata(client),
+                                                     on_error=self._on_metadata_failed)
+        return self._metadata_task
+
+    async def _load_metadata(self, client: Any) -> None:
+        raw = await client.request("GET", self.base_url.rstrip("/") + ODATA_ROOT + "$metadata")
+        if raw.status != 200:
+            raise RuntimeError(self.tr("$metadata answered {0}").format(raw.status))
+        catalog = await asyncio.to_thread(MetadataCatalog.from_xml, raw.body)
+        if client is getattr(self.context, "client", None):
+            self.catalog = catalog
+            self.editor.uri.setToolTip(self.tr("Completion knows {0} entity sets").format(len(catalog.entity_sets)))
+
+    def _on_metadata_failed(self, exc: BaseException) -> None:
+        self.editor.uri.setToolTip(self.tr("No completion: could not read $metadata ({0})").format(exc))
+
+    # -- sending ---------------------------------------------------------------------------------
+
+    def _on_send_button_clicked(self) -> None:
+        if self.busy:
+            self._task.cancel()
+        else:
+            self.send()
+
+    def send(self, *, confirmed: bool = False) -> None:
+        """Check the form, ask about writes, then send; problems show where the user looks."""
+        if self.busy:
+            return
+        request = self.editor.request()
+        if not request.uri:
+            self.response.show_message(self.tr("Nothing to send"), self.tr("Type a URI, e.g. Courses?$top=10."))
+            return
+        client = getattr(self.context, "client", None)
+        if client is None or not self.base_url:
+            self.response.show_message(self.tr("Not connected"), self.tr("Connect to a tenant or the sandbox first."))
+            return
+        try:
+            url, params = resolve(self.base_url, request)
+        except ForeignHostError as refusal:
+            self.response.show_message(self.tr("Refused"), str(refusal))
+            return
+        if request.body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
+            self.editor.tabs.setCurrentIndex(2)
+            self.response.show_message(self.tr("Not sent"),
+                                       self.tr("The body is not valid JSON: {0}").format(self.editor.body.error))
+            return
+        if request.method in WRITE_METHODS and self.confirm_writes and not confirmed:
+            self._ask_confirmation(request, url)
+            return
+        self._start(self._send(client, request, url, params))
+
+    @staticmethod
+    def _body_is_json(request: ConsoleRequest) -> bool:
+        content_type = next((h.value for h in request.headers if h.name.lower() == "content-type"), "")
+        return not content_type or "json" in content_type.lower()
+
+    def _ask_confirmation(self, request: ConsoleRequest, url: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Send {0}?").format(request.method),
+                          self.tr("{0} {1}\n\nThis can change data on the server.").format(request.method, url),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("consoleConfirmDialog")
+        send = box.addButton(self.tr("Send"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("consoleConfirmSend")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(send)
+        remember = QCheckBox(self.tr("Do not ask again this session"))
+        remember.setObjectName("consoleConfirmRemember")
+        box.setCheckBox(remember)
+        box.finished.connect(lambda _result: self._on_confirmation_finished(box, send, remember))
+        self.confirmation = box
+        box.open()
+
+    def _on_confirmation_finished(self, box: QMessageBox, send: QPushButton, remember: QCheckBox) -> None:
+        self.confirmation = None
+        box.deleteLater()
+        if box.clickedButton() is not send:
+            self.notice.setText(self.tr("Not sent."))
+            return
+        if remember.isChecked():
+            self.confirm_box.setChecked(False)
+        self.send(confirmed=True)
+
+    def _on_confirm_box_toggled(self, checked: bool) -> None:
+        self.confirm_writes = checked
+
+    def _start(self, coro) -> asyncio.Task:
+        self.send_button.setText(self.tr("Cancel"))
+        self.response.show_message(self.tr("Sending…"), "", error=False)
+        self._task = self.context.tasks.run(coro, on_error=self._on_task_failed)
+        self._task.add_done_callback(self._on_task_done)
+        return self._task
+
+    def _on_task_done(self, task: asyncio.Task) -> None:
+        self.send_button.setText(self.tr("Send"))
+        self.response.progress.setVisible(False)
+        if task.cancelled():
+            self.response.show_message(self.tr("Cancelled"), self.tr("The request was cancelled."), error=False)
+        self.request_finished.emit()
+
+    def _on_task_failed(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
+        title = self.tr("Refused") if type(exc).__name__ == "UnsafeRequestError" else self.tr("Failed")
+        self.response.show_message(title, f"{type(exc).__name__}: {message}")
+
+    async def _fetch(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
+                     ) -> ResponseContent:
+        """One call through the client, recorded in history whatever happens."""
+        headers = {h.name: h.value for h in request.headers if h.name and h.value != SECRET_PLACEHOLDER}
+        content = request.body.encode("utf-8") if request.body else None
+        if content is not None and not any(name.lower() == "content-type" for name in headers):
+            headers["Content-Type"] = "application/json"
+        try:
+            raw = await client.request(request.method, url, params=dict(params) or None,
+                                       headers=headers or None, content=content)
+        except Exception as exc:
+            self._record(request, ResponseSummary(error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
+            raise
+        result = await asyncio.to_thread(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
+        self._record(request, ResponseSummary(
+            result.status, result.elapsed_ms, result.size, result.content_type,
+            "" if result.is_binary else result.text[:20_000],
+            f"{result.error_code}: {result.error_message}" if result.error_code or result.error_message else ""))
+        return result
+
+    def _record(self, request: ConsoleRequest, summary: ResponseSummary) -> None:
+        self.history.record(request, summary)
+        if self._history_loaded:
+            self.refresh_history()
+
+    async def _send(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]) -> None:
+        result = await self._fetch(client, request, url, params)
+        self._current, self._page = result, 1
+        self.response.show_response(result)
+        self.response.set_page_info(self.tr("page 1") if result.next_link else "")
+        self.notice.clear()
+
+    def next_page(self) -> asyncio.Task | None:
+        link = self._current.next_link if self._current else ""
+        client = getattr(self.context, "client", None)
+        if self.busy or not link or client is None:
+            return None
+        return self._start(self._next_page(client, link))
+
+    async def _next_page(self, client: Any, link: str) -> None:
+        request = ConsoleRequest("GET", link)
+        url, params = resolve(self.base_url, request)  # a nextLink elsewhere is refused like any URL
+        result = await self._fetch(client, request, url, params)
+        self._current, self._page = result, self._page + 1
+        self.response.show_response(result)
+        self.response.set_page_info(self.tr("page {0}").format(self._page))
+
+    def fetch_all(self) -> asyncio.Task | None:
+        client = getattr(self.context, "client", None)
+        if self.busy or not self._current or not self._current.next_link or client is None:
+            return None
+        return self._start(self._fetch_all(client, self._current))
+
+    async def _fetch_all(self, client: Any, first: ResponseContent) -> None:
+        rows = list(first.rows or [])
+        bar = self.response.progress
+        bar.setVisible(True)
+        bar.setRange(0, first.count or self.fetch_all_cap)
+        bar.setValue(len(rows))
+        link, pages, last = first.next_link, self._page, first
+        capped = False
+        self.response.show_message(self.tr("Fetching all…"), "", error=False)
+        while link:
+            if len(rows) >= self.fetch_all_cap:
+                capped = True
+                break
+            request = ConsoleRequest("GET", link)
+            url, params = resolve(self.base_url, request)
+            page = await self._fetch(client, request, url, params)
+            if page.is_error or page.rows is None:
+                self.response.show_response(page)
+                return
+            pages += 1
+            rows.extend(page.rows)
+            self.response.append_rows(page.rows)
+            bar.setValue(min(len(rows), bar.maximum()))
+            self.response.set_page_info(self.tr("{0} rows, {1} pages").format(len(rows), pages))
+            link = page.next_link
+            last = page
+        document = merged_document(first, rows)
+        text = await asyncio.to_thread(json.dumps, document, indent=2, ensure_ascii=False)
+        self._current, self._page = last, pages
+        self.response.show_message(f"{last.status} {last.reason}", "", error=False)
+        self.response.show_merged(document, text)
+        self.response.set_next_link(link if capped else "")
+        self.response.set_page_info(
+            self.tr("{0} rows from {1} pages; stopped at the cap of {2} rows").format(len(rows), pages, self.fetch_all_cap)
+            if capped else self.tr("all {0} rows from {1} pages").format(len(rows), pages))
+
+    # -- snippets, paste, reopen -------------------------------------------------------------------
+
+    def snippet(self, kind: str) -> str:
+        export = {"curl": to_curl, "powershell": to_powershell, "python": to_python}[kind]
+        return export(self.base_url or "https://api.365.systems", self.editor.request(), username=self.username)
+
+    def copy_snippet(self, kind: str) -> None:
+        try:
+            text = self.snippet(kind)
+        except ForeignHostError as refusal:
+            self.notice.setText(str(refusal))
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.notice.setText(self.tr("Copied; the key is read from $LMS365_API_KEY, never included."))
+
+    def fill_from_curl(self, command: str) -> bool:
+        try:
+            parsed = parse_curl(command, self.base_url or "https://api.365.systems")
+        except ValueError as error:
+            self.notice.setText(str(error))
+            return False
+        self._fill(parsed.request)
+        self.notice.setText(self.tr("Filled from curl; its credentials were not taken over.")
+                            if parsed.dropped_credentials else self.tr("Filled from curl."))
+        return True
+
+    def _on_paste_curl_clicked(self) -> None:
+        self.fill_from_curl(QGuiApplication.clipboard().text())
+
+    def _on_uri_text_edited(self, text: str) -> None:
+        if text.lstrip().startswith("curl "):
+            self.fill_from_curl(text)
+
+    def _fill(self, request: ConsoleRequest) -> None:
+        # A secret kept as the placeholder must be typed again, never sent as "<secret>".
+        headers = tuple(Header(h.name, "", True) if h.value == SECRET_PLACEHOLDER else h for h in request.headers)
+        self.editor.set_request(ConsoleRequest(request.method, request.uri, request.params, headers,
+                                               request.body, request.relative_to_host))
+
+    def _on_sidebar_entry_opened(self, entry) -> None:
+        self._fill(entry.request)
+        summary = entry.summary
+        self.response.show_message(
+            self.tr("{0} (from history)").format(summary.status if summary.status is not None else self.tr("no response")),
+            summary.error, error=bool(summary.error))
+        self.response.text.show_text(summary.preview)
+
+    def _on_sidebar_saved_delete_requested(self, name: str) -> None:
+        self.history.delete_saved(name)
+        self.refresh_history()
+
+    def open_in_console(self, method: str, path: str, params: dict | None = None,
+                        headers: dict | None = None, body: Any = None) -> None:
+        """Pre-fill the form with a call another part of the app would make (not sent)."""
+        relative_to_host = False
+        if path.startswith(ODATA_ROOT):
+            path = path[len(ODATA_ROOT):]
+        elif path.startswith("/"):
+            path, relative_to_host = path.lstrip("/"), True
+        if body is None:
+            text = ""
+        elif isinstance(body, (str, bytes)):
+            text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        else:
+            text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
+        header_list = tuple(
+            Header(str(name), "" if str(name).lower() == "authorization" else str(value),
+                   str(name).lower() == "authorization")
+            for name, value in (headers or {}).items())
+        self._fill(ConsoleRequest(method.upper(), path, tuple((str(k), str(v)) for k, v in (params or {}).items()),
+                                  header_list, text, relative_to_host))
+        window = getattr(self.context, "window", None)
+        if window is not None and hasattr(window, "show_pane"):
+            window.show_pane(self)
+        self.editor.uri.setFocus()

@@ -1,0 +1,132 @@
+"""What a raw response holds for the console: JSON or text or binary, OData error, rows, next link."""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+_TEXT_TYPES = ("json", "xml", "text/", "javascript", "html", "csv", "x-www-form-urlencoded")
+REASONS = {
+    200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
+    302: "Found", 304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 410: "Gone",
+    413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests",
+    500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+}
+
+
+def header_items(headers: Any) -> list[tuple[str, str]]:
+    """Header pairs from whatever mapping the client returns (dict, multi-dict, list of pairs)."""
+    if headers is None:
+        return []
+    if hasattr(headers, "multi_items"):
+        return [(str(k), str(v)) for k, v in headers.multi_items()]
+    if isinstance(headers, Mapping):
+        return [(str(k), str(v)) for k, v in headers.items()]
+    return [(str(k), str(v)) for k, v in headers]
+
+
+def header_value(headers: list[tuple[str, str]], name: str) -> str:
+    lowered = name.lower()
+    return next((v for k, v in headers if k.lower() == lowered), "")
+
+
+@dataclass
+class ResponseContent:
+    """A response made ready for display; built off the GUI thread (parsing 2 MB takes a while)."""
+
+    status: int
+    elapsed_ms: float
+    size: int
+    headers: list[tuple[str, str]]
+    content_type: str
+    body: bytes
+    document: Any = None          # parsed JSON, when the body is JSON
+    is_json: bool = False
+    is_binary: bool = False
+    text: str = ""                # pretty-printed JSON, or the text body
+    error_code: str = ""
+    error_message: str = ""
+    rows: list[dict] | None = None  # the `value` array (or a top-level array) of objects
+    next_link: str = ""
+    count: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return REASONS.get(self.status, "")
+
+    @property
+    def is_error(self) -> bool:
+        return self.status >= 400
+
+
+def interpret(status: int, headers: Any, body: bytes, elapsed_ms: float) -> ResponseContent:
+    """Classify and parse a response body; never raises for odd content."""
+    pairs = header_items(headers)
+    content_type = header_value(pairs, "content-type")
+    content = ResponseContent(status, float(elapsed_ms), len(body), pairs, content_type, body)
+    lowered = content_type.lower()
+    looks_textual = not lowered or any(marker in lowered for marker in _TEXT_TYPES)
+    if body and (("json" in lowered) or (not lowered and body[:1] in (b"{", b"["))):
+        try:
+            content.document = json.loads(body)
+            content.is_json = True
+        except ValueError:
+            pass
+    if content.is_json:
+        _read_odata(content)
+        content.text = json.dumps(content.document, indent=2, ensure_ascii=False)
+    elif looks_textual:
+        try:
+            content.text = body.decode(_charset(lowered))
+        except (UnicodeDecodeError, LookupError):
+            content.is_binary = True
+    else:
+        content.is_binary = bool(body)
+    return content
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == "charset" and value:
+            return value.strip('"')
+    return "utf-8"
+
+
+def _read_odata(content: ResponseContent) -> None:
+    document = content.document
+    if isinstance(document, dict):
+        error = document.get("error")
+        if isinstance(error, dict):
+            content.error_code = str(error.get("code", ""))
+            content.error_message = str(error.get("message", ""))
+            inner = error.get("innererror")
+            if isinstance(inner, dict) and inner.get("message"):
+                content.error_message += f" ({inner['message']})"
+        values = document.get("value")
+        if isinstance(values, list):
+            content.rows = [row if isinstance(row, dict) else {"value": row} for row in values]
+        content.next_link = str(document.get("@odata.nextLink") or "")
+        count = document.get("@odata.count")
+        content.count = count if isinstance(count, int) else None
+    elif isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
+        content.rows = list(document)
+
+
+def merged_document(first: ResponseContent, rows: list[dict]) -> dict:
+    """The first page's envelope with every fetched row, as the text and tree views show it."""
+    envelope = {k: v for k, v in (first.document or {}).items()
+                if k not in ("value", "@odata.nextLink")} if isinstance(first.document, dict) else {}
+    envelope["value"] = rows
+    return envelope
+
+
+def format_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.2f} MB"
