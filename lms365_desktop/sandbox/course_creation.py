@@ -20,7 +20,7 @@ from .store import (
     Course, CourseCatalog, CourseCategory, CourseCertificateExpiry, CourseDueDate, CourseProvisioning,
     CoursePublishing, CourseSession, CourseTag, SharepointWeb, User, new_id, utc_now,
 )
-from .time_zones import iana_name
+from .time_zones import display_name, iana_name
 from .writes import key_guid, perform
 
 
@@ -166,16 +166,17 @@ def create_session(session: Session, course_id: str, request: SessionRequest, ac
         raise ODataError(400, "BadRequest", f"Course '{course.Title}' is an {course.CourseType} course; "
                                             "sessions belong to ClassRoom and Webinar courses.")
     zone = zoneinfo.ZoneInfo(iana_name(request.time_zone))
+    start_offset = _offset_minutes(request.start, zone)
     row = CourseSession(
         Id=new_id(),
         CourseId=course.Id,
         Title=request.title,
         StartDate=request.start,
         EndDate=request.end,
-        StartDateTimeZoneOffset=_offset_minutes(request.start, zone),
+        StartDateTimeZoneOffset=start_offset,
         EndDateTimeZoneOffset=_offset_minutes(request.end, zone),
         TimeZone=request.time_zone,
-        TimeZoneName=request.time_zone,
+        TimeZoneName=display_name(request.time_zone, start_offset),
         MeetingUrl=request.meeting_url,
         RoomTitle=request.room_title,
         RoomLocation=request.room_location,

@@ -212,7 +212,7 @@ def _touch(enrollment: Enrollment, actor: User | None) -> None:
 
 def approve(session: Session, enrollment: Enrollment, actor: User | None, outbox: Outbox) -> None:
     if enrollment.RegistrationStatus != "PendingApproval":
-        raise _illegal(enrollment, "approve", "pending approval")
+        raise _illegal(enrollment, "approve", "PendingApproval")
     enrollment.RegistrationStatus = "Enrolled"
     _touch(enrollment, actor)
     actors.record(session, actor, "Approve", "Enrollments", enrollment.Id)
@@ -223,7 +223,7 @@ def approve(session: Session, enrollment: Enrollment, actor: User | None, outbox
 def reject(session: Session, enrollment: Enrollment, message: str | None, actor: User | None,
            outbox: Outbox) -> None:
     if enrollment.RegistrationStatus != "PendingApproval":
-        raise _illegal(enrollment, "reject", "pending approval")
+        raise _illegal(enrollment, "reject", "PendingApproval")
     enrollment.RegistrationStatus = "Rejected"
     enrollment.CancellationReason = message
     _touch(enrollment, actor)
@@ -235,7 +235,7 @@ def reject(session: Session, enrollment: Enrollment, message: str | None, actor:
 def cancel(session: Session, enrollment: Enrollment, message: str | None, actor: User | None,
            outbox: Outbox) -> None:
     if enrollment.RegistrationStatus not in ACTIVE:
-        raise _illegal(enrollment, "cancel", "enrolled, pending or wait-listed")
+        raise _illegal(enrollment, "cancel", "Enrolled, PendingApproval or WaitingList")
     enrollment.RegistrationStatus = "Cancelled"
     enrollment.CancellationReason = message
     _touch(enrollment, actor)
@@ -247,7 +247,7 @@ def cancel(session: Session, enrollment: Enrollment, message: str | None, actor:
 def complete(session: Session, enrollment: Enrollment, actor: User | None, outbox: Outbox) -> Certificate:
     """Completed now, passed, with a certificate issued (expiry per the course's rule)."""
     if enrollment.RegistrationStatus != "Enrolled" or enrollment.CoursePassingStatus == "Completed":
-        raise _illegal(enrollment, "complete", "enrolled, not yet completed")
+        raise _illegal(enrollment, "complete", "Enrolled, not yet Completed,")
     now = utc_now()
     course = session.get(Course, enrollment.CourseId)
     assert course is not None
@@ -288,7 +288,7 @@ def _expiry(session: Session, course: Course, issued: datetime) -> datetime | st
 def retake(session: Session, enrollment: Enrollment, session_id: str | None, actor: User | None) -> None:
     """Reset progress and start attempt N+1, optionally in another session of the course."""
     if enrollment.RegistrationStatus != "Enrolled" or enrollment.CoursePassingStatus == "NotStarted":
-        raise _illegal(enrollment, "retake", "enrolled and started or completed")
+        raise _illegal(enrollment, "retake", "Enrolled, InProgress or Completed,")
     if session_id is not None:
         course = session.get(Course, enrollment.CourseId)
         assert course is not None
