@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 
@@ -126,6 +127,8 @@ def parse_odata_error(body: bytes | str | None) -> tuple[str | None, str | None,
     return (str(code) if code is not None else None, message, target, extra)
 
 
+_FIELD_PREFIX = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*):\s")
+
 _STATUS_TEXT = {
     400: "The server refused the request as invalid.",
     401: "The API key was not accepted. Check the key in the connection settings.",
@@ -156,6 +159,10 @@ def error_from_response(
     if status == 429:
         return ThrottledError(code, message, status, details, retry_after=retry_after)
     if status in (400, 413, 415, 422):
+        if target is None:
+            # Messages of the form "Field: what is wrong" name the field first.
+            match = _FIELD_PREFIX.match(message)
+            target = match.group(1) if match else None
         return ValidationError(code, message, status, details, field=target)
     if status >= 500:
         return ServerError(code, message, status, details)

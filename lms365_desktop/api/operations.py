@@ -117,7 +117,8 @@ class WriteOperations:
         body = build_body(m.RetakeRequest, course_session_id=course_session_id).to_wire()
         await self._enrollment_action(
             enrollment_id, "Retake", body or None,
-            lambda e: e.course_passing_status != CoursePassingStatus.Completed and e.completion_date is None,
+            # Retake is only allowed once started, and resets progress to NotStarted.
+            lambda e: e.course_passing_status == CoursePassingStatus.NotStarted and e.completion_date is None,
             lane=lane, on_behalf_of=on_behalf_of,
         )
 

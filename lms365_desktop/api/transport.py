@@ -267,7 +267,7 @@ class Sender:
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(p.attempts),
-            wait=wait_exponential_jitter(initial=p.initial_backoff, max=p.max_backoff, jitter=p.jitter),
+            wait=wait_exponential_jitter(multiplier=p.initial_backoff, max=p.max_backoff, jitter=p.jitter),
             retry=retry_if_exception_type((_RetryableStatus, _RetryableNetwork, _RetryAfterVerify)),
             before_sleep=lambda _state: self.scheduler.record_retry(),
             reraise=True,
