@@ -42,7 +42,7 @@ class CourseWizard(QWizard):
         service: CourseCreationService,
         *,
         open_in_console: Callable[..., None] | None = None,
-        open_course: Callable[[str], None] | None = None,
+        open_course: Callable[[str, str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -171,7 +171,8 @@ class CourseWizard(QWizard):
             self._refresh_review()
         elif page is self.progress_page and self.created is not None:
             course = self.created
-            self.progress_page.details.setPlainText(json.dumps(course, indent=2, ensure_ascii=False))
+            shown = {k: v for k, v in course.items() if v is not None and not k.startswith("@")}
+            self.progress_page.details.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False))
             self.progress_page.show_state("NotStarted", 0, self.tr("Waiting for LMS365 to start…"))
             self.tasks.run(self.service.wait_until_provisioned(course["Id"], self._on_provisioning_progress),
                            on_done=self._on_provisioning_finished, on_error=self._on_provisioning_failed)
@@ -204,7 +205,7 @@ class CourseWizard(QWizard):
         course_id = self.created["Id"]
         self.open_course_requested.emit(course_id)
         if self._open_course is not None:
-            self._open_course(course_id)
+            self._open_course(course_id, str(self.created.get("Title") or ""))
         self.accept()
 
     # ----- review helpers -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Puts the wizards into the main window: menu actions, and certificate drops on the enrollments pane."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +20,55 @@ from lms365_desktop.ui.wizards.session_wizard import SessionWizard
 from lms365_desktop.ui.wizards.upload_wizard import UploadWizard, learner_label
 
 SESSION_COURSE_TYPES = ("ClassRoom", "Webinar")
+_COURSE_SCOPE = re.compile(r"CourseId eq ([0-9a-fA-F-]{36})")
+
+
+def _plain(row: Any) -> dict | None:
+    if row is None or isinstance(row, dict):
+        return row
+    dump = getattr(row, "model_dump", None)
+    return dump(by_alias=True, mode="json") if dump else dict(row)
+
+
+def _scoped_course_id(pane: Any) -> str | None:
+    """The course a pane is narrowed to by the navigation ("CourseId eq <guid>"), if any."""
+    found = _COURSE_SCOPE.search(getattr(pane, "scope_filter", "") or "")
+    return found.group(1) if found else None
+
+
+def _course_title(pane: Any, course_id: str) -> str:
+    directory = getattr(pane, "directory", None)
+    title = getattr(directory, "course_title", None)
+    return (title(course_id) if callable(title) else "") or ""
 
 
 def _course_of(pane: Any) -> dict | None:
-    """The course a pane is about (seam: panes may define ``current_course() -> dict | None``)."""
+    """The course a pane is about: its selected course, or the course of its selected rows or scope."""
+    if pane is None:
+        return None
     getter = getattr(pane, "current_course", None)
-    course = getter() if callable(getter) else None
-    if course is not None and not isinstance(course, dict):
-        dump = getattr(course, "model_dump", None)
-        course = dump(by_alias=True, mode="json") if dump else dict(course)
-    return course
+    if callable(getter):
+        return _plain(getter())
+    current = getattr(pane, "current_row", None)
+    row = _plain(current()) if callable(current) else None
+    if getattr(pane, "objectName", lambda: "")() == "coursesPane":
+        return row
+    course_id = (row or {}).get("CourseId") or _scoped_course_id(pane)
+    if not course_id:
+        return None
+    return {"Id": course_id, "Title": _course_title(pane, course_id)}
+
+
+def _enrollment_at(pane: Any, row: int) -> dict | None:
+    getter = getattr(pane, "enrollment_at", None)
+    if callable(getter):
+        return _plain(getter(row))
+    model = getattr(pane, "model", None)
+    rows_at = getattr(model, "rows_at", None)
+    if row < 0 or not callable(rows_at):
+        return None
+    rows = rows_at([row])
+    return _plain(rows[0]) if rows else None
 
 
 class WizardLauncher(QObject):
@@ -77,16 +117,15 @@ class WizardLauncher(QObject):
                               open_course=self.open_course, parent=self.window)
         return self._keep(wizard)
 
-    def open_course(self, course_id: str) -> None:
+    def open_course(self, course_id: str, title: str = "") -> None:
+        """Show the new course in the courses pane, narrowed to it (the chip clears the scope)."""
         pane = self.window.panes.get("coursesPane")
         if pane is None:
             return
         self.window.show_pane(pane)
-        for method in ("show_course", "select_course", "refresh"):
-            handler = getattr(pane, method, None)
-            if callable(handler):
-                handler(course_id) if method != "refresh" else handler()
-                return
+        set_scope = getattr(pane, "set_scope", None)
+        if callable(set_scope):
+            set_scope(f"Id eq {course_id.lower()}", title or self.tr("New course"))
 
     def new_session(self, course: dict | None = None) -> SessionWizard | None:
         if not self._connected():
@@ -144,20 +183,18 @@ class WizardLauncher(QObject):
 
     # ----- drops on enrollment rows
     def watch_enrollment_view(self, view: QAbstractItemView, pane: Any) -> RowFileDropFilter:
-        """Seam: certificate files dropped on ``view`` (rows from ``pane.enrollment_at(row)``)."""
+        """Certificate files dropped on ``view``; rows are read through the pane's model."""
         drop_filter = RowFileDropFilter(view)
         drop_filter.files_dropped.connect(lambda row, paths: self.on_files_dropped(pane, row, paths))
         self.drop_filters.append(drop_filter)
         return drop_filter
 
     def on_files_dropped(self, pane: Any, row: int, paths: list[Path]) -> None:
-        course = _course_of(pane)
-        getter = getattr(pane, "enrollment_at", None)
-        enrollment = getter(row) if callable(getter) and row >= 0 else None
-        if enrollment is not None and not isinstance(enrollment, dict):
-            enrollment = enrollment.model_dump(by_alias=True, mode="json")
-        if enrollment and not course:
-            course = {"Id": enrollment.get("CourseId"), "Title": ""}
+        enrollment = _enrollment_at(pane, row) if row >= 0 else None
+        course = None
+        if enrollment and enrollment.get("CourseId"):
+            course = {"Id": enrollment["CourseId"], "Title": _course_title(pane, enrollment["CourseId"])}
+        course = course or _course_of(pane)
         if len(paths) == 1 and enrollment:
             self.upload_single(course, enrollment, Path(paths[0]))
         else:
@@ -224,7 +261,7 @@ def install_wizards(context: Any) -> WizardLauncher:
     window.add_action("tools", "uploadFile", tr("&Upload file…"), icon_name="upload",
                       slot=lambda *_: launcher.upload_file())
     pane = window.panes.get("enrollmentsPane")
-    view = getattr(pane, "enrollment_view", None) if pane is not None else None
+    view = getattr(pane, "view", None) if pane is not None else None
     if isinstance(view, QAbstractItemView):
         launcher.watch_enrollment_view(view, pane)
     context.wizards = launcher

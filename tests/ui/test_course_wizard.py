@@ -1,0 +1,189 @@
+"""The course wizard end to end against the sandbox: validation, new category and tag, URL conflict,
+provisioning, and the new course in the courses pane."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from tests.ui.helpers import make_window, run_async
+
+SHOTS = Path(os.environ.get("LMS365_SHOTS", "")) if os.environ.get("LMS365_SHOTS") else None
+
+
+def shot(widget, name: str) -> None:
+    """Render to PNG when LMS365_SHOTS names a folder (to look at the pages)."""
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
+    qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    server = make_sandbox(provisioning_seconds=0.5)
+    context = make_window(qtbot, server, settings, tmp_path)
+    context.server = server
+    yield context
+    if context.connection is not None:
+        run_async(qtbot, context.close_connection())
+    if shiboken6.isValid(context.window):
+        context.window.close()
+
+
+def open_wizard(qtbot, context):
+    context.window.actions_by_name["newCourse"].trigger()
+    wizard = context.window.findChild(QWizard, "courseWizard")
+    assert wizard is not None and wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.basics.catalog.count() > 0)
+    return wizard
+
+
+def test_course_wizard_end_to_end(qtbot, context):
+    wizard = open_wizard(qtbot, context)
+    basics = wizard.basics
+    catalog_id = basics.catalog.currentData()
+
+    # Nothing typed: the required fields say so beside themselves, and the page stays.
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is basics
+    assert basics.error_text("Title") == "Enter the course title."
+    assert basics.error_text("Description") == "Enter the short description."
+    assert "Enter the course URL" in basics.error_text("Url")
+    shot(wizard, "course_1_basics_errors")
+
+    qtbot.keyClicks(basics.title_edit, "Wizard Safety 101")
+    assert basics.url.text() == "wizard-safety-101"  # suggested from the title
+    basics.description.setPlainText("Fire and first aid basics.")
+    basics.course_type.setCurrentIndex(basics.course_type.findData("ClassRoom"))
+    basics.culture.setEditText("english")
+    basics.ceu.setValue(1.5)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is basics
+    assert "'english' is not a culture name" in basics.error_text("Culture")
+    assert basics.error_text("Title") == ""  # corrected fields are clear
+    basics.culture.setEditText("da-DK")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    # Categorisation: a new category under an existing parent, a new tag and an existing tag.
+    page = wizard.categorisation
+    assert wizard.currentPage() is page
+    qtbot.waitUntil(lambda: page.categories.list.count() > 0 and page.tags.list.count() > 0)
+    parent_id = page.parent_category.itemData(1)
+    page.parent_category.setCurrentIndex(1)
+    qtbot.keyClicks(page.categories.new_name, "Wizard Category")
+    click_button = page.categories.add_button
+    qtbot.mouseClick(click_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.tags.new_name, "wizard-tag")
+    qtbot.mouseClick(page.tags.add_button, Qt.MouseButton.LeftButton)
+    existing_tag = page.tags.list.item(0)
+    existing_tag.setCheckState(Qt.CheckState.Checked)
+    existing_tag_id = page.tags.list.item(0).data(Qt.ItemDataRole.UserRole)
+    shot(wizard, "course_2_categorisation")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    enrollment = wizard.enrollment
+    assert enrollment.session_type.isEnabled()  # ClassRoom courses have sessions
+    enrollment.flow.setCurrentIndex(enrollment.flow.findData("LMSAdministratorsApproval"))
+    enrollment.session_type.setCurrentIndex(enrollment.session_type.findData("EnrollToMultiple"))
+    shot(wizard, "course_3_enrollment")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    # Schedule: a publishing window that ends before it starts is refused beside it.
+    schedule = wizard.schedule
+    schedule.publish_start.enabled.setChecked(True)
+    schedule.publish_end.enabled.setChecked(True)
+    schedule.publish_end.edit.setDateTime(schedule.publish_start.edit.dateTime().addDays(-1))
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is schedule
+    assert schedule.error_text("PublishingSettings") == "The publishing end date must be after its start date."
+    schedule.publish_end.edit.setDateTime(schedule.publish_start.edit.dateTime().addDays(30))
+    schedule.due.days.setChecked(True)
+    schedule.due.count.setValue(14)
+    schedule.expiry.days.setChecked(True)
+    schedule.expiry.count.setValue(365)
+    shot(wizard, "course_4_schedule")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    # Content and people: a trainer found by server-side search.
+    content = wizard.content
+    assert wizard.currentPage() is content
+    qtbot.keyClicks(content.trainers.query, "a")
+    content.trainers.search_now()
+    qtbot.waitUntil(lambda: content.trainers.results.count() > 0)
+    content.trainers.results.item(0).setSelected(True)
+    qtbot.mouseClick(content.trainers.add_button, Qt.MouseButton.LeftButton)
+    trainer = content.trainers.logins()[0]
+    content.modules.setPlainText("Module one\nModule two")
+    shot(wizard, "course_5_content")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    # Review shows the body as it will be sent.
+    review = wizard.review
+    assert wizard.currentPage() is review
+    body = review.body
+    assert body["Title"] == "Wizard Safety 101" and body["Culture"] == "da-DK" and body["CEU"] == 1.5
+    assert {"Name": "Wizard Category", "IsNew": True, "ParentCategoryId": parent_id} in body["Categories"]
+    assert {"TagName": "wizard-tag", "IsNew": True} in body["Tags"]
+    assert body["DueDateSettings"] == {"IsEnabled": True, "DaysAfterEnrollment": "14"}
+    assert body["TrainerLogins"] == [trainer]
+    shot(wizard, "course_6_review")
+
+    # Someone takes the URL meanwhile: the conflict is offered to resolve.
+    run_async(qtbot, context.client.create_course({**body, "Title": "Squatter", "Categories": None, "Tags": None}))
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: review.conflict.isVisible())
+    assert "already in use" in review.conflict_text.text()
+    assert wizard.currentPage() is review and basics.title_edit.text() == "Wizard Safety 101"
+    shot(wizard, "course_6b_url_conflict")
+    qtbot.mouseClick(review.suggest_button, Qt.MouseButton.LeftButton)
+
+    progress = wizard.progress_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is progress, timeout=10_000)
+    qtbot.waitUntil(lambda: progress.finished, timeout=15_000)
+    assert progress.progress.value() == 100 and progress.open_button.isEnabled()
+    shot(wizard, "course_7_provisioned")
+    course_id = wizard.created["Id"]
+
+    course = run_async(qtbot, context.client.get_course_info(course_id)).to_wire()
+    assert course["Title"] == "Wizard Safety 101"
+    assert course["SharepointWeb"]["Url"].endswith("/wizard-safety-102")
+    assert course["EnrollmentFlow"] == "LMSAdministratorsApproval"
+    categories = {c["Name"]: c for c in course["Categories"]}
+    assert categories["Wizard Category"]["ParentCategoryId"] == parent_id
+    assert {t["Name"] for t in course["Tags"]} >= {"wizard-tag"}
+    assert existing_tag_id in {t["Id"] for t in course["Tags"]}
+    assert [t["LoginName"] for t in course["Trainers"]] == [trainer]
+    assert course["CourseCatalogId"] == catalog_id
+
+    qtbot.mouseClick(progress.open_button, Qt.MouseButton.LeftButton)
+    pane = context.window.panes["coursesPane"]
+    assert context.window.current_pane() is pane
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and pane.model.rows_at([0])[0]["Id"] == course_id,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: context.window.findChild(QWizard, "courseWizard") is None)  # closed
+
+
+def test_cancel_keeps_what_was_typed_until_discarded(qtbot, context):
+    wizard = open_wizard(qtbot, context)
+    qtbot.keyClicks(wizard.basics.title_edit, "Half-typed course")
+    wizard.reject()
+    from PySide6.QtWidgets import QMessageBox
+
+    box = wizard.findChild(QMessageBox, "discardCourseBox")
+    qtbot.waitUntil(lambda: box.isVisible())
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert wizard.isVisible() and wizard.basics.title_edit.text() == "Half-typed course"
+    qtbot.waitUntil(lambda: wizard.findChild(QMessageBox, "discardCourseBox") is None)
+    wizard.reject()
+    box = wizard.findChild(QMessageBox, "discardCourseBox")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    with qtbot.waitSignal(wizard.rejected):
+        box.button(QMessageBox.StandardButton.Discard).click()
