@@ -138,16 +138,17 @@ class WizardLauncher(QObject):
             return None
         wizard = SessionWizard(self.course_service(), course, open_in_console=self.context.open_in_console,
                                parent=self.window)
-        wizard.session_created.connect(self._on_session_created)
+        wizard.session_created.connect(lambda session: self._on_session_created(course, session))
         return self._keep(wizard)
 
-    def _on_session_created(self, session: dict) -> None:
+    def _on_session_created(self, course: dict, session: dict) -> None:
+        """Show the course's sessions, the new one among them."""
         pane = self.window.panes.get("sessionsPane")
         if pane is not None:
-            refresh = getattr(pane, "refresh", None)
-            if callable(refresh):
-                refresh()
             self.window.show_pane(pane)
+            set_scope = getattr(pane, "set_scope", None)
+            if callable(set_scope):
+                set_scope(f"CourseId eq {str(course['Id']).lower()}", course.get("Title") or self.tr("Course"))
         self.context.notifications.show_info(self.tr("Session created"), session.get("Title", ""))
 
     def upload_certificates(self, course: dict | None = None, paths: list[Path] | None = None) -> UploadWizard | None:
