@@ -1,0 +1,245 @@
+"""Polling mode of the activity feed: diffs Enrollments and Courses at a low rate when no callback can reach us."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from lms365_desktop.api.odata import Query
+from lms365_desktop.api.throttle import Lane
+from lms365_desktop.core.activity_feed import SOURCE_POLLING, ActivityEvent, normalize_notification
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_SECONDS = 60.0
+ENROLLMENT_FIELDS = ("Id", "CourseId", "UserId", "UserLoginName", "RegistrationStatus", "CoursePassingStatus")
+COURSE_FIELDS = ("Id", "Title", "CourseType", "IsPublished", "IsDeleted")
+
+# Enums arrive as names (sandbox, notes §5) or as numbers; the diff works on names.
+_REGISTRATION = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}
+_REGISTRATION_VALUE = {name: value for value, name in _REGISTRATION.items()}
+_PASSING = {0: "Completed", 1: "NotStarted", 2: "InProgress"}
+_ENDED = ("Cancelled", "Rejected")
+
+
+@dataclass(frozen=True)
+class _Enrollment:
+    id: str
+    course_id: str
+    user_id: str
+    login_name: str
+    registration: str
+    passing: str
+
+
+@dataclass(frozen=True)
+class _Course:
+    id: str
+    title: str
+    course_type: str
+    published: bool
+    deleted: bool
+
+
+class ActivityPoller:
+    """Every ``interval`` seconds, reads Enrollments and Courses (bulk lane) and reports what changed.
+
+    The first round only takes a baseline. Each round costs one call per server page of each set.
+    """
+
+    def __init__(self, client: Any, *, interval: float = DEFAULT_INTERVAL_SECONDS, lane: Lane = Lane.BULK) -> None:
+        self.client = client
+        self.interval = interval
+        self.lane = lane
+        self.rounds = 0
+        self.last_error: str | None = None
+        self._enrollments: dict[str, _Enrollment] | None = None
+        self._courses: dict[str, _Course] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._on_events: Callable[[list[ActivityEvent]], None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self, on_events: Callable[[list[ActivityEvent]], None]) -> None:
+        self._on_events = on_events
+        if not self.running:
+            self._task = asyncio.ensure_future(self._run())
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                events = await self.poll()
+                self.last_error = None
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a failed round is retried at the next tick
+                self.last_error = str(exc) or type(exc).__name__
+                logger.warning("activity polling round failed: %s", exc)
+                events = []
+            if events and self._on_events is not None:
+                self._on_events(events)
+            await asyncio.sleep(self.interval)
+
+    async def poll(self) -> list[ActivityEvent]:
+        """One round: read both sets, diff against the previous round, return the events."""
+        courses = {c.id: c for c in await self._read("Courses", COURSE_FIELDS, _course)}
+        enrollments = {e.id: e for e in await self._read("Enrollments", ENROLLMENT_FIELDS, _enrollment)}
+        now = datetime.now(timezone.utc)
+        events: list[ActivityEvent] = []
+        if self._courses is not None and self._enrollments is not None:
+            events += self._course_events(self._courses, courses, now)
+            events += self._enrollment_events(self._enrollments, enrollments, courses, now)
+        self._courses, self._enrollments = courses, enrollments
+        self.rounds += 1
+        return events
+
+    async def _read(self, entity_set: str, fields: tuple[str, ...], convert: Callable[[dict], Any]) -> list[Any]:
+        rows = []
+        async for row in self.client.paginate(entity_set, Query().select(*fields), lane=self.lane, model=None):
+            rows.append(convert(_as_dict(row)))
+        return rows
+
+    def _course_events(self, before: dict[str, _Course], after: dict[str, _Course], now: datetime) -> list[ActivityEvent]:
+        events = []
+        for course_id, course in after.items():
+            old = before.get(course_id)
+            if old is None:
+                if not course.deleted:
+                    events.append(self._course_event("CourseCreated", course, now))
+            elif course.deleted and not old.deleted:
+                events.append(self._course_event("CourseDeleted", course, now))
+            elif course.published != old.published:
+                events.append(self._course_event("CoursePublished" if course.published else "CourseUnpublished", course, now))
+        for course_id, old in before.items():
+            if course_id not in after and not old.deleted:
+                events.append(self._course_event("CourseDeleted", old, now))
+        return events
+
+    def _enrollment_events(
+        self, before: dict[str, _Enrollment], after: dict[str, _Enrollment], courses: dict[str, _Course], now: datetime
+    ) -> list[ActivityEvent]:
+        events = []
+        for enrollment_id, new in after.items():
+            old = before.get(enrollment_id)
+            for event in _enrollment_transitions(old, new):
+                events.append(self._enrollment_event(event, new, courses, now))
+        for enrollment_id, old in before.items():
+            if enrollment_id not in after and old.registration not in _ENDED:
+                events.append(self._enrollment_event("CourseUnenrollment", old, courses, now))
+        return events
+
+    def _course_event(self, event: str, course: _Course, now: datetime) -> ActivityEvent:
+        notification = {
+            "Action": event,
+            "Id": course.id,
+            "Title": course.title,
+            "CourseType": course.course_type,
+            "Published": course.published,
+            "TimeStamp": _stamp(now),
+        }
+        return normalize_notification(event, notification, source=SOURCE_POLLING, key=_key(event, course.id, now))
+
+    def _enrollment_event(self, event: str, enrollment: _Enrollment, courses: dict[str, _Course], now: datetime) -> ActivityEvent:
+        course = courses.get(enrollment.course_id)
+        notification = {
+            "Action": event,
+            "EnrollmentStatus": _REGISTRATION_VALUE.get(enrollment.registration, -1),
+            "EnrollmentStatusText": enrollment.registration,
+            "CoursePassingStatus": enrollment.passing,
+            "Course": {
+                "Id": enrollment.course_id,
+                "Title": course.title if course else "",
+                "CourseType": course.course_type if course else "",
+                "Published": course.published if course else False,
+            },
+            "Users": [{"Id": enrollment.user_id, "LoginName": enrollment.login_name, "EnrollmentId": enrollment.id}],
+            "TimeStamp": _stamp(now),
+        }
+        return normalize_notification(event, notification, source=SOURCE_POLLING, key=_key(event, enrollment.id, now))
+
+
+def _enrollment_transitions(old: _Enrollment | None, new: _Enrollment) -> list[str]:
+    """The triggers a webhook server would have fired between two observations of one enrollment."""
+    if old is None:
+        if new.registration == "PendingApproval":
+            return ["EnrollmentApprovalRequest"]
+        if new.registration in _ENDED:
+            return []
+        first = ["CourseEnrollment"]
+        if new.passing == "InProgress":
+            first.append("CourseStarted")
+        elif new.passing == "Completed":
+            first.append("CourseCompleted")
+        return first
+    events = []
+    if new.registration != old.registration:
+        if new.registration == "Cancelled":
+            events.append("CourseUnenrollment")
+        elif new.registration == "Enrolled" and old.registration in ("PendingApproval", "WaitingList"):
+            events.append("CourseEnrollment")
+        elif new.registration == "PendingApproval":
+            events.append("EnrollmentApprovalRequest")
+    if new.passing != old.passing:
+        if new.passing == "InProgress":
+            events.append("CourseStarted")
+        elif new.passing == "Completed":
+            events.append("CourseCompleted")
+    return events
+
+
+def _as_dict(row: Any) -> dict:
+    if isinstance(row, dict):
+        return row
+    dump = getattr(row, "model_dump", None)
+    if dump is not None:
+        return dump(by_alias=True)
+    return dict(row)
+
+
+def _enum_name(value: Any, names: dict[int, str]) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return names.get(value, str(value))
+    text = "" if value is None else str(getattr(value, "name", value))
+    return names.get(int(text), text) if text.isdigit() else text
+
+
+def _enrollment(row: dict) -> _Enrollment:
+    return _Enrollment(
+        id=str(row.get("Id") or ""),
+        course_id=str(row.get("CourseId") or ""),
+        user_id=str(row.get("UserId") or ""),
+        login_name=str(row.get("UserLoginName") or ""),
+        registration=_enum_name(row.get("RegistrationStatus"), _REGISTRATION),
+        passing=_enum_name(row.get("CoursePassingStatus"), _PASSING),
+    )
+
+
+def _course(row: dict) -> _Course:
+    return _Course(
+        id=str(row.get("Id") or ""),
+        title=str(row.get("Title") or ""),
+        course_type=str(getattr(row.get("CourseType"), "name", row.get("CourseType")) or ""),
+        published=bool(row.get("IsPublished")),
+        deleted=bool(row.get("IsDeleted")),
+    )
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _key(event: str, entity_id: str, now: datetime) -> str:
+    return f"polling:{event}:{entity_id}:{_stamp(now)}"

@@ -1,0 +1,222 @@
+"""The activity feed against a real sandbox: subscribe, deliver, unsubscribe, crash clean-up, polling."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+import pytest
+
+from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.api.webhooks import WebhookReceiver
+from lms365_desktop.core.activity_feed import (
+    EVENTS,
+    MODE_POLLING,
+    MODE_WEBHOOK,
+    SOURCE_POLLING,
+    SOURCE_WEBHOOK,
+    ActivityEvent,
+    ActivityFeed,
+    create_activity_feed,
+)
+from lms365_desktop.core.activity_log import ActivityLog
+from lms365_desktop.core.activity_polling import ActivityPoller
+from tests.activity_scenarios import (
+    course,
+    enrollment,
+    held_subscriptions,
+    live_subscriptions,
+    start_enrollment,
+    unenrolled_users,
+)
+
+
+class Collector:
+    """Listens to a feed; ``wait_for`` returns when a matching event has arrived."""
+
+    def __init__(self) -> None:
+        self.events: list[ActivityEvent] = []
+        self.arrived_at: dict[str, float] = {}
+        self._changed = asyncio.Event()
+
+    def __call__(self, event: ActivityEvent) -> None:
+        self.events.append(event)
+        self.arrived_at[event.key] = time.monotonic()
+        self._changed.set()
+
+    async def wait_for(self, predicate, timeout: float = 2.0) -> ActivityEvent:
+        async def wait() -> ActivityEvent:
+            while True:
+                found = next((e for e in self.events if predicate(e)), None)
+                if found is not None:
+                    return found
+                self._changed.clear()
+                await self._changed.wait()
+
+        return await asyncio.wait_for(wait(), timeout)
+
+
+@pytest.fixture
+async def client(sandbox_server):
+    async with Lms365Client(sandbox_server.base_url, sandbox_server.api_key) as c:
+        yield c
+
+
+@pytest.fixture
+def sandbox_server(make_sandbox):
+    return make_sandbox(webhook_retry_delays=(0.2, 0.4))
+
+
+async def test_subscribes_to_all_eleven_and_unsubscribes_on_stop(sandbox_server, client, tmp_path):
+    log = ActivityLog(tmp_path / "activity.sqlite3")
+    feed = ActivityFeed(client, log, "sandbox", receiver=WebhookReceiver())
+    await feed.start()
+    try:
+        assert feed.mode == MODE_WEBHOOK and feed.errors == {}
+        assert feed.subscribed_events == set(EVENTS)
+        held = held_subscriptions(sandbox_server)
+        assert sorted(r["Event"] for r in held) == sorted(EVENTS)
+        # Every callback is a distinct secret path on our loopback receiver.
+        port = feed.receiver.bound_port
+        assert all(r["WebHookUri"].startswith(f"http://127.0.0.1:{port}/hooks/") for r in held)
+        assert len({r["WebHookUri"] for r in held}) == 11
+        assert len(log.recorded_subscriptions("sandbox")) == 11
+    finally:
+        await feed.stop()
+    assert held_subscriptions(sandbox_server) == [] and live_subscriptions(sandbox_server) == []
+    assert log.recorded_subscriptions("sandbox") == []
+
+
+async def test_enrollment_events_arrive_once_with_the_signature_checked(sandbox_server, client, tmp_path):
+    feed = ActivityFeed(client, ActivityLog(), "sandbox", receiver=WebhookReceiver())
+    collector = Collector()
+    feed.add_listener(collector)
+    await feed.start(["CourseEnrollment", "CourseStarted", "CourseCompleted", "CourseUnenrollment"])
+    try:
+        target = course(sandbox_server, approval=False)
+        first, second = unenrolled_users(sandbox_server, target["Id"], 2)
+        enrolled = await client.enroll_user_to_course(target["Id"], first["LoginName"])
+        event = await collector.wait_for(lambda e: e.event == "CourseEnrollment")
+        assert event.source == SOURCE_WEBHOOK
+        assert event.course == target["Title"] and event.enrollment_ids == (enrolled.id,)
+        assert event.users[0].login_name == first["LoginName"]
+
+        await start_enrollment(client, enrolled.id)
+        await collector.wait_for(lambda e: e.event == "CourseStarted")
+        await client.complete_enrollment_by_id(enrolled.id)
+        await collector.wait_for(lambda e: e.event == "CourseCompleted")
+        other = await client.enroll_user_to_course(target["Id"], second["LoginName"])
+        await client.cancel_enrollment(other.id, "Wrong course")
+        await collector.wait_for(lambda e: e.event == "CourseUnenrollment")
+        # The receiver knew each subscription's secret, so every accepted delivery was signed right.
+        assert all(endpoint.secret for endpoint in feed.receiver._endpoints.values())
+        assert feed.receiver.rejected == []
+        assert [e.event for e in collector.events].count("CourseEnrollment") == 2
+    finally:
+        await feed.stop()
+
+
+async def test_a_delivery_the_sandbox_retries_is_shown_once(sandbox_server, client):
+    """The first attempt fails (our receiver answers 503 once); the sandbox retries with the same Id."""
+    receiver = WebhookReceiver()
+    failures = {"left": 1}
+    original = receiver.app
+
+    async def flaky(scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST" and failures["left"]:
+            failures["left"] -= 1
+            await send({"type": "http.response.start", "status": 503, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await original(scope, receive, send)
+
+    receiver.app = flaky
+    feed = ActivityFeed(client, ActivityLog(), "sandbox", receiver=receiver)
+    collector = Collector()
+    feed.add_listener(collector)
+    await feed.start(["CourseEnrollment"])
+    try:
+        target = course(sandbox_server, approval=False)
+        [user] = unenrolled_users(sandbox_server, target["Id"], 1)
+        await client.enroll_user_to_course(target["Id"], user["LoginName"])
+        event = await collector.wait_for(lambda e: e.event == "CourseEnrollment", timeout=3)
+        assert event.attempt == 2
+        # Post that same delivery again by hand: acknowledged, not shown again.
+        token = feed._held["CourseEnrollment"].token
+        async with httpx.AsyncClient() as http:
+            envelope = {"Id": event.delivery_id, "Attempt": 3, "Properties": {}, "Notifications": [event.payload]}
+            response = await http.post(receiver.callback_url(token), json=envelope)
+        assert response.status_code in (200, 400)  # 400 when unsigned: either way not shown
+        assert len(collector.events) == 1
+    finally:
+        await feed.stop()
+
+
+async def test_turning_an_event_off_unsubscribes_it(sandbox_server, client):
+    feed = ActivityFeed(client, ActivityLog(), "sandbox", receiver=WebhookReceiver())
+    await feed.start(["CourseStarted", "UserCreated"])
+    try:
+        await feed.set_event_enabled("UserCreated", False)
+        assert [r["Event"] for r in held_subscriptions(sandbox_server)] == ["CourseStarted"]
+        await feed.set_event_enabled("CourseCompleted", True)
+        assert sorted(r["Event"] for r in held_subscriptions(sandbox_server)) == ["CourseCompleted", "CourseStarted"]
+    finally:
+        await feed.stop()
+
+
+async def test_subscriptions_left_by_a_crash_are_removed_at_the_next_start(sandbox_server, client, tmp_path):
+    path = tmp_path / "activity.sqlite3"
+    crashed = ActivityFeed(client, ActivityLog(path), "sandbox", receiver=WebhookReceiver())
+    await crashed.start(["CourseEnrollment", "CourseCompleted"])
+    await crashed.receiver.stop()  # the process dies: nothing is unsubscribed
+    old = {r["Id"] for r in held_subscriptions(sandbox_server)}
+    assert len(old) == 2
+
+    feed = ActivityFeed(client, ActivityLog(path), "sandbox", receiver=WebhookReceiver())
+    await feed.start(["CourseEnrollment"])
+    try:
+        now = held_subscriptions(sandbox_server)
+        assert len(now) == 1 and now[0]["Id"] not in old
+    finally:
+        await feed.stop()
+    assert held_subscriptions(sandbox_server) == []
+
+
+async def test_polling_produces_enrollment_events_with_no_receiver(sandbox_server, client):
+    feed, mode = create_activity_feed(client, ActivityLog(), connection="tenant", is_sandbox=False, poll_interval=0.2)
+    assert mode == MODE_POLLING
+    collector = Collector()
+    feed.add_listener(collector)
+    await feed.start(EVENTS, mode=mode)
+    try:
+        assert feed.mode == MODE_POLLING and held_subscriptions(sandbox_server) == []
+        assert not feed.receiver.running
+        poller: ActivityPoller = feed.poller  # type: ignore[assignment]
+        deadline = time.monotonic() + 5
+        while poller.rounds < 1:  # the first round is the baseline
+            assert time.monotonic() < deadline, poller.last_error
+            await asyncio.sleep(0.05)
+
+        auto, approval = course(sandbox_server, approval=False), course(sandbox_server, approval=True)
+        [learner] = unenrolled_users(sandbox_server, auto["Id"], 1)
+        [asker] = unenrolled_users(sandbox_server, approval["Id"], 1)
+        enrolled = await client.enroll_user_to_course(auto["Id"], learner["LoginName"])
+        pending = await client.enroll_user_to_course(approval["Id"], asker["LoginName"])
+        event = await collector.wait_for(lambda e: e.event == "CourseEnrollment" and e.enrollment_ids == (enrolled.id,),
+                                         timeout=5)
+        assert event.source == SOURCE_POLLING and event.course == auto["Title"]
+        await collector.wait_for(lambda e: e.event == "EnrollmentApprovalRequest" and e.enrollment_ids == (pending.id,),
+                                 timeout=5)
+        await start_enrollment(client, enrolled.id)
+        await collector.wait_for(lambda e: e.event == "CourseStarted", timeout=5)
+        await client.complete_enrollment_by_id(enrolled.id)
+        await collector.wait_for(lambda e: e.event == "CourseCompleted", timeout=5)
+        await client.approve_enrollment_request(pending.id)
+        approved = await collector.wait_for(
+            lambda e: e.event == "CourseEnrollment" and e.enrollment_ids == (pending.id,), timeout=5)
+        assert approved.status_text == "Enrolled"
+        await client.cancel_enrollment(pending.id, "Left")
+        await collector.wait_for(lambda e: e.event == "CourseUnenrollment", timeout=5)
+        assert enrollment(sandbox_server, pending.id)["RegistrationStatus"] == "Cancelled"
+    finally:
+        await feed.stop()
