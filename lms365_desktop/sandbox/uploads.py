@@ -14,12 +14,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from . import actors
+from . import body_fields as bf
 from .enrollment_rules import content_path
 from .entity_routes import entity_body
 from .errors import ODataError
-from .routing import Router, json_response
+from .routing import ODataRequest, Router, json_response
 from .state import SandboxState
-from .store import Certificate, Course, User
+from .store import Certificate, Course, Enrollment, User, new_id
 from .writes import perform
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -206,6 +207,42 @@ def certificate_pdf(learner: str, course: str, issued: str) -> bytes:
     return bytes(out)
 
 
+async def post_certificate(ctx: ODataRequest) -> Response:
+    """POST /odata/v2/Certificates (notes section 9): the record a file is then uploaded to.
+
+    CourseId and Issued are required; UserId names the learner, who must be enrolled in the course.
+    """
+    body = await bf.json_object(ctx.request)
+    course_id = bf.guid(bf.member(body, "CourseId"), "CourseId", required=True)
+    user_id = bf.guid(bf.member(body, "UserId"), "UserId", required=True)
+    enrollment_id = bf.guid(bf.member(body, "EnrollmentId"), "EnrollmentId")
+    issued = bf.date_time(bf.member(body, "Issued"), "Issued", required=True)
+    expiry = bf.date_time(bf.member(body, "Expiry"), "Expiry")
+    template_id = bf.text(bf.member(body, "TemplateId"), "TemplateId", max_length=64)
+
+    def work(session, actor, outbox) -> str:
+        if session.get(Course, course_id) is None:
+            raise ODataError(400, "BadRequest", f"CourseId '{course_id}' does not name a course.")
+        query = select(Enrollment).where(Enrollment.CourseId == course_id, Enrollment.UserId == user_id)
+        if enrollment_id is not None:
+            query = query.where(Enrollment.Id == enrollment_id)
+        enrollment = session.scalars(query.order_by(Enrollment.CreatedAt.desc())).first()
+        if enrollment is None:
+            raise ODataError(400, "BadRequest", "UserId: the user is not enrolled in this course.")
+        certificate = Certificate(Id=new_id(), UserId=user_id, CourseId=course_id, EnrollmentId=enrollment.Id,
+                                  Issued=issued, Expiry=expiry, TemplateId=template_id,
+                                  IsGenerated=template_id is not None)
+        session.add(certificate)
+        enrollment.CertificateId = certificate.Id
+        session.flush()
+        actors.record(session, actor, "CreateCertificate", "Certificates", certificate.Id, UserId=user_id)
+        return certificate.Id
+
+    certificate_id = perform(ctx.state, ctx.request, work)
+    return json_response(entity_body(ctx.state, ctx.request, "Certificates", certificate_id))
+
+
 def register(router: Router, state: SandboxState) -> None:
+    router.add_collection_post("Certificates", post_certificate)
     router.add_route(Route("/certificates/{certificate_id}/upload", _upload_endpoint(state), methods=["POST"]))
     router.add_route(Route("/certificates/{certificate_id}/content", _content_endpoint(state), methods=["GET"]))
