@@ -1,0 +1,65 @@
+"""--simulate-activity: the demo feed moves (webhooks fire), the data changes, and a seed repeats it."""
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from lms365_desktop.sandbox.webhooks import EVENTS
+from tests.sandbox.receiver import WebhookReceiver
+from tests.sandbox.write_support import assert_notification_shape, client, wait_until
+
+# So slow that the timer never fires during a test: steps are driven by hand.
+BY_HAND = 0.0001
+
+
+def test_simulated_activity_reaches_subscribers(make_sandbox):
+    server = make_sandbox(simulate_activity=1200)  # one event every 50 ms
+    with WebhookReceiver() as receiver, client(server) as api:
+        for event in EVENTS:
+            assert api.post(f"/webhooks/subscribe/{event}", json={"WebHookUri": receiver.url(event)}).status_code == 201
+        deliveries = receiver.wait_for(25, timeout=10)
+    kinds = Counter(d.path.strip("/") for d in deliveries)
+    assert len(kinds) >= 3, kinds
+    for delivery in deliveries:
+        assert_notification_shape(delivery.path.strip("/"), delivery.json)
+
+
+def test_each_kind_of_event_changes_what_the_server_holds(make_sandbox):
+    server = make_sandbox(simulate_activity=BY_HAND)
+    simulator = server.state.extras["activity"]
+    with client(server) as api:
+        before = {
+            "users": int(api.get("/odata/v2/Users/$count").text),
+            "completed": int(api.get("/odata/v2/Enrollments/$count",
+                                     params={"$filter": "CoursePassingStatus eq 'Completed'"}).text),
+            "started": int(api.get("/odata/v2/Enrollments/$count",
+                                   params={"$filter": "CoursePassingStatus eq 'InProgress'"}).text),
+        }
+        ran = Counter(simulator.step() for _ in range(40))
+        assert None not in ran
+        after_users = int(api.get("/odata/v2/Users/$count").text)
+        assert after_users == before["users"] + ran["user_created"]
+        deleted = int(api.get("/odata/v2/Users/$count", params={"$filter": "IsDeleted eq true"}).text)
+        assert deleted >= ran["user_deleted"]
+        completed = int(api.get("/odata/v2/Enrollments/$count",
+                                params={"$filter": "CoursePassingStatus eq 'Completed'"}).text)
+        assert completed == before["completed"] + ran["complete"]
+
+
+def test_the_same_seed_gives_the_same_sequence(make_sandbox):
+    def sequence(seed: int) -> list[str]:
+        server = make_sandbox(simulate_activity=BY_HAND, seed=seed)
+        simulator = server.state.extras["activity"]
+        return [simulator.step() for _ in range(15)]
+
+    first, again, other = sequence(5), sequence(5), sequence(6)
+    assert first == again
+    assert first != other
+
+
+def test_the_timer_paces_events_by_the_rate(make_sandbox):
+    server = make_sandbox(simulate_activity=600)  # one every 100 ms
+    simulator = server.state.extras["activity"]
+    started, already = time.monotonic(), len(simulator.performed)
+    wait_until(lambda: len(simulator.performed) >= already + 5, timeout=5)
+    assert time.monotonic() - started >= 0.4  # five events cannot come faster than the rate allows
