@@ -80,6 +80,7 @@ async def _switch(context: AppContext, connection, client, profile, *, reload: b
     context.set_connection(connection, client, profile, reload=reload)
     context.ask_for_key = lambda: ask_key_for(context, profile, reload=False)
     if old is not None and old is not connection:
+        await context.run_closing_hooks(old)
         await context.connector.close(old)
 
 

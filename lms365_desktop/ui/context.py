@@ -38,6 +38,7 @@ class AppContext(QObject):
         self.tasks = TaskRunner(window)
         self.client: Any = None
         self.reload_on_change = True
+        self.workspace: Any = None  # set by ui.workspace.install_workspace
         self.connection: Any = None
         self.profile: Any = None
         self.journal = journal
@@ -49,6 +50,19 @@ class AppContext(QObject):
         self.tasks.error_handler = self.report_error
         # Set by the connect flow: re-asks the API key keeping the window as it is.
         self.ask_for_key: Callable[[], None] | None = None
+        # Awaited before a connection closes, while its client still works (e.g. to unsubscribe webhooks).
+        self._closing_hooks: list[Callable[[Any], Any]] = []
+
+    def add_closing_hook(self, hook: Callable[[Any], Any]) -> None:
+        """``await hook(connection)`` runs before ``connection`` is closed (switch or exit)."""
+        self._closing_hooks.append(hook)
+
+    async def run_closing_hooks(self, connection: Any) -> None:
+        for hook in list(self._closing_hooks):
+            try:
+                await hook(connection)
+            except Exception as exc:  # one part failing to clean up must not keep the others open
+                self.report_error(exc)
 
     def report_error(self, exc: BaseException):
         """Show a failed task's error as a non-modal notification (auth errors offer a new key)."""
@@ -57,6 +71,7 @@ class AppContext(QObject):
     async def close_connection(self) -> None:
         if self.connection is not None and self.connector is not None:
             connection, self.connection = self.connection, None
+            await self.run_closing_hooks(connection)
             await self.connector.close(connection)
 
     def set_connection(self, connection: Any, client: Any, profile: Any, *, reload: bool = True) -> None:

@@ -143,7 +143,12 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget, permanent: bool = True) -> None:
         if permanent:
-            self.statusBar().insertPermanentWidget(0, widget)
+            # Keep the throttle meter last (rightmost): take it out, add the widget, put it back.
+            bar = self.statusBar()
+            bar.removeWidget(self.throttle_meter)
+            bar.addPermanentWidget(widget)
+            bar.addPermanentWidget(self.throttle_meter)
+            self.throttle_meter.show()
         else:
             self.statusBar().addWidget(widget, 1)
 

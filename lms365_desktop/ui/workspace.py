@@ -1,20 +1,140 @@
-"""Builds the coordinator's workspace in the window: navigation, entity panes and their actions."""
+"""Builds the coordinator's workspace in the window: navigation, entity panes, jobs and their actions."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.lookups import Directory
+from lms365_desktop.ui.job_manager import JobManager
+from lms365_desktop.ui.navigation import NavigationTree, queue_counts
+from lms365_desktop.ui.panes.catalogs_pane import CatalogsPane
+from lms365_desktop.ui.panes.courses_pane import CoursesPane
+from lms365_desktop.ui.panes.enrollment_actions import EnrollmentActions
+from lms365_desktop.ui.panes.enrollments_pane import OVERDUE, PENDING, PENDING_FILTER, EnrollmentsPane, overdue_filter
+from lms365_desktop.ui.panes.sessions_pane import SessionsPane
+from lms365_desktop.ui.panes.users_pane import UsersPane
+from lms365_desktop.ui.widgets.job_panel import JobPanel, JobStatus
 
 
-def install_workspace(context: AppContext) -> None:
-    """Add the view actions every entity pane answers to (F5, Ctrl+F, Ctrl+C, export)."""
+@dataclass
+class Workspace:
+    """What install_workspace built, for app.py and tests to reach."""
+
+    directory: Directory
+    navigation: NavigationTree
+    catalogs: CatalogsPane
+    courses: CoursesPane
+    sessions: SessionsPane
+    users: UsersPane
+    enrollments: EnrollmentsPane
+    jobs: JobManager
+    job_panel: JobPanel
+    actions: EnrollmentActions
+
+    @property
+    def panes(self):
+        return (self.catalogs, self.courses, self.sessions, self.users, self.enrollments)
+
+
+def install_workspace(context: AppContext) -> Workspace:
+    """Add the five entity panes (Ctrl+1..5), navigation, jobs and the view verbs."""
+    window = context.window
+    tr = window.tr
+    _install_view_actions(context)
+
+    directory = Directory()
+    catalogs = CatalogsPane(context)
+    courses = CoursesPane(context, directory)
+    sessions = SessionsPane(context, directory)
+    users = UsersPane(context, directory)
+    enrollments = EnrollmentsPane(context, directory)
+    for pane, title in ((catalogs, tr("Catalogs")), (courses, tr("Courses")), (sessions, tr("Sessions")),
+                        (users, tr("Users")), (enrollments, tr("Enrollments"))):
+        window.add_pane(pane, title, pane.icon_name)
+
+    navigation = NavigationTree(context)
+    window.set_navigation(navigation)
+    jobs = JobManager(context)
+    job_panel = JobPanel(jobs, window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, job_panel)
+    job_panel.hide()
+    job_status = JobStatus(jobs)
+    job_status.clicked.connect(job_panel.show)
+    window.add_status_widget(job_status)
+    window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
+    actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory)
+    workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel, actions)
+    context.workspace = workspace
+
+    def on_scope(expression: str, label: str) -> None:
+        courses.set_scope(expression, label)
+        window.show_pane(courses)
+
+    def on_queue(view: str) -> None:
+        window.show_pane(enrollments)
+        enrollments.set_view(view)
+
+    navigation.scope_chosen.connect(on_scope)
+    navigation.queue_chosen.connect(on_queue)
+
+    def refresh_counts(*_args) -> None:
+        if context.client is not None:
+            context.tasks.run(_update_counts(context, workspace))
+
+    def on_connection(ctx: AppContext) -> None:
+        if ctx.client is None:
+            return
+        navigation.set_connection(getattr(ctx.profile, "name", ""), bool(getattr(ctx.profile, "is_sandbox", False)))
+        if ctx.reload_on_change:
+            directory.reset()
+            ctx.tasks.run(navigation.load())
+            refresh_counts()
+            current = window.current_pane()
+            if hasattr(current, "ensure_loaded"):
+                current.ensure_loaded()
+            offer_interrupted_jobs(ctx, workspace)
+
+    context.connection_changed.connect(on_connection)
+    jobs.job_finished.connect(refresh_counts)
+    actions.action_done.connect(refresh_counts)
+    return workspace
+
+
+async def _update_counts(context: AppContext, workspace: Workspace) -> None:
+    pending, overdue = await queue_counts(context.client, overdue_filter(), PENDING_FILTER)
+    workspace.navigation.set_queue_counts(pending, overdue)
+    workspace.enrollments.set_queue_counts(pending, overdue)
+
+
+def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
+    """Jobs cut off by a crash or a closed window: offer to finish them (done items are skipped)."""
+    tr = context.window.tr
+    for record in workspace.jobs.interrupted():
+        def resume(r=record) -> None:
+            workspace.jobs.resume(r)
+
+        def discard(r=record) -> None:
+            workspace.jobs.discard(r)
+
+        context.notifications.show_warning(
+            tr("A job did not finish"),
+            tr("“{label}” stopped with {left:,} of {total:,} items left.").format(
+                label=record.label, left=record.remaining, total=record.total),
+            actions=[(tr("Resume"), resume), (tr("Discard"), discard)],
+        )
+
+
+def _install_view_actions(context: AppContext) -> None:
+    """The verbs every entity pane answers to (F5, Ctrl+F, Ctrl+C, export, columns)."""
     window = context.window
     tr = window.tr
 
     def on_current(method: str):
         def call(*_args) -> None:
-            pane = window.current_pane()
-            handler = getattr(pane, method, None)
+            handler = getattr(window.current_pane(), method, None)
             if callable(handler):
                 handler()
         return call
@@ -26,7 +146,7 @@ def install_workspace(context: AppContext) -> None:
     window.add_action("view", "copyRows", tr("&Copy rows"), shortcut=QKeySequence.StandardKey.Copy,
                       icon_name="copy", slot=on_current("copy_selection"))
     window.add_action("file", "exportCsv", tr("&Export view to CSV…"), icon_name="export",
-                      slot=on_current("export_csv"))
+                      slot=on_current("export_csv"), toolbar=True)
     window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
                       slot=on_current("choose_columns"))
     window.toolbar.addSeparator()

@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from tests.ui.helpers import make_window, run_async
+from tests.ui.helpers import close_window, make_window
 
 
 @pytest.fixture
@@ -34,6 +34,4 @@ def main_window(qtbot, qasync_loop, sandbox, settings, tmp_path):
     """The real main window connected to the session sandbox over loopback (yields AppContext)."""
     context = make_window(qtbot, sandbox, settings, tmp_path)
     yield context
-    if context.connection is not None:
-        run_async(qtbot, context.close_connection())
-    context.window.close()
+    close_window(qtbot, context)

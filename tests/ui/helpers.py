@@ -45,7 +45,18 @@ def make_window(qtbot, server, settings, tmp_path, **kwargs):
 
     connector = SandboxConnector(server)
     context = build_ui(settings, connector=connector, journal=JobJournal(tmp_path / "jobs.sqlite"), **kwargs)
-    qtbot.addWidget(context.window)
     context.window.show()
     run_async(qtbot, open_sandbox(context))
     return context
+
+
+def close_window(qtbot, context) -> None:
+    """Close the connection first (closing hooks still have a client), then the window."""
+    if context.connection is not None:
+        run_async(qtbot, context.close_connection())
+    window = context.window
+    gone = []
+    window.destroyed.connect(lambda *_: gone.append(True))
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))  # deleted before the next test builds a window

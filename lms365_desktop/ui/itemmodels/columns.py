@@ -129,3 +129,16 @@ class Column:
         if self.text is not None:
             return self.text(row)
         return display_text(field_value(row, self.key))
+
+
+def enum_text(value: Any) -> str:
+    """'PendingApproval' (or the member) -> 'Pending Approval'."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        value = value.name
+    return _split_camel(str(value))
+
+
+def enum_column(key: str, title: str, **options: Any) -> Column:
+    return Column(key, title, text=lambda row: enum_text(field_value(row, key)), **options)

@@ -91,6 +91,14 @@ class EntityTableModel(QAbstractTableModel):
     def all_loaded(self) -> bool:
         return self._exhausted
 
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def invalidate(self) -> None:
+        """Mark the rows stale (e.g. another connection); the next ensure-load reloads them."""
+        self._started = False
+
     # ---- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.visible_count

@@ -1,0 +1,69 @@
+"""Small lookups the tables show instead of ids: course titles and catalog names."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from lms365_desktop.api.odata import Query
+from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+
+
+def user_principal(login_name: str | None) -> str:
+    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com' (the part people recognise)."""
+    if not login_name:
+        return ""
+    return login_name.rsplit("|", 1)[-1]
+
+
+class Directory:
+    """Course and catalog titles by id, loaded once per connection (a few hundred rows)."""
+
+    def __init__(self) -> None:
+        self.courses: dict[str, Any] = {}
+        self.catalogs: dict[str, str] = {}
+        self._loaded_for: Any = None
+        self._loading: asyncio.Future | None = None
+
+    def reset(self) -> None:
+        self.courses, self.catalogs, self._loaded_for, self._loading = {}, {}, None, None
+
+    async def ensure(self, client: Any) -> None:
+        if self._loaded_for is client:
+            return
+        if self._loading is not None and not self._loading.done():
+            await asyncio.shield(self._loading)
+            return
+        self._loading = asyncio.ensure_future(self._load(client))
+        await asyncio.shield(self._loading)
+
+    async def _load(self, client: Any) -> None:
+        courses: dict[str, Any] = {}
+        query = Query().select("Id", "Title", "CourseCatalogId", "CourseType", "CourseSessionEnrollmentType")
+        async for row in client.paginate("Courses", query):
+            courses[str(field_value(row, "Id"))] = row
+        catalogs: dict[str, str] = {}
+        async for row in client.paginate("CourseCatalogs", Query().select("Id", "Title")):
+            catalogs[str(field_value(row, "Id"))] = field_value(row, "Title") or ""
+        self.courses, self.catalogs, self._loaded_for = courses, catalogs, client
+
+    def remember_course(self, row: Any) -> None:
+        self.courses[str(field_value(row, "Id"))] = row
+
+    def course_title(self, course_id: Any) -> str:
+        row = self.courses.get(str(course_id)) if course_id else None
+        return (field_value(row, "Title") or "") if row is not None else ""
+
+    def course(self, course_id: Any) -> Any:
+        return self.courses.get(str(course_id))
+
+    def catalog_title(self, catalog_id: Any) -> str:
+        return self.catalogs.get(str(catalog_id), "") if catalog_id else ""
+
+    def course_ids_matching(self, text: str, limit: int = 40) -> list[str]:
+        needle = text.casefold()
+        found = [cid for cid, row in self.courses.items() if needle in (field_value(row, "Title") or "").casefold()]
+        return found[:limit]
+
+    def course_type(self, course_id: Any) -> str:
+        row = self.course(course_id)
+        return display_text(field_value(row, "CourseType")) if row is not None else ""

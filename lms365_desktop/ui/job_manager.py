@@ -1,0 +1,109 @@
+"""Runs enrollment operations as journaled BulkJobs on the loop and tells the UI how they go."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from lms365_desktop.core.job_journal import ItemState, JobRecord, JobState
+from lms365_desktop.core.jobs import BulkJob, ItemOutcome, JobProgress, JobResult
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.panes.enrollment_operations import JOB_KIND_PREFIX, operation
+
+CONCURRENCY = 4
+
+
+class JobManager(QObject):
+    """Starts, resumes, cancels and retries bulk jobs; one BulkJob per job id while it lives."""
+
+    job_started = Signal(str)
+    job_progressed = Signal(str, object, object)  # job id, JobProgress, ItemOutcome | None
+    job_finished = Signal(str, object)  # job id, JobResult
+    items_changed = Signal(str, list)  # operation kind, the items that succeeded
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self.context = context
+        self.jobs: dict[str, BulkJob] = {}
+        self.kinds: dict[str, str] = {}
+        self.labels: dict[str, dict[str, str]] = {}
+        self.results: dict[str, JobResult] = {}
+        self._tasks: dict[str, asyncio.Task] = {}
+
+    @property
+    def journal(self):
+        return self.context.journal
+
+    def start(self, kind: str, items: list[Any], params: dict[str, Any], label: str,
+              item_labels: dict[str, str] | None = None) -> str:
+        """Journal a new job and start it; returns its id."""
+        profile = getattr(self.context.profile, "name", None)
+        stored = {**params, "labels": item_labels or {}}
+        record = self.journal.create_job(JOB_KIND_PREFIX + kind, items, label=label, params=stored,
+                                         profile_name=profile)
+        self._run(record.id, kind, params, item_labels or {})
+        return record.id
+
+    def resume(self, record: JobRecord) -> str:
+        """Finish a job that a crash or a closed window cut off, without redoing its done items."""
+        kind = record.kind.removeprefix(JOB_KIND_PREFIX)
+        params = dict(record.params)
+        labels = params.pop("labels", {}) or {}
+        self._run(record.id, kind, params, labels)
+        return record.id
+
+    def retry_failed(self, job_id: str) -> None:
+        job = self.jobs[job_id]
+        self._watch(job_id, job.retry_failed())
+
+    def cancel(self, job_id: str) -> None:
+        job = self.jobs.get(job_id)
+        if job is not None:
+            job.cancel()
+
+    def running(self, job_id: str) -> bool:
+        task = self._tasks.get(job_id)
+        return task is not None and not task.done()
+
+    def interrupted(self) -> list[JobRecord]:
+        profile = getattr(self.context.profile, "name", None)
+        if self.journal is None:
+            return []
+        return [r for r in self.journal.interrupted_jobs(profile)
+                if r.kind.startswith(JOB_KIND_PREFIX) and r.id not in self.jobs]
+
+    def discard(self, record: JobRecord) -> None:
+        self.journal.set_job_state(record.id, JobState.PAUSED)
+
+    def item_label(self, job_id: str, item: Any) -> str:
+        return self.labels.get(job_id, {}).get(str(item), str(item))
+
+    def _run(self, job_id: str, kind: str, params: dict[str, Any], labels: dict[str, str]) -> None:
+        op = operation(kind, params, self.context.client)
+        job = BulkJob(self.journal, job_id, op.action, check=op.check, concurrency=CONCURRENCY,
+                      on_progress=lambda progress, outcome: self._on_job_progress(job_id, progress, outcome))
+        self.jobs[job_id] = job
+        self.kinds[job_id] = kind
+        self.labels[job_id] = labels
+        self.job_started.emit(job_id)
+        self._watch(job_id, job.run())
+
+    def _watch(self, job_id: str, coro) -> None:
+        self._tasks[job_id] = self.context.tasks.run(
+            coro, on_done=lambda result: self._on_job_done(job_id, result))
+
+    def _on_job_progress(self, job_id: str, progress: JobProgress, outcome: ItemOutcome | None) -> None:
+        self.job_progressed.emit(job_id, progress, outcome)
+
+    def _on_job_done(self, job_id: str, result: JobResult) -> None:
+        self.results[job_id] = result
+        done = [o.item for o in result.outcomes if o.state is ItemState.DONE]
+        self.job_finished.emit(job_id, result)
+        self.items_changed.emit(self.kinds[job_id], done)
+        if result.stopped_by is not None:
+            self.context.report_error(result.stopped_by)
+
+    def on_finished(self, callback: Callable[[str, JobResult], None]) -> None:
+        self.job_finished.connect(callback)

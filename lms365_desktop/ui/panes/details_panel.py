@@ -1,0 +1,145 @@
+"""The details panel beside a table: fields of the selected row, then sections loaded on demand."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+SECTION_LINES = 60
+
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.theme import icon
+
+
+class DetailsPanel(QScrollArea):
+    """Shows one row; subclasses fill ``fields`` and may load more with ``load_more(row)``."""
+
+    icon_name = "details"
+    fields: Sequence[tuple[str, str]] = ()  # (wire path, label)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("detailsPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(260)
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setSpacing(4)
+        self.setWidget(self._body)
+        self._task: asyncio.Task | None = None
+        self.row: Any = None
+        self.sections: dict[str, list[str]] = {}
+        self.show_row(None)
+
+    def heading(self, row: Any) -> str:
+        return display_text(field_value(row, "Title"))
+
+    def field_text(self, row: Any, path: str) -> str:
+        return display_text(field_value(row, path))
+
+    def show_row(self, row: Any) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.row = row
+        self._clear()
+        self.sections = {}
+        if row is None:
+            hint = _label(self.tr("Select one row to see its details."))
+            hint.setObjectName("detailsHint")
+            hint.setEnabled(False)
+            self._layout.addWidget(hint)
+            self._layout.addStretch(1)
+            return
+        badge = QLabel()
+        badge.setPixmap(icon(self.icon_name).pixmap(28, 28))
+        title = _label(f"<span style='font-size:13pt; font-weight:600'>{_escape(self.heading(row))}</span>")
+        title.setObjectName("detailsTitle")
+        head = QHBoxLayout()
+        head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(title, 1)
+        self._layout.addLayout(head)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(10)
+        for path, label in self.fields:
+            value = _label(_escape(self.field_text(row, path) or "—"))
+            value.setObjectName(f"detail_{path.replace('/', '_')}")
+            caption = QLabel(label)
+            caption.setEnabled(False)
+            form.addRow(caption, value)
+        self._layout.addLayout(form)
+        self._layout.addStretch(1)
+        if self.context.client is not None:
+            self._task = self.context.tasks.run(self.load_more(row))
+
+    async def load_more(self, row: Any) -> None:
+        """Fetch and add sections for ``row`` (runs after the fields are shown)."""
+
+    def add_section(self, name: str, title: str, items: Sequence[str], empty: str | None = None) -> QLabel:
+        """A titled block of lines under the fields (at most SECTION_LINES, then "and N more")."""
+        caption = QLabel(f"<b>{_escape(title)}</b>")
+        caption.setContentsMargins(0, 10, 0, 0)
+        lines = [_escape(item) for item in list(items)[:SECTION_LINES]]
+        if len(items) > SECTION_LINES:
+            lines.append(self.tr("… and {n:,} more").format(n=len(items) - SECTION_LINES))
+        body = _label("<br>".join(lines) if lines else f"<i>{_escape(empty or self.tr('None'))}</i>")
+        body.setObjectName(f"details_{name}")
+        body.setEnabled(bool(items))
+        at = self._layout.count() - 1  # before the closing stretch
+        self._layout.insertWidget(at, caption)
+        self._layout.insertWidget(at + 1, body)
+        self.sections[name] = list(items)
+        return body
+
+    def section_texts(self, name: str) -> list[str]:
+        return list(self.sections.get(name, []))
+
+    def _clear(self) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+            elif item.layout() is not None:
+                _delete_layout(item.layout())
+
+
+def _delete_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _delete_layout(item.layout())
+    layout.deleteLater()
+
+
+def _label(html: str) -> QLabel:
+    """A selectable, wrapping label that may shrink below its longest word (no sideways scroll)."""
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,214 @@
+"""Enrollment actions on the selection: toolbar, context menu and keyboard; one row now, many as a job."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.api.throttle import Lane
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
+from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
+from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.job_manager import JobManager
+from lms365_desktop.ui.panes.enrollment_operations import (
+    APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation,
+)
+from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
+
+
+class EnrollmentActions(QObject):
+    """Owns the Approve/Reject/Cancel/Complete/Retake/Enroll actions and runs them."""
+
+    action_done = Signal(str, list)  # kind, ids (or logins) that succeeded in a one-row run
+    dialog_opened = Signal(object)
+
+    def __init__(self, context: AppContext, enrollments: EnrollmentsPane, courses, sessions,
+                 jobs: JobManager, directory: Directory) -> None:
+        super().__init__(context)
+        self.context, self.enrollments, self.courses, self.sessions = context, enrollments, courses, sessions
+        self.jobs, self.directory = jobs, directory
+        window, tr = context.window, self.tr
+        spec = (
+            (APPROVE, tr("&Approve"), "Ctrl+Shift+A", "approve", self.approve),
+            (REJECT, tr("&Reject…"), "Ctrl+Shift+R", "reject", self.reject),
+            (CANCEL, tr("&Cancel enrollment…"), "Ctrl+Shift+X", "cancel", self.cancel),
+            (COMPLETE, tr("Set c&ompleted…"), "Ctrl+Shift+C", "complete", self.complete),
+            (RETAKE, tr("Force re&take…"), "Ctrl+Shift+T", "retake", self.retake),
+        )
+        self.actions: dict[str, QAction] = {}
+        for kind, text, shortcut, icon_name, slot in spec:
+            action = window.add_action("actions", kind, text, shortcut=shortcut, icon_name=icon_name,
+                                       slot=lambda _c=False, s=slot: s())
+            self.actions[kind] = action
+            enrollments.toolbar.addAction(action)
+        window.menus["actions"].addSeparator()
+        self.actions[ENROLL] = window.add_action("actions", ENROLL, tr("&Enroll users…"), shortcut="Ctrl+Shift+E",
+                                                 icon_name="enroll", slot=lambda _c=False: self.enroll_users())
+        for pane in (courses, sessions, enrollments):
+            pane.toolbar.addAction(self.actions[ENROLL])
+            pane.selection_changed.connect(self.update_enabled)
+        enrollments.context_menu_actions = lambda: [self.actions[k] for k in (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE)]
+        courses.context_menu_actions = lambda: [self.actions[ENROLL]]
+        sessions.context_menu_actions = lambda: [self.actions[ENROLL]]
+        window.pane_changed.connect(lambda _name: self.update_enabled())
+        jobs.items_changed.connect(self._on_jobs_items_changed)
+        self.update_enabled()
+
+    # ---- state ------------------------------------------------------------------------------
+    def applicable(self, kind: str) -> list[dict[str, Any]]:
+        return [row for row in self.enrollments.selected_rows() if applies_to(kind, row)]
+
+    def update_enabled(self) -> None:
+        on_enrollments = self.context.window.current_pane() is self.enrollments
+        for kind in (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE):
+            self.actions[kind].setEnabled(on_enrollments and bool(self.applicable(kind)))
+        self.actions[ENROLL].setEnabled(self.enroll_target() is not None)
+
+    # ---- the verbs --------------------------------------------------------------------------
+    def approve(self) -> None:
+        rows = self.applicable(APPROVE)
+        if rows:
+            self.run(APPROVE, rows, {})
+
+    def reject(self) -> ActionDialog | None:
+        return self._ask(REJECT, self.tr("Reject"), self.tr("Reject {n} enrollment requests?"), "reject",
+                         message_label=self.tr("Message to the learner:"))
+
+    def cancel(self) -> ActionDialog | None:
+        return self._ask(CANCEL, self.tr("Cancel enrollment"), self.tr("Cancel {n} enrollments?"), "cancel",
+                         message_label=self.tr("Reason (shown to the learner):"))
+
+    def complete(self) -> ActionDialog | None:
+        return self._ask(COMPLETE, self.tr("Set completed"), self.tr("Mark {n} enrollments as completed?"), "complete")
+
+    def retake(self):
+        """Ask once (with the course's sessions to choose from when all rows share a course)."""
+        rows = self.applicable(RETAKE)
+        if not rows:
+            return None
+        return self.context.tasks.run(self._ask_retake({str(field_value(r, "CourseId")) for r in rows}))
+
+    async def _ask_retake(self, courses: set[str]) -> ActionDialog | None:
+        sessions = await self._load_sessions(next(iter(courses))) if len(courses) == 1 else []
+        return self._ask(RETAKE, self.tr("Force retake"), self.tr("Make {n} learners take the course again?"),
+                         "retake", sessions=sessions,
+                         details=self.tr("Their completion is cleared; progress starts over."))
+
+    def _ask(self, kind: str, verb: str, question: str, icon_name: str, **options) -> ActionDialog | None:
+        rows = self.applicable(kind)
+        if not rows:
+            return None
+        skipped = len(self.enrollments.selected_rows()) - len(rows)
+        details = options.pop("details", "")
+        if skipped:
+            details += (" " if details else "") + self.tr("{n} selected rows are skipped: the action does not apply to them.").format(n=skipped)
+        dialog = ActionDialog(name=f"{kind}Dialog", title=verb, question=question.format(n=len(rows)),
+                              verb=f"{verb} ({len(rows)})", icon_name=icon_name, details=details,
+                              parent=self.context.window, **options)
+        dialog.confirmed.connect(lambda values: self.run(kind, rows, values))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def run(self, kind: str, rows: list[dict[str, Any]], params: dict[str, Any]) -> str | None:
+        """One row runs at once (interactive lane); more become a journaled job (bulk lane)."""
+        ids = [str(field_value(r, "Id")) for r in rows]
+        labels = {str(field_value(r, "Id")): self._label(r) for r in rows}
+        params = {k: v for k, v in params.items() if v}
+        if len(rows) == 1:
+            self.context.tasks.run(self._run_one(kind, ids[0], params, labels[ids[0]]))
+            return None
+        title = {APPROVE: self.tr("Approve"), REJECT: self.tr("Reject"), CANCEL: self.tr("Cancel"),
+                 COMPLETE: self.tr("Complete"), RETAKE: self.tr("Retake")}[kind]
+        return self.jobs.start(kind, ids, params, self.tr("{verb} {n} enrollments").format(verb=title, n=len(ids)), labels)
+
+    async def _run_one(self, kind: str, item: str, params: dict[str, Any], label: str) -> None:
+        op = operation(kind, params, self.context.client, lane=Lane.INTERACTIVE)
+        await op.action(item)
+        if kind == ENROLL:
+            await self._after_enroll()
+        else:
+            await self.enrollments.refresh_rows([item])
+        self.context.notifications.show_info(self._done_text(kind, 1), label)
+        self.action_done.emit(kind, [item])
+        self.update_enabled()
+
+    def _done_text(self, kind: str, n: int) -> str:
+        return {APPROVE: self.tr("Approved"), REJECT: self.tr("Rejected"), CANCEL: self.tr("Cancelled"),
+                COMPLETE: self.tr("Marked completed"), RETAKE: self.tr("Retake started"),
+                ENROLL: self.tr("Enrolled")}[kind] + (f" ({n})" if n > 1 else "")
+
+    def _label(self, row: dict[str, Any]) -> str:
+        return f"{user_principal(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
+
+    def _on_jobs_items_changed(self, kind: str, items: list) -> None:
+        if kind == ENROLL:
+            self.context.tasks.run(self._after_enroll())
+        elif items:
+            self.context.tasks.run(self.enrollments.refresh_rows([str(i) for i in items]))
+        self.update_enabled()
+
+    async def _after_enroll(self) -> None:
+        if self.enrollments.model.started:
+            self.enrollments.model.reload()
+
+    # ---- enroll -----------------------------------------------------------------------------
+    def enroll_target(self) -> tuple[str, str, list[str]] | None:
+        """(course id, course title, preselected session ids) from the current pane's selection."""
+        pane = self.context.window.current_pane()
+        if pane is self.courses:
+            row = self.courses.current_row()
+            if row is not None:
+                return str(field_value(row, "Id")), field_value(row, "Title") or "", []
+        if pane is self.sessions:
+            row = self.sessions.current_row()
+            if row is not None:
+                course_id = str(field_value(row, "CourseId"))
+                return course_id, self.directory.course_title(course_id), [str(field_value(row, "Id"))]
+        if pane is self.enrollments:
+            rows = self.enrollments.selected_rows()
+            courses = {field_value(r, "CourseId") for r in rows}
+            if len(courses) == 1:
+                course_id = str(next(iter(courses)))
+                return course_id, self.directory.course_title(course_id), []
+        return None
+
+    def enroll_users(self) -> None:
+        target = self.enroll_target()
+        if target is None:
+            self.context.notifications.show_info(self.tr("Choose a course"),
+                                                 self.tr("Select a course or a session first, then Enroll users…"))
+            return
+        self.context.tasks.run(self._open_picker(*target))
+
+    async def _open_picker(self, course_id: str, title: str, preselected: list[str]) -> UserPickerDialog:
+        sessions = await self._load_sessions(course_id)
+        dialog = UserPickerDialog(self.context, title, sessions, preselected, parent=self.context.window)
+        dialog.users_chosen.connect(lambda users, session_ids: self.enroll(course_id, title, users, session_ids))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def enroll(self, course_id: str, course_title: str, users: list[dict[str, Any]], session_ids: list[str]) -> str | None:
+        logins = [str(field_value(u, "LoginName")) for u in users]
+        params = {"course_id": course_id, "session_ids": session_ids}
+        labels = {str(field_value(u, "LoginName")): f"{field_value(u, 'Title')} · {course_title}" for u in users}
+        if len(logins) == 1:
+            self.context.tasks.run(self._run_one(ENROLL, logins[0], params, labels[logins[0]]))
+            return None
+        return self.jobs.start(ENROLL, logins, params,
+                               self.tr("Enroll {n} users in {course}").format(n=len(logins), course=course_title), labels)
+
+    async def _load_sessions(self, course_id: str) -> list[tuple[str, str]]:
+        query = Query().where(CourseId=Guid(course_id))
+        page = await self.context.client.fetch_page("CourseSessions", query, model=None)
+        sessions = []
+        for row in page.rows:
+            start = display_text(row.get("StartDate"))
+            if start:  # session groups carry placeholder dates and are not enrollable slots
+                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {start}"))
+        return sessions

@@ -1,0 +1,162 @@
+"""Enrollments pane: all, pending approvals and overdue views, details with status history and certificate."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QToolButton
+
+from lms365_desktop.api.odata import Guid, Query, any_of, contains, or_
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
+from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.entity_pane import EntityPane
+from lms365_desktop.ui.theme import icon
+
+ALL, PENDING, OVERDUE = "all", "pending", "overdue"
+PENDING_FILTER = "RegistrationStatus eq 'PendingApproval'"
+REFRESH_CHUNK = 40
+
+
+def overdue_filter(now: datetime | None = None) -> str:
+    """Enrolled, not completed, due date passed: the coordinator's follow-up list."""
+    moment = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    return Query().filter(
+        "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed' and DueDate lt {}", moment
+    ).filter_text
+
+
+class EnrollmentDetails(DetailsPanel):
+    icon_name = "enrollment"
+
+    def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
+        self.directory = directory
+        self.fields = (
+            ("CourseId", self.tr("Course")), ("RegistrationStatus", self.tr("Status")),
+            ("CoursePassingStatus", self.tr("Progress")), ("RegistrationDate", self.tr("Registered")),
+            ("StartDate", self.tr("Started")), ("CompletionDate", self.tr("Completed")),
+            ("DueDate", self.tr("Due")), ("EndDate", self.tr("Ends")), ("CEU", self.tr("CEU")),
+            ("CancellationReason", self.tr("Reason")), ("Roles", self.tr("Roles")),
+            ("IsPartOfTrainingPlan", self.tr("Training plan")), ("Id", self.tr("Id")),
+        )
+        super().__init__(context, parent)
+
+    def heading(self, row: Any) -> str:
+        return user_principal(field_value(row, "UserLoginName"))
+
+    def field_text(self, row: Any, path: str) -> str:
+        value = field_value(row, path)
+        if path == "CourseId":
+            return self.directory.course_title(value)
+        if path in ("RegistrationStatus", "CoursePassingStatus"):
+            return enum_text(value)
+        return display_text(value)
+
+    async def load_more(self, row: Any) -> None:
+        certificate_id = field_value(row, "CertificateId")
+        if not certificate_id:
+            self.add_section("certificate", self.tr("Certificate"), [], self.tr("No certificate"))
+            return
+        page = await self.context.client.fetch_page(
+            "Certificates", Query().where(Id=Guid(certificate_id)), model=None)
+        lines = []
+        for cert in page.rows:
+            lines.append(self.tr("Status: {s}").format(s=enum_text(cert.get("Status"))))
+            lines.append(self.tr("Issued: {d}").format(d=display_text(cert.get("Issued"))))
+            if cert.get("Expiry"):
+                lines.append(self.tr("Expires: {d}").format(d=display_text(cert.get("Expiry"))))
+            lines.append(self.tr("File: {f}").format(f=cert.get("ContentUrl") or self.tr("none uploaded")))
+        self.add_section("certificate", self.tr("Certificate"), lines, self.tr("Certificate not found"))
+
+
+class EnrollmentsPane(EntityPane):
+    entity_set = "Enrollments"
+    icon_name = "enrollment"
+
+    view_changed = Signal(str)
+
+    def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
+        self.title = self.tr("Enrollments")
+        self.directory = directory
+        self.current_view = ALL
+        columns = [
+            Column("UserLoginName", self.tr("Learner"), width=230,
+                   text=lambda row: user_principal(field_value(row, "UserLoginName"))),
+            Column("CourseId", self.tr("Course"), width=260, sortable=False,
+                   text=lambda row: directory.course_title(field_value(row, "CourseId"))),
+            enum_column("RegistrationStatus", self.tr("Status"), width=130),
+            enum_column("CoursePassingStatus", self.tr("Progress"), width=110),
+            Column("RegistrationDate", self.tr("Registered"), width=130),
+            Column("StartDate", self.tr("Started"), width=130, visible=False),
+            Column("CompletionDate", self.tr("Completed"), width=130),
+            Column("DueDate", self.tr("Due"), width=130),
+            Column("CEU", self.tr("CEU"), width=60, visible=False,
+                   align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            Column("CancellationReason", self.tr("Reason"), width=200, visible=False, sortable=False),
+            Column("CertificateId", self.tr("Certificate"), width=120, visible=False, sortable=False,
+                   text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else ""),
+            Column("courseSessionId", self.tr("Session"), width=100, visible=False, sortable=False,
+                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else ""),
+            Column("Id", self.tr("Id"), width=280, visible=False),
+        ]
+        super().__init__(context, columns, object_name="enrollmentsPane",
+                         details=EnrollmentDetails(context, directory), parent=parent)
+        self.view_buttons: dict[str, QToolButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for name, label, icon_name in ((ALL, self.tr("All"), "enrollment"),
+                                       (PENDING, self.tr("Pending approvals"), "pending"),
+                                       (OVERDUE, self.tr("Overdue"), "overdue")):
+            button = QToolButton()
+            button.setObjectName(f"enrollmentsView_{name}")
+            button.setText(label)
+            button.setIcon(icon(icon_name))
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked=False, n=name: self.set_view(n))
+            group.addButton(button)
+            self.filter_left.insertWidget(self.filter_left.count() - 1, button)
+            self.view_buttons[name] = button
+        self.view_buttons[ALL].setChecked(True)
+
+    async def prepare(self) -> None:
+        await self.directory.ensure(self.context.client)
+
+    def set_view(self, view: str) -> None:
+        """All enrollments, the pending-approval queue, or the overdue list."""
+        self.current_view = view
+        self.view_buttons[view].setChecked(True)
+        query = Query()
+        if view == PENDING:
+            query = query.filter(PENDING_FILTER)
+        elif view == OVERDUE:
+            query = query.filter(overdue_filter())
+        self.model.base_query = query
+        if self.context.client is not None:
+            self.model.reload()
+        self.view_changed.emit(view)
+
+    def set_queue_counts(self, pending: int, overdue: int) -> None:
+        self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n:,})").format(n=pending))
+        self.view_buttons[OVERDUE].setText(self.tr("Overdue ({n:,})").format(n=overdue))
+
+    def search_filter(self, text: str) -> str:
+        courses = [Guid(c) for c in self.directory.course_ids_matching(text)]
+        return or_(contains("UserLoginName", text), any_of("CourseId", courses) if courses else "")
+
+    async def refresh_rows(self, ids: list[str]) -> int:
+        """Re-read changed enrollments and update their rows in place."""
+        client = self.context.client
+        updated = 0
+        for start in range(0, len(ids), REFRESH_CHUNK):
+            chunk = [Guid(i) for i in ids[start:start + REFRESH_CHUNK]]
+            query = Query().filter(any_of("Id", chunk)).top(REFRESH_CHUNK)
+            page = await client.fetch_page("Enrollments", query, model=None)
+            for row in page.rows:
+                updated += self.model.replace_row(row)
+        if self.details is not None and self.current_row() is not None:
+            self.details.show_row(self.current_row())
+        return updated

@@ -1,0 +1,378 @@
+"""Shared pane for one entity set: search, quick filter, counts, table, details, layout, export."""
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lms365_desktop.api.odata import Query
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.columns import Column
+from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
+from lms365_desktop.ui.theme import icon
+
+ROW_HEIGHT = 26
+SEARCH_DELAY_MS = 350
+
+
+def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
+    """"1,200 of 25,000" (and what the quick filter keeps of them)."""
+    loaded, total, shown = model.loaded_count, model.total_count, model.visible_count
+    text = tr("{loaded:,} of {total:,}").format(loaded=loaded, total=total) if total is not None \
+        else tr("{loaded:,} loaded").format(loaded=loaded)
+    if model.quick_filter:
+        text = tr("{shown:,} shown · ").format(shown=shown) + text
+    return text
+
+
+class EntityTableView(QTableView):
+    """A table with fixed row heights (ResizeToContents on rows took seconds at 100k)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setSortingEnabled(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.setVisible(False)
+        horizontal = self.horizontalHeader()
+        horizontal.setSectionsMovable(True)
+        horizontal.setHighlightSections(False)
+        horizontal.setStretchLastSection(True)
+        horizontal.setSortIndicatorShown(True)
+        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        horizontal.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
+class EntityPane(QWidget):
+    """Base of the catalogs, courses, sessions, users and enrollments panes.
+
+    Subclasses give the entity set, columns, how typed search text becomes a server filter, and
+    optionally a details widget with ``show_row(row)``.
+    """
+
+    entity_set = ""
+    title = ""
+    icon_name = ""
+    search_fields: tuple[str, ...] = ("Title",)
+
+    selection_changed = Signal()
+    rows_exported = Signal(str, int)
+
+    def __init__(self, context: AppContext, columns: Sequence[Column], *, object_name: str,
+                 details: QWidget | None = None, base_query: Query | None = None,
+                 use_select: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.context = context
+        self.model = EntityTableModel(columns, self._fetch_page, context.tasks, base_query=base_query,
+                                      use_select=use_select, parent=self)
+        self.scope_filter = ""  # set by navigation (catalog, category, tag...)
+        self.scope_label = ""
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName(f"{object_name}Search")
+        self.search_box.setPlaceholderText(self.tr("Search on the server…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setMinimumWidth(240)
+        self.quick_filter_box = QLineEdit()
+        self.quick_filter_box.setObjectName(f"{object_name}QuickFilter")
+        self.quick_filter_box.setPlaceholderText(self.tr("Quick filter loaded rows"))
+        self.quick_filter_box.setClearButtonEnabled(True)
+        self.quick_filter_box.setMinimumWidth(200)
+        self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        self.count_label = QLabel()
+        self.count_label.setObjectName(f"{object_name}Count")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setFixedSize(60, 6)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.scope_chip = QToolButton()
+        self.scope_chip.setObjectName(f"{object_name}Scope")
+        self.scope_chip.setIcon(icon("close"))
+        self.scope_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.scope_chip.setToolTip(self.tr("Show all again"))
+        self.scope_chip.setVisible(False)
+        self.scope_chip.clicked.connect(lambda: self.set_scope("", ""))
+        columns_button = QToolButton()
+        columns_button.setIcon(icon("columns"))
+        columns_button.setToolTip(self.tr("Choose columns"))
+        columns_button.clicked.connect(self.choose_columns)
+
+        # Row 1: the pane's actions (hidden while it has none). Row 2: views and scope on the
+        # left, server search, quick filter and the column chooser on the right.
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName(f"{object_name}Toolbar")
+        self.toolbar.setIconSize(context.window.iconSize())
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filter_left = QHBoxLayout()
+        self.filter_left.setSpacing(2)
+        self.filter_left.addWidget(self.scope_chip)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(8, 4, 8, 6)
+        filters.addLayout(self.filter_left)
+        filters.addStretch(1)
+        filters.addWidget(self.search_box)
+        filters.addWidget(self.quick_filter_box)
+        filters.addWidget(columns_button)
+        top = QVBoxLayout()
+        top.setContentsMargins(4, 2, 4, 0)
+        top.setSpacing(0)
+        top.addWidget(self.toolbar)
+        top.addLayout(filters)
+
+        self.view = EntityTableView()
+        self.view.setObjectName(f"{object_name}Table")
+        self.view.setModel(self.model)
+        for index, column in enumerate(columns):
+            self.view.setColumnWidth(index, column.width)
+            self.view.setColumnHidden(index, not column.visible)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(8, 2, 8, 4)
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.busy)
+        bottom.addStretch(1)
+
+        self.details = details
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(f"{object_name}Splitter")
+        self.splitter.addWidget(self.view)
+        if details is not None:
+            self.splitter.addWidget(details)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 1)
+            self.splitter.setSizes([800, 320])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_server_filter)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._apply_server_filter)
+        self.quick_filter_box.textChanged.connect(self.model.set_quick_filter)
+        self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.loading_changed.connect(self.busy.setVisible)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu)
+        self.view.horizontalHeader().customContextMenuRequested.connect(lambda _pos: self.choose_columns())
+        context.connection_changed.connect(self._on_context_connection_changed)
+        self._on_model_counts_changed()
+
+    # ---- data -------------------------------------------------------------------------------
+    async def _fetch_page(self, query: Query, next_link: str | None):
+        client = self.context.client
+        if client is None:
+            raise RuntimeError(self.tr("Not connected. Choose File › Connect…"))
+        await self.prepare()
+        return await client.fetch_page(self.entity_set, query, next_link=next_link, model=None)
+
+    async def prepare(self) -> None:
+        """Load what the columns look up (e.g. course titles) before the first rows."""
+
+    def search_filter(self, text: str) -> str:
+        """Server filter for the typed search text: contains() over the search fields."""
+        from lms365_desktop.api.odata import contains, or_
+
+        return or_(*(contains(name, text) for name in self.search_fields))
+
+    def _apply_server_filter(self) -> None:
+        self._search_timer.stop()
+        self._update_server_filter()
+
+    def _update_server_filter(self) -> None:
+        from lms365_desktop.api.odata import and_
+
+        text = self.search_box.text().strip()
+        self.model.set_server_filter(and_(self.scope_filter, self.search_filter(text) if text else ""))
+
+    def set_scope(self, expression: str, label: str) -> None:
+        """Limit the pane to a server-side scope (chosen in the navigation), shown as a chip."""
+        self.scope_filter, self.scope_label = expression, label
+        self.scope_chip.setText(label)
+        self.scope_chip.setVisible(bool(label))
+        self._update_server_filter()
+
+    def refresh(self) -> asyncio.Task | None:
+        if self.context.client is None:
+            return None
+        return self.model.reload()
+
+    def ensure_loaded(self) -> None:
+        """Load the first page the first time the pane is shown."""
+        if not self.model.started and self.context.client is not None:
+            self.model.reload()
+
+    # ---- selection --------------------------------------------------------------------------
+    def selected_rows(self) -> list[Any]:
+        rows = [index.row() for index in self.view.selectionModel().selectedRows()]
+        return self.model.rows_at(rows)
+
+    def current_row(self) -> Any | None:
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def _on_view_selection_changed(self, *_args) -> None:
+        if self.details is not None and hasattr(self.details, "show_row"):
+            self.details.show_row(self.current_row())
+        self.selection_changed.emit()
+
+    def context_menu_actions(self) -> list:
+        return []
+
+    def _on_view_context_menu(self, position) -> None:
+        menu = QMenu(self)
+        for action in self.context_menu_actions():
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        window = self.context.window.actions_by_name
+        menu.addSeparator()
+        for name in ("copyRows", "exportCsv", "refresh"):
+            menu.addAction(window[name])
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    # ---- view verbs (F5, Ctrl+F, Ctrl+C, export, columns) -------------------------------------
+    def focus_find(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def visible_columns(self) -> list[int]:
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [i for i in logical if not header.isSectionHidden(i)]
+
+    def rows_as_tsv(self, rows: Sequence[Any]) -> str:
+        columns = [self.model.columns[i] for i in self.visible_columns()]
+        lines = ["\t".join(c.title for c in columns)]
+        for row in rows:
+            lines.append("\t".join(c.display(row).replace("\t", " ").replace("\n", " ") for c in columns))
+        return "\n".join(lines)
+
+    def copy_selection(self) -> str:
+        text = self.rows_as_tsv(self.selected_rows())
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def choose_columns(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName(f"{self.objectName()}Columns")
+        header = self.view.horizontalHeader()
+        for index, column in enumerate(self.model.columns):
+            action = menu.addAction(column.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(index))
+            action.toggled.connect(lambda shown, i=index: self.view.setColumnHidden(i, not shown))
+        menu.popup(self.mapToGlobal(self.rect().topRight()))
+        return menu
+
+    def export_csv(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Export {title} to CSV").format(title=self.title))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(f"{self.entity_set.lower()}.csv")
+        dialog.fileSelected.connect(lambda path: self.context.tasks.run(self.export_to(path)))
+        dialog.open()
+        return dialog
+
+    async def export_to(self, path: str) -> int:
+        """Write every row matching the current search and scope (not only the loaded ones).
+
+        Rows come through the client's paging, so the throttle paces a large export.
+        """
+        client = self.context.client
+        columns = [self.model.columns[i] for i in self.visible_columns()]
+        await self.prepare()
+        query = self.model.query()
+        count = 0
+        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([c.title for c in columns])
+            async for row in client.paginate(self.entity_set, query, model=None):
+                writer.writerow([c.display(row) for c in columns])
+                count += 1
+        if self.model.quick_filter:
+            self.context.notifications.show_info(
+                self.tr("Exported {count:,} rows").format(count=count),
+                self.tr("The quick filter applies to loaded rows only; the export has every row that "
+                        "matches the search."))
+        else:
+            self.context.notifications.show_info(self.tr("Exported {count:,} rows").format(count=count), path)
+        self.rows_exported.emit(path, count)
+        return count
+
+    # ---- layout -----------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        prefix = f"panes/{self.objectName()}"
+        settings.setValue(f"{prefix}/header", self.view.horizontalHeader().saveState())
+        settings.setValue(f"{prefix}/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        prefix = f"panes/{self.objectName()}"
+        header = settings.value(f"{prefix}/header")
+        if header is not None:
+            self.view.horizontalHeader().restoreState(header)
+            section = self.view.horizontalHeader().sortIndicatorSection()
+            if 0 <= section < len(self.model.columns):
+                order = self.view.horizontalHeader().sortIndicatorOrder()
+                column = self.model.columns[section]
+                self.model.order = (column.server_order, order == Qt.SortOrder.DescendingOrder)
+        splitter = settings.value(f"{prefix}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    # ---- private ----------------------------------------------------------------------------
+    def _on_model_counts_changed(self) -> None:
+        self.count_label.setText(format_count(self.model, self.tr))
+
+    def _on_context_connection_changed(self, context: AppContext) -> None:
+        if context.reload_on_change:
+            if self.isVisible():
+                self.model.reload()
+            else:
+                self.model.invalidate()  # load when shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.toolbar.setVisible(bool(self.toolbar.actions()))
+        super().showEvent(event)
+        self.ensure_loaded()

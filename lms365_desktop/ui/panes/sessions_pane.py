@@ -1,0 +1,70 @@
+"""Sessions pane: classroom and webinar sessions with their course, times, room and meeting link."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value
+from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.entity_pane import EntityPane
+
+class SessionDetails(DetailsPanel):
+    icon_name = "session"
+
+    def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
+        self.directory = directory
+        self.fields = (
+            ("CourseId", self.tr("Course")), ("StartDate", self.tr("Starts")), ("EndDate", self.tr("Ends")),
+            ("TimeZone", self.tr("Time zone")), ("Room/Title", self.tr("Room")),
+            ("Room/Location", self.tr("Location")), ("MeetingUrl", self.tr("Meeting")),
+            ("MaxAttendees", self.tr("Max attendees")), ("EnrollmentDeadline", self.tr("Enroll by")),
+            ("Id", self.tr("Id")),
+        )
+        super().__init__(context, parent)
+
+    def field_text(self, row: Any, path: str) -> str:
+        if path == "CourseId":
+            return self.directory.course_title(field_value(row, path))
+        return display_text(field_value(row, path))
+
+    async def load_more(self, row: Any) -> None:
+        query = Query().where(CourseId=Guid(field_value(row, "CourseId"))).select("Id", "UserLoginName", "courseSessionId", "RegistrationStatus")
+        attendees = []
+        session_id = field_value(row, "Id")
+        async for enrollment in self.context.client.paginate("Enrollments", query, model=None):
+            if enrollment.get("courseSessionId") == session_id:
+                attendees.append(user_principal(enrollment.get("UserLoginName")))
+        self.add_section("attendees", self.tr("Enrolled in this session ({n})").format(n=len(attendees)), sorted(attendees))
+
+
+class SessionsPane(EntityPane):
+    entity_set = "CourseSessions"
+    icon_name = "session"
+    search_fields = ("Title",)
+
+    def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
+        self.title = self.tr("Sessions")
+        self.directory = directory
+        columns = [
+            Column("Title", self.tr("Session"), width=240),
+            Column("CourseId", self.tr("Course"), width=240, sortable=False,
+                   text=lambda row: directory.course_title(field_value(row, "CourseId"))),
+            Column("StartDate", self.tr("Starts"), width=130),
+            Column("EndDate", self.tr("Ends"), width=130),
+            Column("TimeZone", self.tr("Time zone"), width=170, sortable=False),
+            Column("Room/Title", self.tr("Room"), width=150, sortable=False),
+            Column("MeetingUrl", self.tr("Meeting"), width=200, visible=False, sortable=False),
+            Column("MaxAttendees", self.tr("Seats"), width=60, visible=False,
+                   align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            Column("Id", self.tr("Id"), width=280, visible=False),
+        ]
+        # Room and time-zone fields are computed on the real service: $select would be refused.
+        super().__init__(context, columns, object_name="sessionsPane", use_select=False,
+                         details=SessionDetails(context, directory), parent=parent)
+
+    async def prepare(self) -> None:
+        await self.directory.ensure(self.context.client)

@@ -1,0 +1,183 @@
+"""Background jobs: a dock with progress, cancel, retry and a per-item result list; a status-bar gauge."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lms365_desktop.core.job_journal import ItemState
+from lms365_desktop.core.jobs import ItemOutcome, JobProgress, JobResult
+from lms365_desktop.ui.job_manager import JobManager
+from lms365_desktop.ui.theme import icon
+
+_STATE_ICONS = {ItemState.DONE: "approve", ItemState.FAILED: "error"}
+
+
+class JobCard(QWidget):
+    """One job: label, progress, counts, Cancel / Retry failed, and what happened to each item."""
+
+    def __init__(self, manager: JobManager, job_id: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"job_{job_id}")
+        self.manager = manager
+        self.job_id = job_id
+        self.title = QLabel(f"<b>{label}</b>")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("jobProgressBar")
+        self.progress.setFormat("%v / %m")
+        self.counts = QLabel()
+        self.counts.setObjectName("jobCounts")
+        self.cancel_button = QPushButton(icon("stop"), self.tr("Cancel"))
+        self.cancel_button.setObjectName("jobCancel")
+        self.cancel_button.clicked.connect(lambda: manager.cancel(job_id))
+        self.retry_button = QPushButton(icon("retry"), self.tr("Retry failed"))
+        self.retry_button.setObjectName("jobRetryFailed")
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self._on_retry_button_clicked)
+        self.results = QTreeWidget()
+        self.results.setObjectName("jobResults")
+        self.results.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Message")])
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.setColumnWidth(0, 320)
+        self.results.setColumnWidth(1, 90)
+        self._items: dict[int, QTreeWidgetItem] = {}
+
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.counts)
+        row.addWidget(self.retry_button)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.results, 1)
+
+    def update_progress(self, progress: JobProgress, outcome: ItemOutcome | None) -> None:
+        self.progress.setRange(0, max(progress.total, 1))
+        self.progress.setValue(progress.finished_count)
+        self.counts.setText(self.tr("{done:,} done · {failed:,} failed · {left:,} left").format(
+            done=progress.done, failed=progress.failed, left=progress.remaining))
+        if outcome is not None:
+            self._show_outcome(outcome)
+
+    def finish(self, result: JobResult) -> None:
+        for outcome in result.outcomes:
+            if outcome.state in (ItemState.DONE, ItemState.FAILED):
+                self._show_outcome(outcome)
+        self.cancel_button.setEnabled(False)
+        self.retry_button.setEnabled(bool(result.failed))
+        state = {"finished": self.tr("Finished"), "paused": self.tr("Stopped")}.get(result.state.value, result.state.value)
+        self.counts.setText(self.tr("{state}: {done:,} done · {failed:,} failed · {left:,} left").format(
+            state=state, done=len(result.succeeded), failed=len(result.failed), left=len(result.unfinished)))
+
+    def _show_outcome(self, outcome: ItemOutcome) -> None:
+        item = self._items.get(outcome.seq)
+        if item is None:
+            item = QTreeWidgetItem(self.results)
+            self._items[outcome.seq] = item
+        item.setText(0, self.manager.item_label(self.job_id, outcome.item))
+        item.setText(1, self.tr("Done") if outcome.ok else self.tr("Failed"))
+        item.setIcon(1, icon(_STATE_ICONS.get(outcome.state, "pending")))
+        item.setText(2, outcome.message or "")
+
+    def _on_retry_button_clicked(self) -> None:
+        self.retry_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.manager.retry_failed(self.job_id)
+
+
+class JobPanel(QDockWidget):
+    """The Jobs dock: newest job on top."""
+
+    def __init__(self, manager: JobManager, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Jobs"), parent)
+        self.setObjectName("jobsDock")
+        self.manager = manager
+        self.cards: dict[str, JobCard] = {}
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(body)
+        manager.job_started.connect(self._on_manager_job_started)
+        manager.job_progressed.connect(self._on_manager_job_progressed)
+        manager.job_finished.connect(self._on_manager_job_finished)
+
+    def card(self, job_id: str) -> JobCard:
+        return self.cards[job_id]
+
+    def _on_manager_job_started(self, job_id: str) -> None:
+        if job_id in self.cards:
+            self.cards[job_id].cancel_button.setEnabled(True)
+            return
+        record = self.manager.journal.job(job_id)
+        card = JobCard(self.manager, job_id, record.label)
+        self.cards[job_id] = card
+        self._layout.insertWidget(0, card)
+        self.show()
+        self.raise_()
+
+    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, outcome: Any) -> None:
+        card = self.cards.get(job_id)
+        if card is not None:
+            card.update_progress(progress, outcome)
+
+    def _on_manager_job_finished(self, job_id: str, result: JobResult) -> None:
+        card = self.cards.get(job_id)
+        if card is not None:
+            card.finish(result)
+
+
+class JobStatus(QWidget):
+    """Status-bar gauge of the running jobs; a click shows the Jobs dock."""
+
+    clicked = Signal()
+
+    def __init__(self, manager: JobManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobStatus")
+        self.manager = manager
+        self.bar = QProgressBar()
+        self.bar.setFixedSize(110, 12)
+        self.bar.setTextVisible(False)
+        self.label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self._progress: dict[str, JobProgress] = {}
+        self.setVisible(False)
+        manager.job_progressed.connect(self._on_manager_job_progressed)
+        manager.job_finished.connect(self._on_manager_job_finished)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, _outcome: Any) -> None:
+        self._progress[job_id] = progress
+        self._render()
+
+    def _on_manager_job_finished(self, job_id: str, _result: Any) -> None:
+        self._progress.pop(job_id, None)
+        self._render()
+
+    def _render(self) -> None:
+        total = sum(p.total for p in self._progress.values())
+        finished = sum(p.finished_count for p in self._progress.values())
+        self.setVisible(bool(self._progress))
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(finished)
+        self.label.setText(self.tr("Jobs: {finished:,}/{total:,}").format(finished=finished, total=total))
