@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import select
 from starlette.requests import Request
@@ -70,6 +71,13 @@ def _entity_document(request: Request, set_name: str, row: dict, opts: QueryOpti
     return document
 
 
+def next_link(request: Request, updates: list[str]) -> str:
+    """The same URL with $skip/$top replaced, every other parameter kept byte for byte."""
+    kept = [part for part in request.url.query.split("&")
+            if part and unquote(part.partition("=")[0]) not in ("$skip", "$top")]
+    return str(request.url.replace(query="&".join(kept + updates)))
+
+
 def _collection_document(ctx: ODataRequest, fragment: str, opts: QueryOptions, page) -> dict:
     request = ctx.request
     if opts.select is not None:
@@ -80,10 +88,10 @@ def _collection_document(ctx: ODataRequest, fragment: str, opts: QueryOptions, p
     document["value"] = page.rows
     if page.more:
         advance = len(page.rows)
-        updates = {"$skip": str(opts.skip + advance)}
+        updates = [f"$skip={opts.skip + advance}"]
         if opts.top is not None:
-            updates["$top"] = str(opts.top - advance)
-        document["@odata.nextLink"] = str(request.url.include_query_params(**updates))
+            updates.append(f"$top={opts.top - advance}")
+        document["@odata.nextLink"] = next_link(request, updates)
     return document
 
 

@@ -42,19 +42,46 @@ def _column_keys(opts: QueryOptions) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _build(opts: QueryOptions, keys: list[str], row: Iterable[Any]) -> tuple[dict, dict]:
-    etype = opts.etype
-    full = dict(zip(keys, row))
-    out: dict[str, Any] = {}
-    for prop in opts.output_properties():
-        complex_type = etype.complex.get(prop)
-        if complex_type is not None:
-            values = {wire: full[attr] for wire, attr in complex_type.columns.items()}
-            out[prop] = values if any(v is not None for v in values.values()) else None
-        else:
-            convert = etype.converters.get(prop)
-            out[prop] = convert(full[prop]) if convert else full[prop]
-    return out, full
+class _Shape:
+    """How rows of one SELECT become OData objects; computed once per query, not per row."""
+
+    def __init__(self, opts: QueryOptions, keys: list[str]):
+        etype = opts.etype
+        self.keys = keys
+        self.index = {key: position for position, key in enumerate(keys)}
+        self.simple: list[tuple[str, int]] = []
+        self.special: list[tuple[str, Any, Any]] = []
+        self.order = opts.output_properties()
+        for prop in self.order:
+            complex_type = etype.complex.get(prop)
+            if complex_type is not None:
+                parts = tuple((wire, self.index[attr])
+                              for wire, attr in complex_type.columns.items())
+                self.special.append((prop, "complex", parts))
+            elif prop in etype.converters:
+                self.special.append((prop, etype.converters[prop], self.index[prop]))
+            else:
+                self.simple.append((prop, self.index[prop]))
+
+    def build(self, row) -> dict:
+        out = {name: row[position] for name, position in self.simple}
+        if self.special:
+            for name, how, where in self.special:
+                if how == "complex":
+                    values = {wire: row[position] for wire, position in where}
+                    out[name] = values if any(v is not None for v in values.values()) else None
+                else:
+                    out[name] = how(row[where])
+            out = {name: out[name] for name in self.order}
+        return out
+
+    def value(self, row, key: str):
+        return row[self.index[key]]
+
+
+def _build_all(opts: QueryOptions, keys: list[str], rows) -> list[tuple[dict, Any, _Shape]]:
+    shape = _Shape(opts, keys)
+    return [(shape.build(row), row, shape) for row in rows]
 
 
 def _filtered(opts: QueryOptions, stmt, where: Iterable = ()):
@@ -76,7 +103,8 @@ def _ordered(opts: QueryOptions, stmt):
 
 def _execute(session: Session, stmt):
     try:
-        return session.execute(stmt).all()
+        # Core execution: the rows are plain tuples, without the ORM's per-row loading cost.
+        return session.connection().execute(stmt).all()
     except StatementError as exc:
         # A literal the column type refused, or SQLite rejecting an expression the client wrote.
         raise bad_request(f"The query could not be run: {exc.orig or exc}") from None
@@ -100,9 +128,9 @@ def run_collection(session: Session, opts: QueryOptions, *, where: Iterable = ()
     stmt = stmt.limit(limit + 1).offset(opts.skip)
     rows = _execute(session, stmt)
     more = len(rows) > limit and (wanted is None or wanted > limit)
-    built = [_build(opts, keys, row) for row in rows[:limit]]
+    built = _build_all(opts, keys, rows[:limit])
     _expand(session, opts, built)
-    return Page([out for out, _ in built], count, more)
+    return Page([out for out, _, _ in built], count, more)
 
 
 def count_rows(session: Session, opts: QueryOptions, where: Iterable = ()) -> int:
@@ -120,7 +148,7 @@ def run_single(session: Session, opts: QueryOptions, where: Iterable) -> dict | 
     rows = _execute(session, stmt.limit(1))
     if not rows:
         return None
-    built = [_build(opts, keys, rows[0])]
+    built = _build_all(opts, keys, rows[:1])
     _expand(session, opts, built)
     return built[0][0]
 
@@ -142,14 +170,15 @@ def _expand_many_to_many(session, parent: EntityType, expand: Expand, rel, built
     nested = expand.options
     keys = _column_keys(nested)
     columns = [getattr(nested.etype.model, key) for key in keys]
-    parent_values = list({full[parent_col.key] for _, full in built})
+    parent_values = list({shape.value(row, parent_col.key) for _, row, shape in built})
     stmt = select(*columns, link_parent).join(rel.secondary, link_target == target_col)
     stmt = _filtered(nested, stmt, [link_parent.in_(parent_values)])
     rows = _execute(session, _ordered(nested, stmt))
     groups: dict[Any, list] = defaultdict(list)
+    shape = _Shape(nested, keys)
     for row in rows:
-        groups[row[-1]].append(_build(nested, keys, row[:-1]))
-    _attach_many(session, expand, built, groups, lambda full: full[parent_col.key])
+        groups[row[-1]].append((shape.build(row), row, shape))
+    _attach_many(session, expand, built, groups, parent_col.key)
 
 
 def _expand_by_columns(session, expand: Expand, rel, built) -> None:
@@ -159,33 +188,34 @@ def _expand_by_columns(session, expand: Expand, rel, built) -> None:
     if remote.key not in keys:
         keys.append(remote.key)
     columns = [getattr(nested.etype.model, key) for key in keys]
-    values = list({full[local.key] for _, full in built if full[local.key] is not None})
+    values = list({shape.value(row, local.key) for _, row, shape in built} - {None})
     groups: dict[Any, list] = defaultdict(list)
     if values:
         remote_attr = getattr(nested.etype.model, remote.key)
         stmt = _filtered(nested, select(*columns), [remote_attr.in_(values)])
         index = keys.index(remote.key)
+        nested_shape = _Shape(nested, keys)
         for row in _execute(session, _ordered(nested, stmt)):
-            groups[row[index]].append(_build(nested, keys, row))
+            groups[row[index]].append((nested_shape.build(row), row, nested_shape))
     if rel.uselist:
-        _attach_many(session, expand, built, groups, lambda full: full[local.key])
+        _attach_many(session, expand, built, groups, local.key)
         return
     everything = [item for items in groups.values() for item in items]
     _expand(session, nested, everything)
-    for out, full in built:
-        match = groups.get(full[local.key])
+    for out, row, shape in built:
+        match = groups.get(shape.value(row, local.key))
         out[expand.nav] = match[0][0] if match else None
 
 
-def _attach_many(session, expand: Expand, built, groups, parent_value) -> None:
+def _attach_many(session, expand: Expand, built, groups, parent_key: str) -> None:
     nested = expand.options
     kept = []
-    for out, full in built:
-        items = groups.get(parent_value(full), [])
+    for out, row, shape in built:
+        items = groups.get(shape.value(row, parent_key), [])
         if nested.count:
             out[f"{expand.nav}@odata.count"] = len(items)
         end = None if nested.top is None else nested.skip + nested.top
         items = items[nested.skip:end]
-        out[expand.nav] = [item_out for item_out, _ in items]
+        out[expand.nav] = [item_out for item_out, _, _ in items]
         kept.extend(items)
     _expand(session, nested, kept)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
-import uuid
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
@@ -12,7 +12,7 @@ from .seed_data import (
     CATEGORY_TREE, CITIES, COURSE_SUBJECTS, COURSE_VERBS, DEPARTMENTS, FIRST_NAMES, JOB_TITLES,
     LAST_NAMES, ROOMS, SESSION_ZONES, TAGS,
 )
-from .store import SCHEMA_VERSION, Store, to_wire_datetime
+from .store import SCHEMA_VERSION, Base, Store
 
 DOMAIN = "contoso.onmicrosoft.com"
 TENANT = "https://contoso.sharepoint.com"
@@ -30,10 +30,18 @@ class _Gen:
         self.today = today
 
     def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        # A version-4 UUID string without building uuid.UUID objects (seeding 100k users needs
+        # ~1M of them).
+        h = "%032x" % self.rng.getrandbits(128)
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
     def when(self, days_from: float, days_to: float) -> dt.datetime:
         return self.today + dt.timedelta(days=self.rng.uniform(days_from, days_to))
+
+
+def _wire(value: dt.datetime) -> str:
+    """Fast form of store.to_wire_datetime for the naive UTC datetimes used while seeding."""
+    return value.isoformat(timespec="seconds") + "Z"
 
 
 def _insert(raw, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -55,11 +63,19 @@ def seed_if_empty(store: Store, *, seed: int = 1, users: int = 5000, courses: in
 
 def seed_store(store: Store, *, seed: int, users: int, courses: int,
                today: dt.datetime | None = None) -> None:
-    today = today or dt.datetime.now(dt.timezone.utc).replace(
-        hour=9, minute=0, second=0, microsecond=0)
+    today = today or dt.datetime.now(dt.timezone.utc)
+    if today.tzinfo is not None:
+        today = today.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    today = today.replace(hour=9, minute=0, second=0, microsecond=0)
     gen = _Gen(seed, today)
     with store.connection() as connection:
         raw = connection.connection.driver_connection
+        # Secondary indexes are built once after the bulk insert: far cheaper than maintaining
+        # them row by row.
+        indexes = [index for table in Base.metadata.sorted_tables for index in table.indexes]
+        for index in indexes:
+            index.drop(connection)
+        raw.execute("PRAGMA cache_size=-100000")
         catalogs = _catalogs(raw, gen)
         categories, tags = _taxonomy(raw, gen, catalogs)
         user_rows = _users(raw, gen, users)
@@ -68,9 +84,13 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
         _training_plans(raw, gen, course_rows)
         _enrollments(raw, gen, user_rows, course_rows, sessions)
         _insert(raw, "SandboxMeta", ("Key", "Value"), [
-            ("seeded", to_wire_datetime(dt.datetime.now(dt.timezone.utc))),
+            ("seeded", _wire(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))),
             ("seed", str(seed)), ("users", str(users)), ("courses", str(courses)),
             ("schema_version", SCHEMA_VERSION)])
+        for index in indexes:
+            index.create(connection)
+        raw.execute("PRAGMA cache_size=-2000")
+        raw.execute("ANALYZE")
 
 
 def _catalogs(raw, gen: _Gen) -> list[tuple[str, str]]:
@@ -158,7 +178,7 @@ def _users(raw, gen: _Gen, count: int) -> list[dict]:
     _insert(raw, "Users", columns, [
         (u["Id"], u["LoginName"], u["Title"], u["Email"], u["Department"], u["ManagerId"],
          u["ManagerLoginName"], u["City"], u["Country"], u["DirectoryObjectId"], u["Office"],
-         u["JobTitle"], int(u["IsExternal"]), 0, to_wire_datetime(u["CreatedAt"]))
+         u["JobTitle"], int(u["IsExternal"]), 0, _wire(u["CreatedAt"]))
         for u in users])
     return users
 
@@ -208,7 +228,7 @@ def _courses(raw, gen: _Gen, count, catalogs, categories, tags, users) -> list[d
             "IsDeleted": 0,
             "CourseSessionEnrollmentType": int(rng.choice(list(enums.CourseSessionEnrollmentType)))
             if course_type in (enums.CourseType.ClassRoom, enums.CourseType.Webinar) else None,
-            "CreatedAt": to_wire_datetime(created), "CourseLayoutId": None,
+            "CreatedAt": _wire(created), "CourseLayoutId": None,
             "Culture": "en-US", "UICulture": "en-US", "SiteTemplate": "LMS365#0",
             "IsCreated": 1, "SharepointWebId": web_id,
             "_type": course_type, "_minutes": minutes, "_catalog": catalog_id,
@@ -229,11 +249,11 @@ def _courses(raw, gen: _Gen, count, catalogs, categories, tags, users) -> list[d
         elif rng.random() < 0.2:
             fixed = gen.when(-30, 120)
             course["_due_fixed"] = fixed
-            due_rows.append((course_id, 1, to_wire_datetime(fixed), None))
+            due_rows.append((course_id, 1, _wire(fixed), None))
         else:
             due_rows.append((course_id, 0, None, None))
         publishing_rows.append((gen.uid(), course_id, int(rng.random() < 0.3),
-                                to_wire_datetime(created), None))
+                                _wire(created), None))
         expiry_rows.append((course_id, 1, None, 365) if rng.random() < 0.4
                            else (course_id, 0, None, None))
         courses.append(course)
@@ -258,7 +278,7 @@ def _courses(raw, gen: _Gen, count, catalogs, categories, tags, users) -> list[d
 
 
 def _offset_minutes(zone: str, moment: dt.datetime) -> int:
-    offset = moment.astimezone(ZoneInfo(zone)).utcoffset()
+    offset = moment.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(zone)).utcoffset()
     return int(offset.total_seconds() // 60) if offset else 0
 
 
@@ -279,13 +299,13 @@ def _sessions(raw, gen: _Gen, courses) -> dict[str, list[tuple[str, int]]]:
             session_id = gen.uid()
             rows.append((
                 session_id, course["Id"], None, f"{course['Title'][:100]} - session {number + 1}",
-                to_wire_datetime(start), to_wire_datetime(end), _offset_minutes(iana_zone, start),
+                _wire(start), _wire(end), _offset_minutes(iana_zone, start),
                 _offset_minutes(iana_zone, end), windows_zone, zone_name,
                 f"https://teams.microsoft.com/l/meetup-join/{session_id}" if webinar else None,
                 room[0] if room else None, room[1] if room else None, room[2] if room else None,
                 int(enums.RoomSource.Exchange if room and room[2] else enums.RoomSource.Unknown)
                 if room else None,
-                max_attendees, to_wire_datetime(start - dt.timedelta(days=2)),
+                max_attendees, _wire(start - dt.timedelta(days=2)),
                 course["CreatedAt"]))
             by_course.setdefault(course["Id"], []).append((session_id, max_attendees or 10**9))
     _insert(raw, "CourseSessions", (
@@ -329,14 +349,14 @@ _STATES = (
 def _enrollments(raw, gen: _Gen, users, courses, sessions) -> None:
     rng = gen.rng
     states = [state for state, _ in _STATES]
-    weights = [weight for _, weight in _STATES]
+    cum_weights = list(itertools.accumulate(weight for _, weight in _STATES))
     enrollable = [c for c in courses]
     automatic = int(enums.EnrollmentFlow.AutomaticApproval)
     rows, certificates = [], []
     choices = rng.choices
     for user in users:
         for course in rng.sample(enrollable, min(len(enrollable), rng.randint(3, 7))):
-            status, passing, overdue = choices(states, weights)[0]
+            status, passing, overdue = choices(states, cum_weights=cum_weights)[0]
             if status == enums.RegistrationStatus.PendingApproval and \
                     course["EnrollmentFlow"] == automatic:
                 status = enums.RegistrationStatus.Enrolled  # automatic flows never wait
@@ -367,19 +387,24 @@ def _enrollments(raw, gen: _Gen, users, courses, sessions) -> None:
                 completed = gen.today - dt.timedelta(hours=1)
             rows.append((
                 enrollment_id, course["Id"], user["Id"], user["LoginName"], "Learner",
-                to_wire_datetime(registered), started and to_wire_datetime(started),
-                completed and to_wire_datetime(completed), int(status), int(passing),
+                _wire(registered), started and _wire(started),
+                completed and _wire(completed), int(status), int(passing),
                 certificate_id, course["CEU"] if completed else 0,
-                course["DecimalCEU"] if completed else 0.0, due and to_wire_datetime(due), None,
+                course["DecimalCEU"] if completed else 0.0, due and _wire(due), None,
                 0, int(status != enums.RegistrationStatus.Cancelled),
                 "Changed priorities" if status == enums.RegistrationStatus.Cancelled else None,
-                session_id, progress, 1, course["_minutes"], to_wire_datetime(registered)))
+                session_id, progress, 1, course["_minutes"], _wire(registered)))
             if certificate_id:
+                expiry = completed + dt.timedelta(days=365)
+                certificate_status = enums.CertificateStatus.Valid
+                if expiry < gen.today:
+                    certificate_status = enums.CertificateStatus.Expired
+                elif expiry < gen.today + dt.timedelta(days=30):
+                    certificate_status = enums.CertificateStatus.Expiring
                 certificates.append((
                     certificate_id, user["Id"], course["Id"], enrollment_id,
                     f"/certificates/{certificate_id}/content", 1,
-                    int(enums.CertificateStatus.Valid), to_wire_datetime(completed),
-                    to_wire_datetime(completed + dt.timedelta(days=365)),
+                    int(certificate_status), _wire(completed), _wire(expiry),
                     course["CertificateTemplateId"]))
     _insert(raw, "Enrollments", (
         "Id", "CourseId", "UserId", "UserLoginName", "Roles", "RegistrationDate", "StartDate",

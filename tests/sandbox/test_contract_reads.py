@@ -1,8 +1,12 @@
-"""GET operations of the connector swagger against the real sandbox, validated against its schemas."""
+"""Every GET operation of the connector swagger, called on the real sandbox and schema-checked."""
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import httpx
 import pytest
+
+from tests.sandbox.swagger_schema import validate_response
 
 
 @pytest.fixture(scope="module")
@@ -12,13 +16,93 @@ def api(sandbox):
         yield client
 
 
-def test_users_collection_has_odata_shape(api):
-    response = api.get("/Users", params={"$top": "3"})
-    assert response.status_code == 200
-    body = response.json()
-    assert body["@odata.context"].endswith("/odata/v2/$metadata#Users")
-    assert len(body["value"]) == 3
-    assert body["value"][0]["LoginName"].startswith("i:0#.f|membership|")
+def _ok(response: httpx.Response) -> dict:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    return response.json()
+
+
+def test_get_users_matches_swagger_and_filters_by_email(api):
+    first = _ok(api.get("/Users", params={"$top": "1"}))["value"][0]
+    body = _ok(api.get("/Users", params={"$filter": f"Email eq '{first['Email']}'"}))
+    validate_response("GetUsers", body)
+    assert [user["Id"] for user in body["value"]] == [first["Id"]]
+    assert body["value"][0]["LoginName"] == "i:0#.f|membership|" + first["Email"] or \
+        body["value"][0]["IsExternal"]
+
+
+def test_get_course_catalogs_matches_swagger(api):
+    body = _ok(api.get("/CourseCatalogs"))
+    validate_response("GetCourseCatalogs", body)
+    assert {catalog["Title"] for catalog in body["value"]} == {"Contoso Learning",
+                                                               "Compliance Academy"}
+
+
+def test_get_courses_from_catalog_with_the_connectors_default_expand(api):
+    catalog = _ok(api.get("/CourseCatalogs"))["value"][0]
+    body = _ok(api.get(f"/CourseCatalogs({catalog['Id']})",
+                       params={"$expand": "Courses($expand=SharepointWeb)"}))
+    validate_response("GetCoursesFromCatalog", body)
+    assert body["Id"] == catalog["Id"] and body["Courses"]
+    assert all(course["CourseCatalogId"] == catalog["Id"] for course in body["Courses"])
+    assert all(course["SharepointWeb"]["Url"].startswith("https://") for course in body["Courses"])
+
+
+def test_get_course_info_with_the_connectors_default_expand(api):
+    course = _ok(api.get("/Courses", params={"$filter": "CourseType eq 'ClassRoom'",
+                                             "$top": "1"}))["value"][0]
+    expand = ("DueDate,Publishing,CertificateExpiry,SharepointWeb($select=Url),Categories,Tags,"
+              "CourseSessions,ProvisioningProgress,Trainers")
+    body = _ok(api.get(f"/Courses({course['Id']})", params={"$expand": expand}))
+    validate_response("GetCourseInfo", body)
+    assert body["@odata.context"].endswith("$metadata#Courses/$entity")
+    assert body["DueDate@odata.context"].endswith(f"Courses({course['Id']})/DueDate/$entity")
+    assert body["SharepointWeb"] == {"Url": body["SharepointWeb"]["Url"]}
+    assert body["CourseSessions"] and body["Trainers"] and body["Categories"]
+    assert body["ProvisioningProgress"]["Status"] == "Completed"
+
+
+def test_get_course_categories_and_tags_match_swagger(api):
+    categories = _ok(api.get("/CourseCategories"))
+    validate_response("GetCourseCategories", categories)
+    assert any(c["ParentCategoryId"] for c in categories["value"])  # nested ones exist
+    tags = _ok(api.get("/CourseTags", params={"$filter": "Name eq 'mandatory'"}))
+    validate_response("GetCourseTags", tags)
+    assert [tag["Name"] for tag in tags["value"]] == ["mandatory"]
+
+
+def test_get_enrollment_by_id_matches_swagger(api):
+    enrollment = _ok(api.get("/Enrollments", params={"$top": "1"}))["value"][0]
+    body = _ok(api.get(f"/Enrollments({enrollment['Id']})"))
+    validate_response("GetEnrollmentById", body)
+    assert body["Id"] == enrollment["Id"] and body["Roles"] == ["Learner"]
+
+
+def test_course_sessions_of_a_course(api):
+    course = _ok(api.get("/Courses", params={"$filter": "CourseType eq 'Webinar'",
+                                             "$top": "1"}))["value"][0]
+    body = _ok(api.get(f"/Courses({course['Id']})/CourseSessions"))
+    assert body["value"] and all(s["CourseId"] == course["Id"] for s in body["value"])
+    assert all(s["MeetingUrl"].startswith("https://") for s in body["value"])
+    count = api.get(f"/Courses({course['Id']})/CourseSessions/$count")
+    assert count.text == str(len(body["value"]))
+
+
+def test_users_by_login_name_and_by_id(api):
+    user = _ok(api.get("/Users", params={"$top": "1", "$skip": "7"}))["value"][0]
+    by_login = _ok(api.get("/Users('" + quote(user["LoginName"], safe="@.:") + "')"))
+    by_id = _ok(api.get(f"/Users({user['Id']})"))
+    assert by_login["Id"] == by_id["Id"] == user["Id"]
+
+
+def test_unknown_keys_are_404_and_bad_keys_400(api):
+    missing = api.get("/Courses(00000000-0000-0000-0000-000000000000)")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "NotFound"
+    assert api.get("/Users('i:0%23.f%7Cmembership%7Cnobody@example.com')").status_code == 404
+    bad = api.get("/Courses(not-a-guid)")
+    assert bad.status_code == 400 and "not-a-guid" in bad.json()["error"]["message"]
+    assert api.get("/NoSuchSet").status_code == 404
 
 
 def test_wrong_key_is_401_with_basic_challenge(sandbox):

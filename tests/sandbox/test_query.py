@@ -1,0 +1,165 @@
+"""OData query options on the sandbox: each $filter feature, $select, $expand, $orderby, $count."""
+from __future__ import annotations
+
+import httpx
+import pytest
+
+
+@pytest.fixture(scope="module")
+def api(sandbox):
+    with httpx.Client(base_url=sandbox.base_url + "/odata/v2", auth=("api", sandbox.api_key),
+                      timeout=10) as client:
+        yield client
+
+
+def rows(api, entity_set: str, **params) -> list[dict]:
+    response = api.get(f"/{entity_set}", params={f"${k}": v for k, v in params.items()})
+    assert response.status_code == 200, response.text
+    return response.json()["value"]
+
+
+def error(api, entity_set: str, **params) -> str:
+    response = api.get(f"/{entity_set}", params={f"${k}": v for k, v in params.items()})
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["code"]
+    return body["error"]["message"]
+
+
+@pytest.fixture(scope="module")
+def users(api):
+    return rows(api, "Users")
+
+
+def test_comparison_logical_operators_and_parentheses(api, users):
+    expected = [u["Id"] for u in users
+                if (u["Department"] == "Sales" or u["Department"] == "Legal")
+                and u["Country"] != "Denmark"]
+    got = rows(api, "Users", filter="(Department eq 'Sales' or Department eq 'Legal') and "
+                                    "not (Country eq 'Denmark')", orderby="Id")
+    assert [u["Id"] for u in got] == sorted(expected) and expected
+
+
+def test_startswith_is_case_sensitive_like_odata(api, users):
+    name = users[0]["Title"]
+    prefix = name[:3]
+    hits = rows(api, "Users", filter=f"startswith(Title,'{prefix}')")
+    assert hits and all(u["Title"].startswith(prefix) for u in hits)
+    assert prefix != prefix.lower()
+    assert rows(api, "Users", filter=f"startswith(Title,'{prefix.lower()}')") == []
+
+
+def test_contains_endswith_and_case_functions(api, users):
+    expected = {u["Id"] for u in users if "ann" in u["Title"].lower()}
+    got = rows(api, "Users", filter="contains(tolower(Title),'ann')")
+    assert {u["Id"] for u in got} == expected and expected
+    upper = rows(api, "Users", filter="contains(toupper(Title),'ANN')")
+    assert {u["Id"] for u in upper} == expected
+    ends = rows(api, "Users", filter="endswith(Email,'@fabrikam.com')")
+    assert ends and all(u["Email"].endswith("@fabrikam.com") and u["IsExternal"] for u in ends)
+
+
+def test_like_wildcards_in_contains_are_literal(api):
+    assert rows(api, "Users", filter="contains(Title,'%')") == []
+    assert rows(api, "Users", filter="contains(Title,'_')") == []
+
+
+def test_null_guid_datetime_and_enum_literals(api, users):
+    no_manager = rows(api, "Users", filter="ManagerId eq null")
+    assert [u["Id"] for u in no_manager] == [u["Id"] for u in users if u["ManagerId"] is None]
+    boss = no_manager[0]["Id"]
+    reports = rows(api, "Users", filter=f"ManagerId eq {boss}")
+    assert reports and all(u["ManagerId"] == boss for u in reports)
+    courses = rows(api, "Courses")
+    cutoff = sorted(c["CreatedAt"] for c in courses)[len(courses) // 2]
+    newer = rows(api, "Courses", filter=f"CreatedAt ge {cutoff}")
+    assert {c["Id"] for c in newer} == {c["Id"] for c in courses if c["CreatedAt"] >= cutoff}
+    webinars = rows(api, "Courses", filter="CourseType eq 'Webinar'")
+    assert webinars and all(c["CourseType"] == "Webinar" for c in webinars)
+    assert len(webinars) == sum(c["CourseType"] == "Webinar" for c in courses)
+
+
+def test_any_and_all_on_collections(api):
+    courses = rows(api, "Courses", expand="Categories($select=Name)")
+    has = {c["Id"] for c in courses if any(x["Name"] == "Compliance" for x in c["Categories"])}
+    only = {c["Id"] for c in courses if all(x["Name"] == "Compliance" for x in c["Categories"])}
+    got_any = rows(api, "Courses", filter="Categories/any(x:x/Name eq 'Compliance')")
+    got_all = rows(api, "Courses", filter="Categories/all(x:x/Name eq 'Compliance')")
+    assert {c["Id"] for c in got_any} == has and has
+    assert {c["Id"] for c in got_all} == only
+
+
+def test_navigation_path_in_filter_and_orderby(api):
+    got = rows(api, "Enrollments", filter="User/Department eq 'Legal'", expand="User",
+               orderby="User/Title,Id", top="50")
+    assert got and all(e["User"]["Department"] == "Legal" for e in got)
+    titles = [e["User"]["Title"] for e in got]
+    assert titles == sorted(titles)
+
+
+def test_select_returns_only_named_properties(api):
+    got = rows(api, "Users", select="Id,Title", top="5")
+    assert len(got) == 5 and all(set(u) == {"Id", "Title"} for u in got)
+
+
+def test_expand_nested_two_levels_with_options(api):
+    got = rows(api, "CourseCatalogs",
+               expand="Courses($select=Id,Title;$orderby=Title desc;$top=3;"
+                      "$expand=Categories($select=Name))")
+    for catalog in got:
+        titles = [c["Title"] for c in catalog["Courses"]]
+        assert len(titles) == 3 and titles == sorted(titles, reverse=True)
+        assert all(set(c) == {"Id", "Title", "Categories"} for c in catalog["Courses"])
+        assert all(set(cat) == {"Name"} for c in catalog["Courses"] for cat in c["Categories"])
+    assert "maximum depth" in error(api, "Enrollments",
+                                    expand="User($expand=Manager($expand=Manager))")
+
+
+def test_orderby_several_keys(api, users):
+    got = rows(api, "Users", orderby="Department desc,Title asc", select="Department,Title,Id")
+    keys = [(u["Department"], u["Title"]) for u in got]
+    assert keys == sorted(keys, key=lambda k: (_desc(k[0]), k[1]))
+
+
+def _desc(text: str):
+    return [-ord(char) for char in text] + [0]
+
+
+def test_top_skip_and_count(api, users):
+    page = api.get("/Users", params={"$top": "10", "$skip": "20", "$count": "true",
+                                     "$orderby": "Id"}).json()
+    assert page["@odata.count"] == len(users)
+    assert [u["Id"] for u in page["value"]] == sorted(u["Id"] for u in users)[20:30]
+    assert "@odata.nextLink" not in page
+
+
+def test_dollar_count_is_a_bare_integer(api, users):
+    response = api.get("/Users/$count")
+    assert response.status_code == 200 and response.text == str(len(users))
+    sales = api.get("/Users/$count", params={"$filter": "Department eq 'Sales'"}).text
+    assert int(sales) == sum(u["Department"] == "Sales" for u in users)
+
+
+@pytest.mark.parametrize("params, named", [
+    ({"filter": "Nope eq 1"}, "Nope"),
+    ({"filter": "Title eq"}, "Title eq"),
+    ({"filter": "CourseType eq 'Seminar'"}, "Seminar"),
+    ({"filter": "ManagerId eq 'not-a-guid'"}, "not-a-guid"),
+    ({"filter": "IsExternal eq true"}, "IsExternal"),
+    ({"filter": "Enrollments/Progress eq 1"}, "Enrollments"),
+    ({"select": "Title,Shoe"}, "Shoe"),
+    ({"expand": "Hats"}, "Hats"),
+    ({"orderby": "Title sideways"}, "Title sideways"),
+    ({"top": "-1"}, "$top"),
+    ({"skip": "x"}, "$skip"),
+    ({"count": "maybe"}, "$count"),
+    ({"filter": "contains(Title,"}, "contains(Title,"),
+])
+def test_bad_queries_are_400_naming_the_offending_part(api, params, named):
+    entity_set = "Courses" if "CourseType" in params.get("filter", "") else "Users"
+    assert named in error(api, entity_set, **params)
+
+
+def test_unknown_query_option_is_400(api):
+    response = api.get("/Users", params={"$frobnicate": "1"})
+    assert response.status_code == 400 and "$frobnicate" in response.json()["error"]["message"]
