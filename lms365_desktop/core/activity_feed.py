@@ -368,6 +368,7 @@ class ActivityFeed:
         self.receiver.set_secret(token, getattr(subscription, "secret", None))
         self._held[event] = _Held(event, token, subscription)
         self.log.record_subscription(self.connection, event, subscription.location)
+        self._changed()
 
     async def _unsubscribe(self, held: _Held) -> None:
         self._held.pop(held.event, None)

@@ -55,6 +55,17 @@ def event_label(event: str) -> str:
     return labels.get(event, event)
 
 
+def status_label(text: str) -> str:
+    """RegistrationStatus names as words; other status texts pass through."""
+    return {
+        "Enrolled": _tr("Enrolled"),
+        "PendingApproval": _tr("Pending approval"),
+        "Rejected": _tr("Rejected"),
+        "Cancelled": _tr("Cancelled"),
+        "WaitingList": _tr("Waiting list"),
+    }.get(text, text)
+
+
 def action_state_label(state: str) -> str:
     return {
         ACTION_RUNNING: _tr("Working…"),
@@ -206,7 +217,7 @@ class ActivityTableModel(QAbstractTableModel):
         if column == COLUMN_USERS:
             return event.users_text
         if column == COLUMN_STATUS:
-            return event.status_text
+            return status_label(event.status_text)
         if column == COLUMN_SOURCE:
             return _tr("polling") if event.source == SOURCE_POLLING else _tr("webhook")
         if column == COLUMN_ACTIONS:

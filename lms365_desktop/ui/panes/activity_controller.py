@@ -1,0 +1,147 @@
+"""Wires the Activity pane into the app: one ActivityFeed per connection, started, switched and stopped."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
+from lms365_desktop.core.activity_log import ActivityLog
+from lms365_desktop.ui.panes.activity_pane import ActivityPane
+from lms365_desktop.ui.theme import icon
+
+log = logging.getLogger(__name__)
+
+SETTINGS_MODE = "activity/mode/{connection}"
+SETTINGS_CALLBACK_URL = "activity/publicCallbackUrl/{connection}"
+
+
+def default_log_path(context: Any = None) -> Path:
+    """Beside the job journal when there is one (one data directory per app), else the user data dir."""
+    journal_path = getattr(getattr(context, "journal", None), "path", None)
+    if journal_path is not None:
+        return Path(journal_path).parent / "activity.sqlite3"
+    return Path(platformdirs.user_data_dir("lms365-desktop", "lms365-desktop")) / "activity.sqlite3"
+
+
+class ActivityController(QObject):
+    """Follows ``context.connection_changed``: stops the old connection's feed, starts a new one.
+
+    The feed is stopped (every subscription deleted on the server) before the connection closes,
+    through the context's closing hooks.
+    """
+
+    def __init__(self, context: Any, pane: ActivityPane, activity_log: ActivityLog, *,
+                 poll_interval: float | None = None) -> None:
+        super().__init__(pane)
+        self.context = context
+        self.pane = pane
+        self.log = activity_log
+        self.poll_interval = poll_interval
+        self.feed: ActivityFeed | None = None
+        self._feed_client: Any = None
+        self._stopping: asyncio.Future[None] | None = None
+        context.connection_changed.connect(self._on_context_connection_changed)
+        if hasattr(context, "add_closing_hook"):
+            context.add_closing_hook(self._on_connection_closing)
+        pane.mode_chosen.connect(self._on_pane_mode_chosen)
+        pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
+        pane.course_open_requested.connect(lambda key: self._open("coursesPane", "Courses", key))
+        pane.user_open_requested.connect(lambda key: self._open("usersPane", "Users", key))
+        pane.enrollment_open_requested.connect(lambda key: self._open("enrollmentsPane", "Enrollments", key))
+        pane.destroyed.connect(lambda *_: activity_log.close())
+
+    # -- connection lifecycle ----------------------------------------------------------------
+    @property
+    def connection_name(self) -> str:
+        profile = self.context.profile
+        return getattr(profile, "name", "") or getattr(profile, "base_url", "") or "default"
+
+    async def start_for_current_connection(self) -> None:
+        await self.stop()
+        client, profile = self.context.client, self.context.profile
+        if client is None:
+            return
+        name = self.connection_name
+        settings = self.context.settings
+        public_url = (settings.value(SETTINGS_CALLBACK_URL.format(connection=name)) if settings is not None else None) \
+            or getattr(profile, "public_callback_url", None) or None
+        feed, mode = create_activity_feed(
+            client, self.log, connection=name, is_sandbox=bool(getattr(profile, "is_sandbox", False)),
+            public_callback_url=public_url, poll_interval=self.poll_interval,
+        )
+        stored_mode = settings.value(SETTINGS_MODE.format(connection=name)) if settings is not None else None
+        if stored_mode in (MODE_WEBHOOK, MODE_POLLING):
+            mode = stored_mode
+        self.feed, self._feed_client = feed, client
+        self.pane.set_feed(feed)
+        await feed.start(self.pane.chosen_events(), mode=mode)
+
+    async def stop(self) -> None:
+        """Unsubscribe everything of the current feed (the pane keeps showing its rows).
+
+        Every caller waits for the same stop: a closing hook must not return (and let the client
+        close) while a connection switch is still deleting the subscriptions.
+        """
+        feed, self.feed = self.feed, None
+        if feed is not None:
+            self._feed_client = None
+            self._stopping = asyncio.ensure_future(feed.stop())
+        if self._stopping is not None:
+            await asyncio.shield(self._stopping)
+
+    async def _on_connection_closing(self, _connection: Any = None) -> None:
+        await self.stop()
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_context_connection_changed(self, _context: Any) -> None:
+        if self.context.client is self._feed_client and self.feed is not None:
+            return  # same client (a re-entered key keeps the same connection object)
+        self.context.tasks.run(self.start_for_current_connection())
+
+    def _on_pane_mode_chosen(self, mode: str) -> None:
+        settings = self.context.settings
+        if settings is not None:
+            settings.setValue(SETTINGS_MODE.format(connection=self.connection_name), mode)
+        self.context.tasks.run(self.start_for_current_connection())
+
+    def _on_pane_public_callback_url_chosen(self, url: str) -> None:
+        settings = self.context.settings
+        if settings is not None:
+            settings.setValue(SETTINGS_CALLBACK_URL.format(connection=self.connection_name), url)
+        if self.feed is not None:
+            self.context.tasks.run(self.feed.set_public_base_url(url or None))
+
+    def _open(self, pane_name: str, entity_set: str, key: str) -> None:
+        """Show the entity in its pane if that pane can, else as a raw GET in the console."""
+        window = self.context.window
+        pane = getattr(window, "panes", {}).get(pane_name)
+        opener = getattr(pane, "show_item", None) if pane is not None else None
+        if callable(opener):
+            window.show_pane(pane)
+            opener(key)
+            return
+        self.context.open_in_console("GET", f"/odata/v2/{entity_set}({key})", None, None, None)
+
+
+def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None,
+                        poll_interval: float | None = None) -> ActivityPane:
+    """The builder app.py calls: the pane, its log and controller, and a tray icon where there is a tray."""
+    pane = ActivityPane(context.tasks, context.settings)
+    controller = ActivityController(context, pane, activity_log or ActivityLog(default_log_path(context)),
+                                    poll_interval=poll_interval)
+    pane.controller = controller  # type: ignore[attr-defined]
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = QSystemTrayIcon(icon("app"), pane)
+        tray.setToolTip(pane.tr("LMS365 Desktop — activity"))
+        tray.messageClicked.connect(lambda: (context.window.show_pane(pane), context.window.activateWindow()))
+        tray.show()
+        pane.tray = tray
+    if context.client is not None:
+        context.tasks.run(controller.start_for_current_connection())
+    return pane
