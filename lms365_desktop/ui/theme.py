@@ -33,6 +33,11 @@ def icon(name: str) -> QIcon:
     return QIcon(_icon(name, colour))
 
 
+def tinted_icon(name: str, colour: str) -> QIcon:
+    """The named icon in a given colour, e.g. white on an accent-coloured button."""
+    return QIcon(_icon(name, colour))
+
+
 @lru_cache(maxsize=256)
 def _icon(name: str, colour: str) -> QIcon:
     path = icons_dir() / f"{name}.svg"
