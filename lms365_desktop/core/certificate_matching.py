@@ -126,7 +126,7 @@ def match_file(path: str | Path, learners: list[Learner], regex: re.Pattern[str]
         return FileMatch(path, MatchStatus.AMBIGUOUS, candidates=[learner for learner, _ in winners])
     learner, key = winners[0]
     label = {RANK_LOGIN: "login or e-mail", RANK_LOCAL_PART: "login", RANK_NAME: "name"}[top]
-    return FileMatch(path, MatchStatus.MATCHED, learner, [learner], f"{label}: {key}")
+    return FileMatch(path, MatchStatus.MATCHED, learner, [learner], label)
 
 
 def match_files(

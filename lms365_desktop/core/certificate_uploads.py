@@ -93,6 +93,7 @@ class CertificateUploadService:
         self, course_id: str, learner: Learner, policy: ExistingPolicy, ask: AskReplace | None = None
     ) -> Sender:
         """A queue sender that applies the policy, creates the record if needed, then uploads."""
+        policy = ExistingPolicy(policy)
 
         async def send(item: UploadItem, progress: ProgressCallback) -> str:
             if learner.has_certificate_file:

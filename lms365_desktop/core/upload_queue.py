@@ -214,9 +214,10 @@ class UploadQueue:
         except UploadSkipped as exc:
             item.status, item.message, item.sent_bytes = UploadStatus.SKIPPED, str(exc), 0
         except asyncio.CancelledError:
-            item.status, item.message = UploadStatus.CANCELLED, "Cancelled."
+            item.status, item.message, item.sent_bytes = UploadStatus.CANCELLED, "Cancelled.", 0
         except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the others
-            item.status, item.message = UploadStatus.FAILED, _error_text(exc)
+            # Bytes of a failed attempt are not on the server: progress shows what arrived.
+            item.status, item.message, item.sent_bytes = UploadStatus.FAILED, _error_text(exc), 0
         finally:
             item.finished_at = self._clock()
             self._tasks.pop(item.id, None)

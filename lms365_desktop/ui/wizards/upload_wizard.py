@@ -73,12 +73,14 @@ class MatchPage(QWizardPage):
         self.pattern_error = QLabel(objectName="patternError")
         self.pattern_error.setStyleSheet(ERROR_STYLE)
         self.policy = QComboBox(objectName="existingPolicyCombo")
-        self.policy.addItem(self.tr("Skip the file (keep the learner's certificate)"), ExistingPolicy.SKIP)
-        self.policy.addItem(self.tr("Replace the learner's certificate"), ExistingPolicy.REPLACE)
-        self.policy.addItem(self.tr("Ask me for each one"), ExistingPolicy.ASK)
+        self.policy.addItem(self.tr("Skip the file (keep the learner's certificate)"), ExistingPolicy.SKIP.value)
+        self.policy.addItem(self.tr("Replace the learner's certificate"), ExistingPolicy.REPLACE.value)
+        self.policy.addItem(self.tr("Ask me for each one"), ExistingPolicy.ASK.value)
         self.table = QTableWidget(0, len(COLUMNS), objectName="matchTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((200, 60, 70, 260)):
@@ -275,7 +277,7 @@ class UploadWizard(QWizard):
 
     def _on_current_id_changed(self, page_id: int) -> None:
         if self.page(page_id) is self.queue_page and not self.queue.items:
-            policy = self.match_page.policy.currentData()
+            policy = ExistingPolicy(self.match_page.policy.currentData())
             for match, check in self.match_page.sendable():
                 send = self.service.certificate_sender(self.course["Id"], match.learner, policy, self._ask_replace)
                 self.queue.add(match.path, learner_label(match.learner).removesuffix(" ✓"), send, size=check.size)

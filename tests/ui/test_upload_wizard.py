@@ -1,0 +1,208 @@
+"""Fifty certificate files dropped on a course's enrollments: matching, checks, a hand-resolved file,
+the replace policy, injected failures and "retry failed"; then exactly the expected files on the server."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from lms365_desktop.core.certificate_matching import MatchStatus
+from lms365_desktop.core.certificate_uploads import CertificateUploadService, ExistingPolicy
+from lms365_desktop.core.file_checks import MAX_UPLOAD_BYTES
+from tests.ui.certificate_helpers import (
+    JPEG,
+    PNG,
+    ZIP,
+    certificates_on_server,
+    course_with_learners,
+    drop_files,
+    give_certificate,
+    pdf_bytes,
+    set_fail_rate,
+)
+from tests.ui.helpers import make_window, run_async
+from tests.ui.test_course_wizard import shot
+
+
+@pytest.fixture
+def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    # Started with faults so they can be switched on for the upload only.
+    server = make_sandbox(provisioning_seconds=0.2, fail_rate=0.3, seed=5)
+    set_fail_rate(server, 0.0)
+    context = make_window(qtbot, server, settings, tmp_path)
+    context.server = server
+    yield context
+    if context.connection is not None:
+        run_async(qtbot, context.close_connection())
+    if shiboken6.isValid(context.window):
+        context.window.close()
+
+
+def name_variant(index: int, user: dict) -> tuple[str, bytes]:
+    """File names and types as people make them: e-mail, "Certificate - Name", login_cert."""
+    email, name = user["Email"], user["Title"]
+    login = user["LoginName"].rsplit("|", 1)[-1].split("@")[0]
+    if index % 3 == 0:
+        return f"{email}.pdf", pdf_bytes(email)
+    if index % 3 == 1:
+        return f"Certificate - {name} - 2026.png", PNG + email.encode()
+    return f"{login}_certificate.jpg", JPEG + email.encode()
+
+
+def test_fifty_files_matched_checked_sent_and_retried(qtbot, context, tmp_path):
+    client = context.client
+    course, users = run_async(qtbot, course_with_learners(client, 50))
+    learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
+    assert len(learners) == 50
+    # Three learners already hold a certificate file; the replace policy will replace them.
+    holders = users[:3]
+    old_ids = {}
+    for user in holders:
+        old_ids[user["Id"]] = run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]],
+                                                                pdf_bytes("old " + user["Email"]), tmp_path))
+
+    files_dir = tmp_path / "certificates"
+    files_dir.mkdir()
+    expected: dict[str, bytes] = {}
+    paths = []
+    for index, user in enumerate(users[:47]):
+        name, data = name_variant(index, user)
+        path = files_dir / name
+        path.write_bytes(data)
+        paths.append(path)
+        expected[user["Id"]] = data
+    by_hand, oversize_user, wrong_type_user = users[47], users[48], users[49]
+    unmatched = files_dir / "scan0001.pdf"
+    unmatched.write_bytes(pdf_bytes("scanned for " + by_hand["Email"]))
+    oversize = files_dir / f"{oversize_user['Email']}.pdf"
+    oversize.write_bytes(pdf_bytes("big", MAX_UPLOAD_BYTES + 1))
+    wrong_type = files_dir / f"{wrong_type_user['Email']}.pdf"
+    wrong_type.write_bytes(ZIP)
+    paths += [unmatched, oversize, wrong_type]
+    assert len(paths) == 50
+
+    pane = context.window.panes["enrollmentsPane"]
+    context.window.show_pane(pane)
+    pane.set_scope(f"CourseId eq {course['Id']}", course["Title"])
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 50, timeout=10_000)
+    view = pane.view
+    assert drop_files(view.viewport(), paths, view.viewport().rect().center())
+
+    wizard = context.window.findChild(QWizard, "uploadWizard")
+    assert wizard is not None and wizard.isVisible()
+    page = wizard.match_page
+    qtbot.waitUntil(lambda: wizard.learners_task.done() and len(page.learners) == 50, timeout=10_000)
+    statuses = {m.path.name: m for m in page.matches}
+    # A file named by a name two learners share is ambiguous (the seed has such namesakes).
+    names = [u["Title"] for u in users]
+    shared = {path.name: user for index, (path, user) in enumerate(zip(paths[:47], users[:47]))
+              if index % 3 == 1 and names.count(user["Title"]) > 1}
+    assert shared, "the test expects namesakes among the 50 learners"
+    assert statuses["scan0001.pdf"].status is MatchStatus.UNMATCHED
+    for path, user in zip(paths[:47], users[:47]):
+        match = statuses[path.name]
+        if path.name in shared:
+            assert match.status is MatchStatus.AMBIGUOUS and match.learner is None
+            assert user["Id"] in {c.user_id for c in match.candidates}
+        else:
+            assert match.status is MatchStatus.MATCHED and match.learner.user_id == user["Id"], path.name
+    assert sum(1 for m in page.matches if m.status is MatchStatus.MATCHED) == 49 - len(shared)
+    row = {m.path.name: i for i, m in enumerate(page.matches)}
+    assert page.table.item(row[next(iter(shared))], 4).text().startswith("Ambiguous: 2 learners fit")
+    assert page.table.item(row[oversize.name], 4).text().startswith("Not sent: Too large")
+    assert "Not a PDF, PNG or JPEG" in page.table.item(row[wrong_type.name], 4).text()
+    assert page.table.item(row["scan0001.pdf"], 4).text() == "Unmatched: choose the learner"
+    assert len(page.sendable()) == 47 - len(shared)
+    shot(wizard, "upload_0_unresolved")
+
+    # Resolve the ambiguous and the unmatched files by hand; choose "replace" once for all.
+    for name, user in [*shared.items(), ("scan0001.pdf", by_hand)]:
+        combo = page.table.cellWidget(row[name], 3)
+        combo.setCurrentIndex(combo.findData(learners[user["Id"]].enrollment_id))
+        assert page.matches[row[name]].status is MatchStatus.MANUAL
+    expected[by_hand["Id"]] = unmatched.read_bytes()
+    assert len(page.sendable()) == 48
+    page.policy.setCurrentIndex(page.policy.findData(ExistingPolicy.REPLACE.value))
+    shot(wizard, "upload_1_matches")
+
+    # Send with the server failing three requests in ten.
+    set_fail_rate(context.server, 0.3)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    queue_page = wizard.queue_page
+    assert wizard.currentPage() is queue_page
+    assert queue_page.view.objectName() == "uploadQueue"
+    qtbot.waitUntil(lambda: not wizard.queue.running and queue_page.isComplete(), timeout=60_000)
+    totals = wizard.queue.totals()
+    assert totals.count == 48 and totals.failed > 0 and totals.done + totals.failed == 48
+    assert queue_page.view.retry_button.isEnabled()
+    queue_page.view.model.flush()
+    shot(wizard, "upload_2_queue_with_failures")
+    failed_before = {i.id for i in wizard.queue.items if i.status.value == "failed"}
+    done_attempts = {i.id: i.attempts for i in wizard.queue.items if i.status.value == "done"}
+
+    set_fail_rate(context.server, 0.0)
+    qtbot.mouseClick(queue_page.view.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.queue.totals().done == 48, timeout=60_000)
+    qtbot.waitUntil(lambda: queue_page.isComplete())
+    # Only the failed ones went again.
+    assert {i.id: i.attempts for i in wizard.queue.items if i.id in done_attempts} == done_attempts
+    assert all(i.attempts == 2 for i in wizard.queue.items if i.id in failed_before)
+    queue_page.view.model.flush()
+    queue_page.view.refresh_totals()
+    assert queue_page.view.summary.text().startswith("48 of 48 finished — 48 sent, 0 failed")
+    shot(wizard, "upload_3_queue_done")
+
+    report = list(csv.DictReader(io.StringIO(wizard.queue.report_csv())))
+    assert len(report) == 48 and {r["status"] for r in report} == {"done"}
+
+    # The server holds exactly one certificate per learner sent to, with the file's bytes.
+    held = certificates_on_server(context.server, course["Id"])
+    assert set(held) == set(expected)
+    for user_id, data in expected.items():
+        assert len(held[user_id]) == 1, user_id
+        assert held[user_id][0][1] == data
+    for user in holders:
+        assert held[user["Id"]][0][0] == old_ids[user["Id"]]  # replaced in place, no second record
+    assert oversize_user["Id"] not in held and wrong_type_user["Id"] not in held
+
+
+def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_path):
+    client = context.client
+    course, users = run_async(qtbot, course_with_learners(client, 3))
+    learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
+    for user in users:
+        run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]], pdf_bytes("old"), tmp_path))
+    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    page = wizard.match_page
+    qtbot.waitUntil(lambda: len(page.learners) == 3)
+    paths = []
+    for user in users:
+        path = tmp_path / f"{user['Email']}.pdf"
+        path.write_bytes(pdf_bytes("new " + user["Email"]))
+        paths.append(path)
+    assert drop_files(page.drop_area, paths, page.drop_area.rect().center())
+    assert len(page.sendable()) == 3
+    page.policy.setCurrentIndex(page.policy.findData(ExistingPolicy.ASK.value))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+
+    def question() -> QMessageBox | None:
+        box = wizard.findChild(QMessageBox, "replaceCertificateBox")
+        return box if box is not None and box.isVisible() else None
+
+    qtbot.waitUntil(lambda: question() is not None)
+    box = question()
+    shot(box, "upload_4_ask")
+    skip = next(b for b in box.buttons() if b.text() == "Skip")
+    skip.click()  # the first learner keeps the old file
+    qtbot.waitUntil(lambda: question() is not None and question() is not box)
+    next(b for b in question().buttons() if b.text() == "Replace all").click()
+    qtbot.waitUntil(lambda: not wizard.queue.running and wizard.queue.totals().finished == 3, timeout=10_000)
+    totals = wizard.queue.totals()
+    assert (totals.done, totals.skipped) == (2, 1)
+    held = certificates_on_server(context.server, course["Id"])
+    assert sorted(data for entries in held.values() for _, data in entries if data == pdf_bytes("old")) \
+        == [pdf_bytes("old")]
