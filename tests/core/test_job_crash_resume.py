@@ -79,7 +79,7 @@ async def test_a_killed_job_resumes_and_the_server_has_each_item_done_exactly_on
     profile = ConnectionProfile(name=PROFILE_NAME, base_url=server.base_url)
     with JobJournal(journal_path) as journal:
         (interrupted,) = journal.interrupted_jobs(PROFILE_NAME)
-        assert interrupted.kind == "enroll" and interrupted.total == ITEMS
+        assert interrupted.kind == "enrollments.enroll" and interrupted.total == ITEMS
         assert ITEMS // 2 <= interrupted.done < ITEMS, "killed midway, not at the end"
         assert interrupted.done >= done_at_kill
         async with Connection(profile, server.api_key) as connection:

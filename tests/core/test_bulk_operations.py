@@ -1,0 +1,112 @@
+"""Enrollment bulk jobs against the sandbox: what the server holds per kind, retry-failed, in-doubt items."""
+from __future__ import annotations
+
+import pytest
+
+from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
+from lms365_desktop.api.odata import Query
+from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, JobService
+from lms365_desktop.core.connection import Connection
+from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
+from lms365_desktop.core.jobs import ALREADY_DONE_NOTE
+from lms365_desktop.core.profiles import ConnectionProfile
+
+
+@pytest.fixture
+async def env(make_sandbox, tmp_path):
+    server = make_sandbox()
+    profile = ConnectionProfile(name="Bulk", base_url=server.base_url)
+    async with Connection(profile, server.api_key) as connection:
+        with JobJournal(tmp_path / "jobs.sqlite3") as journal:
+            yield connection.client, JobService(connection.client, journal, profile_name="Bulk"), journal
+
+
+async def _ids(client, n, **where):
+    page = await client.fetch_page("Enrollments", Query().where(**where).select("Id").order_by("Id").top(n))
+    assert len(page.rows) == n, f"the seed has fewer than {n} enrollments with {where}"
+    return [row.id for row in page.rows]
+
+
+def _posts(client, since):
+    return [(e.method, e.url.split("/odata/v2/")[-1]) for e in client.request_log[since:] if e.method == "POST"]
+
+
+async def test_complete_job_reports_the_server_message_and_retry_reruns_only_the_failure(env):
+    client, service, journal = env
+    enrolled = await _ids(client, 3, RegistrationStatus=RegistrationStatus.Enrolled,
+                          CoursePassingStatus=CoursePassingStatus.InProgress)
+    (pending,) = await _ids(client, 1, RegistrationStatus=RegistrationStatus.PendingApproval)
+    items = [enrolled[0], pending, enrolled[1], enrolled[2]]
+    progress = []
+    job = service.start("complete", items, on_progress=lambda p, o: progress.append(p.fraction))
+    assert job.record.kind == JOB_KIND_PREFIX + "complete" and job.record.label == "Mark 4 enrollments completed"
+
+    result = await job.run()
+    assert result.state is JobState.FINISHED and progress[-1] == 1.0
+    assert [o.state for o in result.outcomes] == [ItemState.DONE, ItemState.FAILED, ItemState.DONE, ItemState.DONE]
+    failure = result.outcomes[1]
+    assert failure.code == "Conflict"
+    assert failure.message.startswith(f"Cannot complete enrollment '{pending}'")  # the server's own words
+
+    await client.approve_enrollment_request(pending)  # the coordinator fixes the cause
+    mark = len(client.request_log)
+    retried = await job.retry_failed()
+    assert [o.state for o in retried.outcomes] == [ItemState.DONE] * 4
+    assert _posts(client, mark) == [("POST", f"Enrollments({pending})/Complete")]
+    for enrollment_id in items:
+        row = await client.get_enrollment_by_id(enrollment_id)
+        assert row.course_passing_status == CoursePassingStatus.Completed
+
+
+async def test_each_kind_does_what_it_says_on_the_server(env):
+    client, service, _ = env
+    pending = await _ids(client, 6, RegistrationStatus=RegistrationStatus.PendingApproval)
+    completed = await _ids(client, 2, RegistrationStatus=RegistrationStatus.Enrolled,
+                           CoursePassingStatus=CoursePassingStatus.Completed)
+
+    async def run(kind, items, params=None):
+        result = await service.start(kind, items, params).run()
+        assert [o.state for o in result.outcomes] == [ItemState.DONE] * len(items), result.outcomes
+
+    await run("approve", pending[:2])
+    await run("reject", pending[2:4], {"message": "Course is full"})
+    await run("cancel", pending[4:], {"message": "Moved to next quarter"})
+    await run("retake", completed)
+    states = {i: await client.get_enrollment_by_id(i) for i in pending + completed}
+    assert [states[i].registration_status for i in pending] == [RegistrationStatus.Enrolled] * 2 + [
+        RegistrationStatus.Rejected] * 2 + [RegistrationStatus.Cancelled] * 2
+    assert states[pending[2]].cancellation_reason == "Course is full"
+    assert all(states[i].course_passing_status == CoursePassingStatus.NotStarted for i in completed)
+
+    course = (await client.fetch_page("Courses", Query().where(CourseType="ELearning").top(1))).rows[0]
+    enrolled = {e.user_login_name async for e in client.paginate("Enrollments", Query().where(CourseId=course.id))}
+    users = [u.login_name async for u in client.paginate("Users", Query().order_by("LoginName").top(60))]
+    newcomers = [login for login in users if login not in enrolled][:3]
+    await run("enroll", newcomers, {"course_id": course.id})
+    after = {e.user_login_name async for e in client.paginate("Enrollments", Query().where(CourseId=course.id))}
+    assert set(newcomers) <= after
+
+
+async def test_an_item_in_doubt_that_reached_the_server_is_not_sent_again(env):
+    client, service, journal = env
+    pending = await _ids(client, 3, RegistrationStatus=RegistrationStatus.PendingApproval)
+    job = service.start("approve", pending)
+    # As if the process died after sending item 0: the journal says "started", the server has it.
+    journal.mark_started(job.job_id, 0)
+    await client.approve_enrollment_request(pending[0])
+    (interrupted,) = service.interrupted()
+    mark = len(client.request_log)
+    result = await service.resume(interrupted.id).run()
+    assert [o.state for o in result.outcomes] == [ItemState.DONE] * 3
+    assert result.outcomes[0].message == ALREADY_DONE_NOTE
+    assert _posts(client, mark) == [("POST", f"Enrollments({i})/Approve") for i in pending[1:]]
+
+
+def test_unknown_kinds_and_an_enroll_without_a_course_are_refused(tmp_path):
+    with JobJournal(tmp_path / "j.sqlite3") as journal:
+        service = JobService(client=None, journal=journal)
+        with pytest.raises(ValueError, match="Unknown enrollment operation"):
+            service.start("delete_everything", ["x"])
+        with pytest.raises(ValueError, match="course_id"):
+            service.start("enroll", ["x"])
+        assert journal.jobs() == []
