@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from tests.ui.certificate_helpers import set_fail_rate
 from tests.ui.helpers import make_window, run_async
 
 SHOTS = Path(os.environ.get("LMS365_SHOTS", "")) if os.environ.get("LMS365_SHOTS") else None
@@ -28,7 +29,9 @@ def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
 
 @pytest.fixture
 def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    server = make_sandbox(provisioning_seconds=0.5)
+    # Started with faults (switched off at once) so a test can make the server fail on purpose.
+    server = make_sandbox(provisioning_seconds=0.5, fail_rate=0.5, seed=3)
+    set_fail_rate(server, 0.0)
     context = make_window(qtbot, server, settings, tmp_path)
     context.server = server
     yield context
@@ -135,6 +138,29 @@ def test_course_wizard_end_to_end(qtbot, context):
     assert body["DueDateSettings"] == {"IsEnabled": True, "DaysAfterEnrollment": "14"}
     assert body["TrainerLogins"] == [trainer]
     shot(wizard, "course_6_review")
+
+    # "Show as raw request" opens the console with the same request.
+    qtbot.mouseClick(review.raw_button, Qt.MouseButton.LeftButton)
+    console = context.window.panes.get("consolePane")
+    if console is not None:
+        from PySide6.QtWidgets import QWidget
+
+        def text(name: str) -> str:
+            widget = console.findChild(QWidget, name)
+            return widget.currentText() if hasattr(widget, "currentText") else widget.text()
+
+        assert context.window.current_pane() is console
+        assert text("consoleMethod") == "POST" and text("consoleUri").endswith("Courses")
+        context.window.show_pane("coursesPane")
+
+    # The server fails: the wizard stays open with the server's message and loses nothing.
+    set_fail_rate(context.server, 1.0)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: review.error.isVisible(), timeout=10_000)
+    assert "injected fault" in review.error.text()
+    assert wizard.currentPage() is review and wizard.created is None
+    shot(wizard, "course_6a_server_error")
+    set_fail_rate(context.server, 0.0)
 
     # Someone takes the URL meanwhile: the conflict is offered to resolve.
     run_async(qtbot, context.client.create_course({**body, "Title": "Squatter", "Categories": None, "Tags": None}))
