@@ -269,7 +269,3 @@ def _as_int(value: Any, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
-
-
-# Subscribing and unsubscribing belong to the client; re-exported so both halves are found here.
-from lms365_desktop.api.subscriptions import Subscription  # noqa: E402,F401

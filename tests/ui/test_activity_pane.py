@@ -241,3 +241,29 @@ def test_filters_export_and_approval_notification(activity, qtbot, tmp_path):
     with qtbot.assertNotEmitted(pane.approval_notified, wait=300):
         late = run_async(qtbot, client.enroll_user_to_course(approval["Id"], again["LoginName"]))
         qtbot.waitUntil(lambda: shown(pane, "EnrollmentApprovalRequest", enrollment_ids=(late.id,)), timeout=2000)
+
+
+def test_a_row_opens_its_course_user_and_enrollment_in_the_other_panes(activity, qtbot):
+    pane, server, client = activity.pane, activity.server, activity.context.client
+    window = activity.context.window
+    auto = course(server, approval=False)
+    [learner] = unenrolled_users(server, auto["Id"], 1)
+    enrolled = run_async(qtbot, client.enroll_user_to_course(auto["Id"], learner["LoginName"]))
+    qtbot.waitUntil(lambda: shown(pane, "CourseEnrollment", enrollment_ids=(enrolled.id,)), timeout=2000)
+    window.show_pane(pane)
+    pane.table.selectRow(next(i for i, e in enumerate(pane.model.visible_events()) if enrolled.id in e.enrollment_ids))
+
+    for button, pane_name, key, label in (
+        (pane.open_course_button, "coursesPane", auto["Id"], auto["Title"]),
+        (pane.open_user_button, "usersPane", learner["Id"], learner["Title"]),
+        (pane.open_enrollment_button, "enrollmentsPane", enrolled.id, None),
+    ):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        target = window.panes[pane_name]
+        assert window.current_pane() is target
+        assert target.scope_filter == f"Id eq {key.lower()}"
+        if label:
+            assert target.scope_label == label
+        qtbot.waitUntil(lambda: target.model.rowCount() == 1, timeout=3000)
+        assert str(target.model.row_at(0)["Id"]).lower() == key.lower()
+        window.show_pane(pane)

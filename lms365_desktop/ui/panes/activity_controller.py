@@ -10,6 +10,7 @@ import platformdirs
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from lms365_desktop.api.odata import Guid, eq, is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
 from lms365_desktop.ui.panes.activity_pane import ActivityPane
@@ -51,9 +52,10 @@ class ActivityController(QObject):
             context.add_closing_hook(self._on_connection_closing)
         pane.mode_chosen.connect(self._on_pane_mode_chosen)
         pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
-        pane.course_open_requested.connect(lambda key: self._open("coursesPane", "Courses", key))
-        pane.user_open_requested.connect(lambda key: self._open("usersPane", "Users", key))
-        pane.enrollment_open_requested.connect(lambda key: self._open("enrollmentsPane", "Enrollments", key))
+        pane.course_open_requested.connect(lambda key, label: self._open("coursesPane", "Courses", key, label))
+        pane.user_open_requested.connect(lambda key, label: self._open("usersPane", "Users", key, label))
+        pane.enrollment_open_requested.connect(
+            lambda key, label: self._open("enrollmentsPane", "Enrollments", key, label))
         pane.destroyed.connect(lambda *_: activity_log.close())
 
     # -- connection lifecycle ----------------------------------------------------------------
@@ -117,16 +119,18 @@ class ActivityController(QObject):
         if self.feed is not None:
             self.context.tasks.run(self.feed.set_public_base_url(url or None))
 
-    def _open(self, pane_name: str, entity_set: str, key: str) -> None:
-        """Show the entity in its pane if that pane can, else as a raw GET in the console."""
+    def _open(self, pane_name: str, entity_set: str, key: str, label: str) -> None:
+        """Show the entity in its pane, scoped to its id; without that pane, as a raw GET in the console."""
+        if not is_guid(key):
+            return
         window = self.context.window
         pane = getattr(window, "panes", {}).get(pane_name)
-        opener = getattr(pane, "show_item", None) if pane is not None else None
-        if callable(opener):
+        set_scope = getattr(pane, "set_scope", None) if pane is not None else None
+        if callable(set_scope):
             window.show_pane(pane)
-            opener(key)
+            set_scope(eq("Id", Guid(key)), label or key)
             return
-        self.context.open_in_console("GET", f"/odata/v2/{entity_set}({key})", None, None, None)
+        self.context.open_in_console("GET", f"/odata/v2/{entity_set}({Guid(key)})", None, None, None)
 
 
 def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None,

@@ -57,9 +57,10 @@ class ActivityPane(QWidget):
     """Shows the events of one ActivityFeed; the feed is swapped when the connection changes."""
 
     approval_notified = Signal(object)
-    course_open_requested = Signal(str)
-    user_open_requested = Signal(str)
-    enrollment_open_requested = Signal(str)
+    # (id, label for the other pane's scope chip)
+    course_open_requested = Signal(str, str)
+    user_open_requested = Signal(str, str)
+    enrollment_open_requested = Signal(str, str)
     events_chosen = Signal(object)
     public_callback_url_chosen = Signal(str)
     mode_chosen = Signal(str)
@@ -415,28 +416,32 @@ class ActivityPane(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_open_course_clicked(self) -> None:
-        event = self._current()
-        if event is not None and event.course_id:
-            self.course_open_requested.emit(event.course_id)
+        self._open_target(0)
 
     def _on_open_user_clicked(self) -> None:
-        event = self._current()
-        user_id = next((u.id for u in event.users if u.id), "") if event is not None else ""
-        if user_id:
-            self.user_open_requested.emit(user_id)
+        self._open_target(1)
 
     def _on_open_enrollment_clicked(self) -> None:
+        self._open_target(2)
+
+    def _open_target(self, which: int) -> None:
         event = self._current()
-        if event is not None and event.enrollment_ids:
-            self.enrollment_open_requested.emit(event.enrollment_ids[0])
+        if event is not None:
+            _label, target, enabled = self._open_targets(event)[which]
+            if enabled:
+                target()
 
     # -- helpers -----------------------------------------------------------------------------
     def _open_targets(self, event: ActivityEvent) -> list[tuple[str, Callable[[], None], bool]]:
-        user_id = next((u.id for u in event.users if u.id), "")
+        user = next((u for u in event.users if u.id), None)
+        user_id, user_name = (user.id, user.display) if user is not None else ("", "")
+        enrollment_label = self.tr("{user} in {course}").format(user=user_name, course=event.course)
         return [
-            (self.tr("Open course"), lambda: self.course_open_requested.emit(event.course_id), bool(event.course_id)),
-            (self.tr("Open user"), lambda: self.user_open_requested.emit(user_id), bool(user_id)),
-            (self.tr("Open enrollment"), lambda: self.enrollment_open_requested.emit(event.enrollment_ids[0]),
+            (self.tr("Open course"), lambda: self.course_open_requested.emit(event.course_id, event.course),
+             bool(event.course_id)),
+            (self.tr("Open user"), lambda: self.user_open_requested.emit(user_id, user_name), bool(user_id)),
+            (self.tr("Open enrollment"),
+             lambda: self.enrollment_open_requested.emit(event.enrollment_ids[0], enrollment_label),
              bool(event.enrollment_ids)),
         ]
 
