@@ -27,6 +27,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sandbox", action="store_true", help="start the embedded LMS365 sandbox and open it")
     parser.add_argument("--profile", metavar="NAME", help="open the saved connection NAME")
     parser.add_argument("--reset-layout", action="store_true", help="forget window and column layout")
+    parser.add_argument("--no-simulated-activity", dest="simulated_activity", action="store_false",
+                        help="the embedded sandbox stays still (by default learners act a few times a minute)")
     return parser.parse_args(argv)
 
 
@@ -47,24 +49,27 @@ def display_problem(environ: dict[str, str] | None = None, platform: str = sys.p
 class Connector:
     """Builds connections for the UI: the only place that makes clients and starts the sandbox."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, simulated_activity: bool = True) -> None:
         self._sandbox = None
+        self._simulated_activity = simulated_activity
 
     async def open(self, profile, key: str):
-        from lms365_desktop.api.client import Lms365Client
-        from lms365_desktop.api.throttle import RateLimit
+        from lms365_desktop.core.connection import Connection
 
-        client = Lms365Client(profile.base_url, key, username=profile.username,
-                              rate=RateLimit(profile.rate_calls, profile.rate_window),
-                              on_behalf_of=profile.on_behalf_of)
-        await client.__aenter__()
-        return client, client
+        connection = Connection(profile, key)
+        return connection, await connection.open()
+
+    async def test(self, profile, key: str):
+        """The connect dialog's "Test connection": a throwaway client, the exact error if any."""
+        from lms365_desktop.core.connection import probe_connection
+
+        return await probe_connection(profile, key)
 
     async def open_sandbox(self):
         from lms365_desktop.core.sandbox_launcher import EmbeddedSandbox
 
         if self._sandbox is None:
-            self._sandbox = EmbeddedSandbox()
+            self._sandbox = EmbeddedSandbox() if self._simulated_activity else EmbeddedSandbox(simulate_activity=0.0)
         profile, key = await asyncio.get_running_loop().run_in_executor(None, self._sandbox.start)
         connection, client = await self.open(profile, key)
         return connection, client, profile
@@ -148,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from lms365_desktop.core.profiles import ProfileStore
     from lms365_desktop.core.secrets import SecretStore
 
-    connector = Connector()
+    connector = Connector(simulated_activity=args.simulated_activity)
     context = build_ui(QSettings(), reset_layout=args.reset_layout, connector=connector,
                        profile_store=ProfileStore(), secret_store=SecretStore())
     context.window.show()

@@ -88,7 +88,8 @@ def show_connect_dialog(context: AppContext):
     """The connect dialog (sandbox in one click, or a new connection); opens non-modally."""
     from lms365_desktop.ui.dialogs.connect_dialog import ConnectDialog
 
-    dialog = ConnectDialog(context.profile_store, context.secret_store, parent=context.window)
+    dialog = ConnectDialog(context.profile_store, context.secret_store,
+                           tester=getattr(context.connector, "test", None), parent=context.window)
 
     def chosen(profile, key) -> None:
         if getattr(profile, "is_sandbox", False):

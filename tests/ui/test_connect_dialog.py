@@ -204,3 +204,31 @@ def test_render_for_a_look(make_dialog, qtbot, profiles, tmp_path):
     image = dialog.grab()
     assert image.width() >= 560 and image.height() > 500
     image.save(str(tmp_path / "connect_dialog.png"))
+
+
+def test_the_app_offers_the_dialog_with_no_last_profile_and_connects_a_saved_one(qtbot, qasync_loop, sandbox, settings,
+                                                                                 tmp_path, profiles, memory_keyring):
+    from lms365_desktop.app import Connector, build_ui
+    from lms365_desktop.core.job_journal import JobJournal
+    from lms365_desktop.ui.connect_flow import start_connection
+    from tests.ui.helpers import run_async
+
+    profiles.save(ConnectionProfile(name="Test tenant", base_url=sandbox.base_url))
+    memory_keyring.set_password(SERVICE_NAME, "Test tenant", sandbox.api_key)
+    context = build_ui(settings, connector=Connector(), journal=JobJournal(tmp_path / "jobs.sqlite3"),
+                       profile_store=profiles, secret_store=SecretStore())
+    qtbot.addWidget(context.window)
+    context.window.show()
+    try:
+        run_async(qtbot, start_connection(context))
+        dialog = context.window.findChild(ConnectDialog)
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.test_button.isVisibleTo(dialog)  # the app's connector can test
+        qtbot.mouseClick(dialog.saved_connect, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: context.client is not None, timeout=10_000)
+        assert context.profile.name == "Test tenant" and context.client.base_url == sandbox.base_url
+        assert profiles.last_used().name == "Test tenant"  # it opens next time
+    finally:
+        if context.connection is not None:
+            run_async(qtbot, context.close_connection())
+        context.window.close()
