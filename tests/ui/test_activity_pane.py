@@ -267,3 +267,21 @@ def test_a_row_opens_its_course_user_and_enrollment_in_the_other_panes(activity,
         qtbot.waitUntil(lambda: target.model.rowCount() == 1, timeout=3000)
         assert str(target.model.row_at(0)["Id"]).lower() == key.lower()
         window.show_pane(pane)
+
+
+def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(activity, qtbot, settings):
+    pane, server = activity.pane, activity.server
+    pane.event_actions["UserCreated"].setChecked(False)
+    qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 10, timeout=3000)
+    assert "UserCreated" not in {r["Event"] for r in held_subscriptions(server)}
+    assert "UserCreated" not in settings.value("activity/events")
+
+    dialog = pane.ask_public_callback_url()
+    dialog.setTextValue("https://lms-hooks.example.net")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 10 and all(
+        r["WebHookUri"].startswith("https://lms-hooks.example.net/hooks/") for r in held_subscriptions(server)),
+        timeout=3000)
+    assert "https://lms-hooks.example.net" in pane.status_label.text()
+    pane.event_actions["UserCreated"].setChecked(True)
+    qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 11, timeout=3000)
