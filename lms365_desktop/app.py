@@ -69,7 +69,8 @@ class Connector:
         from lms365_desktop.core.sandbox_launcher import EmbeddedSandbox
 
         if self._sandbox is None:
-            self._sandbox = EmbeddedSandbox() if self._simulated_activity else EmbeddedSandbox(simulate_activity=0.0)
+            self._sandbox = (EmbeddedSandbox(_sandbox_server) if self._simulated_activity
+                             else EmbeddedSandbox(_sandbox_server, simulate_activity=0.0))
         profile, key = await asyncio.get_running_loop().run_in_executor(None, self._sandbox.start)
         connection, client = await self.open(profile, key)
         return connection, client, profile
@@ -80,6 +81,13 @@ class Connector:
     def shutdown(self) -> None:
         if self._sandbox is not None:
             self._sandbox.stop()
+
+
+def _sandbox_server(**fields):
+    """The real sandbox server, for EmbeddedSandbox (only app.py may import the sandbox)."""
+    from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+    return SandboxServer(SandboxConfig(**fields))
 
 
 def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_store=None, secret_store=None,

@@ -1,22 +1,40 @@
-"""Starts the embedded LMS365 sandbox on a free loopback port and hands back a profile and key for it."""
+"""Starts the embedded LMS365 sandbox on a free loopback port and hands back a profile and key for it.
+
+It never imports `lms365_desktop.sandbox` (DESIGN rule 2): app.py passes a `server_factory`
+that takes SandboxConfig fields as keywords and returns an object with start(), stop(),
+base_url and api_key (the real SandboxServer; tests pass the same).
+"""
 from __future__ import annotations
 
 import asyncio
 import secrets
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 
 from lms365_desktop.core.profiles import APP_AUTHOR, APP_NAME, SANDBOX_PROFILE_NAME, ConnectionProfile
-from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
 
 DEFAULT_ACTIVITY_PER_MINUTE = 4.0  # a few learner events a minute, so the activity feed is alive
+DATA_FILE_NAME = "sandbox.sqlite3"
 
 
-def default_sandbox_data_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR) / "sandbox.sqlite3"
+class SandboxServerLike(Protocol):
+    base_url: str
+    api_key: str
+
+    def start(self) -> Any: ...
+
+    def stop(self) -> None: ...
+
+
+ServerFactory = Callable[..., SandboxServerLike]
+
+
+def default_sandbox_data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
 
 
 class EmbeddedSandbox:
@@ -29,19 +47,21 @@ class EmbeddedSandbox:
 
     def __init__(
         self,
-        data_path: Path | None = None,
+        server_factory: ServerFactory,
+        data_dir: Path | None = None,
         *,
         simulate_activity: float = DEFAULT_ACTIVITY_PER_MINUTE,
         rate: tuple[int, float] | None = (600, 60.0),
         profile_name: str = SANDBOX_PROFILE_NAME,
         **config_overrides: Any,
     ) -> None:
-        self.data_path = Path(data_path) if data_path is not None else default_sandbox_data_path()
+        self._server_factory = server_factory
+        self.data_path = (Path(data_dir) if data_dir is not None else default_sandbox_data_dir()) / DATA_FILE_NAME
         self._simulate_activity = simulate_activity
         self._rate = rate
         self._profile_name = profile_name
         self._overrides = config_overrides
-        self._server: SandboxServer | None = None
+        self._server: SandboxServerLike | None = None
         self._api_key: str | None = None
         self._profile: ConnectionProfile | None = None
         self._lock = threading.Lock()  # start/stop may come from a worker thread via start_async
@@ -59,7 +79,7 @@ class EmbeddedSandbox:
         return self._api_key
 
     @property
-    def server(self) -> SandboxServer | None:
+    def server(self) -> SandboxServerLike | None:
         """The running server, for tests that inspect what it holds."""
         return self._server
 
@@ -70,18 +90,16 @@ class EmbeddedSandbox:
                 return self._profile, self._api_key
             self.data_path.parent.mkdir(parents=True, exist_ok=True)
             api_key = "sandbox-" + secrets.token_urlsafe(24)
-            config = SandboxConfig(
-                **{
-                    "host": "127.0.0.1",
-                    "port": 0,
-                    "data_path": self.data_path,
-                    "api_keys": (api_key,),
-                    "rate": self._rate,
-                    "simulate_activity": self._simulate_activity,
-                    **self._overrides,
-                }
-            )
-            server = SandboxServer(config)
+            fields = {
+                "host": "127.0.0.1",
+                "port": 0,
+                "data_path": self.data_path,
+                "api_keys": (api_key,),
+                "rate": self._rate,
+                "simulate_activity": self._simulate_activity,
+                **self._overrides,
+            }
+            server = self._server_factory(**fields)
             server.start()
             rate_calls, rate_window = self._rate if self._rate else (600, 60.0)
             profile = ConnectionProfile(

@@ -10,6 +10,11 @@ from lms365_desktop.api.errors import AuthenticationError, NetworkError
 from lms365_desktop.core.connection import Connection, probe_connection
 from lms365_desktop.core.profiles import ConnectionProfile
 from lms365_desktop.core.sandbox_launcher import EmbeddedSandbox
+from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+
+def sandbox_server(**fields) -> SandboxServer:
+    return SandboxServer(SandboxConfig(**fields))
 
 
 def _closed_port() -> int:
@@ -20,7 +25,7 @@ def _closed_port() -> int:
 
 async def test_embedded_sandbox_starts_answers_and_stops(tmp_path):
     data = tmp_path / "data" / "sandbox.sqlite3"
-    sandbox = EmbeddedSandbox(data, users=60, courses=6, simulate_activity=0)
+    sandbox = EmbeddedSandbox(sandbox_server, tmp_path / "data", users=60, courses=6, simulate_activity=0)
     profile, key = await sandbox.start_async()
     try:
         assert profile.is_sandbox and profile.base_url.startswith("http://127.0.0.1:")
@@ -40,7 +45,7 @@ async def test_embedded_sandbox_starts_answers_and_stops(tmp_path):
     sandbox.stop()  # twice is fine
 
     # The data file keeps the demo tenant; the key is new on every start.
-    again = EmbeddedSandbox(data, users=60, courses=6, simulate_activity=0)
+    again = EmbeddedSandbox(sandbox_server, tmp_path / "data", users=60, courses=6, simulate_activity=0)
     profile2, key2 = again.start()
     try:
         assert key2 != key
