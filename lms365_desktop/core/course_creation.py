@@ -101,8 +101,8 @@ class CourseCreationService:
     async def create_course(self, body: dict[str, Any]) -> dict:
         return as_dict(await self.client.create_course(body))
 
-    async def create_category(self, name: str, catalog_id: str, parent_id: str | None = None) -> dict:
-        return as_dict(await self.client.create_course_category(name, catalog_id, parent_category_id=parent_id))
+    async def create_category(self, name: str, catalog_id: str) -> dict:
+        return as_dict(await self.client.create_course_category(name, catalog_id))
 
     async def create_tag(self, name: str, catalog_id: str) -> dict:
         return as_dict(await self.client.create_course_tag(name, catalog_id))

@@ -213,3 +213,31 @@ def test_cancel_keeps_what_was_typed_until_discarded(qtbot, context):
     qtbot.waitUntil(lambda: box is not None and box.isVisible())
     with qtbot.waitSignal(wizard.rejected):
         box.button(QMessageBox.StandardButton.Discard).click()
+
+
+def test_create_category_and_tag_dialogs(qtbot, context):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from lms365_desktop.core.course_creation import CourseCreationService
+
+    service = CourseCreationService(context.client)
+    catalog_id = run_async(qtbot, service.catalogs())[0]["Id"]
+    dialog = context.wizards.create_category(catalog_id)
+    assert dialog.objectName() == "createCategoryDialog"
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # no name yet
+    assert dialog.form.error_text("Name") == "Enter the category name."
+    qtbot.keyClicks(dialog.name, "Dialog Category")
+    shot(dialog, "dialog_category")
+    with qtbot.waitSignal(dialog.created, timeout=10_000) as created:
+        ok.click()
+    assert created.args[0]["Name"] == "Dialog Category"
+    held = {c["Name"]: c for c in run_async(qtbot, service.categories(catalog_id))}
+    assert held["Dialog Category"]["CourseCatalogId"] == catalog_id
+
+    dialog = context.wizards.create_tag(catalog_id)
+    assert isinstance(dialog, QDialog) and dialog.objectName() == "createTagDialog"
+    qtbot.keyClicks(dialog.name, "dialog-tag")
+    with qtbot.waitSignal(dialog.created, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "dialog-tag" in {t["Name"] for t in run_async(qtbot, service.tags(catalog_id))}

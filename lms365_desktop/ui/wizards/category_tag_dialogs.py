@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pydantic
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from lms365_desktop.api.bodies import CreateCourseCategoryRequest, CreateCourseTagRequest
 from lms365_desktop.api.errors import Lms365Error
@@ -18,7 +18,7 @@ class CreateNamedDialog(QDialog):
     created = Signal(dict)
 
     def __init__(self, kind: str, service: CourseCreationService, catalog_id: str,
-                 categories: list[dict] | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.is_category = kind == "category"
@@ -31,12 +31,8 @@ class CreateNamedDialog(QDialog):
         self.form = FormPage(title)
         self.name = QLineEdit(objectName="nameEdit")
         self.form.add_field("Name", self.tr("Name"), self.name, mandatory=True)
-        self.parent_combo = QComboBox(objectName="parentCategoryCombo")
-        self.parent_combo.addItem(self.tr("(top level)"), None)
-        for row in categories or []:
-            self.parent_combo.addItem(row.get("Name") or row["Id"], row["Id"])
-        if self.is_category:
-            self.form.add_field("ParentCategoryId", self.tr("Parent"), self.parent_combo)
+        # CreateCourseCategory takes a name and a catalog only; a parent is set when a course
+        # creates a new category (Categories[].ParentCategoryId in the course wizard).
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -47,10 +43,7 @@ class CreateNamedDialog(QDialog):
         self.resize(440, 220)
 
     def body(self) -> dict:
-        body = {"Name": self.name.text().strip(), "CourseCatalogId": self.catalog_id}
-        if self.is_category and self.parent_combo.currentData():
-            body["ParentCategoryId"] = self.parent_combo.currentData()
-        return body
+        return {"Name": self.name.text().strip(), "CourseCatalogId": self.catalog_id}
 
     def validate(self) -> dict[str, str]:
         model = CreateCourseCategoryRequest if self.is_category else CreateCourseTagRequest
@@ -70,7 +63,7 @@ class CreateNamedDialog(QDialog):
         self.buttons.setEnabled(False)
         body = self.body()
         if self.is_category:
-            coro = self.service.create_category(body["Name"], self.catalog_id, body.get("ParentCategoryId"))
+            coro = self.service.create_category(body["Name"], self.catalog_id)
         else:
             coro = self.service.create_tag(body["Name"], self.catalog_id)
         self.tasks.run(coro, on_done=self._on_created, on_error=self._on_failed)
@@ -86,11 +79,11 @@ class CreateNamedDialog(QDialog):
             self.form.show_page_error(message)
 
 
-def create_category_dialog(service: CourseCreationService, catalog_id: str, categories: list[dict],
+def create_category_dialog(service: CourseCreationService, catalog_id: str,
                            parent: QWidget | None = None) -> CreateNamedDialog:
-    return CreateNamedDialog("category", service, catalog_id, categories, parent)
+    return CreateNamedDialog("category", service, catalog_id, parent)
 
 
 def create_tag_dialog(service: CourseCreationService, catalog_id: str,
                       parent: QWidget | None = None) -> CreateNamedDialog:
-    return CreateNamedDialog("tag", service, catalog_id, None, parent)
+    return CreateNamedDialog("tag", service, catalog_id, parent)

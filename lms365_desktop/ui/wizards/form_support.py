@@ -79,6 +79,8 @@ class FormPage(QWizardPage):
         column.addWidget(error)
         self.error_labels[key] = error
         self.form.addRow(caption, holder)
+        # A message goes away as soon as the user edits its field; Next checks again anyway.
+        connect_changed([widget], error.hide)
         return widget
 
     def add_row(self, label: str, widget: QWidget) -> None:

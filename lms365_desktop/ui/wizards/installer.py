@@ -170,11 +170,12 @@ class WizardLauncher(QObject):
             return None
         return self._keep(FileUploadDialog(self.upload_service(), parent=self.window))
 
-    def create_category(self, catalog_id: str, categories: list[dict] | None = None):
-        dialog = create_category_dialog(self.course_service(), catalog_id, categories or [], self.window)
-        return self._keep(dialog)
+    def create_category(self, catalog_id: str):
+        """Create category… (from the catalog tree): a name in a catalog."""
+        return self._keep(create_category_dialog(self.course_service(), catalog_id, self.window))
 
     def create_tag(self, catalog_id: str):
+        """Create tag… (from the catalog tree)."""
         return self._keep(create_tag_dialog(self.course_service(), catalog_id, self.window))
 
     def _refresh(self, pane_name: str) -> None:
