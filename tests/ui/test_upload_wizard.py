@@ -206,3 +206,51 @@ def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_pa
     held = certificates_on_server(context.server, course["Id"])
     assert sorted(data for entries in held.values() for _, data in entries if data == pdf_bytes("old")) \
         == [pdf_bytes("old")]
+
+
+def test_generic_upload_file_from_the_tools_menu(qtbot, context, tmp_path):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    client = context.client
+    course, users = run_async(qtbot, course_with_learners(client, 1))
+    learner = run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))[0]
+    certificate_id = run_async(qtbot, CertificateUploadService(client).ensure_certificate(course["Id"], learner))
+    context.window.actions_by_name["uploadFile"].trigger()
+    dialog = context.window.findChild(QDialog, "fileUploadDialog")
+    assert dialog is not None and dialog.isVisible()
+    send = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    send.click()
+    assert "Enter a path relative to the API" in dialog.form.error_text("FileUploadUrl")
+    assert dialog.form.error_text("File") == "Choose a file."
+    data = pdf_bytes("generic upload")
+    path = tmp_path / "anything.pdf"
+    path.write_bytes(data)
+    qtbot.keyClicks(dialog.relative_path, f"certificates/{certificate_id}/upload")
+    assert drop_files(dialog.drop_area, [path], dialog.drop_area.rect().center())
+    assert dialog.file_edit.text() == str(path)
+    send.click()
+    qtbot.waitUntil(lambda: dialog.queue.totals().done == 1, timeout=10_000)
+    dialog.queue_view.model.flush()
+    shot(dialog, "upload_5_generic")
+    assert certificates_on_server(context.server, course["Id"])[users[0]["Id"]] == [(certificate_id, data)]
+
+
+def test_queue_model_is_a_correct_item_model(qtbot, qtmodeltester, tmp_path):
+    from lms365_desktop.core.upload_queue import UploadQueue
+    from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueModel
+
+    queue = UploadQueue()
+
+    async def send(item, progress):
+        return "ok"
+
+    for n in range(3):
+        path = tmp_path / f"{n}.pdf"
+        path.write_bytes(pdf_bytes(str(n)))
+        queue.add(path, f"learner {n}", send)
+    model = UploadQueueModel(queue)
+    model.flush()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.index(1, 1).data() == "learner 1"
+    model.detach()

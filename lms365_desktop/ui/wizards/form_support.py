@@ -127,14 +127,14 @@ class FormPage(QWizardPage):
         return None
 
 
-def row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
-    """Several widgets side by side as one form field."""
+def row(*widgets: QWidget, stretch: int | None = None) -> QWidget:
+    """Several widgets side by side as one form field; ``stretch`` names the one that grows."""
     holder = QWidget()
     layout = QHBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     for index, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if stretch_last and index == len(widgets) - 1 else 0)
-    if not stretch_last:
+        layout.addWidget(widget, 1 if index == stretch else 0)
+    if stretch is None:
         layout.addStretch(1)
     return holder
 
