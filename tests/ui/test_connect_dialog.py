@@ -138,11 +138,30 @@ def test_save_and_connect_keeps_the_key_in_the_keyring_not_the_file(make_dialog,
     dialog, chosen = make_dialog()
     _type_custom(dialog, "Contoso", sandbox.base_url, sandbox.api_key)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=20_000)  # it checks the connection first
     ((profile, key),) = chosen
     assert (profile.name, profile.base_url, key) == ("Contoso", sandbox.base_url, sandbox.api_key)
     assert profiles.last_used() == profile
     assert memory_keyring.passwords == {(SERVICE_NAME, "Contoso"): sandbox.api_key}
     assert sandbox.api_key not in profiles.path.read_text()
+
+
+def test_save_with_a_wrong_key_stays_open_with_the_message_beside_the_key(make_dialog, qtbot, profiles,
+                                                                          memory_keyring, sandbox):
+    dialog, chosen = make_dialog()
+    _type_custom(dialog, "Contoso", sandbox.base_url, "wrong-key")
+    results = []
+    dialog.connection_tested.connect(results.append)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.save_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(results) and dialog.save_button.isEnabled(), timeout=20_000)
+    assert chosen == [] and dialog.isVisible()
+    assert dialog.form.error_text("api_key") == "The server did not accept this key."
+    assert "(AuthenticationError, HTTP 401" in dialog.test_result.text()
+    assert profiles.list() == [] and memory_keyring.passwords == {}
+    assert dialog.form.key_edit.text() == "wrong-key"  # nothing typed is lost
+    dialog.form.key_edit.textEdited.emit("x")
+    assert dialog.form.error_text("api_key") == ""  # the message clears once the key is edited
 
 
 def test_a_saved_connection_connects_with_its_stored_key(make_dialog, qtbot, profiles, memory_keyring):
@@ -159,7 +178,8 @@ def test_a_saved_connection_connects_with_its_stored_key(make_dialog, qtbot, pro
 
 def test_a_saved_connection_without_a_key_asks_for_it_in_place(make_dialog, qtbot, profiles):
     profiles.save(ConnectionProfile(name="Contoso", base_url="https://ne-api.365.systems"))
-    dialog, chosen = make_dialog()
+    dialog, chosen = make_dialog(tester=None)  # no tenant to test against here
+    assert not dialog.test_button.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.saved_connect, Qt.MouseButton.LeftButton)
     assert chosen == []
     assert "not stored on this computer" in dialog.form.error_text("api_key")

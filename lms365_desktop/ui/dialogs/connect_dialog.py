@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.api.errors import (
+    AuthenticationError,
+    Lms365Error,
+    NetworkError,
+    PermissionDeniedError,
+    UnsafeRequestError,
+)
 from lms365_desktop.core.profiles import SANDBOX_PROFILE_NAME, ConnectionProfile
 from lms365_desktop.ui.dialogs.connection_form import ConnectionForm, error_colour
 from lms365_desktop.ui.errors import describe
@@ -244,31 +250,54 @@ class ConnectDialog(QDialog):
 
     def _on_test_clicked(self) -> None:
         read = self._read_form()
-        if read is None or self._tester is None:
-            return
-        profile, key = read
+        if read is not None and self._tester is not None:
+            self._start_test(*read, then_connect=False)
+
+    def _start_test(self, profile: ConnectionProfile, key: str, *, then_connect: bool) -> None:
         if self._test_task is not None and not self._test_task.done():
             self._test_task.cancel()
-        self.test_button.setEnabled(False)
-        self._show_result("…", self.tr("Testing the connection to {url}…").format(url=profile.base_url), None)
-        self._test_task = self._tasks.run(self._tester(profile, key), on_done=self._on_test_finished,
-                                          on_error=self._on_test_finished)
+        self._set_busy(True)
+        text = (self.tr("Checking the connection to {url} before saving it…") if then_connect
+                else self.tr("Testing the connection to {url}…"))
+        self._show_result("…", text.format(url=profile.base_url), None)
+
+        def finished(outcome: Any) -> None:
+            self._on_test_finished(outcome, profile, key, then_connect)
+
+        self._test_task = self._tasks.run(self._tester(profile, key), on_done=finished, on_error=finished)
         self._test_task.add_done_callback(lambda _task: self._on_test_settled())
+
+    def _set_busy(self, busy: bool) -> None:
+        self.test_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy)
 
     def _on_test_settled(self) -> None:
         try:
-            self.test_button.setEnabled(True)
+            self._set_busy(False)
         except RuntimeError:
             pass  # the dialog was closed while the test ran
 
-    def _on_test_finished(self, outcome: Any) -> None:
+    def _on_test_finished(self, outcome: Any, profile: ConnectionProfile, key: str, then_connect: bool) -> None:
         error = outcome if isinstance(outcome, BaseException) else getattr(outcome, "error", None)
-        if error is None and getattr(outcome, "ok", False):
+        ok = error is None and bool(getattr(outcome, "ok", False))
+        if ok:
             self._show_result("✓", self.tr("Connected. {message}").format(message=getattr(outcome, "message", "")),
                               success_colour())
         else:
             self._show_result("✗", self._error_text(error, outcome), error_colour())
+            self._mark_field_for(error)
         self.connection_tested.emit(outcome)
+        if ok and then_connect:
+            self._save_and_choose(profile, key)
+
+    def _mark_field_for(self, error: BaseException | None) -> None:
+        """Put the failure beside the field that most likely needs changing."""
+        if isinstance(error, AuthenticationError):
+            self.form.show_errors({"api_key": self.tr("The server did not accept this key.")})
+        elif isinstance(error, PermissionDeniedError):
+            self.form.show_errors({"api_key": self.tr("This key may not read this tenant.")})
+        elif isinstance(error, (NetworkError, UnsafeRequestError)):
+            self.form.show_errors({"base_url": self.tr("No LMS365 answered at this address.")})
 
     def _error_text(self, error: BaseException | None, outcome: Any) -> str:
         """The tester's plain sentence (or the error's own words), then the exact error type and status."""
@@ -300,14 +329,19 @@ class ConnectDialog(QDialog):
         # A result for other values would mislead; a test still running is for the old values.
         if self._test_task is not None and not self._test_task.done():
             self._test_task.cancel()
-            self.test_button.setEnabled(True)
+            self._set_busy(False)
         self._clear_test_result()
 
     def _on_save_clicked(self) -> None:
         read = self._read_form()
         if read is None:
             return
-        profile, key = read
+        if self._tester is None:
+            self._save_and_choose(*read)
+        else:  # a wrong key or address is said here, beside the field, not after the dialog closed
+            self._start_test(*read, then_connect=True)
+
+    def _save_and_choose(self, profile: ConnectionProfile, key: str) -> None:
         if self._profiles is not None:
             self._profiles.save(profile, previous_name=self._editing)
             self._profiles.set_last_used(profile.name)

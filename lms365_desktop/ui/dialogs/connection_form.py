@@ -116,11 +116,12 @@ class ConnectionForm(QWidget):
         layout.addLayout(form)
 
         self.region_combo.currentIndexChanged.connect(self._on_region_changed)
-        for edit in (self.name_edit, self.url_edit, self.key_edit, self.username_edit, self.on_behalf_edit,
-                     self.callback_edit):
-            edit.textEdited.connect(self._on_field_edited)
-        self.rate_calls.valueChanged.connect(self._on_field_edited)
-        self.rate_window.valueChanged.connect(self._on_field_edited)
+        for field, edit in (("name", self.name_edit), ("base_url", self.url_edit), ("api_key", self.key_edit),
+                            ("username", self.username_edit), ("on_behalf_of", self.on_behalf_edit),
+                            ("public_callback_url", self.callback_edit)):
+            edit.textEdited.connect(lambda _text, field=field: self._on_field_edited(field))
+        self.rate_calls.valueChanged.connect(lambda _value: self._on_field_edited("rate_calls"))
+        self.rate_window.valueChanged.connect(lambda _value: self._on_field_edited("rate_calls"))
         self._on_region_changed()
 
     # -- public ------------------------------------------------------------------------------
@@ -235,5 +236,6 @@ class ConnectionForm(QWidget):
             self._form.setRowVisible(row, shown)
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
-    def _on_field_edited(self, *_: object) -> None:
+    def _on_field_edited(self, field: str) -> None:
+        self._errors[field].hide()  # the message was about what was there before
         self.edited.emit()
