@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,7 +56,8 @@ class Scheduler:
     pyrate-limiter's strict sliding-window bucket does the counting; on top of it sit our own
     lanes, a cap on requests in flight, a connection-wide pause (Retry-After) and a small
     reserve of window slots kept for interactive work, so a bulk job that fills the window
-    cannot make a click wait for the next window.
+    cannot make a click wait for the next window. A request counts from its start until W
+    after its answer: the server counts it on arrival, which a busy server may reach late.
     """
 
     def __init__(
@@ -82,7 +83,8 @@ class Scheduler:
         self.interactive_reserve = min(interactive_reserve, rate.calls // 2)
         self._clock = clock
         self._bucket = InMemoryBucket([Rate(rate.calls, self._window_ms)])
-        self._queues: dict[Lane, deque[asyncio.Future[None]]] = {lane: deque() for lane in Lane}
+        self._queues: dict[Lane, deque[asyncio.Future[RateItem]]] = {lane: deque() for lane in Lane}
+        self._flying: set[RateItem] = set()
         self._interactive_starts: deque[int] = deque()
         self._in_flight = 0
         self._paused_until = 0.0
@@ -99,29 +101,36 @@ class Scheduler:
         """`async with scheduler.slot(lane):` waits for a start, holds an in-flight place."""
         return _Slot(self, lane)
 
-    async def acquire(self, lane: Lane = Lane.INTERACTIVE) -> None:
+    async def acquire(self, lane: Lane = Lane.INTERACTIVE) -> RateItem:
+        """Wait for a start; returns the ticket to hand back to release()."""
         if self._closed:
             raise ClientClosedError("ClientClosed", "The connection is closed.")
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
+        future: asyncio.Future[RateItem] = loop.create_future()
         self._queues[Lane(lane)].append(future)
         self._ensure_dispatcher()
         self._wake()
         self._notify()
         try:
-            await future
+            return await future
         except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
+            if future.done() and not future.cancelled() and future.exception() is None:
                 # Admitted in the same instant the caller gave up: give the place back.
-                self.release()
+                self.release(future.result())
             else:
                 future.cancel()
                 self._discard(future)
                 self._notify()
             raise
 
-    def release(self) -> None:
+    def release(self, ticket: RateItem | None = None) -> None:
+        """The request is over. Its window entry now counts from this moment: the server saw
+        the request somewhere between its start and its answer, so only the answer's time is a
+        safe bound however long the request queued at the server."""
         self._in_flight = max(0, self._in_flight - 1)
+        if ticket is not None and ticket in self._flying:
+            self._flying.discard(ticket)
+            self._restamp(ticket, self._now_ms())
         self._wake()
         self._notify()
 
@@ -208,26 +217,26 @@ class Scheduler:
 
     def _dispatch_ready(self) -> float | None:
         """Start as many waiters as allowed now; return seconds until worth looking again
-        (None = wait for an event, 0 = look again at once)."""
+        (None = wait for an event such as a release)."""
         started_any = False
         while True:
             lane = self._next_lane()
-            if lane is None:
-                break
-            if self._in_flight >= self.max_in_flight:
+            if lane is None or self._in_flight >= self.max_in_flight:
                 break
             now = self._clock()
             if now < self._paused_until:
                 self._notify_if(started_any)
                 return self._paused_until - now
             now_ms = self._now_ms()
+            stale = self._stale_in_flight(now_ms)
+            capacity = self.rate.calls - stale
             if lane is Lane.BULK:
-                in_window = self._calls_in_window(now_ms)
-                if in_window >= self.rate.calls - self._bulk_reserve(now_ms):
-                    # Wait for the oldest start that must expire before bulk may go again.
-                    wait_ms = self._ms_until_count_below(now_ms, self.rate.calls - self._bulk_reserve(now_ms))
-                    self._notify_if(started_any)
-                    return max(wait_ms, 1) / 1000.0
+                capacity -= self._bulk_reserve(now_ms)
+            if self._calls_in_window(now_ms) >= capacity:
+                self._notify_if(started_any)
+                if capacity <= 0:
+                    return None  # only a release can make room
+                return max(self._ms_until_count_below(now_ms, capacity), 1) / 1000.0
             item = RateItem("request", now_ms)
             if not self._bucket.put(item):
                 wait_ms = self._bucket.waiting(item)
@@ -236,12 +245,29 @@ class Scheduler:
             future = self._queues[lane].popleft()
             self._in_flight += 1
             self._started += 1
+            self._flying.add(item)
             if lane is Lane.INTERACTIVE:
                 self._interactive_starts.append(now_ms)
-            future.set_result(None)
+            future.set_result(item)
             started_any = True
         self._notify_if(started_any)
         return None
+
+    def _stale_in_flight(self, now_ms: int) -> int:
+        """Requests still running whose start left the window: they still count."""
+        lower = now_ms - self._window_ms
+        return sum(1 for item in self._flying if item.timestamp < lower)
+
+    def _restamp(self, item: RateItem, now_ms: int) -> None:
+        items = self._bucket.items
+        with self._bucket._lock:  # the bucket's own guard of its sorted list
+            # A long request's entry may have leaked out already; it goes back in either way.
+            for index in range(len(items) - 1, -1, -1):
+                if items[index] is item:
+                    del items[index]
+                    break
+            item.timestamp = max(item.timestamp, now_ms)
+            insort(items, item, key=lambda i: i.timestamp)
 
     def _next_lane(self) -> Lane | None:
         for lane in Lane:
@@ -284,7 +310,7 @@ class Scheduler:
     def _queued(self, lane: Lane) -> int:
         return sum(1 for f in self._queues[lane] if not f.done())
 
-    def _discard(self, future: asyncio.Future[None]) -> None:
+    def _discard(self, future: asyncio.Future[RateItem]) -> None:
         for queue in self._queues.values():
             try:
                 queue.remove(future)
@@ -310,9 +336,10 @@ class _Slot:
     def __init__(self, scheduler: Scheduler, lane: Lane) -> None:
         self._scheduler = scheduler
         self._lane = lane
+        self._ticket: RateItem | None = None
 
     async def __aenter__(self) -> None:
-        await self._scheduler.acquire(self._lane)
+        self._ticket = await self._scheduler.acquire(self._lane)
 
     async def __aexit__(self, *exc: object) -> None:
-        self._scheduler.release()
+        self._scheduler.release(self._ticket)

@@ -111,6 +111,26 @@ async def test_pause_stops_every_start_until_it_ends():
     await scheduler.close()
 
 
+async def test_a_request_counts_until_its_answer_not_just_from_its_start():
+    scheduler = Scheduler(RateLimit(2, 0.3), interactive_reserve=0, margin_seconds=0.0)
+    slow = await scheduler.acquire()
+    quick = await scheduler.acquire()
+    scheduler.release(quick)
+    await asyncio.sleep(0.4)  # both starts have left the window; one request is still running
+    t0 = time.monotonic()
+    third = await scheduler.acquire()  # the finished request's place is free
+    assert time.monotonic() - t0 < 0.1
+    waiter = asyncio.create_task(scheduler.acquire())
+    await asyncio.sleep(0.1)
+    assert not waiter.done()  # the running one still counts
+    scheduler.release(slow)  # answered now: its place frees one window from now
+    await asyncio.sleep(0.15)
+    assert not waiter.done()
+    await asyncio.wait_for(waiter, 0.5)
+    scheduler.release(third)
+    await scheduler.close()
+
+
 async def test_close_fails_every_waiter_and_refuses_new_work():
     scheduler = Scheduler(RateLimit(1, 10.0))
     await scheduler.acquire()
@@ -127,7 +147,12 @@ async def test_listeners_see_queue_and_window_figures():
     scheduler = Scheduler(RateLimit(3, 0.3), interactive_reserve=0)
     seen = []
     remove = scheduler.add_listener(seen.append)
-    await asyncio.gather(*(scheduler.acquire(Lane.BULK) for _ in range(5)))
+
+    async def one() -> None:
+        async with scheduler.slot(Lane.BULK):
+            pass
+
+    await asyncio.gather(*(one() for _ in range(5)))
     remove()
     assert max(s.queued_bulk for s in seen) >= 2
     assert max(s.calls_in_window for s in seen) == 3

@@ -1,0 +1,181 @@
+"""Throttling, retries and lost answers against real sandboxes with small windows and injected faults."""
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+
+import httpx
+import pytest
+
+from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.api.errors import AmbiguousResultError, ClientClosedError
+from lms365_desktop.api.throttle import Lane, RateLimit
+from lms365_desktop.api.transport import RetryPolicy
+from lms365_desktop.sandbox import store as s
+
+from .conftest import store_rows
+from .test_throttle import max_in_any_window
+
+
+# Same rules, shorter waits between attempts, so the tests stay quick.
+FAST = RetryPolicy(initial_backoff=0.01, max_backoff=0.05, jitter=0.01)
+
+
+def first_course_id(server) -> str:
+    return store_rows(server, s.Course)[0]["Id"]
+
+
+def statuses(client) -> Counter:
+    return Counter(entry.status for entry in client.request_log)
+
+
+async def test_bulk_run_at_the_limit_draws_no_429(make_sandbox):
+    server = make_sandbox(rate=(20, 1.0))
+    course_id = first_course_id(server)
+    async with Lms365Client(server.base_url, server.api_key, rate=RateLimit(20, 1.0)) as client:
+        t0 = time.monotonic()
+        results = await asyncio.gather(*(client.get_course_info(course_id, expand=None, lane=Lane.BULK) for _ in range(50)))
+        elapsed = time.monotonic() - t0
+        assert len(results) == 50 and all(r.id == course_id for r in results)
+        assert statuses(client) == Counter({200: 50})
+        assert client.stats.throttled_429 == 0
+        starts = [e.started_at.timestamp() for e in client.request_log]
+        assert max_in_any_window(starts, 1.0) <= 20
+        # Three windows' worth of starts (bulk leaves 2 of 20 for clicks), not much more.
+        assert elapsed < 2.8
+
+
+async def test_a_429_pauses_the_whole_connection_for_retry_after(make_sandbox):
+    server = make_sandbox(rate=(10, 2.0))
+    course_id = first_course_id(server)
+    # Another client on the same key spends the window, so our first call is refused.
+    async with httpx.AsyncClient(base_url=server.base_url, auth=("api", server.api_key)) as other:
+        for _ in range(10):
+            assert (await other.get("/odata/v2/CourseCatalogs")).status_code == 200
+    paused_seen: list[float] = []
+    async with Lms365Client(server.base_url, server.api_key, rate=RateLimit(10, 2.0)) as client:
+        client.add_stats_listener(lambda st: paused_seen.append(st.paused_seconds))
+        results = await asyncio.gather(*(client.get_course_info(course_id, expand=None) for _ in range(4)))
+        assert all(r.id == course_id for r in results)
+        log = client.request_log
+        throttled = [e for e in log if e.status == 429]
+        assert throttled and client.stats.throttled_429 == len(throttled)
+        assert max(paused_seen) >= 0.5
+        # Nothing started between the first 429 and the end of the pause it asked for.
+        first_429 = throttled[0]
+        retry_after = 1.0  # the sandbox rounds up to whole seconds, at least 1
+        later = [e for e in log if e.started_at > first_429.started_at and e.status == 200]
+        assert later and min(e.started_at for e in later).timestamp() - first_429.started_at.timestamp() >= retry_after - 0.05
+        assert sum(1 for e in log if e.status == 200) == 4
+
+
+async def test_retry_after_as_an_http_date_is_honoured():
+    # The sandbox only sends delta-seconds; an HTTP date needs a transport that says one.
+    calls: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            when = time.time() + 2.0
+            return httpx.Response(429, headers={"Retry-After": time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(when))},
+                                  json={"error": {"code": "TooManyRequests", "message": "Slow down"}})
+        return httpx.Response(200, json={"value": []})
+
+    async with Lms365Client("https://lms.example.com", "k", transport=httpx.MockTransport(handler)) as client:
+        assert await client.get_course_tags() == []
+    assert len(calls) == 2 and calls[1] - calls[0] >= 1.0  # whole-second date resolution
+
+
+async def test_interactive_work_starts_ahead_of_queued_bulk(make_sandbox):
+    server = make_sandbox(rate=(10, 2.0))
+    course_id = first_course_id(server)
+    async with Lms365Client(server.base_url, server.api_key, rate=RateLimit(10, 2.0)) as client:
+        bulk = [asyncio.create_task(client.get_course_info(course_id, expand=None, lane=Lane.BULK)) for _ in range(24)]
+        while sum(1 for t in bulk if t.done()) < 8:
+            await asyncio.sleep(0.01)
+        assert client.stats.queued_bulk > 12
+        t0 = time.monotonic()
+        course = await client.get_course_info(course_id)
+        latency = time.monotonic() - t0
+        assert course.id == course_id and latency < 0.5
+        assert client.stats.queued_bulk > 10  # it did not wait for the bulk queue
+        for task in bulk:
+            task.cancel()
+        await asyncio.gather(*bulk, return_exceptions=True)
+        assert client.stats.throttled_429 == 0 and client.stats.in_flight == 0
+
+
+async def test_idempotent_reads_are_retried_on_503_and_500(make_sandbox):
+    server = make_sandbox(fail_rate=0.3, seed=7)
+    course_id = first_course_id(server)
+    async with Lms365Client(server.base_url, server.api_key) as client:
+        results = await asyncio.gather(*(client.get_course_info(course_id, expand=None) for _ in range(30)))
+        assert all(r.id == course_id for r in results)
+        seen = statuses(client)
+        assert seen[200] == 30 and seen[503] + seen[500] > 0
+        assert client.stats.retries >= seen[503] + seen[500]
+    assert server.state.extras["faults"].failed == seen[503] + seen[500]
+
+
+async def test_lost_answers_never_enroll_anyone_twice(make_sandbox):
+    server = make_sandbox(lose_response_rate=0.2, seed=3)
+    course = store_rows(server, s.Course, s.Course.CourseType == "ELearning", s.Course.EnrollmentFlow == "AutomaticApproval")[0]
+    before = store_rows(server, s.Enrollment, s.Enrollment.CourseId == course["Id"])
+    taken = {r["UserId"] for r in before}
+    users = [u for u in store_rows(server, s.User, s.User.IsDeleted.is_(False)) if u["Id"] not in taken][:200]
+    assert len(users) == 200
+    async with Lms365Client(server.base_url, server.api_key, retry=FAST) as client:
+        results = await asyncio.gather(
+            *(client.enroll_user_to_course(course["Id"], u["LoginName"], lane=Lane.BULK) for u in users)
+        )
+    assert {r.user_id for r in results} == {u["Id"] for u in users}
+    after = store_rows(server, s.Enrollment, s.Enrollment.CourseId == course["Id"])
+    new = [r for r in after if r["UserId"] not in taken]
+    assert len(new) == 200
+    assert Counter(r["UserId"] for r in new).most_common(1)[0][1] == 1
+    assert server.state.extras["faults"].lost > 10  # the answers really were lost
+
+
+async def test_a_write_that_cannot_be_read_back_is_reported_as_ambiguous(make_sandbox):
+    server = make_sandbox(lose_response_rate=1.0)
+    course_id = first_course_id(server)
+    async with Lms365Client(server.base_url, server.api_key, retry=FAST) as client:
+        with pytest.raises(AmbiguousResultError):
+            await client.subscribe("CourseCreated", "https://hooks.example.com/x")
+        with pytest.raises(AmbiguousResultError, match="reading back"):
+            await client.enroll_user_to_course(course_id, store_rows(server, s.User)[0]["LoginName"])
+    # Subscribing has no read-back: it was sent exactly once.
+    assert len(store_rows(server, s.WebhookSubscription)) == 1
+
+
+async def test_cancelling_a_request_frees_its_place(make_sandbox):
+    server = make_sandbox(latency_ms=(800, 800))
+    course_id = first_course_id(server)
+    async with Lms365Client(server.base_url, server.api_key, max_in_flight=1) as client:
+        first = asyncio.create_task(client.get_course_info(course_id, expand=None))
+        while client.stats.in_flight == 0:
+            await asyncio.sleep(0.01)
+        first.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await first
+        assert client.stats.in_flight == 0
+        t0 = time.monotonic()
+        await client.get_course_info(course_id, expand=None)
+        assert time.monotonic() - t0 < 1.4  # one latency, not two
+        assert client.request_log[0].error == "cancelled"
+
+
+async def test_closing_the_client_ends_queued_work_cleanly(make_sandbox):
+    server = make_sandbox(rate=(5, 5.0))
+    course_id = first_course_id(server)
+    client = Lms365Client(server.base_url, server.api_key, rate=RateLimit(5, 5.0))
+    tasks = [asyncio.create_task(client.get_course_info(course_id, expand=None, lane=Lane.BULK)) for _ in range(12)]
+    while sum(1 for t in tasks if t.done()) < 4:
+        await asyncio.sleep(0.01)
+    await client.aclose()
+    results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 2)
+    closed = [r for r in results if isinstance(r, ClientClosedError)]
+    assert len(closed) >= 7 and all(not isinstance(r, Exception) or isinstance(r, ClientClosedError) for r in results)
+    with pytest.raises(ClientClosedError):
+        await client.get_course_info(course_id)
