@@ -223,6 +223,8 @@ class CategorisationPage(FormPage):
         self.categories = _ChoiceList("categories", self.tr("New category name"))
         self.parent_category = QComboBox(objectName="parentCategoryCombo")
         self.parent_category.addItem(self.tr("(top level)"), None)
+        self.parent_category.setMinimumWidth(200)
+        self.parent_category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.categories.new_row.insertWidget(1, self.parent_category)
         self.parent_category.setToolTip(self.tr("Parent category of the new category"))
         self.tags = _ChoiceList("tags", self.tr("New tag name"))

@@ -206,7 +206,9 @@ class SessionWizard(QWizard):
         self.created = session
         self.done_page.summary.setText(self.tr("“{title}” was added to “{course}”.").format(
             title=session.get("Title", ""), course=self.course.get("Title", "")))
-        self.done_page.details.setPlainText(json.dumps(session, indent=2, ensure_ascii=False))
+        shown = {k: v for k, v in session.items() if v is not None and not k.startswith("@")}
+        self.done_page.details.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False))
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, False)
         self.session_created.emit(session)
         self.next()
 
