@@ -116,8 +116,18 @@ class ActivityController(QObject):
         settings = self.context.settings
         if settings is not None:
             settings.setValue(SETTINGS_CALLBACK_URL.format(connection=self.connection_name), url)
+        self._save_in_profile(url or None)
         if self.feed is not None:
             self.context.tasks.run(self.feed.set_public_base_url(url or None))
+
+    def _save_in_profile(self, url: str | None) -> None:
+        """Keep the URL with the saved connection too, where the connect dialog shows it."""
+        store, profile = getattr(self.context, "profile_store", None), self.context.profile
+        if store is None or profile is None or not hasattr(profile, "model_copy"):
+            return
+        if store.get(profile.name) is None:
+            return  # e.g. the embedded sandbox, which needs no tunnel and is not a saved profile
+        store.save(profile.model_copy(update={"public_callback_url": url}))
 
     def _open(self, pane_name: str, entity_set: str, key: str, label: str) -> None:
         """Show the entity in its pane, scoped to its id; without that pane, as a raw GET in the console."""

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -44,6 +43,7 @@ from lms365_desktop.ui.itemmodels.activity_model import (
     event_label,
 )
 from lms365_desktop.ui.panes.activity_actions import ApprovalButtonsDelegate
+from lms365_desktop.ui.panes.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon
 
@@ -271,15 +271,8 @@ class ActivityPane(QWidget):
     def reject_event(self, event: ActivityEvent, message: str = "") -> None:
         self._act(event, "reject", message)
 
-    def ask_reject_event(self, event: ActivityEvent) -> QInputDialog:
-        dialog = QInputDialog(self)
-        dialog.setObjectName("activityRejectDialog")
-        dialog.setWindowTitle(self.tr("Reject enrollment request"))
-        dialog.setLabelText(self.tr("Message to {users} (optional):").format(users=event.users_text))
-        dialog.textValueSelected.connect(lambda text: self.reject_event(event, text.strip()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+    def ask_reject_event(self, event: ActivityEvent) -> QDialog:
+        return open_reject_dialog(self, event.users_text, lambda message: self.reject_event(event, message))
 
     def _act(self, event: ActivityEvent, verb: str, message: str = "") -> None:
         feed = self.feed
@@ -307,17 +300,8 @@ class ActivityPane(QWidget):
 
         self.tasks.run(run(), on_done=done, on_error=failed)
 
-    def export_csv(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Export activity to CSV"))
-        dialog.setObjectName("activityExportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile("activity.csv")
-        dialog.fileSelected.connect(self.export_to)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+    def export_csv(self) -> QDialog:
+        return open_export_dialog(self, self.export_to)
 
     def export_to(self, path: str) -> int:
         """Write the rows that pass the filter to ``path``; returns how many."""
@@ -327,16 +311,10 @@ class ActivityPane(QWidget):
         self.status_label.setText(self.tr("Exported {count} events to {path}").format(count=count, path=path))
         return count
 
-    def ask_public_callback_url(self) -> QInputDialog:
-        dialog = QInputDialog(self)
-        dialog.setObjectName("activityCallbackDialog")
-        dialog.setWindowTitle(self.tr("Public callback URL"))
-        dialog.setLabelText(self.tr("The address a tunnel forwards to this computer, e.g. https://example.ngrok.app\n"
-                                    "(leave empty to receive on this computer only):"))
+    def ask_public_callback_url(self) -> CallbackUrlDialog:
         receiver = self.feed.receiver if self.feed is not None else None
-        dialog.setTextValue((receiver.public_base_url if receiver is not None else None) or "")
-        dialog.textValueSelected.connect(lambda text: self.public_callback_url_chosen.emit(text.strip()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = CallbackUrlDialog(receiver.public_base_url if receiver is not None else None, self)
+        dialog.url_chosen.connect(self.public_callback_url_chosen.emit)
         dialog.open()
         return dialog
 

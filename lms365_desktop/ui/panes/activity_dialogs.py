@@ -1,0 +1,111 @@
+"""Small dialogs of the Activity pane: reject message, CSV file, and the public callback URL for tunnels."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lms365_desktop.core.profiles import check_base_url
+
+
+class CallbackUrlDialog(QDialog):
+    """Asks for the public address a tunnel forwards to this computer; empty means loopback only."""
+
+    url_chosen = Signal(str)
+
+    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activityCallbackDialog")
+        self.setWindowTitle(self.tr("Public callback URL"))
+        explanation = QLabel(self.tr(
+            "LMS365 in the cloud cannot reach this computer directly. If a tunnel (for example ngrok or a "
+            "reverse proxy) forwards an https address here, enter that address; webhooks are then "
+            "subscribed with it. Leave it empty to receive on this computer only."))
+        explanation.setWordWrap(True)
+        self.url_edit = QLineEdit(current or "")
+        self.url_edit.setObjectName("activityCallbackUrl")
+        self.url_edit.setPlaceholderText("https://example.ngrok.app")
+        self.url_edit.setClearButtonEnabled(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("activityCallbackError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #d1242f;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.url_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.url_edit.textChanged.connect(self._on_url_edit_text_changed)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(480, self.sizeHint().height())
+        self._on_url_edit_text_changed(self.url_edit.text())
+
+    def setTextValue(self, text: str) -> None:  # noqa: N802 (same verb as QInputDialog)
+        self.url_edit.setText(text)
+
+    def accept(self) -> None:
+        url = self._checked_url()
+        if url is None:
+            return  # the message is already shown beside the field; nothing typed is lost
+        self.url_chosen.emit(url)
+        super().accept()
+
+    def _checked_url(self) -> str | None:
+        text = self.url_edit.text().strip()
+        if not text:
+            return ""
+        try:
+            return check_base_url(text, what=self.tr("The public callback address"))
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return None
+
+    def _on_url_edit_text_changed(self, _text: str) -> None:
+        valid = self._checked_url() is not None
+        if valid:
+            self.error_label.clear()
+        self.error_label.setVisible(not valid)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActivityPane", text)
+
+
+def open_reject_dialog(parent: QWidget, users_text: str, on_message: Callable[[str], None]) -> QInputDialog:
+    """Non-modal: asks for the optional message sent with a rejection."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("activityRejectDialog")
+    dialog.setWindowTitle(_tr("Reject enrollment request"))
+    dialog.setLabelText(_tr("Message to {users} (optional):").format(users=users_text))
+    dialog.textValueSelected.connect(lambda text: on_message(text.strip()))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_export_dialog(parent: QWidget, on_path: Callable[[str], object]) -> QFileDialog:
+    """Non-modal save dialog for the CSV export."""
+    dialog = QFileDialog(parent, _tr("Export activity to CSV"))
+    dialog.setObjectName("activityExportDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(_tr("CSV files (*.csv)"))
+    dialog.setDefaultSuffix("csv")
+    dialog.selectFile("activity.csv")
+    dialog.fileSelected.connect(on_path)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
