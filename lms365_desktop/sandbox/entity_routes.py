@@ -109,8 +109,8 @@ class EntityRoutes(BuiltinHandlers):
     def collection(self, ctx: ODataRequest) -> Response:
         etype = edm.entity_set(ctx.entity_set)
         opts = parse_options(etype, ctx.params)
-        with ctx.state.store.session() as session:
-            page = run_collection(session, opts, where=base_where(ctx.entity_set),
+        with ctx.state.store.connection() as connection:
+            page = run_collection(connection, opts, where=base_where(ctx.entity_set),
                                   page_size=ctx.state.config.page_size)
         return json_response(_collection_document(ctx, ctx.entity_set, opts, page))
 
