@@ -60,3 +60,14 @@ def close_window(qtbot, context) -> None:
     window.close()
     window.deleteLater()
     qtbot.waitUntil(lambda: bool(gone))  # deleted before the next test builds a window
+
+
+def select_rows(view, rows) -> None:
+    """Select exactly ``rows`` through the selection model (QTest may leave modifiers latched)."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    model, selection = view.model(), QItemSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(selection, flags)

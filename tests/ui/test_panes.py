@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.panes.enrollments_pane import OVERDUE, PENDING, PENDING_FILTER, overdue_filter
-from tests.ui.helpers import run_async
+from tests.ui.helpers import run_async, select_rows
 
 
 def wait_loaded(qtbot, pane, timeout=10_000):
@@ -77,7 +77,7 @@ def test_course_details_show_categories_sessions_and_enrollments(main_window, qt
     client = main_window.client
     rows = courses.model.visible_rows()
     row_index = next(i for i, r in enumerate(rows) if r["CourseType"] in ("ClassRoom", "Webinar"))
-    courses.view.selectRow(row_index)
+    select_rows(courses.view, [row_index])
     details = courses.details
     qtbot.waitUntil(lambda: "enrollments" in details.sections, timeout=10_000)
     course = run_async(qtbot, client.get_course_info(rows[row_index]["Id"]))
@@ -91,12 +91,12 @@ def test_user_and_enrollment_details(main_window, qtbot):
     enrollments = main_window.workspace.enrollments
     main_window.window.show_pane(enrollments)
     wait_loaded(qtbot, enrollments)
-    enrollments.view.selectRow(0)
+    select_rows(enrollments.view, [0])
     qtbot.waitUntil(lambda: "certificate" in enrollments.details.sections, timeout=10_000)
     users = main_window.workspace.users
     main_window.window.show_pane(users)
     wait_loaded(qtbot, users)
-    users.view.selectRow(0)
+    select_rows(users.view, [0])
     qtbot.waitUntil(lambda: "enrollments" in users.details.sections, timeout=10_000)
     login = users.model.row_at(0)["LoginName"]
     count = run_async(qtbot, main_window.client.count("Enrollments", Query().filter("UserLoginName eq {}", login)))
@@ -143,7 +143,7 @@ def test_copy_rows_as_tsv_and_export_csv(main_window, qtbot, tmp_path):
     courses = main_window.workspace.courses
     main_window.window.show_pane(courses)
     wait_loaded(qtbot, courses)
-    courses.view.selectRow(0)
+    select_rows(courses.view, [0])
     courses.view.setFocus()
     main_window.window.actions_by_name["copyRows"].trigger()
     lines = QGuiApplication.clipboard().text().splitlines()

@@ -68,6 +68,7 @@ class EntityTableModel(QAbstractTableModel):
         self._failed = False
         self._generation = 0
         self._task: asyncio.Task | None = None
+        self._loading = False
         self._positions: dict[Any, int] | None = None
 
     # ---- counts -----------------------------------------------------------------------------
@@ -85,7 +86,9 @@ class EntityTableModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        return self._task is not None and not self._task.done()
+        # A flag, not task.done(): between a task finishing and its callback adding the rows
+        # the model must still read as loading.
+        return self._loading
 
     @property
     def all_loaded(self) -> bool:
@@ -172,9 +175,11 @@ class EntityTableModel(QAbstractTableModel):
         self._total, self._next_link = None, None
         self._exhausted = self._failed = False
         self._started = True
+        # Start before endResetModel: the view asks canFetchMore() on reset and must see a load.
+        task = self._start_fetch()
         self.endResetModel()
         self.counts_changed.emit()
-        return self._start_fetch()
+        return task
 
     def set_server_filter(self, expression: str) -> None:
         if expression != self.server_filter:
@@ -203,6 +208,7 @@ class EntityTableModel(QAbstractTableModel):
         generation = self._generation
         size = self.first_page if not self._rows else self.page_size
         query = self.query().top(size).skip(len(self._rows)).with_count()
+        self._loading = True
         self._task = self._runner.run(
             self._fetch(query, self._next_link),
             on_done=lambda page: self._on_page(generation, page),
@@ -215,6 +221,7 @@ class EntityTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._failed = True  # no retry loop from the view: F5 tries again
+        self._loading = False
         self.loading_changed.emit(False)
         self.load_failed.emit(exc)
         self._runner.report(exc)
@@ -249,6 +256,7 @@ class EntityTableModel(QAbstractTableModel):
         self._exhausted = not rows or (self._total is not None and loaded >= self._total and not page.next_link)
         if self._total is None and not page.next_link and len(rows) < (self.first_page if start == 0 else self.page_size):
             self._exhausted = True
+        self._loading = False
         self.loading_changed.emit(False)
         self.page_loaded.emit(len(rows))
         self.counts_changed.emit()

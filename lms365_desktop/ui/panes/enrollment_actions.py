@@ -1,6 +1,7 @@
 """Enrollment actions on the selection: toolbar, context menu and keyboard; one row now, many as a job."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -206,9 +207,12 @@ class EnrollmentActions(QObject):
     async def _load_sessions(self, course_id: str) -> list[tuple[str, str]]:
         query = Query().where(CourseId=Guid(course_id))
         page = await self.context.client.fetch_page("CourseSessions", query, model=None)
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         sessions = []
-        for row in page.rows:
-            start = display_text(row.get("StartDate"))
-            if start:  # session groups carry placeholder dates and are not enrollable slots
-                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {start}"))
+        for row in sorted(page.rows, key=lambda r: r.get("StartDate") or ""):
+            start, deadline = row.get("StartDate") or "", row.get("EnrollmentDeadline") or ""
+            # Only sessions one can still join: session groups carry a 1753 placeholder start,
+            # and past sessions or passed deadlines are refused by the server anyway.
+            if start > now and (not deadline or deadline >= now):
+                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {display_text(start)}"))
         return sessions

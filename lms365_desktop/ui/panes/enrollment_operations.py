@@ -39,7 +39,8 @@ def applies_to(kind: str, row: dict[str, Any]) -> bool:
     if kind == COMPLETE:
         return status == RegistrationStatus.Enrolled.name and passing != CoursePassingStatus.Completed.name
     if kind == RETAKE:
-        return status == RegistrationStatus.Enrolled.name
+        # Nothing to retake before the learner started.
+        return status == RegistrationStatus.Enrolled.name and passing != CoursePassingStatus.NotStarted.name
     return False
 
 
