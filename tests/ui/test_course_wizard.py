@@ -221,9 +221,17 @@ def test_create_category_and_tag_dialogs(qtbot, context):
     from lms365_desktop.core.course_creation import CourseCreationService
 
     service = CourseCreationService(context.client)
-    catalog_id = run_async(qtbot, service.catalogs())[0]["Id"]
-    dialog = context.wizards.create_category(catalog_id)
-    assert dialog.objectName() == "createCategoryDialog"
+    tree = context.window.navigation
+    qtbot.waitUntil(lambda: tree.catalogs_item.childCount() > 0, timeout=10_000)
+    catalog_item = tree.catalogs_item.child(0)
+    category_item = catalog_item.child(0)  # "Create category…" works from anything under a catalog
+    catalog_id = context.wizards.catalog_of(category_item)
+    assert catalog_id and catalog_id in catalog_item.data(0, Qt.ItemDataRole.UserRole + 1)
+    menu = context.wizards.catalog_menu(tree, category_item)
+    action = next(a for a in menu.actions() if a.objectName() == "createCategoryAction")
+    action.trigger()
+    dialog = context.window.findChild(QDialog, "createCategoryDialog")
+    assert dialog is not None and dialog.isVisible()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # no name yet
     assert dialog.form.error_text("Name") == "Enter the category name."
@@ -234,6 +242,7 @@ def test_create_category_and_tag_dialogs(qtbot, context):
     assert created.args[0]["Name"] == "Dialog Category"
     held = {c["Name"]: c for c in run_async(qtbot, service.categories(catalog_id))}
     assert held["Dialog Category"]["CourseCatalogId"] == catalog_id
+    qtbot.waitUntil(lambda: tree.find_item("Dialog Category") is not None, timeout=10_000)  # tree reloaded
 
     dialog = context.wizards.create_tag(catalog_id)
     assert isinstance(dialog, QDialog) and dialog.objectName() == "createTagDialog"

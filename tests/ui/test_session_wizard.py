@@ -44,8 +44,17 @@ def at(text: str) -> QDateTime:
 def test_session_wizard_validates_and_creates(qtbot, context):
     course = run_async(qtbot, first_classroom_course(context.client))
     before = run_async(qtbot, sessions_of(context.client, course["Id"]))
-    wizard = context.wizards.new_session(course)
-    assert wizard is context.window.findChild(QWizard, "sessionWizard")
+    # From the courses pane: select the course, then New session… (also in its context menu).
+    courses = context.window.panes["coursesPane"]
+    context.window.show_pane(courses)
+    courses.set_scope(f"Id eq {course['Id']}", course["Title"])
+    qtbot.waitUntil(lambda: courses.model.rowCount() == 1, timeout=10_000)
+    courses.view.selectRow(0)
+    new_session = context.window.actions_by_name["newSession"]
+    assert new_session in courses.context_menu_actions()
+    new_session.trigger()
+    wizard = context.window.findChild(QWizard, "sessionWizard")
+    assert wizard is not None and wizard.course["Id"] == course["Id"]
     page = wizard.details
     assert page.time_zone.zone() == default_time_zone()  # the machine's zone by its Microsoft name
 

@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTreeWidget, QTreeWidgetItem, QWidget
 
 from lms365_desktop.core.certificate_uploads import CertificateUploadService, ExistingPolicy
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.core.file_checks import check_file
 from lms365_desktop.core.upload_queue import UploadQueue, UploadStatus
+from lms365_desktop.ui.navigation import FILTER_ROLE
+from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.file_drop import RowFileDropFilter
 from lms365_desktop.ui.wizards.category_tag_dialogs import create_category_dialog, create_tag_dialog
 from lms365_desktop.ui.wizards.course_wizard import CourseWizard
@@ -21,6 +23,7 @@ from lms365_desktop.ui.wizards.upload_wizard import UploadWizard, learner_label
 
 SESSION_COURSE_TYPES = ("ClassRoom", "Webinar")
 _COURSE_SCOPE = re.compile(r"CourseId eq ([0-9a-fA-F-]{36})")
+_CATALOG_SCOPE = re.compile(r"CourseCatalogId eq ([0-9a-fA-F-]{36})")
 
 
 def _plain(row: Any) -> dict | None:
@@ -183,6 +186,47 @@ class WizardLauncher(QObject):
         if callable(refresh):
             refresh()
 
+    # ----- the catalog tree: Create category… / Create tag… on a catalog and what is under it
+    def watch_catalog_tree(self, tree: QTreeWidget) -> None:
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(lambda pos: self._on_tree_context_menu(tree, pos))
+
+    @staticmethod
+    def catalog_of(item: QTreeWidgetItem | None) -> str | None:
+        """The catalog id of a tree item: its own, or that of the catalog it sits under."""
+        while item is not None:
+            found = _CATALOG_SCOPE.search(str(item.data(0, FILTER_ROLE) or ""))
+            if found:
+                return found.group(1)
+            item = item.parent()
+        return None
+
+    def catalog_menu(self, tree: QTreeWidget, item: QTreeWidgetItem | None) -> QMenu | None:
+        catalog_id = self.catalog_of(item)
+        if catalog_id is None:
+            return None
+        menu = QMenu(tree)
+        menu.setObjectName("catalogTreeMenu")
+        reload = getattr(tree, "load", None)
+
+        def created(_row: dict) -> None:
+            if callable(reload):
+                self.context.tasks.run(reload())
+
+        category = menu.addAction(icon("category"), self.tr("Create category…"))
+        category.setObjectName("createCategoryAction")
+        category.triggered.connect(lambda: self.create_category(catalog_id).created.connect(created))
+        tag = menu.addAction(icon("tag"), self.tr("Create tag…"))
+        tag.setObjectName("createTagAction")
+        tag.triggered.connect(lambda: self.create_tag(catalog_id).created.connect(created))
+        return menu
+
+    def _on_tree_context_menu(self, tree: QTreeWidget, pos) -> None:
+        menu = self.catalog_menu(tree, tree.itemAt(pos))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(tree.viewport().mapToGlobal(pos))
+
     # ----- drops on enrollment rows
     def watch_enrollment_view(self, view: QAbstractItemView, pane: Any) -> RowFileDropFilter:
         """Certificate files dropped on ``view``; rows are read through the pane's model."""
@@ -249,6 +293,14 @@ class WizardLauncher(QObject):
         self.context.tasks.run(queue.run(), on_done=done)
 
 
+def _extend_context_menu(pane: Any, actions: list) -> None:
+    """Add actions after a pane's own context menu actions (panes build the menu from this list)."""
+    previous = getattr(pane, "context_menu_actions", None)
+    if pane is None or not callable(previous):
+        return
+    pane.context_menu_actions = lambda: [*previous(), None, *actions]
+
+
 def install_wizards(context: Any) -> WizardLauncher:
     """Called by app.build_ui: adds the wizard actions and watches the enrollments pane for drops."""
     launcher = WizardLauncher(context)
@@ -266,5 +318,10 @@ def install_wizards(context: Any) -> WizardLauncher:
     view = getattr(pane, "view", None) if pane is not None else None
     if isinstance(view, QAbstractItemView):
         launcher.watch_enrollment_view(view, pane)
+    if isinstance(window.navigation, QTreeWidget):
+        launcher.watch_catalog_tree(window.navigation)
+    _extend_context_menu(window.panes.get("coursesPane"), [window.actions_by_name["newSession"],
+                                                           window.actions_by_name["uploadCertificates"]])
+    _extend_context_menu(pane, [window.actions_by_name["uploadCertificates"]])
     context.wizards = launcher
     return launcher
