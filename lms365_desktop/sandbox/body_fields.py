@@ -34,6 +34,12 @@ async def json_object(request: Request, *, required: bool = True) -> dict[str, A
         raise InvalidField("body", f"The request body is not valid JSON: {exc}.") from exc
     if not isinstance(value, dict):
         raise InvalidField("body", "The request body must be a JSON object.")
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (\ud800) cannot be stored as text
+        raise InvalidField("body", "The request body contains text that is not valid Unicode.") from None
+    except ValueError:  # NaN/Infinity are judged by the member that holds them
+        pass
     return value
 
 
@@ -99,16 +105,17 @@ def number(value: Any, field_name: str, *, minimum: float | None = None, maximum
             value = float(value.strip())
         except ValueError as exc:
             raise InvalidField(field_name, f"{field_name} '{value}' is not a number.") from exc
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value)):
         raise InvalidField(field_name, f"{field_name} must be a finite number.")
-    if integer:
-        if float(value) != int(value):
-            raise InvalidField(field_name, f"{field_name} must be a whole number.")
-        value = int(value)
+    # Range first: a 400-digit integer literal must not reach float() (OverflowError).
     if minimum is not None and value < minimum:
         raise InvalidField(field_name, f"{field_name} must be at least {minimum:g}.")
     if maximum is not None and value > maximum:
         raise InvalidField(field_name, f"{field_name} must be at most {maximum:g}.")
+    if integer:
+        if isinstance(value, float) and not value.is_integer():
+            raise InvalidField(field_name, f"{field_name} must be a whole number.")
+        value = int(value)
     return value
 
 

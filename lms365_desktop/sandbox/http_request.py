@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +19,9 @@ from .state import SandboxState
 
 METHODS = ("GET", "PUT", "POST", "PATCH", "DELETE")
 # Headers the caller may not override: the outer request's authentication stands for the inner one.
+# RFC 9110 token characters for names; visible Latin-1 plus space and tab for values.
+HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+HEADER_VALUE = re.compile(r"^[\t\x20-\x7e\x80-\xff]*$")
 RESERVED_HEADERS = {"authorization", "host", "content-length", "transfer-encoding", "connection"}
 
 
@@ -40,8 +44,10 @@ def _headers(value: Any) -> dict[str, str]:
     for name, item in headers.items():
         if not isinstance(item, str):
             raise InvalidField(f"headers.{name}", f"headers.{name} must be a string.")
-        if any(ch in name for ch in "\r\n:") or any(ch in item for ch in "\r\n"):
-            raise InvalidField(f"headers.{name}", f"headers.{name} contains characters not allowed in a header.")
+        if not HEADER_NAME.match(name):
+            raise InvalidField(f"headers.{name}", f"headers.{name}: '{name}' is not a valid header name.")
+        if not HEADER_VALUE.match(item):
+            raise InvalidField(f"headers.{name}", f"headers.{name} contains characters not allowed in a header value.")
     return headers
 
 

@@ -255,3 +255,18 @@ def test_acting_user_is_recorded_and_unknown_one_refused(server, api, approval):
                                                            ActorRecord.Action == "Complete")).one()
         assert record.ActorUserId == actor["Id"]
         assert session.scalars(select(Certificate).where(Certificate.EnrollmentId == enrolled)).one()
+
+
+@pytest.mark.parametrize("raw,field", [
+    (b'{"CEU": 1' + b"0" * 400 + b"}", "CEU"),
+    (b'{"CEU": NaN}', "CEU"),
+    (b'{"DecimalCEU": Infinity}', "DecimalCEU"),
+    (b'{"DueDate": "\\ud800"}', "body"),
+    (b'{"DueDate": "9999-12-31T23:59:59-14:00"}', "DueDate"),
+])
+def test_hostile_patch_bodies_are_400(api, automatic, raw, field):
+    user, = fresh_users(api, 1)
+    enrollment_id = enroll(api, automatic["Id"], user).json()["Id"]
+    response = api.patch(f"/odata/v2/Enrollments({enrollment_id})", content=raw,
+                         headers={"content-type": "application/json"})
+    assert_error(response, 400, field)
