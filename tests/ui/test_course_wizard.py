@@ -250,3 +250,59 @@ def test_create_category_and_tag_dialogs(qtbot, context):
     with qtbot.waitSignal(dialog.created, timeout=10_000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "dialog-tag" in {t["Name"] for t in run_async(qtbot, service.tags(catalog_id))}
+
+
+def test_every_field_of_create_course_can_be_filled(qtbot, context):
+    """Each property of the swagger's CreateCourse body has a place in the wizard and reaches review."""
+    from tests.sandbox.swagger_schema import swagger
+
+    operation = swagger()["paths"]["/odata/v2/Courses"]["post"]
+    schema = next(p for p in operation["parameters"] if p.get("in") == "body")["schema"]
+    wizard = open_wizard(qtbot, context)
+    b = wizard.basics
+    qtbot.keyClicks(b.title_edit, "Every field")
+    b.description.setPlainText("Short")
+    b.long_description.setPlainText("Long")
+    b.auto_resolve.setChecked(True)
+    b.course_type.setCurrentIndex(b.course_type.findData("Webinar"))
+    qtbot.keyClicks(b.course_id, "EF-1")
+    qtbot.keyClicks(b.duration, "2 hours")
+    b.ceu.setValue(2)
+    qtbot.keyClicks(b.image_url, "https://example.com/course.png")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    c = wizard.categorisation
+    qtbot.waitUntil(lambda: c.categories.list.count() > 0 and c.tags.list.count() > 0)
+    c.categories.list.item(0).setCheckState(Qt.CheckState.Checked)
+    c.tags.list.item(0).setCheckState(Qt.CheckState.Checked)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    e = wizard.enrollment
+    qtbot.waitUntil(lambda: e.failed_course.count() > 1)
+    e.failed_course.setCurrentIndex(1)
+    e.session_type.setCurrentIndex(e.session_type.findData("EnrollToAll"))
+    e.show_in_catalog.setChecked(False)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    s = wizard.schedule
+    s.due.fixed.setChecked(True)
+    s.expiry.fixed.setChecked(True)
+    s.expiry.date.setDateTime(s.expiry.date.dateTime().addYears(1))
+    qtbot.keyClicks(s.template, "template-1")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    content = wizard.content
+    qtbot.keyClicks(content.site_template, "STS#3")
+    content.modules.setPlainText("M1")
+    content.quizzes.setPlainText("Q1")
+    qtbot.keyClicks(content.layout_id, "layout-1")
+    for picker in (content.trainers, content.teachers):
+        picker.search_now()
+        qtbot.waitUntil(lambda p=picker: p.results.count() > 0)
+        picker.results.item(0).setSelected(True)
+        qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.review
+    body = wizard.review.body
+    assert set(schema["properties"]) == set(body)
+    assert set(schema["required"]) <= set(body)
+    assert body["ShowInCatalog"] is False and body["ExpirySettings"]["FixedDate"].endswith("Z")
+    for key in schema["required"]:
+        label = wizard.basics.error_labels.get(key)
+        assert label is not None  # every required field sits on the first page, marked
