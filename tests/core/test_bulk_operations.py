@@ -110,3 +110,21 @@ def test_unknown_kinds_and_an_enroll_without_a_course_are_refused(tmp_path):
         with pytest.raises(ValueError, match="course_id"):
             service.start("enroll", ["x"])
         assert journal.jobs() == []
+
+
+async def test_lost_responses_still_end_with_each_user_enrolled_once(make_sandbox, tmp_path):
+    server = make_sandbox(lose_response_rate=0.2, seed=7)
+    profile = ConnectionProfile(name="Lossy", base_url=server.base_url)
+    async with Connection(profile, server.api_key) as connection:
+        client = connection.client
+        course = (await client.fetch_page("Courses", Query().where(CourseType="ELearning").top(1))).rows[0]
+        enrolled = {e.user_login_name async for e in client.paginate("Enrollments", Query().where(CourseId=course.id))}
+        users = [u.login_name async for u in client.paginate("Users", Query().order_by("LoginName").top(120))]
+        newcomers = [login for login in users if login not in enrolled][:60]
+        with JobJournal(tmp_path / "jobs.sqlite3") as journal:
+            result = await JobService(client, journal).start("enroll", newcomers, {"course_id": course.id}).run()
+        after = [e.user_login_name async for e in client.paginate("Enrollments", Query().where(CourseId=course.id))]
+    assert server.state.extras["faults"].lost >= 5  # responses really were lost along the way
+    assert [o.state for o in result.outcomes] == [ItemState.DONE] * len(newcomers), [
+        o.message for o in result.failed]
+    assert sorted(login for login in after if login in set(newcomers)) == sorted(newcomers)  # once each
