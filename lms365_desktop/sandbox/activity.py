@@ -1,4 +1,4 @@
-"""--simulate-activity: learners start and complete courses, users come and go, courses are (un)published."""
+"""--simulate-activity: learners start and complete courses, users and courses come and go, (un)publishing."""
 from __future__ import annotations
 
 import logging
@@ -13,17 +13,20 @@ from . import enrollment_rules as rules
 from .event_payloads import Outbox
 from .routing import Router
 from .seed import DOMAIN, login_name
-from .seed_data import CITIES, DEPARTMENTS, FIRST_NAMES, LAST_NAMES
+from .course_creation import create_course
+from .course_validation import parse_course
+from .seed_data import CITIES, COURSE_SUBJECTS, COURSE_VERBS, DEPARTMENTS, FIRST_NAMES, LAST_NAMES
 from .state import SandboxState
-from .store import Course, Enrollment, User, new_id, utc_now
+from .store import Course, CourseCatalog, Enrollment, User, new_id, utc_now
 
 log = logging.getLogger(__name__)
 
 # How often each kind of thing happens, relative to the others (a training department's week).
 WEIGHTS: dict[str, int] = {
     "start": 30, "complete": 25, "enroll": 20, "cancel": 5, "user_created": 8, "user_deleted": 3,
-    "publish": 5, "unpublish": 4,
+    "publish": 5, "unpublish": 4, "course_created": 3, "course_deleted": 2,
 }
+COURSE_TYPES = ("ELearning", "ELearning", "ClassRoom", "Webinar")
 
 
 class ActivitySimulator:
@@ -35,6 +38,8 @@ class ActivitySimulator:
         self.random = random.Random(f"activity-{seed}")
         self.performed: list[str] = []
         self._created_users: list[str] = []
+        self._created_courses: list[str] = []
+        self._after_commit: list[Callable[[], None]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._kinds = list(WEIGHTS)
@@ -70,8 +75,11 @@ class ActivitySimulator:
             if done:
                 for event, notification in outbox.items:
                     self.state.events.publish(event, notification)
+                for callback in self._after_commit:
+                    callback()
                 self.performed.append(kind)
                 return kind
+            self._after_commit.clear()
         return None
 
     # -- picking rows deterministically ----------------------------------------------------------
@@ -122,6 +130,44 @@ class ActivitySimulator:
         rules.cancel(session, enrollment, "Unenrolled by the learner.", None, outbox)
         return True
 
+    def _course_created(self, session: Session, outbox: Outbox) -> bool:
+        self._after_commit.clear()
+        catalog = self._pick(session, CourseCatalog)
+        if catalog is None:
+            return False
+        title = f"{self.random.choice(COURSE_VERBS)} {self.random.choice(COURSE_SUBJECTS)}"
+        request = parse_course({
+            "CourseCatalogId": catalog.Id, "CourseType": self.random.choice(COURSE_TYPES), "Title": title,
+            "Description": f"{title}, added by a training coordinator.", "Culture": "en-US", "UICulture": "en-US",
+            "Url": "-".join(title.lower().replace(":", "").split()), "AutoResolveUrlConflict": True,
+            "EnrollmentFlow": self.random.choice(("AutomaticApproval", "LineManagerApproval")),
+        })
+        course = create_course(session, request, None)
+        outbox.course_event(session, "CourseCreated", course)
+        self._created_courses.append(course.Id)
+        provisioner = self.state.extras.get("provisioner")
+        if provisioner is not None:
+            self._after_commit.append(lambda course_id=course.Id: provisioner.schedule(course_id))
+        return True
+
+    def _course_deleted(self, session: Session, outbox: Outbox) -> bool:
+        # Like users, only courses the simulation created are deleted again.
+        for course_id in list(self._created_courses):
+            course = session.get(Course, course_id)
+            if course is None or course.IsDeleted:
+                self._created_courses.remove(course_id)
+                continue
+            if not course.IsCreated:
+                continue  # still provisioning; delete it later
+            course.IsDeleted = True
+            course.IsPublished = False
+            course.ModifiedAt = utc_now()
+            session.flush()
+            self._created_courses.remove(course_id)
+            outbox.course_event(session, "CourseDeleted", course)
+            return True
+        return False
+
     def _user_created(self, session: Session, outbox: Outbox) -> bool:
         first, last = self.random.choice(FIRST_NAMES), self.random.choice(LAST_NAMES)
         number = self.random.randrange(100, 10_000)
@@ -169,7 +215,7 @@ class ActivitySimulator:
     _ACTIONS: dict[str, Callable[["ActivitySimulator", Session, Outbox], bool]] = {
         "start": _start, "complete": _complete, "enroll": _enroll, "cancel": _cancel,
         "user_created": _user_created, "user_deleted": _user_deleted, "publish": _publish,
-        "unpublish": _unpublish,
+        "unpublish": _unpublish, "course_created": _course_created, "course_deleted": _course_deleted,
     }
 
 

@@ -63,3 +63,18 @@ def test_the_timer_paces_events_by_the_rate(make_sandbox):
     started, already = time.monotonic(), len(simulator.performed)
     wait_until(lambda: len(simulator.performed) >= already + 5, timeout=5)
     assert time.monotonic() - started >= 0.4  # five events cannot come faster than the rate allows
+
+
+def test_the_simulation_produces_every_webhook_event(make_sandbox):
+    server = make_sandbox(simulate_activity=BY_HAND, provisioning_seconds=0, seed=11)
+    simulator = server.state.extras["activity"]
+    seen: list[str] = []
+    server.state.events.subscribe(lambda event, payload: seen.append(event))
+    for _ in range(200):
+        simulator.step()
+        if set(seen) >= set(EVENTS):
+            break
+    assert set(EVENTS) - set(seen) == set(), Counter(seen)
+    with client(server) as api:
+        deleted = api.get("/odata/v2/Courses/$count", params={"$filter": "IsDeleted eq true"}).text
+        assert int(deleted) >= seen.count("CourseDeleted")
