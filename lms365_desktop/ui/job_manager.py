@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from lms365_desktop.core.job_journal import ItemState, JobRecord, JobState
 from lms365_desktop.core.jobs import BulkJob, ItemOutcome, JobProgress, JobResult
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.panes.enrollment_operations import JOB_KIND_PREFIX, operation
+from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, operation
 
 CONCURRENCY = 4
 

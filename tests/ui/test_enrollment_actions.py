@@ -199,7 +199,7 @@ def test_pending_view_context_menu_offers_the_actions(fresh, qtbot):
     pane.set_view(PENDING)
     qtbot.waitUntil(lambda: not pane.model.loading and pane.model.loaded_count > 0)
     select_rows(pane.view, [0])
-    names = [a.objectName() for a in pane.context_menu_actions()]
-    assert names == ["approveAction", "rejectAction", "cancelAction", "completeAction", "retakeAction"]
+    names = [a.objectName() for a in pane.context_menu_actions() if a is not None]
+    assert names[:5] == ["approveAction", "rejectAction", "cancelAction", "completeAction", "retakeAction"]
     assert fresh.workspace.actions.actions["approve"].isEnabled()
     assert not fresh.workspace.actions.actions["complete"].isEnabled()
