@@ -23,12 +23,22 @@ from .enums import (
 from .errors import InputValidationError
 from .time_zones import canonical_time_zone
 
+MEMBERSHIP_PREFIX = "i:0#.f|membership|"
+
+
+def login_variants(login: str) -> list[str]:
+    """The forms one login can be stored in: `jane@x` and `i:0#.f|membership|jane@x`."""
+    plain = login[len(MEMBERSHIP_PREFIX):] if login.lower().startswith(MEMBERSHIP_PREFIX) else login
+    return list(dict.fromkeys([login, plain, MEMBERSHIP_PREFIX + plain]))
+
+
 __all__ = [
     "BodyModel", "EnrollRequest", "RejectRequest", "CancelRequest", "RetakeRequest",
     "CategoryRef", "TagRef", "PublishingSettings", "ExpirySettings", "DueDateSettings",
     "CreateCourseRequest", "CreateCourseCategoryRequest", "CreateCourseTagRequest",
     "RoomInput", "CreateCourseSessionRequest", "HttpRequestParameters", "HttpRequestParametersV2",
     "WebhookSubscribeRequest", "build_body", "input_error_from", "check_guid",
+    "MEMBERSHIP_PREFIX", "login_variants",
 ]
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import models as m
-from .bodies import build_body, check_guid
+from .bodies import MEMBERSHIP_PREFIX, build_body, check_guid, login_variants  # noqa: F401 - re-exported
 from .enums import CoursePassingStatus, RegistrationStatus
 from .errors import AmbiguousResultError, NotFoundError
 from .odata import Guid, Query
@@ -21,13 +21,6 @@ if TYPE_CHECKING:
 # A created item whose answer was lost is found again by its fields, created since shortly
 # before we sent it (allowing for the server's clock).
 CLOCK_SKEW = timedelta(minutes=5)
-MEMBERSHIP_PREFIX = "i:0#.f|membership|"
-
-
-def login_variants(login: str) -> list[str]:
-    """The forms one login can be stored in: `jane@x` and `i:0#.f|membership|jane@x`."""
-    plain = login[len(MEMBERSHIP_PREFIX):] if login.lower().startswith(MEMBERSHIP_PREFIX) else login
-    return list(dict.fromkeys([login, plain, MEMBERSHIP_PREFIX + plain]))
 
 
 class WriteOperations:

@@ -14,7 +14,7 @@ from typing import Any
 from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
 from lms365_desktop.api.errors import NotFoundError
 from lms365_desktop.api.odata import Guid, Query
-from lms365_desktop.api.operations import login_variants
+from lms365_desktop.api.bodies import login_variants
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.job_journal import JobJournal, JobRecord
 from lms365_desktop.core.jobs import BulkJob, ProgressCallback
