@@ -38,9 +38,34 @@ def default_time_zone() -> str:
     return microsoft_name(machine_iana_zone()) or FALLBACK_TIME_ZONE
 
 
+# Two ids of the swagger are gone from CLDR's current table (retired by Microsoft).
+_RETIRED = {"Kamchatka Standard Time": "Asia/Kamchatka", "Mid-Atlantic Standard Time": "Etc/GMT+2"}
+
+
 def iana_zone(microsoft: str) -> str | None:
     """A representative IANA zone for a Microsoft name, to compute offsets and local times."""
-    return win_tz.get(microsoft)
+    return win_tz.get(microsoft) or _RETIRED.get(microsoft)
+
+
+def _cities_by_zone() -> dict[str, list[str]]:
+    cities: dict[str, list[str]] = {}
+    for iana, microsoft in tz_win.items():
+        if "/" in iana and not iana.startswith(("Etc/", "SystemV/", "US/", "Canada/")):
+            city = iana.rsplit("/", 1)[-1].replace("_", " ")
+            if city not in cities.setdefault(microsoft, []):
+                cities[microsoft].append(city)
+    return cities
+
+
+_CITIES = _cities_by_zone()
+
+
+def cities(microsoft: str, limit: int = 6) -> list[str]:
+    """Places in a zone (from the IANA names CLDR maps to it), so people can search by city."""
+    representative = (iana_zone(microsoft) or "").rsplit("/", 1)[-1].replace("_", " ")
+    found = _CITIES.get(microsoft, [])
+    ordered = ([representative] if representative in found else []) + sorted(c for c in found if c != representative)
+    return ordered[:limit]
 
 
 def utc_offset(microsoft: str, at: datetime | None = None) -> timedelta | None:
@@ -55,15 +80,17 @@ def utc_offset(microsoft: str, at: datetime | None = None) -> timedelta | None:
     return moment.astimezone(zone).utcoffset() if moment.tzinfo else moment.replace(tzinfo=zone).utcoffset()
 
 
-def display_name(microsoft: str, at: datetime | None = None) -> str:
-    """"(UTC+01:00) Romance Standard Time", as Windows lists zones."""
+def display_name(microsoft: str, at: datetime | None = None, *, with_cities: bool = False) -> str:
+    """"(UTC+01:00) Romance Standard Time" as Windows lists zones, optionally with a few cities."""
     offset = utc_offset(microsoft, at)
-    if offset is None:
-        return microsoft
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    minutes = abs(minutes)
-    return f"(UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}) {microsoft}"
+    text = microsoft
+    if offset is not None:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        minutes = abs(minutes)
+        text = f"(UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}) {microsoft}"
+    places = cities(microsoft) if with_cities else []
+    return f"{text} — {', '.join(places)}" if places else text
 
 
 def wall_time_to_utc(moment: datetime, microsoft: str) -> datetime:

@@ -34,3 +34,6 @@ def test_wall_time_and_display():
     assert wall_time_to_utc(summer, "Romance Standard Time") == datetime(2027, 7, 1, 7, 0, tzinfo=timezone.utc)
     assert display_name("Romance Standard Time", datetime(2027, 1, 10)) == "(UTC+01:00) Romance Standard Time"
     assert display_name("India Standard Time", datetime(2027, 1, 10)) == "(UTC+05:30) India Standard Time"
+    with_cities = display_name("Romance Standard Time", datetime(2027, 1, 10), with_cities=True)
+    assert with_cities.startswith("(UTC+01:00) Romance Standard Time — Paris") and "Copenhagen" in with_cities
+    assert display_name("Kamchatka Standard Time", datetime(2027, 1, 10)).startswith("(UTC+12:00)")

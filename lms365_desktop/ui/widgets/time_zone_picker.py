@@ -8,7 +8,7 @@ from lms365_desktop.core.time_zones import SWAGGER_TIME_ZONES, default_time_zone
 
 
 class TimeZonePicker(QComboBox):
-    """Editable combo: type any part of a name or offset ("europe", "+01:00") to narrow the list."""
+    """Editable combo: type any part of a name, city or offset ("Copenhagen", "+01:00") to narrow the list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -16,7 +16,7 @@ class TimeZonePicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for zone in SWAGGER_TIME_ZONES:
-            self.addItem(display_name(zone), zone)
+            self.addItem(display_name(zone, with_cities=True), zone)
         completer = QCompleter(self.model(), self)
         completer.setCompletionColumn(0)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
