@@ -1,6 +1,7 @@
 """The connect dialog: sandbox in one click, inline validation, "Test connection" against the real sandbox."""
 from __future__ import annotations
 
+import asyncio
 import socket
 
 import keyring
@@ -162,6 +163,23 @@ def test_save_with_a_wrong_key_stays_open_with_the_message_beside_the_key(make_d
     assert dialog.form.key_edit.text() == "wrong-key"  # nothing typed is lost
     dialog.form.key_edit.textEdited.emit("x")
     assert dialog.form.error_text("api_key") == ""  # the message clears once the key is edited
+
+
+def test_closing_the_dialog_while_it_checks_saves_and_connects_nothing(make_dialog, qtbot, profiles):
+    started = asyncio.Event()
+
+    async def slow_tester(profile, key):
+        started.set()
+        await asyncio.sleep(30)
+
+    dialog, chosen = make_dialog(tester=slow_tester)
+    _type_custom(dialog, "Contoso", "https://lms.contoso.com", "key")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set)
+    task = dialog._test_task
+    dialog.reject()
+    qtbot.waitUntil(task.done)
+    assert task.cancelled() and chosen == [] and profiles.list() == []
 
 
 def test_a_saved_connection_connects_with_its_stored_key(make_dialog, qtbot, profiles, memory_keyring):

@@ -351,6 +351,12 @@ class ConnectDialog(QDialog):
             self._secrets.set(profile.name, key)
         self._choose(profile, key)
 
+    def done(self, result: int) -> None:
+        # Closed while a check ran: its answer must not save or connect anything any more.
+        if self._test_task is not None and not self._test_task.done():
+            self._test_task.cancel()
+        super().done(result)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._schedule_fit()
