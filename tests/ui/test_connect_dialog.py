@@ -51,7 +51,9 @@ def test_the_sandbox_is_the_default_and_one_click(make_dialog, qtbot, profiles):
     ((profile, key),) = chosen
     assert profile.is_sandbox and key == ""
     assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
-    assert profiles.list() == []  # the sandbox is not a saved connection
+    assert profiles.last_used().is_sandbox  # so the next start opens it again
+    reopened, _ = make_dialog()
+    assert not reopened.saved_box.isVisible()  # the sandbox has its own button, not a list entry
 
 
 def test_bad_input_gets_messages_beside_the_fields_and_nothing_typed_is_lost(make_dialog, qtbot, profiles):

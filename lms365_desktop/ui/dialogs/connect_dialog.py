@@ -236,6 +236,12 @@ class ConnectDialog(QDialog):
     # -- sandbox, test, save ---------------------------------------------------------------
 
     def _on_sandbox_clicked(self) -> None:
+        # Remembered as the last used connection, so the next start opens the sandbox again.
+        if self._profiles is not None:
+            existing = self._profiles.get(SANDBOX_PLACEHOLDER.name)
+            if existing is None or existing.is_sandbox:
+                self._profiles.save(SANDBOX_PLACEHOLDER)
+                self._profiles.set_last_used(SANDBOX_PLACEHOLDER.name)
         self._choose(SANDBOX_PLACEHOLDER, "")
 
     def _taken_names(self) -> set[str]:
