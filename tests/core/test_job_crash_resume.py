@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from lms365_desktop.core.bulk_operations import JobService
@@ -54,6 +55,7 @@ def _wait_for_half(journal_path: Path, process: subprocess.Popen, deadline: floa
     raise AssertionError("the job did not get halfway in time")
 
 
+@pytest.mark.slow
 async def test_a_killed_job_resumes_and_the_server_has_each_item_done_exactly_once(make_sandbox, tmp_path):
     # A little latency per call keeps the job running long enough to be killed midway.
     server = make_sandbox(latency_ms=(10, 10))
