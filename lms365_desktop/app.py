@@ -93,6 +93,7 @@ def _sandbox_server(**fields):
 def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_store=None, secret_store=None,
              journal=None):
     """Build the window, its panes and the context they share; returns the AppContext."""
+    from lms365_desktop.ui.connect_flow import install_connection_actions
     from lms365_desktop.ui.context import AppContext
     from lms365_desktop.ui.main_window import MainWindow
     from lms365_desktop.ui.workspace import install_workspace
@@ -103,6 +104,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     context = AppContext(window, settings, journal=journal if journal is not None else _journal(), connector=connector,
                          profile_store=profile_store, secret_store=secret_store)
     install_workspace(context)
+    install_connection_actions(context)
     for module_name, builder, title, icon_name, shortcut in PANE_BUILDERS:
         build = _optional(module_name, builder)
         if build is not None:

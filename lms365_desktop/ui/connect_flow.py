@@ -100,3 +100,12 @@ def show_connect_dialog(context: AppContext):
     dialog.connection_chosen.connect(chosen)
     dialog.open()
     return dialog
+
+
+def install_connection_actions(context: AppContext) -> None:
+    """File › Connect… (switch connection) and File › Open local sandbox."""
+    window = context.window
+    window.add_action("file", "connect", window.tr("&Connect…"), shortcut="Ctrl+Shift+O", icon_name="connect",
+                      slot=lambda _checked=False: show_connect_dialog(context), before="exportCsv")
+    window.add_action("file", "openSandbox", window.tr("Open local &sandbox"), icon_name="sandbox",
+                      slot=lambda _checked=False: context.tasks.run(open_sandbox(context)), before="exportCsv")

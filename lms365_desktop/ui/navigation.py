@@ -33,7 +33,7 @@ class NavigationTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setIconSize(context.window.iconSize())
         self.setUniformRowHeights(True)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(150)
         self.connection_item = QTreeWidgetItem([self.tr("Not connected")])
         self.connection_item.setIcon(0, icon("connection"))
         self.pending_item = self._item(self.tr("Pending approvals"), "pending", "queue", "pending")

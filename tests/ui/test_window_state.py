@@ -1,0 +1,121 @@
+"""Layout survives a restart; server errors, a lost connection and a rejected key are reported without losing state."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QPushButton
+
+from lms365_desktop.ui.connect_flow import open_profile
+from tests.ui.helpers import close_window, make_window, run_async
+
+
+def wait_loaded(qtbot, pane):
+    qtbot.waitUntil(lambda: pane.model.started and not pane.model.loading and pane.model.loaded_count > 0, timeout=10_000)
+
+
+def test_layout_is_restored_after_restart(qtbot, qasync_loop, sandbox, settings, tmp_path):
+    first = make_window(qtbot, sandbox, settings, tmp_path)
+    window, users = first.window, first.workspace.users
+    window.resize(790, 700)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (790, 700))
+    window.show_pane(users)
+    wait_loaded(qtbot, users)
+    header = users.view.horizontalHeader()
+    users.view.setColumnWidth(1, 333)
+    users.view.setColumnHidden(3, True)  # job title
+    users.view.setColumnHidden(6, False)  # office, hidden by default
+    header.moveSection(2, 0)  # department first
+    users.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not users.model.loading and users.model.order == ("Email", True))
+    users.splitter.setSizes([700, 300])
+    splitter_sizes = users.splitter.sizes()
+    window.splitter.setSizes([300, 900])
+    nav_width = window.splitter.sizes()[0]
+    close_window(qtbot, first)
+
+    second = make_window(qtbot, sandbox, settings, tmp_path)
+    window, users = second.window, second.workspace.users
+    try:
+        assert window.current_pane() is users
+        assert (window.width(), window.height()) == (790, 700)
+        header = users.view.horizontalHeader()
+        assert users.view.columnWidth(1) == 333
+        assert users.view.isColumnHidden(3) and not users.view.isColumnHidden(6)
+        assert header.logicalIndex(0) == 2
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+        wait_loaded(qtbot, users)
+        assert users.model.order == ("Email", True)  # the restored sort is what the server was asked
+        assert users.splitter.sizes() == splitter_sizes
+        assert window.splitter.sizes()[0] == nav_width
+    finally:
+        close_window(qtbot, second)
+
+
+def test_server_error_shows_the_servers_message(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    server = make_sandbox(fail_rate=1.0)  # every request answers 500/503 with an OData error
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        courses = context.workspace.courses
+        context.window.show_pane(courses)
+        qtbot.waitUntil(lambda: courses.model.started and not courses.model.loading, timeout=30_000)
+        assert any(c.title_label.text() == "<b>Server error</b>" for c in context.notifications.cards)
+        card = next(c for c in context.notifications.cards if c.title_label.text() == "<b>Server error</b>")
+        assert card.message_label.text() and "Traceback" not in card.message_label.text()
+        card.details_button.click()
+        assert "HTTP 50" in card.details_view.toPlainText()
+        assert not courses.model.loading and courses.model.loaded_count == 0
+        assert courses.count_label.text() == "0 loaded"
+    finally:
+        close_window(qtbot, context)
+
+
+def test_lost_connection_is_reported_and_nothing_is_lost(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    server = make_sandbox()
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        users = context.workspace.users
+        context.window.show_pane(users)
+        wait_loaded(qtbot, users)
+        loaded = users.model.loaded_count
+        users.quick_filter_box.setText("a")
+        server.stop()
+        context.window.actions_by_name["refresh"].trigger()
+        qtbot.waitUntil(lambda: any(c.title_label.text() == "<b>Connection lost</b>" for c in context.notifications.cards),
+                        timeout=15_000)
+        card = context.notifications.cards[-1]
+        assert card.details_button.isVisible()
+        assert users.quick_filter_box.text() == "a"
+        assert loaded > 0
+    finally:
+        close_window(qtbot, context)
+
+
+def test_rejected_key_asks_again_and_keeps_the_window_state(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    server = make_sandbox()
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        users = context.workspace.users
+        context.window.show_pane(users)
+        wait_loaded(qtbot, users)
+        users.quick_filter_box.setText("o")
+        # The key is revoked while the user works: the next request is refused with 401.
+        run_async(qtbot, open_profile(context, context.profile, "revoked-key", reload=False))
+        users.model.set_server_filter("Department eq 'Finance'")
+        title = "<b>The API key was not accepted</b>"
+        qtbot.waitUntil(lambda: any(c.title_label.text() == title for c in context.notifications.cards), timeout=10_000)
+        card = next(c for c in context.notifications.cards if c.title_label.text() == title)
+        enter_key = next(b for b in card.findChildren(QPushButton) if b.text() == "Enter API key…")
+        enter_key.click()
+        dialog = context.window.findChild(QInputDialog, "apiKeyDialog")
+        assert dialog is not None and dialog.isVisible()
+        dialog.setTextValue(server.api_key)
+        dialog.accept()
+        old_client = context.client
+        qtbot.waitUntil(lambda: context.client is not old_client, timeout=10_000)
+        assert context.window.current_pane() is users and users.quick_filter_box.text() == "o"
+        context.window.actions_by_name["refresh"].trigger()
+        qtbot.waitUntil(lambda: not users.model.loading and users.model.loaded_count > 0, timeout=10_000)
+        assert users.quick_filter_box.text() == "o"  # what the user typed survived
+        assert users.model.server_filter == "Department eq 'Finance'"
+        assert all(users.model.row_at(r)["Department"] == "Finance" for r in range(users.model.rowCount()))
+    finally:
+        close_window(qtbot, context)
