@@ -263,6 +263,7 @@ class ActivityFeed:
         """Clean up what a crash left, then follow ``events`` by webhook or by polling."""
         async with self._lock:
             self._wanted = {e for e in events if e in EVENTS}
+            self.log.prune()
             await self._cleanup_stale()
             if mode == MODE_WEBHOOK and self.receiver is not None:
                 await self.receiver.start()

@@ -48,6 +48,8 @@ class ActivityLog:
         self.retention = retention
         self._db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with NORMAL sync stays consistent and skips an fsync per event (rows are written on the loop).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self.prune()
 

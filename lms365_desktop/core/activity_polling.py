@@ -26,7 +26,8 @@ _PASSING = {0: "Completed", 1: "NotStarted", 2: "InProgress"}
 _ENDED = ("Cancelled", "Rejected")
 
 
-@dataclass(frozen=True)
+# slots: a large tenant keeps hundreds of thousands of these between rounds.
+@dataclass(frozen=True, slots=True)
 class _Enrollment:
     id: str
     course_id: str
@@ -36,7 +37,7 @@ class _Enrollment:
     passing: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Course:
     id: str
     title: str

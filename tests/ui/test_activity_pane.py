@@ -202,6 +202,8 @@ def test_polling_mode_shows_enrollment_events_with_no_receiver(activity, qtbot):
     row = pane.model.row_of(rows_of(pane, "CourseCompleted")[0].key)
     assert rows_of(pane, "CourseCompleted")[0].source == SOURCE_POLLING
     assert pane.model.index(row, COLUMN_SOURCE).data() == "polling"
+    pane.interval_actions[120.0].trigger()
+    assert pane.feed.poller.interval == 120.0 and pane.poll_interval() == 120.0
 
 
 def test_filters_export_and_approval_notification(activity, qtbot, tmp_path):
@@ -274,7 +276,7 @@ def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(ac
     pane.event_actions["UserCreated"].setChecked(False)
     qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 10, timeout=3000)
     assert "UserCreated" not in {r["Event"] for r in held_subscriptions(server)}
-    assert "UserCreated" not in settings.value("activity/events")
+    assert "UserCreated" not in settings.value("activity/events").split(",")
 
     dialog = pane.ask_public_callback_url()
     dialog.setTextValue("http://lms-hooks.example.net")  # plain http off this computer: refused where typed
@@ -290,3 +292,24 @@ def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(ac
     assert "https://lms-hooks.example.net" in pane.status_label.text()
     pane.event_actions["UserCreated"].setChecked(True)
     qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 11, timeout=3000)
+
+
+def test_a_request_decided_elsewhere_shows_how_and_rows_copy_as_text(activity, qtbot):
+    pane, server, client = activity.pane, activity.server, activity.context.client
+    approval = course(server, approval=True)
+    first, second = unenrolled_users(server, approval["Id"], 2)
+    approved = run_async(qtbot, client.enroll_user_to_course(approval["Id"], first["LoginName"]))
+    rejected = run_async(qtbot, client.enroll_user_to_course(approval["Id"], second["LoginName"]))
+    qtbot.waitUntil(lambda: len(rows_of(pane, "EnrollmentApprovalRequest")) == 2, timeout=2000)
+    run_async(qtbot, client.approve_enrollment_request(approved.id))  # e.g. from the Enrollments pane
+    run_async(qtbot, client.reject_enrollment_request(rejected.id, "Full"))
+
+    def outcome(enrollment_id):
+        request = next(e for e in rows_of(pane, "EnrollmentApprovalRequest") if enrollment_id in e.enrollment_ids)
+        return pane.model.index(pane.model.row_of(request.key), COLUMN_ACTIONS).data()
+
+    qtbot.waitUntil(lambda: (outcome(approved.id), outcome(rejected.id)) == ("Approved", "Rejected"), timeout=2000)
+    pane.table.selectRow(pane.model.row_of(rows_of(pane, "EnrollmentApprovalRequest")[0].key))
+    assert not pane.approve_button.isEnabled()
+    text = pane.copy_selection()
+    assert text.split("\t")[1:4] == ["Approval request", approval["Title"], second["Title"]]

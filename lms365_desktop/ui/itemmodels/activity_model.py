@@ -56,14 +56,19 @@ def event_label(event: str) -> str:
 
 
 def status_label(text: str) -> str:
-    """RegistrationStatus names as words; other status texts pass through."""
-    return {
+    """The feed's status words (RegistrationStatus names, course and user states) as the user reads them."""
+    words = {
         "Enrolled": _tr("Enrolled"),
         "PendingApproval": _tr("Pending approval"),
         "Rejected": _tr("Rejected"),
         "Cancelled": _tr("Cancelled"),
         "WaitingList": _tr("Waiting list"),
-    }.get(text, text)
+        "Published": _tr("Published"),
+        "Not published": _tr("Not published"),
+        "Active": _tr("Active"),
+        "Deleted": _tr("Deleted"),
+    }
+    return " · ".join(words.get(part, part) for part in text.split(" · "))
 
 
 def action_state_label(state: str) -> str:
@@ -174,6 +179,12 @@ class ActivityTableModel(QAbstractTableModel):
 
     def all_events(self) -> list[ActivityEvent]:
         return list(self._all)
+
+    def pending_approvals_for(self, enrollment_ids: tuple[str, ...]) -> list[ActivityEvent]:
+        """Approval requests (shown or filtered out) still open for any of these enrollments."""
+        wanted = set(enrollment_ids)
+        return [e for e in self._all if e.is_approval_request and wanted.intersection(e.enrollment_ids)
+                and self._action_state.get(e.key, ACTION_NONE) in (ACTION_NONE, ACTION_FAILED)]
 
     def set_action_state(self, key: str, state: str) -> None:
         self._action_state[key] = state

@@ -51,6 +51,7 @@ class ActivityController(QObject):
         if hasattr(context, "add_closing_hook"):
             context.add_closing_hook(self._on_connection_closing)
         pane.mode_chosen.connect(self._on_pane_mode_chosen)
+        pane.poll_interval_chosen.connect(self._on_pane_poll_interval_chosen)
         pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
         pane.course_open_requested.connect(lambda key, label: self._open("coursesPane", "Courses", key, label))
         pane.user_open_requested.connect(lambda key, label: self._open("usersPane", "Users", key, label))
@@ -75,7 +76,7 @@ class ActivityController(QObject):
             or getattr(profile, "public_callback_url", None) or None
         feed, mode = create_activity_feed(
             client, self.log, connection=name, is_sandbox=bool(getattr(profile, "is_sandbox", False)),
-            public_callback_url=public_url, poll_interval=self.poll_interval,
+            public_callback_url=public_url, poll_interval=self.poll_interval or self.pane.poll_interval(),
         )
         stored_mode = settings.value(SETTINGS_MODE.format(connection=name)) if settings is not None else None
         if stored_mode in (MODE_WEBHOOK, MODE_POLLING):
@@ -111,6 +112,12 @@ class ActivityController(QObject):
         if settings is not None:
             settings.setValue(SETTINGS_MODE.format(connection=self.connection_name), mode)
         self.context.tasks.run(self.start_for_current_connection())
+
+    def _on_pane_poll_interval_chosen(self, seconds: float) -> None:
+        self.poll_interval = seconds
+        poller = self.feed.poller if self.feed is not None else None
+        if poller is not None:
+            poller.interval = seconds  # takes effect after the round now waiting
 
     def _on_pane_public_callback_url_chosen(self, url: str) -> None:
         settings = self.context.settings

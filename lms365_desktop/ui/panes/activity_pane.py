@@ -5,28 +5,25 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QSystemTrayIcon,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from lms365_desktop.core.activity_feed import EVENTS, MODE_OFF, MODE_POLLING, MODE_WEBHOOK, ActivityEvent, ActivityFeed
+from lms365_desktop.core.activity_feed import MODE_OFF, MODE_POLLING, MODE_WEBHOOK, ActivityEvent, ActivityFeed
 from lms365_desktop.ui.itemmodels.activity_model import (
     ACTION_APPROVED,
     ACTION_FAILED,
@@ -44,11 +41,10 @@ from lms365_desktop.ui.itemmodels.activity_model import (
 )
 from lms365_desktop.ui.panes.activity_actions import ApprovalButtonsDelegate
 from lms365_desktop.ui.panes.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
+from lms365_desktop.ui.panes.activity_toolbar import ActivityToolbar
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon
 
-SETTINGS_EVENTS = "activity/events"
-SETTINGS_NOTIFY = "activity/notifyApprovals"
 SETTINGS_SPLITTER = "activity/splitter"
 SETTINGS_HEADER = "activity/header"
 
@@ -64,6 +60,7 @@ class ActivityPane(QWidget):
     events_chosen = Signal(object)
     public_callback_url_chosen = Signal(str)
     mode_chosen = Signal(str)
+    poll_interval_chosen = Signal(float)
     _event_arrived = Signal(object)
     _feed_state_changed = Signal()
 
@@ -74,7 +71,6 @@ class ActivityPane(QWidget):
         self.settings = settings
         self.feed: ActivityFeed | None = None
         self.tray: QSystemTrayIcon | None = None
-        self.notify_approvals = _bool(settings.value(SETTINGS_NOTIFY, True)) if settings else True
         self.model = ActivityTableModel(self)
         self._event_arrived.connect(self._on_feed_event_arrived)
         self._feed_state_changed.connect(self._on_feed_state_changed)
@@ -82,7 +78,21 @@ class ActivityPane(QWidget):
         self._feed_listener = self._event_arrived.emit
         self._feed_state_listener = self._feed_state_changed.emit
 
-        self._build_toolbar()
+        self.toolbar = ActivityToolbar(settings)
+        # The toolbar's widgets, named on the pane for tests and accessibility tools.
+        for name in ("events_button", "event_actions", "type_filter", "course_filter", "user_filter", "export_button",
+                     "settings_button", "notify_action", "polling_action", "interval_actions", "callback_action"):
+            setattr(self, name, getattr(self.toolbar, name))
+        self.toolbar.events_changed.connect(self._on_toolbar_events_changed)
+        self.toolbar.filter_changed.connect(self._on_filter_changed)
+        self.toolbar.export_clicked.connect(self.export_csv)
+        self.toolbar.polling_toggled.connect(
+            lambda checked: self.mode_chosen.emit(MODE_POLLING if checked else MODE_WEBHOOK))
+        self.toolbar.poll_interval_chosen.connect(self.poll_interval_chosen.emit)
+        self.toolbar.callback_clicked.connect(self.ask_public_callback_url)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("activityStatus")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableView()
         self.table.setObjectName("activityTable")
         self.table.setModel(self.model)
@@ -115,89 +125,11 @@ class ActivityPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(self.toolbar_layout)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.splitter, 1)
         self._show_details(None)
         self._on_feed_state_changed()
-
-    # -- building ----------------------------------------------------------------------------
-    def _build_toolbar(self) -> None:
-        self.events_button = QToolButton()
-        self.events_button.setObjectName("activityEventsButton")
-        self.events_button.setText(self.tr("Follow"))
-        self.events_button.setIcon(icon("activity"))
-        self.events_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.events_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.events_menu = QMenu(self.events_button)
-        self.event_actions: dict[str, QAction] = {}
-        chosen = self.chosen_events()
-        for event in EVENTS:
-            action = self.events_menu.addAction(event_label(event))
-            action.setCheckable(True)
-            action.setChecked(event in chosen)
-            action.toggled.connect(self._on_event_action_toggled)
-            self.event_actions[event] = action
-        self.events_button.setMenu(self.events_menu)
-
-        self.type_filter = QComboBox()
-        self.type_filter.setObjectName("activityTypeFilter")
-        self.type_filter.addItem(self.tr("All events"), None)
-        self.type_filter.addItem(self.tr("Approval requests"), "EnrollmentApprovalRequest")
-        for event in EVENTS:
-            if event != "EnrollmentApprovalRequest":
-                self.type_filter.addItem(event_label(event), event)
-        self.type_filter.currentIndexChanged.connect(self._on_filter_changed)
-        self.course_filter = QLineEdit()
-        self.course_filter.setObjectName("activityCourseFilter")
-        self.course_filter.setPlaceholderText(self.tr("Course…"))
-        self.course_filter.setClearButtonEnabled(True)
-        self.course_filter.textChanged.connect(self._on_filter_changed)
-        self.user_filter = QLineEdit()
-        self.user_filter.setObjectName("activityUserFilter")
-        self.user_filter.setPlaceholderText(self.tr("User…"))
-        self.user_filter.setClearButtonEnabled(True)
-        self.user_filter.textChanged.connect(self._on_filter_changed)
-
-        self.export_button = QToolButton()
-        self.export_button.setObjectName("activityExportButton")
-        self.export_button.setIcon(icon("export"))
-        self.export_button.setText(self.tr("Export CSV…"))
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.export_button.clicked.connect(self.export_csv)
-
-        self.settings_button = QToolButton()
-        self.settings_button.setObjectName("activitySettingsButton")
-        self.settings_button.setText(self.tr("Options"))
-        self.settings_button.setIcon(icon("filter"))
-        self.settings_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.settings_button)
-        self.notify_action = menu.addAction(self.tr("Notify me of approval requests"))
-        self.notify_action.setCheckable(True)
-        self.notify_action.setChecked(self.notify_approvals)
-        self.notify_action.toggled.connect(self.set_notify_approvals)
-        self.polling_action = menu.addAction(self.tr("Watch by polling (no callback can reach this computer)"))
-        self.polling_action.setCheckable(True)
-        self.polling_action.toggled.connect(self._on_polling_action_toggled)
-        menu.addSeparator()
-        self.callback_action = menu.addAction(self.tr("Public callback URL…"))
-        self.callback_action.triggered.connect(self.ask_public_callback_url)
-        self.settings_button.setMenu(menu)
-
-        self.toolbar_layout = QHBoxLayout()
-        self.toolbar_layout.setSpacing(6)
-        self.toolbar_layout.addWidget(self.events_button)
-        self.toolbar_layout.addSpacing(12)
-        self.toolbar_layout.addWidget(QLabel(self.tr("Show:")))
-        self.toolbar_layout.addWidget(self.type_filter)
-        self.toolbar_layout.addWidget(self.course_filter, 1)
-        self.toolbar_layout.addWidget(self.user_filter, 1)
-        self.toolbar_layout.addWidget(self.export_button)
-        self.toolbar_layout.addWidget(self.settings_button)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("activityStatus")
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _build_details(self) -> QWidget:
         box = QWidget()
@@ -250,19 +182,17 @@ class ActivityPane(QWidget):
         self._on_feed_state_changed()
 
     def chosen_events(self) -> list[str]:
-        """The events the user follows (all 11 unless they turned some off)."""
-        stored = self.settings.value(SETTINGS_EVENTS) if self.settings is not None else None
-        if stored is None:
-            return list(EVENTS)
-        values = [stored] if isinstance(stored, str) else list(stored or [])
-        return [e for e in EVENTS if e in values]
+        return self.toolbar.chosen_events()
+
+    def poll_interval(self) -> float:
+        return self.toolbar.poll_interval()
 
     def set_notify_approvals(self, enabled: bool) -> None:
-        self.notify_approvals = bool(enabled)
-        if self.notify_action.isChecked() != self.notify_approvals:
-            self.notify_action.setChecked(self.notify_approvals)
-        if self.settings is not None:
-            self.settings.setValue(SETTINGS_NOTIFY, self.notify_approvals)
+        self.toolbar.set_notify_approvals(enabled)
+
+    @property
+    def notify_approvals(self) -> bool:
+        return self.toolbar.notify_approvals
 
     # -- acting ------------------------------------------------------------------------------
     def approve_event(self, event: ActivityEvent) -> None:
@@ -320,8 +250,16 @@ class ActivityPane(QWidget):
 
     # -- slots -------------------------------------------------------------------------------
     def _on_feed_event_arrived(self, event: ActivityEvent) -> None:
-        if self.model.add_event(event) and event.is_approval_request:
+        if not self.model.add_event(event):
+            return
+        if event.is_approval_request:
             self._notify(event)
+        elif event.event in ("CourseEnrollment", "CourseUnenrollment") and event.enrollment_ids:
+            # Decided elsewhere (another pane, another coordinator): the request row says how.
+            outcome = ACTION_APPROVED if event.event == "CourseEnrollment" else ACTION_REJECTED
+            for request in self.model.pending_approvals_for(event.enrollment_ids):
+                self.model.set_action_state(request.key, outcome)
+            self._show_details(self._current())
 
     def _notify(self, event: ActivityEvent) -> None:
         if not self.notify_approvals or self.window().isActiveWindow():
@@ -336,9 +274,7 @@ class ActivityPane(QWidget):
 
     def _on_feed_state_changed(self) -> None:
         feed = self.feed
-        self.polling_action.blockSignals(True)
-        self.polling_action.setChecked(feed is not None and feed.mode == MODE_POLLING)
-        self.polling_action.blockSignals(False)
+        self.toolbar.show_polling(feed is not None and feed.mode == MODE_POLLING)
         if feed is None or feed.mode == MODE_OFF:
             self.status_label.setText(self.tr("Not following any events."))
             return
@@ -354,16 +290,10 @@ class ActivityPane(QWidget):
                 events=", ".join(f"{event_label(e)} ({msg})" for e, msg in sorted(feed.errors.items())))
         self.status_label.setText(text)
 
-    def _on_event_action_toggled(self, _checked: bool) -> None:
-        events = [e for e, action in self.event_actions.items() if action.isChecked()]
-        if self.settings is not None:
-            self.settings.setValue(SETTINGS_EVENTS, events)
+    def _on_toolbar_events_changed(self, events: list) -> None:
         if self.feed is not None:
             self.tasks.run(self.feed.set_events(events))
         self.events_chosen.emit(events)
-
-    def _on_polling_action_toggled(self, checked: bool) -> None:
-        self.mode_chosen.emit(MODE_POLLING if checked else MODE_WEBHOOK)
 
     def _on_filter_changed(self, *_args) -> None:
         event_type = self.type_filter.currentData()
@@ -461,7 +391,16 @@ class ActivityPane(QWidget):
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
 
-    # -- main-window verbs (F5, Ctrl+F, export) ----------------------------------------------
+    # -- main-window verbs (F5, Ctrl+F, Ctrl+C, export) -------------------------------------
+    def copy_selection(self) -> str:
+        """The selected row as tab-separated text on the clipboard."""
+        rows = self.table.selectionModel().selectedRows()
+        columns = range(COLUMN_ACTIONS)
+        text = "\n".join("\t".join(str(self.model.index(r.row(), c).data() or "") for c in columns) for r in rows)
+        if text:
+            QApplication.clipboard().setText(text)
+        return text
+
     def focus_find(self) -> None:
         self.course_filter.setFocus()
         self.course_filter.selectAll()
@@ -469,12 +408,6 @@ class ActivityPane(QWidget):
     def refresh(self) -> None:
         if self.feed is not None:
             self.model.set_events(self.feed.history())
-
-
-def _bool(value) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
 
 
 def build_activity_pane(context) -> ActivityPane:
