@@ -1,6 +1,7 @@
 """OData v4 query options ($filter, $select, $expand, $orderby, $top, $skip, $count) parsed and checked."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -12,13 +13,13 @@ from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
 from sqlalchemy import literal
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
-from . import store
-from .edm import TYPES, EntityType
+from . import enums, store
+from .edm import NAMESPACE, TYPES, EntityType
 from .errors import bad_request
 
 MAX_EXPAND_DEPTH = 2  # Web API OData's default MaxExpansionDepth
 KNOWN_OPTIONS = {"$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count",
-                 "$format", "$skiptoken", "$search"}
+                 "$format"}
 
 
 @dataclass
@@ -52,6 +53,9 @@ def parse_options(etype: EntityType, params: Mapping[str, str], depth: int = 0) 
         if name.startswith("$") and name.lower() not in KNOWN_OPTIONS:
             raise bad_request(f"The query parameter '{name}' is not supported.")
     opts = QueryOptions(etype)
+    if (text := params.get("$format")) is not None and \
+            text.split(";")[0].strip().lower() not in ("json", "application/json"):
+        raise bad_request(f"The $format '{text}' is not supported; only json is served.")
     if (text := params.get("$filter")) is not None:
         opts.filter, opts.joins = parse_filter(etype, text)
     if (text := params.get("$select")) is not None:
@@ -205,7 +209,7 @@ def parse_filter(etype: EntityType, text: str):
     if not text.strip():
         raise bad_request("The $filter option is empty.")
     try:
-        tree = _PARSER.parse(_LEXER.tokenize(text))
+        tree = _PARSER.parse(_LEXER.tokenize(_unqualify_enum_literals(text)))
     except odata_exc.ODataException as exc:
         raise bad_request(f"Syntax error in $filter '{text}': {_describe(exc)}") from None
     except Exception as exc:  # the lexer/parser raise plain errors for some garbage
@@ -224,6 +228,21 @@ def parse_filter(etype: EntityType, text: str):
         if rel not in joins:
             joins.append(rel)
     return clause, joins
+
+
+_QUOTED = re.compile(r"('(?:[^']|'')*')")
+_QUALIFIER = re.compile(r"((?:[A-Za-z_]\w*\.)+)([A-Za-z_]\w*)$")
+
+
+def _unqualify_enum_literals(text: str) -> str:
+    """`LMS365.Api.CourseType'Webinar'` (OData v4 enum literal) -> `'Webinar'`, which odata-query
+    parses; the column type then checks the name."""
+    parts = _QUOTED.split(text)
+    for index in range(0, len(parts) - 1, 2):
+        match = _QUALIFIER.search(parts[index])
+        if match and match.group(1) == f"{NAMESPACE}." and match.group(2) in enums.ALL_ENUMS:
+            parts[index] = parts[index][:match.start()]
+    return "".join(parts)
 
 
 def _describe(exc: Exception) -> str:
