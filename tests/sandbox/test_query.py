@@ -79,6 +79,25 @@ def test_null_guid_datetime_and_enum_literals(api, users):
     assert len(webinars) == sum(c["CourseType"] == "Webinar" for c in courses)
 
 
+def test_qualified_enum_literals_and_in_lists(api):
+    courses = rows(api, "Courses")
+    webinars = {c["Id"] for c in courses if c["CourseType"] == "Webinar"}
+    qualified = rows(api, "Courses", filter="CourseType eq LMS365.Api.CourseType'Webinar'")
+    assert {c["Id"] for c in qualified} == webinars and webinars
+    live = rows(api, "Courses", filter="CourseType in ('Webinar','ClassRoom')")
+    assert {c["Id"] for c in live} == {c["Id"] for c in courses
+                                       if c["CourseType"] in ("Webinar", "ClassRoom")}
+    # A quoted string that merely looks like one stays a string.
+    lookalike = "Title eq 'LMS365.Api.CourseType''Webinar'''"
+    assert rows(api, "Courses", filter=lookalike) == []
+
+
+def test_quotes_inside_string_literals(api, users):
+    irish = {u["Id"] for u in users if "O'Brien" in u["Title"]}
+    got = rows(api, "Users", filter="contains(Title,'O''Brien')")
+    assert {u["Id"] for u in got} == irish and irish
+
+
 def test_any_and_all_on_collections(api):
     courses = rows(api, "Courses", expand="Categories($select=Name)")
     has = {c["Id"] for c in courses if any(x["Name"] == "Compliance" for x in c["Categories"])}
@@ -160,9 +179,12 @@ def test_bad_queries_are_400_naming_the_offending_part(api, params, named):
     assert named in error(api, entity_set, **params)
 
 
-def test_unknown_query_option_is_400(api):
-    response = api.get("/Users", params={"$frobnicate": "1"})
-    assert response.status_code == 400 and "$frobnicate" in response.json()["error"]["message"]
+@pytest.mark.parametrize("option, value", [("$frobnicate", "1"), ("$search", "anna"),
+                                           ("$format", "xml")])
+def test_unsupported_query_options_are_400(api, option, value):
+    response = api.get("/Users", params={option: value})
+    assert response.status_code == 400 and option in response.json()["error"]["message"]
+    assert api.get("/Users", params={"$format": "json", "$top": "1"}).status_code == 200
 
 
 # Fragments that combine into mostly-valid, often-invalid OData, to look for any 500.
