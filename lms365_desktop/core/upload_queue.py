@@ -126,6 +126,10 @@ class UploadQueue:
         for listener in list(self._listeners):
             listener(item)
 
+    def now(self) -> float:
+        """The queue's clock, for per-item ETAs."""
+        return self._clock()
+
     @property
     def running(self) -> bool:
         return self._wakeup is not None

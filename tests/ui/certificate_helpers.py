@@ -72,6 +72,12 @@ def set_fail_rate(server, rate: float) -> None:
     injector.settings = replace(injector.settings, fail_rate=rate)
 
 
+def set_latency(server, milliseconds: float) -> None:
+    """Make every answer of the sandbox take this long (started with a fail rate > 0)."""
+    injector = server.state.extras["faults"]
+    injector.settings = replace(injector.settings, latency_ms=(milliseconds, milliseconds))
+
+
 def drop_files(target: QWidget, paths: list[Path], pos: QPoint) -> bool:
     """A real drag enter, move and drop carrying file URLs, as the file manager sends them."""
     mime = QMimeData()

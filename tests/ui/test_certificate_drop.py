@@ -117,6 +117,22 @@ def test_several_files_dropped_open_the_upload_wizard(qtbot, context, tmp_path):
     view = pane.view
     assert drop_files(view.viewport(), paths, view.visualRect(pane.model.index(0, 0)).center())
     wizard = context.window.findChild(QWizard, "uploadWizard")
-    assert wizard is not None and wizard.isVisible()
+    assert wizard is not None and wizard.isVisible() and course["Title"] in wizard.windowTitle()
     qtbot.waitUntil(lambda: wizard.learners_task.done())
     qtbot.waitUntil(lambda: len(wizard.match_page.sendable()) == 2)
+
+    # More files can be dropped on the wizard itself; a file already listed is not added twice.
+    extra = tmp_path / "notes.pdf"
+    extra.write_bytes(pdf_bytes("notes"))
+    assert drop_files(wizard, [extra, paths[0]], wizard.rect().center())
+    assert [m.path.name for m in wizard.match_page.matches][-1] == "notes.pdf"
+    assert len(wizard.match_page.matches) == 3
+
+
+def test_upload_certificates_action_uses_the_scoped_course(qtbot, context):
+    course, _users = run_async(qtbot, course_with_learners(context.client, 1))
+    show_course_enrollments(qtbot, context, course, 1)
+    context.window.actions_by_name["uploadCertificates"].trigger()
+    wizard = context.window.findChild(QWizard, "uploadWizard")
+    assert wizard is not None and wizard.course["Id"] == course["Id"]
+    qtbot.waitUntil(lambda: len(wizard.match_page.learners) == 1)

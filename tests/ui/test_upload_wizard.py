@@ -254,3 +254,45 @@ def test_queue_model_is_a_correct_item_model(qtbot, qtmodeltester, tmp_path):
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.index(1, 1).data() == "learner 1"
     model.detach()
+
+
+def test_cancel_one_and_cancel_all(qtbot, context, tmp_path):
+    from tests.ui.certificate_helpers import set_latency
+
+    client = context.client
+    course, users = run_async(qtbot, course_with_learners(client, 6))
+    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    page = wizard.match_page
+    qtbot.waitUntil(lambda: len(page.learners) == 6)
+    paths = []
+    for user in users:
+        path = tmp_path / f"{user['Email']}.pdf"
+        path.write_bytes(pdf_bytes(user["Email"], 200_000))
+        paths.append(path)
+    page.add_files(paths)
+    assert len(page.sendable()) == 6
+    set_latency(context.server, 300)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    view = wizard.queue_page.view
+    qtbot.waitUntil(lambda: wizard.queue.totals().active == 3)
+    view.model.flush()
+    view.refresh_totals()
+    shot(wizard, "upload_6_running")
+    assert "ETA" in view.summary.text() and "of 1.1 MB" in view.summary.text()
+    qtbot.waitUntil(lambda: wizard.queue.totals().bytes_sent > 0)
+    view.model.flush()
+    view.refresh_totals()
+    shot(wizard, "upload_7_bytes_moving")
+    assert "KB/s" in view.summary.text() or "MB/s" in view.summary.text()
+    last = view.model.rowCount() - 1
+    view.table.selectRow(last)
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert wizard.queue.items[last].status.value == "cancelled" and wizard.queue.items[last].attempts == 0
+    qtbot.mouseClick(view.cancel_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.queue.running, timeout=10_000)
+    set_latency(context.server, 0)
+    totals = wizard.queue.totals()
+    assert totals.cancelled >= 3 and totals.done + totals.cancelled == 6
+    held = certificates_on_server(context.server, course["Id"])
+    never_started = [users[i]["Id"] for i, item in enumerate(wizard.queue.items) if item.attempts == 0]
+    assert never_started and not any(user_id in held for user_id in never_started)

@@ -104,6 +104,10 @@ class UploadQueueModel(QAbstractTableModel):
             if column == 4:
                 return self.tr(item.status.value.capitalize())
             if column == 5:
+                if item.status is UploadStatus.UPLOADING:
+                    return self.tr("{sent} of {size} · ETA {eta}").format(
+                        sent=format_size(item.sent_bytes), size=format_size(item.size),
+                        eta=format_eta(item.eta_seconds(self.queue.now())))
                 return item.message or item.result
         if role == Qt.ItemDataRole.UserRole and column == PROGRESS_COLUMN:
             return self.percent(item)
