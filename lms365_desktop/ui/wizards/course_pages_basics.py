@@ -121,6 +121,11 @@ class BasicsPage(FormPage):
     def _on_url_text_edited(self, text: str) -> None:
         self._url_edited = bool(text)
 
+    def set_url(self, url: str) -> None:
+        """Put a URL in as if typed: the title no longer suggests one."""
+        self.url.setText(url)
+        self._url_edited = True
+
     def collect(self) -> dict[str, Any]:
         ceu = self.ceu.value()
         return {

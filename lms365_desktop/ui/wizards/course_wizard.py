@@ -121,8 +121,7 @@ class CourseWizard(QWizard):
         self.review.hide_conflict()
         self.review.show_error("")
         self.review.set_busy(True, self.tr("Creating the course…"))
-        self._send_task = self.tasks.run(self.service.create_course(body), on_done=self._on_created,
-                                         on_error=self._on_create_failed)
+        self.tasks.run(self.service.create_course(body), on_done=self._on_created, on_error=self._on_create_failed)
 
     def _on_created(self, course: dict) -> None:
         self.review.set_busy(False, self.tr("Created."))
@@ -146,9 +145,7 @@ class CourseWizard(QWizard):
         self.review.show_error(self.tr("The server refused the course: {message}").format(message=message))
 
     def _on_review_use_suggested_url(self) -> None:
-        url = next_free_url(self.basics.url.text().strip())
-        self.basics.url.setText(url)
-        self.basics._url_edited = True
+        self.basics.set_url(next_free_url(self.basics.url.text().strip()))
         self._refresh_review()
         self._send()
 

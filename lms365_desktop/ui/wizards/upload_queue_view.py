@@ -1,7 +1,7 @@
 """The upload queue on screen: a table of files with progress, overall bytes and ETA, and its buttons."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,7 +37,20 @@ def format_eta(seconds: float | None) -> str:
 class UploadQueueModel(QAbstractTableModel):
     """Rows are the queue's items; changes are gathered and shown at most ten times a second."""
 
-    HEADERS = ("File", "Goes to", "Size", "Progress", "Status", "Message")
+    # Marked for lupdate; translated in headerData with this class as the context.
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UploadQueueModel", "File"), QT_TRANSLATE_NOOP("UploadQueueModel", "Goes to"),
+        QT_TRANSLATE_NOOP("UploadQueueModel", "Size"), QT_TRANSLATE_NOOP("UploadQueueModel", "Progress"),
+        QT_TRANSLATE_NOOP("UploadQueueModel", "Status"), QT_TRANSLATE_NOOP("UploadQueueModel", "Message"),
+    )
+    STATUS_TEXT = {
+        UploadStatus.QUEUED: QT_TRANSLATE_NOOP("UploadQueueModel", "Queued"),
+        UploadStatus.UPLOADING: QT_TRANSLATE_NOOP("UploadQueueModel", "Uploading"),
+        UploadStatus.DONE: QT_TRANSLATE_NOOP("UploadQueueModel", "Done"),
+        UploadStatus.FAILED: QT_TRANSLATE_NOOP("UploadQueueModel", "Failed"),
+        UploadStatus.CANCELLED: QT_TRANSLATE_NOOP("UploadQueueModel", "Cancelled"),
+        UploadStatus.SKIPPED: QT_TRANSLATE_NOOP("UploadQueueModel", "Skipped"),
+    }
 
     def __init__(self, queue: UploadQueue, parent=None) -> None:
         super().__init__(parent)
@@ -102,7 +115,7 @@ class UploadQueueModel(QAbstractTableModel):
             if column == PROGRESS_COLUMN:
                 return f"{self.percent(item)} %"
             if column == 4:
-                return self.tr(item.status.value.capitalize())
+                return self.tr(self.STATUS_TEXT[item.status])
             if column == 5:
                 if item.status is UploadStatus.UPLOADING:
                     return self.tr("{sent} of {size} · ETA {eta}").format(

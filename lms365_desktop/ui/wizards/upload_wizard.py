@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,7 +42,9 @@ from lms365_desktop.ui.widgets.file_drop import FileDropArea
 from lms365_desktop.ui.wizards.form_support import ERROR_STYLE
 from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget
 
-COLUMNS = ("File", "Type", "Size", "Learner", "Match")
+COLUMNS = (QT_TRANSLATE_NOOP("MatchPage", "File"), QT_TRANSLATE_NOOP("MatchPage", "Type"),
+           QT_TRANSLATE_NOOP("MatchPage", "Size"), QT_TRANSLATE_NOOP("MatchPage", "Learner"),
+           QT_TRANSLATE_NOOP("MatchPage", "Match"))
 LEARNER_COLUMN, MATCH_COLUMN = 3, 4
 STATUS_COLOURS = {
     MatchStatus.MATCHED: "#107c10", MatchStatus.MANUAL: "#107c10",
