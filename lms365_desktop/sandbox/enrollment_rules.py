@@ -41,7 +41,7 @@ def parse_enroll(body: dict[str, Any], *, course_in_body: bool = False) -> tuple
     if login is None and user_id is None:
         raise InvalidField("userLoginName", "userLoginName is required: the login name of the user to enroll."
                            if not course_in_body else "UserLoginName or UserId is required.")
-    session_ids = [bf.guid(v, f"courseSessionIds[{i}]") or "" for i, v in
+    session_ids = [bf.guid(v, f"courseSessionIds[{i}]", required=True) or "" for i, v in
                    enumerate(_list(bf.member(body, "courseSessionIds"), "courseSessionIds"))]
     single = bf.guid(bf.member(body, "courseSessionId"), "courseSessionId")
     if single is not None and single not in session_ids:

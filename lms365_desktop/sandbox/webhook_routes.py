@@ -1,9 +1,11 @@
-"""`POST /webhooks/subscribe/{Event}` → 201 + Location, `DELETE` that Location → 204; kept in the store."""
+"""`POST /webhooks/subscribe/{Event}` → 201 + Location, `DELETE` it → 204; subscriptions and deliveries kept."""
 from __future__ import annotations
 
+import json
 import uuid
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -12,7 +14,7 @@ from . import body_fields as bf
 from .errors import ODataError
 from .routing import Router, json_response
 from .state import SandboxState
-from .store import WebhookSubscription
+from .store import WebhookDelivery, WebhookSubscription, parse_wire_datetime, utc_now
 from .webhooks import EVENTS, Subscription, SubscriptionError, WebhookHub
 
 HUB_KEY = "webhooks"
@@ -62,24 +64,60 @@ def _unsubscribe_endpoint(state: SandboxState):
 
 def _forget(state: SandboxState, subscription_id: str) -> None:
     with state.store.session() as session:
-        for row in session.scalars(select(WebhookSubscription).where(WebhookSubscription.Id == subscription_id)):
-            session.delete(row)
+        session.execute(delete(WebhookDelivery).where(WebhookDelivery.SubscriptionId == subscription_id))
+        session.execute(delete(WebhookSubscription).where(WebhookSubscription.Id == subscription_id))
+
+
+class StoreJournal:
+    """Deliveries in the WebhookDeliveries table: one row per notification and subscription."""
+
+    def __init__(self, state: SandboxState) -> None:
+        self.state = state
+
+    def opened(self, subscription: Subscription, notification_id: str, notification: dict) -> None:
+        with self.state.store.session() as session:
+            session.add(WebhookDelivery(Id=notification_id, SubscriptionId=subscription.id,
+                                        Payload=json.dumps(notification), Attempt=0, State="pending",
+                                        NextAttemptAt=utc_now()))
+
+    def attempted(self, notification_id: str, attempt: int, status: int | None, outcome: str,
+                  next_in: float | None) -> None:
+        with self.state.store.session() as session:
+            row = session.get(WebhookDelivery, notification_id)
+            if row is None:
+                return
+            row.Attempt, row.State, row.LastStatus = attempt, outcome, status
+            row.NextAttemptAt = utc_now() + timedelta(seconds=next_in) if next_in is not None else None
 
 
 def _load(state: SandboxState, hub: WebhookHub) -> None:
-    """Subscriptions outlive a restart of a file-backed sandbox, as they do on the real service."""
+    """Subscriptions and unfinished deliveries outlive a restart of a file-backed sandbox."""
     with state.store.session() as session:
         rows = session.scalars(select(WebhookSubscription)).all()
+        # Finished deliveries are kept for a day, for anyone inspecting the data file.
+        cutoff = utc_now() - timedelta(days=1)
+        session.execute(delete(WebhookDelivery).where(WebhookDelivery.State != "pending",
+                                                      WebhookDelivery.CreatedAt < cutoff))
+        pending = session.execute(select(WebhookDelivery.Id, WebhookDelivery.SubscriptionId, WebhookDelivery.Payload,
+                                         WebhookDelivery.Attempt, WebhookDelivery.NextAttemptAt)
+                                  .where(WebhookDelivery.State == "pending")).all()
     for row in rows:
         try:
             hub.subscribe(row.Event, row.WebHookUri, row.Secret or None, subscription_id=row.Id,
                           created_at=row.CreatedAt)
         except SubscriptionError:
             _forget(state, row.Id)
+    now = utc_now()
+    for delivery_id, subscription_id, payload, attempts_done, next_at in pending:
+        subscription = hub.get(subscription_id)
+        if subscription is None:
+            continue
+        delay = max(0.0, (parse_wire_datetime(next_at) - now).total_seconds()) if next_at else 0.0
+        hub.resume(subscription, delivery_id, json.loads(payload), attempts_done, delay)
 
 
 def register(router: Router, state: SandboxState) -> None:
-    hub = WebhookHub(state.config.webhook_retry_delays,
+    hub = WebhookHub(state.config.webhook_retry_delays, journal=StoreJournal(state),
                      on_gone=lambda subscription: _forget(state, subscription.id))
     state.extras[HUB_KEY] = hub
 

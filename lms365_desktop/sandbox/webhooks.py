@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -155,6 +155,15 @@ class DeliveryRecord:
     sent_at: str
 
 
+class DeliveryJournal(Protocol):
+    """Where deliveries are written down, so retries can continue after a restart."""
+
+    def opened(self, subscription: Subscription, notification_id: str, notification: dict) -> None: ...
+
+    def attempted(self, notification_id: str, attempt: int, status: int | None, outcome: str,
+                  next_in: float | None) -> None: ...
+
+
 class WebhookHub:
     """Holds subscriptions and delivers published events on a private loop in its own thread.
 
@@ -164,9 +173,11 @@ class WebhookHub:
     """
 
     def __init__(self, retry_delays: Iterable[float] = (60.0, 240.0), *, timeout: float = DELIVERY_TIMEOUT_SECONDS,
-                 history_limit: int = 1000, on_gone: Callable[[Subscription], None] | None = None) -> None:
+                 history_limit: int = 1000, on_gone: Callable[[Subscription], None] | None = None,
+                 journal: DeliveryJournal | None = None) -> None:
         self.retry_delays = tuple(float(d) for d in retry_delays)
         self._on_gone = on_gone
+        self._journal = journal
         self._timeout = timeout
         self._history_limit = history_limit
         self._subscriptions: dict[str, Subscription] = {}
@@ -274,27 +285,55 @@ class WebhookHub:
             future.add_done_callback(self._pending.discard)
         return len(targets)
 
-    async def _deliver(self, subscription: Subscription, notification: dict) -> None:
-        notification_id = str(uuid.uuid4())  # one work item: the same Id on every attempt
+    def resume(self, subscription: Subscription, notification_id: str, notification: Mapping[str, Any],
+               attempts_done: int, delay_s: float) -> None:
+        """Continue a journaled delivery after a restart: attempt `attempts_done + 1` in `delay_s`."""
+        if self._loop is None:
+            self.start()
+        assert self._loop is not None
+        future = asyncio.run_coroutine_threadsafe(
+            self._deliver(subscription, dict(notification), notification_id, attempts_done, delay_s), self._loop)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+
+    async def _deliver(self, subscription: Subscription, notification: dict, notification_id: str | None = None,
+                       attempts_done: int = 0, first_delay: float = 0.0) -> None:
         delays = self.retry_delays
+        total_attempts = len(delays) + 1
+        if notification_id is None:
+            notification_id = str(uuid.uuid4())  # one work item: the same Id on every attempt
+            self._journal_call("opened", subscription, notification_id, notification)
+        if attempts_done >= total_attempts:
+            return
+        if first_delay > 0:
+            await asyncio.sleep(first_delay)
 
         def wait(state: RetryCallState) -> float:
-            return delays[min(state.attempt_number, len(delays)) - 1] if delays else 0.0
+            done = attempts_done + state.attempt_number
+            return delays[min(done, len(delays)) - 1] if delays else 0.0
 
         def should_retry(status: int | None) -> bool:
             return status is None or not (200 <= status < 300 or status == 410)
 
-        attempt_number = 0
+        attempt_number = attempts_done
 
         async def attempt() -> int | None:
             nonlocal attempt_number
             attempt_number += 1
             if attempt_number > 1 and self.get(subscription.id) is None:
                 return 200  # unsubscribed while waiting: nothing left to deliver to
-            return await self._post(subscription, notification_id, attempt_number, notification)
+            status = await self._post(subscription, notification_id, attempt_number, notification)
+            if not should_retry(status):
+                outcome, next_in = ("gone" if status == 410 else "delivered"), None
+            elif attempt_number >= total_attempts:
+                outcome, next_in = "failed", None
+            else:
+                outcome, next_in = "pending", delays[attempt_number - 1]
+            self._journal_call("attempted", notification_id, attempt_number, status, outcome, next_in)
+            return status
 
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(len(delays) + 1),
+            stop=stop_after_attempt(total_attempts - attempts_done),
             wait=wait,
             retry=retry_if_result(should_retry),
             retry_error_callback=lambda state: None,
@@ -306,6 +345,14 @@ class WebhookHub:
                 self._on_gone(subscription)
             except Exception:  # the journal is best effort; the delivery outcome stands
                 log.exception("could not forget gone subscription %s", subscription.id)
+
+    def _journal_call(self, method: str, *args: Any) -> None:
+        if self._journal is None:
+            return
+        try:
+            getattr(self._journal, method)(*args)
+        except Exception:  # the journal must never stop a delivery
+            log.exception("webhook journal %s failed", method)
 
     async def _post(self, subscription: Subscription, notification_id: str, attempt: int, notification: dict) -> int | None:
         envelope = {"Id": notification_id, "Attempt": attempt, "Properties": {}, "Notifications": [notification]}

@@ -138,6 +138,7 @@ def test_session_ids_must_belong_to_the_course(api, classroom):
     user, = fresh_users(api, 1)
     assert_error(enroll(api, classroom["Id"], user, courseSessionIds=[foreign]), 400, "courseSessionIds[0]")
     assert_error(enroll(api, classroom["Id"], user, courseSessionIds=["x"]), 400, "courseSessionIds[0]")
+    assert_error(enroll(api, classroom["Id"], user, courseSessionIds=[foreign, ""]), 400, "courseSessionIds[1]")
     first = post_session(api, classroom["Id"]).json()["Id"]
     second = post_session(api, classroom["Id"]).json()["Id"]
     assert_error(enroll(api, classroom["Id"], user, courseSessionIds=[first, second]), 400, "single session")

@@ -186,3 +186,20 @@ def test_subscriptions_survive_a_restart_of_a_file_backed_sandbox(tmp_path):
             api.post("/odata/v2/Courses", json=course_body(api))
             delivery, = receiver.wait_for(1)
             assert delivery.json["Notifications"][0]["Action"] == "CourseCreated"
+
+
+def test_a_pending_retry_continues_after_a_restart(tmp_path):
+    data = dict(data_path=tmp_path / "retry.db", users=40, courses=5, webhook_retry_delays=(2.0, 2.0))
+    with WebhookReceiver(statuses=(503, 200)) as receiver:
+        with start_sandbox(**data) as server, client(server) as api:
+            subscribe(api, "CourseCreated", receiver.url())
+            api.post("/odata/v2/Courses", json=course_body(api))
+            first, = receiver.wait_for(1)
+        # Stopped before the retry was due; the journal in the data file remembers it.
+        stopped = time.monotonic()  # the first server and its delivery thread are gone by now
+        with start_sandbox(**data):
+            deliveries = receiver.wait_for(2, timeout=5)
+        assert [d.json["Attempt"] for d in deliveries] == [1, 2]
+        assert deliveries[1].received_at >= stopped  # so the restarted server sent it
+        assert deliveries[1].json["Id"] == first.json["Id"]
+        assert deliveries[1].json["Notifications"] == first.json["Notifications"]
