@@ -95,11 +95,15 @@ class ReviewPage(QWizardPage):
         self.body: dict[str, Any] = {}
         self.busy = False
 
-    def show_body(self, body: dict[str, Any]) -> None:
+    def show_body(self, body: dict[str, Any], names: dict[str, str] | None = None) -> None:
+        """Show the body; ``names`` puts a readable name beside ids (e.g. the catalog's title)."""
         self.body = body
         self.tree.clear()
         for key, value in body.items():
             _add_items(self.tree, value, key)
+            if names and key in names and names[key]:
+                item = self.tree.topLevelItem(self.tree.topLevelItemCount() - 1)
+                item.setText(1, f"{value}  ({names[key]})")
         self.tree.expandAll()
 
     def show_error(self, message: str) -> None:

@@ -209,7 +209,10 @@ class CourseWizard(QWizard):
     def _refresh_review(self) -> None:
         body, errors = self.validate()
         if body is not None:
-            self.review.show_body(body)
+            self.review.show_body(body, {
+                "CourseCatalogId": self.basics.catalog.currentText(),
+                "FailedCourseId": self.enrollment.failed_course.currentText(),
+            })
             self.review.show_error("")
         else:
             self.review.show_error("; ".join(f"{k}: {v}" for k, v in errors.items()))
