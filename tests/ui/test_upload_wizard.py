@@ -296,3 +296,16 @@ def test_cancel_one_and_cancel_all(qtbot, context, tmp_path):
     held = certificates_on_server(context.server, course["Id"])
     never_started = [users[i]["Id"] for i, item in enumerate(wizard.queue.items) if item.attempts == 0]
     assert never_started and not any(user_id in held for user_id in never_started)
+
+    # The result report, saved as CSV through the file dialog.
+    from PySide6.QtWidgets import QFileDialog
+
+    qtbot.mouseClick(view.report_button, Qt.MouseButton.LeftButton)
+    dialog = view.findChild(QFileDialog, "saveReportDialog")
+    assert dialog is not None
+    target = tmp_path / "report.csv"
+    dialog.selectFile(str(target))
+    dialog.accept()
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [r["status"] for r in rows] == [item.status.value for item in wizard.queue.items]
+    assert {r["status"] for r in rows} <= {"done", "cancelled"} and len(rows) == 6
