@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -94,6 +95,14 @@ def _decode(row: sqlite3.Row) -> ConsoleRequest:
     )
 
 
+def _locked(method):
+    def run(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    run.__doc__, run.__name__ = method.__doc__, method.__name__
+    return run
+
+
 class ConsoleHistory:
     """Every console request with its response summary, and the user's named requests."""
 
@@ -101,15 +110,20 @@ class ConsoleHistory:
         self.path = Path(path) if path is not None else default_history_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.max_entries = max_entries
-        self._db = sqlite3.connect(self.path)
+        # Writes may come from a worker thread (the GUI must not wait for the disk); one lock
+        # serialises every use of the connection.
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         # Overwrite freed pages so pruned entries do not linger in the file.
         self._db.execute("PRAGMA secure_delete = ON")
         self._db.executescript(_SCHEMA)
 
+    @_locked
     def close(self) -> None:
         self._db.close()
 
+    @_locked
     def record(self, request: ConsoleRequest, summary: ResponseSummary) -> HistoryEntry:
         """Store a request (secrets replaced by a placeholder) with the summary of its response."""
         secrets = [h.value for h in request.headers if h.is_secret and h.value]
@@ -133,6 +147,7 @@ class ConsoleHistory:
                                  preview, error)
         return HistoryEntry(cursor.lastrowid, started_at, safe, stored)
 
+    @_locked
     def search(self, text: str = "", *, limit: int = 200) -> list[HistoryEntry]:
         """Newest first; `text` matches the URL, query options, request body or response preview."""
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -144,10 +159,12 @@ class ConsoleHistory:
         ).fetchall()
         return [self._entry(row) for row in rows]
 
+    @_locked
     def get(self, entry_id: int) -> HistoryEntry | None:
         row = self._db.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
         return self._entry(row) if row else None
 
+    @_locked
     def clear(self) -> None:
         with self._db:
             self._db.execute("DELETE FROM entries")
@@ -160,6 +177,7 @@ class ConsoleHistory:
 
     # -- saved requests --------------------------------------------------------------------
 
+    @_locked
     def save(self, name: str, request: ConsoleRequest) -> SavedRequest:
         """Save (or replace) a named request; secret header values become the placeholder."""
         name = name.strip()
@@ -175,10 +193,12 @@ class ConsoleHistory:
             )
         return SavedRequest(name, saved_at, safe)
 
+    @_locked
     def saved(self) -> list[SavedRequest]:
         rows = self._db.execute("SELECT * FROM saved ORDER BY name COLLATE NOCASE").fetchall()
         return [SavedRequest(row["name"], row["saved_at"], _decode(row)) for row in rows]
 
+    @_locked
     def delete_saved(self, name: str) -> None:
         with self._db:
             self._db.execute("DELETE FROM saved WHERE name = ?", (name,))

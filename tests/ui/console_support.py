@@ -5,6 +5,7 @@ import httpx
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from lms365_desktop.core.console_history import ConsoleHistory
 from lms365_desktop.core.request_snippets import ConsoleRequest
@@ -32,6 +33,7 @@ def open_console(qtbot, context, history_path):
     pane = window.panes["consolePane"]
     pane.use_history(ConsoleHistory(history_path))
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # Ctrl+7 is a window shortcut
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is pane and pane.isVisible())
     qtbot.waitUntil(lambda: pane.catalog is not None, timeout=10_000)

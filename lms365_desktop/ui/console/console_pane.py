@@ -319,17 +319,19 @@ class ConsolePane(QWidget):
             raw = await client.request(request.method, url, params=dict(params) or None,
                                        headers=headers or None, content=content)
         except Exception as exc:
-            self._record(request, ResponseSummary(error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
+            await self._record(request, ResponseSummary(
+                error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
             raise
         result = await asyncio.to_thread(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
-        self._record(request, ResponseSummary(
+        await self._record(request, ResponseSummary(
             result.status, result.elapsed_ms, result.size, result.content_type,
             "" if result.is_binary else result.text[:20_000],
             f"{result.error_code}: {result.error_message}" if result.error_code or result.error_message else ""))
         return result
 
-    def _record(self, request: ConsoleRequest, summary: ResponseSummary) -> None:
-        self.history.record(request, summary)
+    async def _record(self, request: ConsoleRequest, summary: ResponseSummary) -> None:
+        # Off the GUI thread: a commit waits for the disk.
+        await asyncio.to_thread(self.history.record, request, summary)
         if self._history_loaded:
             self.refresh_history()
 

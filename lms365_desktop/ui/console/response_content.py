@@ -49,9 +49,9 @@ class ResponseContent:
     error_code: str = ""
     error_message: str = ""
     rows: list[dict] | None = None  # the `value` array (or a top-level array) of objects
+    columns: list[str] = field(default_factory=list)  # table columns for `rows`
     next_link: str = ""
     count: int | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def reason(self) -> str:
@@ -114,6 +114,18 @@ def _read_odata(content: ResponseContent) -> None:
         content.count = count if isinstance(count, int) else None
     elif isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
         content.rows = list(document)
+    if content.rows:
+        content.columns = columns_of(content.rows)
+
+
+def columns_of(rows: list[dict], known: list[str] | None = None) -> list[str]:
+    """The union of the rows' keys in first-seen order, without OData annotations."""
+    seen = dict.fromkeys(known or [])
+    for row in rows:
+        for key in row:
+            if "@odata." not in key:
+                seen.setdefault(key)
+    return list(seen)
 
 
 def merged_document(first: ResponseContent, rows: list[dict]) -> dict:

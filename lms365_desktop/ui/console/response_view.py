@@ -1,7 +1,7 @@
 """The response side of the console: status line, OData error, text/tree/table/headers views, paging."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -99,6 +99,11 @@ class ResponseView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        # Column widths come from the first rows only: measuring thousands of rows stalls the window.
+        # Column widths come from the visible rows and a few more; a hidden table would measure
+        # every row (seconds on thousands), so fitting waits until the table is shown.
+        self.table.horizontalHeader().setResizeContentsPrecision(10)
+        self._columns_fitted = True
         self.export_csv = QPushButton(self.tr("Export CSV…"))
         self.export_csv.setObjectName("consoleExportCsv")
         self.export_csv.setEnabled(False)
@@ -143,6 +148,7 @@ class ResponseView(QWidget):
         self.tabs.addTab(self.tree, self.tr("Tree"))
         self.tabs.addTab(table_page, self.tr("Table"))
         self.tabs.addTab(self.headers, self.tr("Headers"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -186,7 +192,9 @@ class ResponseView(QWidget):
             self.text.show_text(content.text, highlight=content.is_json)
         self.tree_model.set_document(content.document if content.is_json else None)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table_model.set_rows(content.rows or [])
+        self.table_model.set_rows(content.rows or [], content.columns)
+        self._columns_fitted = False
+        QTimer.singleShot(0, self._fit_columns)  # its own event-loop turn, not on top of the text
         self._update_rows_label()
         if content.rows and self.tabs.currentIndex() == 3:
             self.tabs.setCurrentIndex(0)
@@ -208,6 +216,18 @@ class ResponseView(QWidget):
 
     def set_page_info(self, text: str) -> None:
         self.page_info.setText(text)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        if self._columns_fitted or not self.table.isVisible():
+            return
+        self._columns_fitted = True
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.table_model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), 320))
 
     def _update_rows_label(self) -> None:
         count = len(self.table_model.rows)
