@@ -67,6 +67,8 @@ class Scheduler:
         max_in_flight: int = 16,
         margin_seconds: float | None = None,
         interactive_reserve: int | None = None,
+        idle_reserve: int | None = None,
+        idle_seconds: float | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
         self.rate = rate
@@ -76,16 +78,20 @@ class Scheduler:
         if margin_seconds is None:
             margin_seconds = max(0.05, rate.window_seconds * 0.002)
         self._window_ms = int(math.ceil((rate.window_seconds + margin_seconds) * 1000))
-        # Interactive work may use the whole window; bulk leaves this many slots (plus one per
-        # interactive call seen in the last window) so clicks start within moments.
+        # Interactive work may use the whole window. While someone is clicking (an interactive
+        # start in the last `idle_seconds`, and at first) bulk leaves `interactive_reserve`
+        # places free, about one click per second of the window; an unattended bulk job
+        # leaves only `idle_reserve`, so it runs at nearly the full limit.
         if interactive_reserve is None:
-            interactive_reserve = max(2, rate.calls // 50) if rate.calls >= 10 else 0
+            interactive_reserve = max(2, math.ceil(rate.calls * 0.1)) if rate.calls >= 10 else rate.calls // 5
         self.interactive_reserve = min(interactive_reserve, rate.calls // 2)
+        self.idle_reserve = min(self.interactive_reserve, 2 if idle_reserve is None else idle_reserve)
+        self.idle_seconds = 2 * rate.window_seconds if idle_seconds is None else idle_seconds
         self._clock = clock
+        self._last_interactive = clock()
         self._bucket = InMemoryBucket([Rate(rate.calls, self._window_ms)])
         self._queues: dict[Lane, deque[asyncio.Future[RateItem]]] = {lane: deque() for lane in Lane}
         self._flying: set[RateItem] = set()
-        self._interactive_starts: deque[int] = deque()
         self._in_flight = 0
         self._paused_until = 0.0
         self._throttled = 0
@@ -247,7 +253,7 @@ class Scheduler:
             self._started += 1
             self._flying.add(item)
             if lane is Lane.INTERACTIVE:
-                self._interactive_starts.append(now_ms)
+                self._last_interactive = now
             future.set_result(item)
             started_any = True
         self._notify_if(started_any)
@@ -279,13 +285,11 @@ class Scheduler:
         return None
 
     def _bulk_reserve(self, now_ms: int) -> int:
-        if not self.interactive_reserve:
-            return 0
-        horizon = now_ms - self._window_ms
-        while self._interactive_starts and self._interactive_starts[0] < horizon:
-            self._interactive_starts.popleft()
-        recent = len(self._interactive_starts)
-        return min(self.interactive_reserve + recent, self.rate.calls // 2)
+        # A click takes one of the reserved places; bulk only refills up to N minus the reserve,
+        # so places that expire later go to clicks first.
+        if now_ms / 1000.0 - self._last_interactive < self.idle_seconds:
+            return self.interactive_reserve
+        return self.idle_reserve
 
     def _calls_in_window(self, now_ms: int) -> int:
         self._bucket.leak(now_ms)
