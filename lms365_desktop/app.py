@@ -156,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("lms365-desktop")
     app.setApplicationName("LMS365 Desktop")
+    # The loop ends when _run() has closed the connection, not when the last window closes:
+    # otherwise unsubscribing and the client's shutdown would be cut off.
+    app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -63,7 +63,7 @@ class NotificationCard(QFrame):
         top.addLayout(text, 1)
         for label, callback in actions:
             button = QPushButton(label)
-            button.clicked.connect(callback)
+            button.clicked.connect(lambda _checked=False, act=callback: act())
             button.clicked.connect(self.dismiss)
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
