@@ -30,6 +30,7 @@ from .transport import (
 from .uploads import UploadOperations
 
 ODATA = "/odata/v2"
+UNLIMITED = RateLimit(1_000_000, 1.0)
 ON_BEHALF_OF_HEADER = "LMS365-User-Id"
 DEFAULT_COURSE_EXPAND = (
     "DueDate,Publishing,CertificateExpiry,SharepointWeb($select=Url),Categories,Tags,"
@@ -49,7 +50,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         api_key: str,
         *,
         username: str = "api",
-        rate: RateLimit | tuple[int, float] = RateLimit(600, 60),
+        rate: RateLimit | tuple[int, float] | None = RateLimit(600, 60),
         timeout: float = 30.0,
         on_behalf_of: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -60,7 +61,9 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         self.base_url = check_base_url(base_url)
         if not api_key:
             raise InputValidationError("Enter the API key for this connection.", field="api_key")
-        if isinstance(rate, tuple):
+        if rate is None:
+            rate = UNLIMITED  # e.g. a sandbox started without a limit
+        elif isinstance(rate, tuple):
             rate = RateLimit(*rate)
         self.rate = rate
         self.on_behalf_of = _check_user_id(on_behalf_of)

@@ -63,6 +63,7 @@ class User(ApiModel):
     job_title: str | None = None
     is_external: bool | None = None
     is_deleted: bool | None = None
+    created_at: datetime | None = None
 
 
 class CourseCatalogRef(ApiModel):
@@ -183,6 +184,7 @@ class CourseSession(ApiModel):
     meeting_url: str | None = None
     max_attendees: int | None = None
     room: Room | None = None
+    created_at: datetime | None = None
 
     @field_validator("max_attendees", mode="before")
     @classmethod
@@ -215,6 +217,7 @@ class Course(ApiModel):
     is_deleted: bool | None = None
     course_session_enrollment_type: lenient_enum(CourseSessionEnrollmentType) | None = None
     created_at: datetime | None = None
+    modified_at: datetime | None = None
     course_layout_id: str | None = None
     # Navigation properties, present when expanded.
     due_date: DueDateInfo | None = None
@@ -264,7 +267,10 @@ class Enrollment(ApiModel):
     cancellation_reason: str | None = None
     course_session_id: str | None = Field(None, alias="courseSessionId")
     created_at: datetime | None = None
+    modified_at: datetime | None = None
     course_duration: int | None = None
+    progress: int | None = None
+    attempt: int | None = None
 
     @field_validator("roles", mode="before")
     @classmethod
@@ -285,6 +291,10 @@ class Certificate(ApiModel):
     issued: datetime | None = None
     expiry: datetime | None = None
     template_id: str | None = None
+    enrollment_id: str | None = None
+    file_name: str | None = None
+    content_type: str | None = None
+    file_size: int | None = None
 
 
 class TrainingPlan(ApiModel):
@@ -310,12 +320,9 @@ class ODataCollection(ApiModel, Generic[T]):
     count: int | None = Field(None, alias="@odata.count")
 
 
-class CourseProvisioningState(ApiModel):
-    """One row of GetCourseProvisioningStatus (`Courses/IncludeNotCreated`)."""
-
-    id: str | None = None
-    provisioning_progress: ProvisioningProgress | str | None = None
-    sharepoint_web: SharepointWeb | None = None
+class CourseProvisioningState(Course):
+    """One row of GetCourseProvisioningStatus (`Courses/IncludeNotCreated`): a course that may
+    still be being created; by default only `Id`, `ProvisioningProgress` and `SharepointWeb`."""
 
 
 # The model of each entity set, for paginate()/fetch_page().
