@@ -42,8 +42,10 @@ def load_extensions(router: Router, state: SandboxState) -> None:
 def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
     router = router or Router()
     state.extras["router"] = router
-    load_extensions(router, state)
     builtin = EntityRoutes()
+    router.add_function("Enrollments", "IncludeDeletedUsers",
+                        builtin.enrollments_including_deleted_users)
+    load_extensions(router, state)
 
     async def odata(request: Request) -> Response:
         return await router.dispatch(request, state, builtin)

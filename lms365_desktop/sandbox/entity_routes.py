@@ -16,7 +16,7 @@ from .odata_query import QueryOptions, parse_options
 from .query_runner import _relationship, count_rows, run_collection, run_single
 from .routing import ODATA_ROOT, BuiltinHandlers, ODataRequest, json_response
 from .state import SandboxState
-from .store import Course, User
+from .store import Course, Enrollment, User
 
 
 def service_root(request: Request) -> str:
@@ -29,9 +29,12 @@ def context_url(request: Request, fragment: str) -> str:
 
 def base_where(set_name: str) -> list:
     """Rows a plain collection GET leaves out (courses still provisioning are only in
-    Courses/IncludeNotCreated)."""
+    Courses/IncludeNotCreated; enrollments of deleted users only in IncludeDeletedUsers)."""
     if set_name == "Courses":
         return [Course.IsCreated.is_(True)]
+    if set_name == "Enrollments":
+        # Enrollments of deleted users only appear through Enrollments/IncludeDeletedUsers().
+        return [Enrollment.UserId.not_in(select(User.Id).where(User.IsDeleted.is_(True)))]
     return []
 
 
@@ -113,6 +116,13 @@ class EntityRoutes(BuiltinHandlers):
             page = run_collection(connection, opts, where=base_where(ctx.entity_set),
                                   page_size=ctx.state.config.page_size)
         return json_response(_collection_document(ctx, ctx.entity_set, opts, page))
+
+    def enrollments_including_deleted_users(self, ctx: ODataRequest) -> Response:
+        """GET Enrollments/IncludeDeletedUsers(): the collection without the deleted-user rule."""
+        opts = parse_options(edm.entity_set("Enrollments"), ctx.params)
+        with ctx.state.store.connection() as connection:
+            page = run_collection(connection, opts, page_size=ctx.state.config.page_size)
+        return json_response(_collection_document(ctx, "Enrollments", opts, page))
 
     def count(self, ctx: ODataRequest) -> Response:
         etype = edm.entity_set(ctx.entity_set)

@@ -212,3 +212,22 @@ def test_no_query_text_makes_a_server_error(api, option):
             assert response.json()["error"]["message"]
 
     check()
+
+
+def test_enrollments_of_deleted_users_only_via_include_deleted_users(make_sandbox):
+    from sqlalchemy import select
+
+    from lms365_desktop.sandbox.store import User
+
+    server = make_sandbox(users=30, courses=6)
+    with httpx.Client(base_url=server.base_url + "/odata/v2", auth=("api", server.api_key)) as api:
+        before = rows(api, "Enrollments")
+        gone = before[0]["UserId"]
+        with server.store.session() as session:
+            session.scalars(select(User).where(User.Id == gone)).one().IsDeleted = True
+        after = rows(api, "Enrollments")
+        assert {e["Id"] for e in after} == {e["Id"] for e in before if e["UserId"] != gone}
+        assert int(api.get("/Enrollments/$count").text) == len(after)
+        everything = api.get("/Enrollments/IncludeDeletedUsers()").json()["value"]
+        assert {e["Id"] for e in everything} == {e["Id"] for e in before}
+        assert api.get(f"/Enrollments({before[0]['Id']})").status_code == 200
