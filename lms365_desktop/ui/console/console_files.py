@@ -75,7 +75,7 @@ class ConsoleFiles(QObject):
     def export_csv(self, path: str) -> asyncio.Task:
         header, rows = self.pane.response.table_model.csv_snapshot()
         return self.pane.context.tasks.run(
-            asyncio.to_thread(write_csv, path, header, rows),
+            self.pane.in_worker(write_csv, path, header, rows),
             on_done=lambda count: self.pane.notice.setText(self.tr("Wrote {0} rows to {1}.").format(count, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
 
@@ -92,7 +92,7 @@ class ConsoleFiles(QObject):
         if content is None:
             return None
         return self.pane.context.tasks.run(
-            asyncio.to_thread(_write_bytes, path, content.body),
+            self.pane.in_worker(_write_bytes, path, content.body),
             on_done=lambda size: self.pane.notice.setText(self.tr("Saved {0} bytes to {1}.").format(size, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
 

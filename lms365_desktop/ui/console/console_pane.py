@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -63,6 +65,11 @@ class ConsolePane(QWidget):
         self._current: ResponseContent | None = None
         self._page = 0
         self.confirmation: QMessageBox | None = None
+        # Plain Python threads, not the loop's default executor: qasync's QThreads are still
+        # running at interpreter exit and Qt aborts the process. One worker keeps writes in order.
+        workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="console-worker")
+        self._workers = workers
+        self.destroyed.connect(lambda *_: workers.shutdown(wait=False, cancel_futures=True))
 
         self.editor = RequestEditor()
         self.send_button = QPushButton(self.tr("Send"))
@@ -149,6 +156,11 @@ class ConsolePane(QWidget):
 
     # -- collaborators -------------------------------------------------------------------------
 
+    async def in_worker(self, function, *args, **kwargs):
+        """Run blocking work (parsing, disk) off the GUI thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._workers, functools.partial(function, *args, **kwargs))
+
     @property
     def history(self) -> ConsoleHistory:
         """Opened on first use, so building the window touches no file."""
@@ -212,7 +224,7 @@ class ConsolePane(QWidget):
         raw = await client.request("GET", self.base_url.rstrip("/") + ODATA_ROOT + "$metadata")
         if raw.status != 200:
             raise RuntimeError(self.tr("$metadata answered {0}").format(raw.status))
-        catalog = await asyncio.to_thread(MetadataCatalog.from_xml, raw.body)
+        catalog = await self.in_worker(MetadataCatalog.from_xml, raw.body)
         if client is getattr(self.context, "client", None):
             self.catalog = catalog
             self.editor.uri.setToolTip(self.tr("Completion knows {0} entity sets").format(len(catalog.entity_sets)))
@@ -322,7 +334,7 @@ class ConsolePane(QWidget):
             await self._record(request, ResponseSummary(
                 error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
             raise
-        result = await asyncio.to_thread(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
+        result = await self.in_worker(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
         await self._record(request, ResponseSummary(
             result.status, result.elapsed_ms, result.size, result.content_type,
             "" if result.is_binary else result.text[:20_000],
@@ -331,7 +343,7 @@ class ConsolePane(QWidget):
 
     async def _record(self, request: ConsoleRequest, summary: ResponseSummary) -> None:
         # Off the GUI thread: a commit waits for the disk.
-        await asyncio.to_thread(self.history.record, request, summary)
+        await self.in_worker(self.history.record, request, summary)
         if self._history_loaded:
             self.refresh_history()
 
@@ -390,7 +402,7 @@ class ConsolePane(QWidget):
             link = page.next_link
             last = page
         document = merged_document(first, rows)
-        text = await asyncio.to_thread(json.dumps, document, indent=2, ensure_ascii=False)
+        text = await self.in_worker(json.dumps, document, indent=2, ensure_ascii=False)
         self._current, self._page = last, pages
         self.response.show_message(f"{last.status} {last.reason}", "", error=False)
         self.response.show_merged(document, text)
