@@ -361,6 +361,8 @@ class Sender:
                 await response.aread()
             except BaseException as exc:
                 self._record(request, None, started, started_at, 0, lane, attempt, _describe(exc))
+                if self.closed and isinstance(exc, Exception):
+                    raise ClientClosedError("ClientClosed", "The connection was closed during the request.") from exc
                 raise
             self._record(request, response.status_code, started, started_at, len(response.content), lane, attempt, None)
             response.extensions["lms365_elapsed_ms"] = (time.perf_counter() - started) * 1000

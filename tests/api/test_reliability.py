@@ -179,3 +179,14 @@ async def test_closing_the_client_ends_queued_work_cleanly(make_sandbox):
     assert len(closed) >= 7 and all(not isinstance(r, Exception) or isinstance(r, ClientClosedError) for r in results)
     with pytest.raises(ClientClosedError):
         await client.get_course_info(course_id)
+
+
+async def test_closing_during_a_running_request_reports_the_close(make_sandbox):
+    server = make_sandbox(latency_ms=(600, 600))
+    client = Lms365Client(server.base_url, server.api_key)
+    running = asyncio.create_task(client.get_course_catalogs())
+    while client.stats.in_flight == 0:
+        await asyncio.sleep(0.01)
+    await client.aclose()
+    with pytest.raises(ClientClosedError):
+        await asyncio.wait_for(running, 2)
