@@ -220,3 +220,20 @@ async def test_polling_produces_enrollment_events_with_no_receiver(sandbox_serve
         assert enrollment(sandbox_server, pending.id)["RegistrationStatus"] == "Cancelled"
     finally:
         await feed.stop()
+
+
+async def test_polling_reads_every_row_in_id_pages_and_keeps_to_its_share_of_the_budget(
+        sandbox_server, client, monkeypatch):
+    from lms365_desktop.core import activity_polling
+    from lms365_desktop.sandbox import store as s
+    from tests.activity_scenarios import store_rows
+
+    monkeypatch.setattr(activity_polling, "PAGE_ROWS", 300)
+    poller = ActivityPoller(client, interval=1.0)
+    assert await poller.poll() == []  # the baseline round reports nothing
+    enrollments, courses = len(store_rows(sandbox_server, s.Enrollment)), len(store_rows(sandbox_server, s.Course))
+    assert len(poller._enrollments) == enrollments and len(poller._courses) == courses
+    expected_calls = enrollments // 300 + 1 + courses // 300 + 1
+    assert poller.calls_last_round == expected_calls
+    # 600 calls a minute, 10% for polling = 1 call a second: a round of N calls waits at least N seconds.
+    assert poller.next_delay() == max(1.0, expected_calls / 1.0)
