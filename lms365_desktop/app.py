@@ -91,8 +91,8 @@ def _sandbox_server(**fields):
 
 
 def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_store=None, secret_store=None,
-             journal=None):
-    """Build the window, its panes and the context they share; returns the AppContext."""
+             journal=None, window=None):
+    """Build the window (or fill one already shown), its panes and their context; returns the AppContext."""
     from lms365_desktop.ui.connect_flow import install_connection_actions
     from lms365_desktop.ui.context import AppContext
     from lms365_desktop.ui.main_window import MainWindow
@@ -100,7 +100,9 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
 
     if reset_layout:
         settings.clear()
-    window = MainWindow(settings)
+    shown_early = window is not None
+    if window is None:
+        window = MainWindow(settings)
     context = AppContext(window, settings, journal=journal if journal is not None else _journal(), connector=connector,
                          profile_store=profile_store, secret_store=secret_store)
     install_workspace(context)
@@ -115,7 +117,10 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
         install = _optional(module_name, installer)
         if install is not None:
             install(context)
-    window.restore_layout()
+    if shown_early:
+        window.restore_panes()
+    else:
+        window.restore_layout()
     return context
 
 
@@ -150,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from lms365_desktop.ui.connect_flow import start_connection
+    from lms365_desktop.ui.main_window import MainWindow
     from lms365_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -163,13 +168,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
+    # Show the frame first, then import and build the panes into it: the window appears in
+    # about the time a bare Qt window takes, and fills within a second.
+    settings = QSettings()
+    if args.reset_layout:
+        settings.clear()
+    window = MainWindow(settings)
+    window.restore_geometry()
+    window.show()
+    app.processEvents()
+
     from lms365_desktop.core.profiles import ProfileStore
     from lms365_desktop.core.secrets import SecretStore
+    from lms365_desktop.ui.connect_flow import start_connection
 
     connector = Connector(simulated_activity=args.simulated_activity)
-    context = build_ui(QSettings(), reset_layout=args.reset_layout, connector=connector,
-                       profile_store=ProfileStore(), secret_store=SecretStore())
-    context.window.show()
+    context = build_ui(settings, connector=connector, profile_store=ProfileStore(), secret_store=SecretStore(),
+                       window=window)
     finished = asyncio.Event()
     context.window.closing.connect(finished.set)
     try:

@@ -166,7 +166,14 @@ class MainWindow(QMainWindow):
 
     # ---- layout -----------------------------------------------------------------------------
     def restore_layout(self) -> None:
+        """Geometry, docks, splitter, last pane and each pane's columns, as the user left them."""
+        self.restore_geometry()
+        self.restore_panes()
+
+    def restore_geometry(self) -> None:
+        """Size and position: what can be restored before the panes exist."""
         if self.settings is None:
+            self.resize(1280, 800)
             return
         settings = self.settings
         geometry = settings.value("window/geometry")
@@ -174,6 +181,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    def restore_panes(self) -> None:
+        """Docks, the navigation splitter, the last pane and every pane's own layout."""
+        if self.settings is None:
+            return
+        settings = self.settings
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
