@@ -98,6 +98,10 @@ def _collection_document(ctx: ODataRequest, fragment: str, opts: QueryOptions, p
     return document
 
 
+# Public name for handlers elsewhere that answer with a collection (e.g. IncludeNotCreated).
+collection_document = _collection_document
+
+
 class EntityRoutes(BuiltinHandlers):
     def service_document(self, request: Request, state: SandboxState) -> Response:
         return json_response({

@@ -159,3 +159,29 @@ def test_read_operations_never_fail_or_break_the_schema(case, sandbox, api, real
         return
     assert response.status_code in (200, 400, 404), (response.request.url, response.text)
     case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
+
+
+_PATH_PIECES = ["Users", "Courses", "Enrollments", "CourseCatalogs", "CourseSessions", "(", ")",
+                "'", "''", "/", "$count", "$metadata", "Id=", "00000000-0000-0000-0000-000000000000",
+                "i:0#.f|membership|x@y", "Categories", "Manager", "()", "%", "IncludeNotCreated",
+                "Approve", "..", "\u00e9", " ", "$value", "Title"]
+
+
+def test_no_path_makes_a_server_error(sandbox):
+    from hypothesis import HealthCheck, given
+    from hypothesis import strategies as st
+    from urllib.parse import quote
+
+    @settings(max_examples=150, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(_PATH_PIECES), min_size=1, max_size=6).map("".join)
+           | st.text(max_size=20), st.sampled_from(["GET", "DELETE", "PATCH"]))
+    def check(path, method):
+        response = client.request(method, "/odata/v2/" + quote(path, safe="/()'=$:|"))
+        assert response.status_code < 500, (path, response.text)
+        if response.status_code >= 400:
+            assert response.json()["error"]["message"]
+
+    with httpx.Client(base_url=sandbox.base_url, auth=("api", sandbox.api_key),
+                      timeout=10) as client:
+        check()
