@@ -102,8 +102,12 @@ class SandboxServer:
             if not self._thread.is_alive():
                 self._thread = None
                 self.store.close()
-                raise RuntimeError(f"the sandbox could not start on {config.host}:{config.port}"
-                                   + (f": {startup_error[0]}" if startup_error else ""))
+                reason = startup_error[0] if startup_error else None
+                # uvicorn reports a bind failure by logging it and exiting (SystemExit).
+                detail = ("the address is in use or not available" if reason is None
+                          or isinstance(reason, SystemExit) else str(reason))
+                raise RuntimeError(f"the sandbox could not start on {config.host}:{config.port}: "
+                                   f"{detail}")
             self._thread.join(0.01)
         sockets = [sock for server in self._server.servers for sock in server.sockets]
         self.port = sockets[0].getsockname()[1]

@@ -115,3 +115,16 @@ def test_flags_map_onto_the_config():
             config.lose_response_rate, config.latency_ms, config.simulate_activity,
             config.webhook_retry_delays) == (25, 0.5, 0.1, 0.2, (5, 20), 30.0, (1.0, 2.5))
     assert build_parser().parse_args(["--rate", "off"]).rate is None
+
+
+def test_a_busy_port_is_a_clear_error_not_a_hang():
+    import socket
+
+    from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(RuntimeError, match=f"127.0.0.1:{port}.*in use"):
+            SandboxServer(SandboxConfig(users=5, courses=2, port=port)).start()
