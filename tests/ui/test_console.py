@@ -190,3 +190,25 @@ def test_open_in_console_prefills_without_sending_or_keeping_credentials(qtbot, 
     assert '"userLoginName": "ann@contoso.com"' in request.body
     assert len(console_window.client.request_log) == sent_before
 
+
+
+def test_binary_response_is_offered_for_saving(qtbot, console_window, sandbox, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    _, certificates = server_get(sandbox, "Certificates", **{"$top": "1", "$select": "Id"})
+    certificate_id = certificates["value"][0]["Id"]
+    send(qtbot, pane, "GET", f"certificates/{certificate_id}/content", relative_to_host=True)
+    assert pane.response.status.text() == "200 OK"
+    assert pane.response.text_stack.currentIndex() == 1
+    assert pane.response.binary_label.text().startswith("Binary response: application/pdf")
+    assert pane.response.save_body.isVisible()
+
+    qtbot.mouseClick(pane.response.save_body, Qt.MouseButton.LeftButton)
+    dialog = pane.files.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert dialog.selectedFiles()[0].endswith(".pdf")
+    target = tmp_path / "saved.pdf"
+    with qtbot.waitSignal(pane.files.body_saved, timeout=10_000):
+        dialog.fileSelected.emit(str(target))
+        dialog.close()
+    direct = httpx.get(f"{sandbox.base_url}/certificates/{certificate_id}/content", auth=("api", sandbox.api_key))
+    assert target.read_bytes() == direct.content and direct.content.startswith(b"%PDF")

@@ -155,3 +155,39 @@ def test_completion_offers_entity_sets_and_properties_from_metadata(qtbot, conso
     uri.setCursorPosition(len(uri.text()))
     qtbot.keyClicks(uri, "or")
     qtbot.waitUntil(lambda: completer.candidates() == ["$orderby"])
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_query_option_cells_complete_names_and_properties(qtbot, console_window, tmp_path):
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    pane.editor.uri.setText("CourseSessions")
+    table = pane.editor.query
+    pane.editor.tabs.setCurrentIndex(0)
+
+    def edit_cell(row, column, typed):
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+        table.setCurrentCell(row, column)  # every edit trigger is on: this may open the editor already
+        if table.state() != QAbstractItemView.State.EditingState:
+            table.editItem(table.item(row, column))
+        qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.EditingState)
+        editor = next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible())
+        qtbot.keyClicks(editor, typed)
+        return editor.property("consoleCompleter")
+
+    completer = edit_cell(0, 0, "$se")
+    qtbot.waitUntil(lambda: completer.candidates() == ["$select", "$search"])
+    completer.completer.activated.emit("$select")
+    completer.completer.popup().hide()
+    qtbot.keyClick(next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(0, 0).text() == "$select")
+
+    completer = edit_cell(0, 1, "Id,Sta")
+    qtbot.waitUntil(lambda: "StartDate" in completer.candidates())
+    assert set(completer.candidates()) <= set(pane.catalog.property_names("CourseSessions"))
+    completer.completer.activated.emit("StartDate")
+    completer.completer.popup().hide()
+    qtbot.keyClick(next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(0, 1).text() == "Id,StartDate")
+    assert pane.editor.request().params == (("$select", "Id,StartDate"),)

@@ -87,3 +87,21 @@ def test_two_megabyte_response_renders_without_stalling_the_event_loop(qtbot, co
         image = console_window.window.grab()
         assert not image.isNull() and image.width() >= 1000
         image.save(str(out / f"console_{name}.png"))
+
+
+def test_request_form_renders_with_masked_secret_and_body_error(qtbot, console_window, tmp_path):
+    from lms365_desktop.core.request_snippets import ConsoleRequest, Header
+
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    console_window.window.resize(1280, 820)
+    pane.editor.set_request(ConsoleRequest(
+        "POST", "Courses(6f1d1f43-0000-4000-8000-000000000000)/Enroll", (),
+        (Header("X-Tenant-Token", "tenant-token-0f9e8d7c", True), Header("LMS365-User-Id", "7")),
+        '{\n  "userLoginName": "i:0#.f|membership|ann@contoso.com",\n  "courseSessionIds": [,]\n}'))
+    out = Path(os.environ.get("CONSOLE_PNG_DIR", tmp_path))
+    for index, name in ((1, "request_headers"), (2, "request_body")):
+        pane.editor.tabs.setCurrentIndex(index)
+        qtbot.wait(50)
+        image = console_window.window.grab()
+        image.save(str(out / f"console_{name}.png"))
+    assert pane.editor.body_error.isVisible() and pane.editor.body_error.text().startswith("Line 3")

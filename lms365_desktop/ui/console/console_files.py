@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from lms365_desktop.ui.console.json_views import write_csv
+from lms365_desktop.ui.console.response_content import header_value
 
 if TYPE_CHECKING:
     from lms365_desktop.ui.console.console_pane import ConsolePane
@@ -21,6 +23,9 @@ def _write_bytes(path: str, data: bytes) -> int:
 
 class ConsoleFiles(QObject):
     """Every dialog here is opened with open() and answered through signals, never exec()."""
+
+    body_saved = Signal(str)
+    csv_exported = Signal(str)
 
     def __init__(self, pane: "ConsolePane") -> None:
         super().__init__(pane)
@@ -76,7 +81,7 @@ class ConsoleFiles(QObject):
         header, rows = self.pane.response.table_model.csv_snapshot()
         return self.pane.context.tasks.run(
             self.pane.in_worker(write_csv, path, header, rows),
-            on_done=lambda count: self.pane.notice.setText(self.tr("Wrote {0} rows to {1}.").format(count, path)),
+            on_done=lambda count: self._done(self.csv_exported, path, self.tr("Wrote {0} rows to {1}.").format(count, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
 
     def ask_body_path(self) -> None:
@@ -85,7 +90,11 @@ class ConsoleFiles(QObject):
             return
         suffix = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}.get(
             content.content_type.split(";")[0].strip().lower(), ".bin")
-        self._ask_path(self.tr("Save response body"), "response" + suffix, self.tr("All files (*)"), self.save_body)
+        disposition = header_value(content.headers, "content-disposition")
+        match = re.search(r'filename="?([^";]+)"?', disposition)
+        # Only the last path part of a server-suggested name: it must not pick the folder.
+        name = Path(match.group(1)).name if match else "response" + suffix
+        self._ask_path(self.tr("Save response body"), name, self.tr("All files (*)"), self.save_body)
 
     def save_body(self, path: str) -> asyncio.Task | None:
         content = self.pane.response_content
@@ -93,8 +102,12 @@ class ConsoleFiles(QObject):
             return None
         return self.pane.context.tasks.run(
             self.pane.in_worker(_write_bytes, path, content.body),
-            on_done=lambda size: self.pane.notice.setText(self.tr("Saved {0} bytes to {1}.").format(size, path)),
+            on_done=lambda size: self._done(self.body_saved, path, self.tr("Saved {0} bytes to {1}.").format(size, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
+
+    def _done(self, signal, path: str, message: str) -> None:
+        self.pane.notice.setText(message)
+        signal.emit(path)
 
     # -- history -----------------------------------------------------------------------------
 

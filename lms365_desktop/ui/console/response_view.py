@@ -80,6 +80,8 @@ class ResponseView(QWidget):
 
         self.text = JsonTextView()
         self.text.setObjectName("consoleResponse")
+        self.text.setPlaceholderText(self.tr("The response appears here. Type a URI such as Courses?$top=10 "
+                                             "and press Ctrl+Enter."))
         self.tree_model = JsonTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("consoleTree")
@@ -138,6 +140,7 @@ class ResponseView(QWidget):
         self.headers.setObjectName("consoleResponseHeaders")
         self.headers.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
         self.headers.verticalHeader().setVisible(False)
+        self.headers.verticalHeader().setDefaultSectionSize(22)
         self.headers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.headers.setColumnWidth(0, 200)
         self.headers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
