@@ -38,9 +38,17 @@ def show_course_enrollments(qtbot, context, course: dict, count: int):
     return pane
 
 
-def row_of(pane, user: dict) -> int:
-    return next(i for i in range(pane.model.rowCount())
-                if pane.model.rows_at([i])[0]["UserLoginName"] == user["LoginName"])
+def row_of(qtbot, pane, user: dict) -> int:
+    """The learner's row, once the pane shows it (it reloads after each upload)."""
+    found: list[int] = []
+
+    def shown() -> bool:
+        found[:] = [i for i in range(pane.model.rowCount())
+                    if pane.model.rows_at([i])[0]["UserLoginName"] == user["LoginName"]]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    return found[0]
 
 
 def confirm_box(qtbot, context) -> QMessageBox:
@@ -69,7 +77,7 @@ def test_single_drop_on_a_row_creates_the_record_and_uploads(qtbot, context, tmp
     path = tmp_path / "whatever-name.pdf"
     path.write_bytes(data)
     view = pane.view
-    row = row_of(pane, target)
+    row = row_of(qtbot, pane, target)
     assert drop_files(view.viewport(), [path], view.visualRect(pane.model.index(row, 0)).center())
     box = confirm_box(qtbot, context)
     assert target["Title"] in box.text() and "replaces" not in box.text()
@@ -81,7 +89,7 @@ def test_single_drop_on_a_row_creates_the_record_and_uploads(qtbot, context, tmp
                     timeout=10_000)
 
     # A learner with a file: the question says it replaces it; Cancel leaves it alone.
-    row = row_of(pane, other)
+    row = row_of(qtbot, pane, other)
     assert drop_files(view.viewport(), [path], view.visualRect(pane.model.index(row, 0)).center())
     box = confirm_box(qtbot, context)
     assert "replaces" in box.text()
