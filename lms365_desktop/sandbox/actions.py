@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import (
-    activity, course_creation, enrollment_actions, http_request, provisioning, uploads, webhook_routes,
+    activity, certificate_actions, course_creation, enrollment_actions, http_request, provisioning, uploads,
+    webhook_routes,
 )
 from .faults import FaultInjector, FaultMiddleware, FaultSettings
 from .routing import Router
@@ -17,6 +18,7 @@ def register(router: Router, state: SandboxState) -> None:
     course_creation.register(router, state)
     provisioning.register(router, state)
     uploads.register(router, state)
+    certificate_actions.register(router, state)
     http_request.register(router, state)
     activity.register(router, state)
     settings = FaultSettings(

@@ -46,6 +46,7 @@ def real_ids(api):
         "EnrollmentId": ids("Enrollments"),
         "users": [row["LoginName"] for row in api.get("/odata/v2/Users", params={"$top": 20}).json()["value"]],
         "user_ids": ids("Users"),
+        "certificates": ids("Certificates"),
     }
 
 
@@ -135,5 +136,29 @@ def test_enrollment_patch_and_post_never_fail(api, real_ids, body, method):
                     "UserLoginName": _pick(real_ids["users"], repr(body))}
         response = api.post("/odata/v2/Enrollments", content=json.dumps(body), headers=JSON)
         assert response.status_code in (201, 400, 404, 409), response.text
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) >= {"code", "message"}
+
+
+CERTIFICATE_KEYS = st.sampled_from(["CourseId", "UserId", "UserLoginName", "EnrollmentId", "Issued", "Expiry",
+                                    "Status", "TemplateId", "Unknown"])
+
+
+@given(body=st.dictionaries(CERTIFICATE_KEYS, JSON_VALUES | st.sampled_from(
+    ["2031-01-15T15:00:00Z", "1999-01-01T00:00:00Z", 0, 1, "Valid", "Expired"]), max_size=5),
+    method=st.sampled_from(["PATCH", "POST"]))
+@settings(max_examples=EXAMPLES * 4, deadline=None, derandomize=not os.environ.get("LMS365_FUZZ_RANDOM"),
+          database=None, suppress_health_check=list(HealthCheck))
+def test_certificate_post_and_patch_never_fail(api, real_ids, body, method):
+    if method == "PATCH":
+        certificate = _pick(real_ids["certificates"], repr(body))
+        response = api.patch(f"/odata/v2/Certificates({certificate})", content=json.dumps(body), headers=JSON)
+        assert response.status_code in (204, 400), response.text
+    else:
+        if _stable(repr(body)) % 2:
+            body = {"CourseId": _pick(real_ids["courseId"], repr(body)),
+                    "UserId": _pick(real_ids["user_ids"], repr(body)), **body}
+        response = api.post("/odata/v2/Certificates", content=json.dumps(body), headers=JSON)
+        assert response.status_code in (201, 400), response.text
     if response.status_code >= 400:
         assert set(response.json()["error"]) >= {"code", "message"}

@@ -127,3 +127,57 @@ def test_upload_needs_the_key_and_records_the_actor(server, api, certificate_id)
     with server.store.session() as session:
         records = session.query(ActorRecord).filter_by(EntityId=certificate_id, Action="Upload").all()
         assert [r.ActorUserId for r in records] == [actor["Id"]]
+
+
+def test_post_certificates_creates_a_record_to_upload_to(server, api):
+    enrollment = api.get("/odata/v2/Enrollments", params={
+        "$filter": "RegistrationStatus eq 'Enrolled' and CertificateId eq null", "$top": 1}).json()["value"][0]
+    response = api.post("/odata/v2/Certificates", json={
+        "CourseId": enrollment["CourseId"], "UserId": enrollment["UserId"], "EnrollmentId": enrollment["Id"],
+        "Issued": "2031-02-01T10:00:00Z", "Expiry": "2033-02-01T10:00:00Z"})
+    assert response.status_code == 201
+    certificate = response.json()
+    assert response.headers["Location"].endswith(f"/odata/v2/Certificates({certificate['Id']})")
+    assert (certificate["Issued"], certificate["Expiry"], certificate["Status"]) == (
+        "2031-02-01T10:00:00Z", "2033-02-01T10:00:00Z", "Valid")
+    assert certificate["ContentUrl"] is None and certificate["IsGenerated"] is False  # waits for its file
+    linked = api.get(f"/odata/v2/Enrollments({enrollment['Id']})").json()
+    assert linked["CertificateId"] == certificate["Id"]
+    uploaded = upload(api, certificate["Id"], PDF).json()
+    assert api.get(uploaded["ContentUrl"]).content == PDF
+
+
+def test_post_certificates_with_a_template_is_generated(api):
+    enrollment = api.get("/odata/v2/Enrollments", params={"$top": 1, "$skip": 3}).json()["value"][0]
+    certificate = api.post("/odata/v2/Certificates", json={
+        "CourseId": enrollment["CourseId"], "UserLoginName": enrollment["UserLoginName"], "TemplateId": "classic",
+        "Issued": "2031-02-01T10:00:00Z"}).json()
+    assert certificate["IsGenerated"] is True and certificate["UserId"] == enrollment["UserId"]
+    assert api.get(certificate["ContentUrl"]).content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("changes,field", [
+    ({"CourseId": None}, "CourseId"), ({"Issued": None}, "Issued"), ({"Issued": "yesterday"}, "Issued"),
+    ({"UserId": None}, "UserId"), ({"UserId": "0b0e1c2d-0000-4000-8000-000000000000"}, "UserId"),
+    ({"Expiry": "2000-01-01T00:00:00Z"}, "Expiry"), ({"Status": "Shiny"}, "Status"),
+    ({"CourseId": "0b0e1c2d-0000-4000-8000-000000000000"}, "CourseId"),
+    ({"EnrollmentId": "0b0e1c2d-0000-4000-8000-000000000000"}, "EnrollmentId"),
+])
+def test_post_certificates_refuses_bad_bodies(api, changes, field):
+    enrollment = api.get("/odata/v2/Enrollments", params={"$top": 1}).json()["value"][0]
+    body = {"CourseId": enrollment["CourseId"], "UserId": enrollment["UserId"], "Issued": "2031-02-01T10:00:00Z"}
+    body.update(changes)
+    assert_error(api.post("/odata/v2/Certificates", json={k: v for k, v in body.items() if v is not None}), 400, field)
+
+
+def test_patch_certificate(api, certificate_id):
+    response = api.patch(f"/odata/v2/Certificates({certificate_id})", json={"Status": "Expiring",
+                                                                          "Expiry": "2040-01-01T00:00:00Z"})
+    assert response.status_code == 204
+    certificate = api.get(f"/odata/v2/Certificates({certificate_id})").json()
+    assert (certificate["Status"], certificate["Expiry"]) == ("Expiring", "2040-01-01T00:00:00Z")
+    assert_error(api.patch(f"/odata/v2/Certificates({certificate_id})", json={"UserId": "x"}), 400, "UserId")
+    assert_error(api.patch(f"/odata/v2/Certificates({certificate_id})", json={"Expiry": "1990-01-01T00:00:00Z"}),
+                 400, "Expiry")
+    assert api.get(f"/odata/v2/Certificates({certificate_id})").json()["Expiry"] == "2040-01-01T00:00:00Z"
+    assert_error(api.patch("/odata/v2/Certificates(0b0e1c2d-0000-4000-8000-000000000000)", json={"Status": 0}), 404)
