@@ -67,6 +67,10 @@ def status_label(text: str) -> str:
         "Not published": _tr("Not published"),
         "Active": _tr("Active"),
         "Deleted": _tr("Deleted"),
+        "ELearning": _tr("E-learning"),
+        "ClassRoom": _tr("Classroom"),
+        "TrainingPlan": _tr("Training plan"),
+        "Webinar": _tr("Webinar"),
     }
     return " · ".join(words.get(part, part) for part in text.split(" · "))
 

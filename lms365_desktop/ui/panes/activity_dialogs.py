@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.core.profiles import check_base_url
+from lms365_desktop.core.profiles import is_loopback_host
 
 
 class CallbackUrlDialog(QDialog):
@@ -50,7 +51,7 @@ class CallbackUrlDialog(QDialog):
         layout.addWidget(self.buttons)
         self.url_edit.textChanged.connect(self._on_url_edit_text_changed)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(480, self.sizeHint().height())
+        self.setMinimumWidth(520)
         self._on_url_edit_text_changed(self.url_edit.text())
 
     def setTextValue(self, text: str) -> None:  # noqa: N802 (same verb as QInputDialog)
@@ -67,17 +68,27 @@ class CallbackUrlDialog(QDialog):
         text = self.url_edit.text().strip()
         if not text:
             return ""
-        try:
-            return check_base_url(text, what=self.tr("The public callback address"))
-        except ValueError as exc:
-            self.error_label.setText(str(exc))
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            self.error_label.setText(self.tr("Enter a full address starting with https://, e.g. "
+                                             "https://example.ngrok.app."))
             return None
+        if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+            self.error_label.setText(self.tr("Use https://: deliveries cross the internet to reach the tunnel. "
+                                             "Plain http:// is only for an address on this computer."))
+            return None
+        if parts.query or parts.fragment or parts.username or parts.password:
+            self.error_label.setText(self.tr("The address must not contain a query, a fragment or a password."))
+            return None
+        return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
     def _on_url_edit_text_changed(self, _text: str) -> None:
         valid = self._checked_url() is not None
         if valid:
             self.error_label.clear()
-        self.error_label.setVisible(not valid)
+        if self.error_label.isVisibleTo(self) == valid:
+            self.error_label.setVisible(not valid)
+            self.adjustSize()  # room for the message (or give it back), wrapped labels included
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
 
 

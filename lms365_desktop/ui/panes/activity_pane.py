@@ -107,7 +107,7 @@ class ActivityPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in ((COLUMN_TIME, 80), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240), (COLUMN_USERS, 200),
-                              (COLUMN_STATUS, 140), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
+                              (COLUMN_STATUS, 190), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMN_COURSE, QHeaderView.ResizeMode.Stretch)
         self.delegate = ApprovalButtonsDelegate(self.table)
