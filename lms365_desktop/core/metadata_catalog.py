@@ -132,8 +132,8 @@ class MetadataCatalog:
             if "(" in token:
                 entity_set, _, inside = token.partition("(")
                 if ")" not in inside:
-                    keys = self.key_names(entity_set)
-                    return len(entity_set) + 1, [f"{key}=" for key in keys] if len(keys) > 1 else []
+                    # Named keys (`Courses(Id=...)`) are valid OData v4 for single keys too.
+                    return len(entity_set) + 1, [f"{key}=" for key in self.key_names(entity_set)]
                 return len(path), []
             return start, sorted(self.entity_sets) + sorted(set(self.imports))
         type_name, collection = self._resolve_path_type(segments[:-1])

@@ -57,6 +57,11 @@ def test_history_survives_a_restart_is_searchable_and_never_holds_the_key(qtbot,
     assert request.params == (("$top", "3"), ("$select", "Id,Title"))
     assert request.headers == (Header("X-Tenant-Token", "", True),)
     assert restarted.response.status.text().startswith("200")
+    # Sending it as it is would send an empty secret: the console asks for the value instead.
+    restarted.send()
+    assert restarted.response.status.text() == "Not sent"
+    assert "X-Tenant-Token" in restarted.response.error.text()
+    assert restarted.editor.tabs.currentIndex() == 1
     restarted.history.close()
 
 

@@ -257,6 +257,13 @@ class ConsolePane(QWidget):
         except ForeignHostError as refusal:
             self.response.show_message(self.tr("Refused"), str(refusal))
             return
+        missing = next((h.name for h in request.headers if h.is_secret and h.value in ("", SECRET_PLACEHOLDER)), None)
+        if missing:
+            self.editor.tabs.setCurrentIndex(1)
+            self.response.show_message(self.tr("Not sent"), self.tr(
+                "Enter the value of the secret header {0}: secrets are never kept, so it must be typed "
+                "again.").format(missing))
+            return
         if request.body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
             self.editor.tabs.setCurrentIndex(2)
             self.response.show_message(self.tr("Not sent"),
@@ -323,7 +330,7 @@ class ConsolePane(QWidget):
     async def _fetch(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
                      ) -> ResponseContent:
         """One call through the client, recorded in history whatever happens."""
-        headers = {h.name: h.value for h in request.headers if h.name and h.value != SECRET_PLACEHOLDER}
+        headers = {h.name: h.value for h in request.headers if h.name}
         content = request.body.encode("utf-8") if request.body else None
         if content is not None and not any(name.lower() == "content-type" for name in headers):
             headers["Content-Type"] = "application/json"
