@@ -69,35 +69,31 @@ def _forget(state: SandboxState, subscription_id: str) -> None:
 
 
 class StoreJournal:
-    """Deliveries in the WebhookDeliveries table: one row per notification and subscription."""
+    """Deliveries waiting for a retry, in the WebhookDeliveries table (deleted once finished)."""
 
     def __init__(self, state: SandboxState) -> None:
         self.state = state
 
-    def opened(self, subscription: Subscription, notification_id: str, notification: dict) -> None:
-        with self.state.store.session() as session:
-            session.add(WebhookDelivery(Id=notification_id, SubscriptionId=subscription.id,
-                                        Payload=json.dumps(notification), Attempt=0, State="pending",
-                                        NextAttemptAt=utc_now()))
-
-    def attempted(self, notification_id: str, attempt: int, status: int | None, outcome: str,
-                  next_in: float | None) -> None:
+    def pending(self, subscription: Subscription, notification_id: str, notification: dict, attempts_done: int,
+                next_in: float) -> None:
         with self.state.store.session() as session:
             row = session.get(WebhookDelivery, notification_id)
             if row is None:
-                return
-            row.Attempt, row.State, row.LastStatus = attempt, outcome, status
-            row.NextAttemptAt = utc_now() + timedelta(seconds=next_in) if next_in is not None else None
+                row = WebhookDelivery(Id=notification_id, SubscriptionId=subscription.id,
+                                      Payload=json.dumps(notification), State="pending")
+                session.add(row)
+            row.Attempt = attempts_done
+            row.NextAttemptAt = utc_now() + timedelta(seconds=next_in)
+
+    def finished(self, notification_id: str) -> None:
+        with self.state.store.session() as session:
+            session.execute(delete(WebhookDelivery).where(WebhookDelivery.Id == notification_id))
 
 
 def _load(state: SandboxState, hub: WebhookHub) -> None:
     """Subscriptions and unfinished deliveries outlive a restart of a file-backed sandbox."""
     with state.store.session() as session:
         rows = session.scalars(select(WebhookSubscription)).all()
-        # Finished deliveries are kept for a day, for anyone inspecting the data file.
-        cutoff = utc_now() - timedelta(days=1)
-        session.execute(delete(WebhookDelivery).where(WebhookDelivery.State != "pending",
-                                                      WebhookDelivery.CreatedAt < cutoff))
         pending = session.execute(select(WebhookDelivery.Id, WebhookDelivery.SubscriptionId, WebhookDelivery.Payload,
                                          WebhookDelivery.Attempt, WebhookDelivery.NextAttemptAt)
                                   .where(WebhookDelivery.State == "pending")).all()

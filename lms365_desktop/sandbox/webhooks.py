@@ -156,12 +156,15 @@ class DeliveryRecord:
 
 
 class DeliveryJournal(Protocol):
-    """Where deliveries are written down, so retries can continue after a restart."""
+    """Where deliveries waiting for a retry are written down, so they continue after a restart.
 
-    def opened(self, subscription: Subscription, notification_id: str, notification: dict) -> None: ...
+    Only deliveries that need a retry are journaled: a first attempt that succeeds costs no write.
+    """
 
-    def attempted(self, notification_id: str, attempt: int, status: int | None, outcome: str,
-                  next_in: float | None) -> None: ...
+    def pending(self, subscription: Subscription, notification_id: str, notification: dict, attempts_done: int,
+                next_in: float) -> None: ...
+
+    def finished(self, notification_id: str) -> None: ...
 
 
 class WebhookHub:
@@ -300,9 +303,9 @@ class WebhookHub:
                        attempts_done: int = 0, first_delay: float = 0.0) -> None:
         delays = self.retry_delays
         total_attempts = len(delays) + 1
+        journaled = notification_id is not None
         if notification_id is None:
             notification_id = str(uuid.uuid4())  # one work item: the same Id on every attempt
-            self._journal_call("opened", subscription, notification_id, notification)
         if attempts_done >= total_attempts:
             return
         if first_delay > 0:
@@ -318,18 +321,18 @@ class WebhookHub:
         attempt_number = attempts_done
 
         async def attempt() -> int | None:
-            nonlocal attempt_number
+            nonlocal attempt_number, journaled
             attempt_number += 1
             if attempt_number > 1 and self.get(subscription.id) is None:
-                return 200  # unsubscribed while waiting: nothing left to deliver to
-            status = await self._post(subscription, notification_id, attempt_number, notification)
-            if not should_retry(status):
-                outcome, next_in = ("gone" if status == 410 else "delivered"), None
-            elif attempt_number >= total_attempts:
-                outcome, next_in = "failed", None
+                status: int | None = 200  # unsubscribed while waiting: nothing left to deliver to
             else:
-                outcome, next_in = "pending", delays[attempt_number - 1]
-            self._journal_call("attempted", notification_id, attempt_number, status, outcome, next_in)
+                status = await self._post(subscription, notification_id, attempt_number, notification)
+            if should_retry(status) and attempt_number < total_attempts:
+                self._journal_call("pending", subscription, notification_id, notification, attempt_number,
+                                   delays[attempt_number - 1])
+                journaled = True
+            elif journaled:
+                self._journal_call("finished", notification_id)
             return status
 
         retrying = AsyncRetrying(

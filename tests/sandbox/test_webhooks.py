@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from lms365_desktop.sandbox.store import WebhookDelivery
 from lms365_desktop.sandbox.webhooks import EVENTS, sign
 from tests.sandbox.receiver import WebhookReceiver
 from tests.sandbox.write_support import (
@@ -123,12 +124,19 @@ def test_course_created_and_published_events_in_the_flat_course_shape(api):
             api.delete(location)
 
 
-def test_failed_deliveries_are_retried_after_the_configured_delays(api):
+def journaled(server) -> int:
+    with server.store.session() as session:
+        return session.query(WebhookDelivery).count()
+
+
+def test_failed_deliveries_are_retried_after_the_configured_delays(server, api):
     course = created_course(api)
     user, = fresh_users(api, 1)
     with WebhookReceiver(statuses=(500, 503, 200)) as receiver:
         location = subscribe(api, "CourseEnrollment", receiver.url()).headers["Location"]
         enroll(api, course["Id"], user)
+        receiver.wait_for(1)
+        wait_until(lambda: journaled(server) == 1)  # waiting for its retry, written down
         deliveries = receiver.wait_for(3, timeout=5)
         assert [d.json["Attempt"] for d in deliveries] == [1, 2, 3]
         assert len({d.json["Id"] for d in deliveries}) == 1
@@ -136,6 +144,7 @@ def test_failed_deliveries_are_retried_after_the_configured_delays(api):
         assert 0.18 <= gaps[0] < 0.6 and 0.38 <= gaps[1] < 0.9, gaps
         time.sleep(0.8)  # nothing more may arrive once a 2xx was answered (negative check needs a window)
         assert len(receiver.deliveries) == 3
+        assert journaled(server) == 0  # the retry journal is emptied once delivered
         api.delete(location)
 
 
