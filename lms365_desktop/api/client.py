@@ -92,7 +92,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         if self._closed:
             return
         self._closed = True
-        self._sender.closed = True
+        await self._sender.close()
         await self.scheduler.close()
         await self._http.aclose()
 

@@ -240,6 +240,7 @@ class Sender:
         self.policy = policy or RetryPolicy()
         self.log: deque[RequestLogEntry] = deque(maxlen=log_size)
         self._log_listeners: list[Callable[[RequestLogEntry], None]] = []
+        self._running: set[asyncio.Future[httpx.Response]] = set()
         self.closed = False
 
     def add_log_listener(self, callback: Callable[[RequestLogEntry], None]) -> Callable[[], None]:
@@ -356,17 +357,42 @@ class Sender:
         async with self.scheduler.slot(lane):
             started_at = datetime.now(timezone.utc)
             started = time.perf_counter()
+            # The exchange runs as its own task so closing the client can stop it.
+            exchange = asyncio.ensure_future(self._exchange(request))
+            self._running.add(exchange)
             try:
-                response = await self.http.send(request)
-                await response.aread()
+                response = await exchange
             except BaseException as exc:
-                self._record(request, None, started, started_at, 0, lane, attempt, _describe(exc))
-                if self.closed and isinstance(exc, Exception):
+                closed_under_us = (
+                    self.closed and exchange.cancelled() and isinstance(exc, asyncio.CancelledError)
+                    and not _being_cancelled()
+                )
+                self._record(request, None, started, started_at, 0, lane, attempt,
+                             "closed" if closed_under_us else _describe(exc))
+                if closed_under_us or (self.closed and isinstance(exc, Exception)):
                     raise ClientClosedError("ClientClosed", "The connection was closed during the request.") from exc
                 raise
+            finally:
+                self._running.discard(exchange)
             self._record(request, response.status_code, started, started_at, len(response.content), lane, attempt, None)
             response.extensions["lms365_elapsed_ms"] = (time.perf_counter() - started) * 1000
             return response
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+        response = await self.http.send(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
+
+    async def close(self) -> None:
+        """Stop every running exchange; their callers get ClientClosedError."""
+        self.closed = True
+        running = list(self._running)
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     def _record(self, request: httpx.Request, status: int | None, started: float, started_at: datetime,
                 size: int, lane: Lane, attempt: int, error: str | None) -> None:
@@ -387,6 +413,11 @@ class Sender:
                 callback(entry)
             except Exception:  # a broken listener must not break the request
                 pass
+
+
+def _being_cancelled() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _describe(exc: BaseException) -> str:
