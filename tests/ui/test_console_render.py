@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 
 from tests.ui.console_support import console_window, open_console, send  # noqa: F401
 
-BIG = "Enrollments?$expand=User"  # about 2.5 MB from the session sandbox
+BIG = "Enrollments?$expand=User&$top=1700"  # a little over 2 MB from the session sandbox
 
 
 class StallProbe:
