@@ -190,3 +190,37 @@ async def test_closing_during_a_running_request_reports_the_close(make_sandbox):
     await client.aclose()
     with pytest.raises(ClientClosedError):
         await asyncio.wait_for(running, 2)
+
+
+async def test_lost_answers_to_state_changes_and_creations_are_read_back(make_sandbox):
+    server = make_sandbox(lose_response_rate=0.3, seed=11, provisioning_seconds=0.0)
+    pending = [r["Id"] for r in store_rows(server, s.Enrollment, s.Enrollment.RegistrationStatus == "PendingApproval")][:20]
+    started = [r["Id"] for r in store_rows(server, s.Enrollment, s.Enrollment.RegistrationStatus == "Enrolled",
+                                           s.Enrollment.CoursePassingStatus == "InProgress")][:20]
+    catalog_id = store_rows(server, s.CourseCatalog)[0]["Id"]
+    async with Lms365Client(server.base_url, server.api_key, retry=FAST) as client:
+        await asyncio.gather(*(client.approve_enrollment_request(i, lane=Lane.BULK) for i in pending))
+        await asyncio.gather(*(client.complete_enrollment_by_id(i, lane=Lane.BULK) for i in started))
+        categories = await asyncio.gather(*(client.create_course_category(f"Lost-{n}", catalog_id) for n in range(8)))
+        course = await client.create_course(course_catalog_id=catalog_id, course_type="ELearning", title="Read back me",
+                                            description="d", url="read-back-me")
+        verified = sum(1 for e in client.request_log if e.method == "GET" and "Enrollments(" in e.url)
+    rows = {r["Id"]: r for r in store_rows(server, s.Enrollment)}
+    assert all(rows[i]["RegistrationStatus"] == "Enrolled" for i in pending)
+    assert all(rows[i]["CoursePassingStatus"] == "Completed" for i in started)
+    names = Counter(r["Name"] for r in store_rows(server, s.CourseCategory) if r["Name"].startswith("Lost-"))
+    assert names == Counter({f"Lost-{n}": 1 for n in range(8)})
+    assert {c.name for c in categories} == set(names)
+    assert [r["Id"] for r in store_rows(server, s.Course, s.Course.Title == "Read back me")] == [course.id]
+    assert verified > 0 and server.state.extras["faults"].lost > 5
+
+
+@pytest.mark.parametrize("event", [
+    "CourseEnrollment", "CourseUnenrollment", "CourseStarted", "CourseCompleted", "CoursePublished",
+    "CourseUnpublished", "EnrollmentApprovalRequest", "UserCreated", "UserDeleted", "CourseCreated", "CourseDeleted",
+])
+async def test_each_of_the_11_triggers_can_be_subscribed_and_removed(client, sandbox, event):
+    subscription = await client.subscribe(event, f"https://hooks.example.com/{event}")
+    held = store_rows(sandbox, s.WebhookSubscription, s.WebhookSubscription.Event == event)
+    assert f"https://hooks.example.com/{event}" in {r["WebHookUri"] for r in held}
+    assert await subscription.unsubscribe() is True
