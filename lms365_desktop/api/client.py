@@ -24,6 +24,7 @@ from .transport import (
     Verified,
     Verifier,
     check_base_url,
+    origin_of,
     resolve_url,
     retry_after_seconds,
 )
@@ -162,7 +163,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         """One page of rows (models for known entity sets, else dicts) and the next link."""
         row_model = ENTITY_MODEL(entity_set) if model is _UNSET else model
         if next_link:
-            data = await self._get_json(next_link, lane=lane)
+            data = await self._get_json(self._own_host(next_link), lane=lane)
         else:
             data = await self._get_json(_entity_path(entity_set), params=(query or Query()).params(), lane=lane)
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
@@ -242,7 +243,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
             link = data.get("@odata.nextLink")
             if not link:
                 return rows
-            data = await self._get_json(link, lane=lane)
+            data = await self._get_json(self._own_host(link), lane=lane)
 
     async def get_course_categories(self, filter: str | Query | None = None, *, lane: Lane = Lane.INTERACTIVE) -> list[m.CourseCategory]:
         return await self._collect("CourseCategories", _as_query(filter), lane, m.CourseCategory)
@@ -276,6 +277,15 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         return await self._collect("Users", query, lane, m.User)
 
     # -- plumbing shared by the operation mixins -----------------------------------------
+    def _own_host(self, link: str) -> str:
+        """A server-given link on another host (a regional host behind the api.365.systems
+        proxy, say) is followed on this connection's host: the key goes nowhere else."""
+        url = httpx.URL(link)
+        if not url.is_absolute_url or origin_of(url) == origin_of(self.base_url):
+            return link
+        query = url.query.decode("ascii")
+        return url.path + (f"?{query}" if query else "")
+
     def _headers(self, on_behalf_of: str | None | Any = _UNSET) -> dict[str, str]:
         user = self.on_behalf_of if on_behalf_of is _UNSET else _check_user_id(on_behalf_of)
         return {ON_BEHALF_OF_HEADER: user} if user else {}

@@ -95,3 +95,18 @@ async def test_upload_is_sent_with_a_content_length_not_chunked(tmp_path):
     assert "transfer-encoding" not in request.headers
     assert int(request.headers["content-length"]) == len(request.content) > 200_000
     assert b'name="File"; filename="c.pdf"' in request.content
+
+
+async def test_a_next_link_on_another_host_is_followed_on_the_connections_host():
+    hosts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.url.host)
+        if "$skip" in str(request.url):
+            return httpx.Response(200, json={"value": [{"Id": "b"}]})
+        return httpx.Response(200, json={"value": [{"Id": "a"}],
+                                         "@odata.nextLink": "https://us-api.365.systems/odata/v2/Users?$skip=1"})
+
+    async with Lms365Client("https://api.365.systems", "k", transport=httpx.MockTransport(handler)) as client:
+        ids = [u.id async for u in client.paginate("Users")]
+    assert ids == ["a", "b"] and hosts == ["api.365.systems", "api.365.systems"]
