@@ -5,6 +5,7 @@ import asyncio
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lms365_desktop.api.errors import ClientClosedError
 from lms365_desktop.api.throttle import Lane, RateLimit, Scheduler
@@ -158,3 +159,40 @@ async def test_listeners_see_queue_and_window_figures():
     assert max(s.calls_in_window for s in seen) == 3
     assert all(s.limit == 3 for s in seen)
     await scheduler.close()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    plan=st.lists(
+        st.tuples(st.sampled_from([Lane.INTERACTIVE, Lane.BULK]), st.floats(0, 0.03), st.booleans()),
+        min_size=5, max_size=30,
+    )
+)
+def test_random_mixes_of_lanes_durations_and_cancels_keep_the_window_and_free_every_place(plan):
+    async def run() -> None:
+        scheduler = Scheduler(RateLimit(5, 0.1), max_in_flight=3, margin_seconds=0.0)
+        starts: list[tuple[float, float]] = []
+
+        async def one(lane: Lane, hold: float) -> None:
+            async with scheduler.slot(lane):
+                begun = time.monotonic()
+                try:
+                    await asyncio.sleep(hold)
+                finally:
+                    starts.append((begun, time.monotonic()))
+
+        tasks = [asyncio.create_task(one(lane, hold)) for lane, hold, _ in plan]
+        await asyncio.sleep(0.02)
+        for task, (_, _, cancel) in zip(tasks, plan):
+            if cancel:
+                task.cancel()
+        await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 10)
+        stats = scheduler.stats
+        assert stats.in_flight == 0 and stats.queued_bulk == 0 and stats.queued_interactive == 0
+        # A place counts from its start until a window after its end: never more than 5 at once.
+        for begun, _ in starts:
+            busy = sum(1 for b, e in starts if b <= begun < e + 0.1)
+            assert busy <= 5
+        await scheduler.close()
+
+    asyncio.run(run())
