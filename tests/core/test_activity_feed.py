@@ -182,7 +182,10 @@ async def test_subscriptions_left_by_a_crash_are_removed_at_the_next_start(sandb
     assert held_subscriptions(sandbox_server) == []
 
 
-async def test_polling_produces_enrollment_events_with_no_receiver(sandbox_server, client):
+async def test_polling_produces_enrollment_events_with_no_receiver(sandbox_server, client, monkeypatch):
+    from lms365_desktop.core import activity_polling
+
+    monkeypatch.setattr(activity_polling, "BUDGET_SHARE", 1.0)  # this private sandbox's budget is all ours
     feed, mode = create_activity_feed(client, ActivityLog(), connection="tenant", is_sandbox=False, poll_interval=0.2)
     assert mode == MODE_POLLING
     collector = Collector()
