@@ -43,7 +43,7 @@ def test_next_page_and_fetch_all_follow_the_next_link(qtbot, make_sandbox, setti
         assert pane.response.text.toPlainText().count('"Id"') == total
 
         # With a cap, fetching stops and says so; Next page still offers the rest.
-        pane.fetch_all_cap = 40
+        pane.response.fetch_cap.setValue(40)
         send(qtbot, pane, "GET", "Users", params=[("$select", "Id"), ("$orderby", "Id")])
         with qtbot.waitSignal(pane.request_finished, timeout=15_000):
             pane.fetch_all()

@@ -40,8 +40,9 @@ from lms365_desktop.core.request_snippets import (
 from lms365_desktop.ui.console.completion import ContextCompleter, QueryOptionDelegate
 from lms365_desktop.ui.console.console_files import ConsoleFiles
 from lms365_desktop.ui.console.history_sidebar import HistorySidebar
+from lms365_desktop.ui.console.paging import fetch_all_pages, follow_next_page
 from lms365_desktop.ui.console.request_editor import RequestEditor
-from lms365_desktop.ui.console.response_content import ResponseContent, interpret, merged_document
+from lms365_desktop.ui.console.response_content import ResponseContent, interpret
 from lms365_desktop.ui.console.response_view import ResponseView
 
 FETCH_ALL_CAP = 50_000  # rows; past this "Fetch all" stops and says so
@@ -59,7 +60,6 @@ class ConsolePane(QWidget):
         self._history = history
         self.catalog: MetadataCatalog | None = None
         self.confirm_writes = True
-        self.fetch_all_cap = FETCH_ALL_CAP
         self._task: asyncio.Task | None = None
         self._metadata_task: asyncio.Task | None = None
         self._current: ResponseContent | None = None
@@ -107,6 +107,7 @@ class ConsolePane(QWidget):
         tools.addWidget(self.notice, 1)
 
         self.response = ResponseView()
+        self.response.fetch_cap.setValue(FETCH_ALL_CAP)
         self.sidebar = HistorySidebar()
         self.files = ConsoleFiles(self)
         self.save_button.clicked.connect(self.files.ask_save_name)
@@ -187,6 +188,22 @@ class ConsolePane(QWidget):
     def response_content(self) -> ResponseContent | None:
         """The response (page) the views show now."""
         return self._current
+
+    @property
+    def fetch_all_cap(self) -> int:
+        return self.response.fetch_cap.value()
+
+    @fetch_all_cap.setter
+    def fetch_all_cap(self, rows: int) -> None:
+        self.response.fetch_cap.setValue(rows)
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    def set_current(self, content: ResponseContent, page: int) -> None:
+        """The response the views show now and its page number (paging continues from it)."""
+        self._current, self._page = content, page
 
     @property
     def busy(self) -> bool:
@@ -327,7 +344,7 @@ class ConsolePane(QWidget):
         title = self.tr("Refused") if type(exc).__name__ == "UnsafeRequestError" else self.tr("Failed")
         self.response.show_message(title, f"{type(exc).__name__}: {message}")
 
-    async def _fetch(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
+    async def fetch(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
                      ) -> ResponseContent:
         """One call through the client, recorded in history whatever happens."""
         headers = {h.name: h.value for h in request.headers if h.name}
@@ -355,8 +372,8 @@ class ConsolePane(QWidget):
             self.refresh_history()
 
     async def _send(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]) -> None:
-        result = await self._fetch(client, request, url, params)
-        self._current, self._page = result, 1
+        result = await self.fetch(client, request, url, params)
+        self.set_current(result, 1)
         self.response.show_response(result)
         self.response.set_page_info(self.tr("page 1") if result.next_link else "")
         self.notice.clear()
@@ -366,57 +383,13 @@ class ConsolePane(QWidget):
         client = getattr(self.context, "client", None)
         if self.busy or not link or client is None:
             return None
-        return self._start(self._next_page(client, link))
-
-    async def _next_page(self, client: Any, link: str) -> None:
-        request = ConsoleRequest("GET", link)
-        url, params = resolve(self.base_url, request)  # a nextLink elsewhere is refused like any URL
-        result = await self._fetch(client, request, url, params)
-        self._current, self._page = result, self._page + 1
-        self.response.show_response(result)
-        self.response.set_page_info(self.tr("page {0}").format(self._page))
+        return self._start(follow_next_page(self, client, link))
 
     def fetch_all(self) -> asyncio.Task | None:
         client = getattr(self.context, "client", None)
         if self.busy or not self._current or not self._current.next_link or client is None:
             return None
-        return self._start(self._fetch_all(client, self._current))
-
-    async def _fetch_all(self, client: Any, first: ResponseContent) -> None:
-        rows = list(first.rows or [])
-        bar = self.response.progress
-        bar.setVisible(True)
-        bar.setRange(0, first.count or self.fetch_all_cap)
-        bar.setValue(len(rows))
-        link, pages, last = first.next_link, self._page, first
-        capped = False
-        self.response.show_message(self.tr("Fetching all…"), "", error=False)
-        while link:
-            if len(rows) >= self.fetch_all_cap:
-                capped = True
-                break
-            request = ConsoleRequest("GET", link)
-            url, params = resolve(self.base_url, request)
-            page = await self._fetch(client, request, url, params)
-            if page.is_error or page.rows is None:
-                self.response.show_response(page)
-                return
-            pages += 1
-            rows.extend(page.rows)
-            self.response.append_rows(page.rows)
-            bar.setValue(min(len(rows), bar.maximum()))
-            self.response.set_page_info(self.tr("{0} rows, {1} pages").format(len(rows), pages))
-            link = page.next_link
-            last = page
-        document = merged_document(first, rows)
-        text = await self.in_worker(json.dumps, document, indent=2, ensure_ascii=False)
-        self._current, self._page = last, pages
-        self.response.show_message(f"{last.status} {last.reason}", "", error=False)
-        self.response.show_merged(document, text)
-        self.response.set_next_link(link if capped else "")
-        self.response.set_page_info(
-            self.tr("{0} rows from {1} pages; stopped at the cap of {2} rows").format(len(rows), pages, self.fetch_all_cap)
-            if capped else self.tr("all {0} rows from {1} pages").format(len(rows), pages))
+        return self._start(fetch_all_pages(self, client, self._current))
 
     # -- snippets, paste, reopen -------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QSpinBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -54,6 +55,14 @@ class ResponseView(QWidget):
             button.setEnabled(False)
         self.next_page.clicked.connect(self.next_page_requested)
         self.fetch_all.clicked.connect(self.fetch_all_requested)
+        self.fetch_cap = QSpinBox()
+        self.fetch_cap.setObjectName("consoleFetchCap")
+        self.fetch_cap.setRange(1, 1_000_000)
+        self.fetch_cap.setSingleStep(1000)
+        self.fetch_cap.setGroupSeparatorShown(True)
+        self.fetch_cap.setPrefix(self.tr("cap "))
+        self.fetch_cap.setSuffix(self.tr(" rows"))
+        self.fetch_cap.setToolTip(self.tr("Fetch all stops after this many rows"))
         self.progress = QProgressBar()
         self.progress.setObjectName("consoleProgress")
         self.progress.setMaximumWidth(220)
@@ -67,6 +76,7 @@ class ResponseView(QWidget):
         status_line.addWidget(self.progress)
         status_line.addWidget(self.next_page)
         status_line.addWidget(self.fetch_all)
+        status_line.addWidget(self.fetch_cap)
 
         self.error = QLabel()
         self.error.setObjectName("consoleError")

@@ -1,0 +1,60 @@
+"""Following @odata.nextLink in the console: one more page, or every page up to a cap."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from lms365_desktop.core.request_snippets import ConsoleRequest, resolve
+from lms365_desktop.ui.console.response_content import ResponseContent, merged_document
+
+if TYPE_CHECKING:
+    from lms365_desktop.ui.console.console_pane import ConsolePane
+
+
+async def follow_next_page(pane: "ConsolePane", client: Any, link: str) -> None:
+    request = ConsoleRequest("GET", link)
+    url, params = resolve(pane.base_url, request)  # a nextLink elsewhere is refused like any URL
+    result = await pane.fetch(client, request, url, params)
+    pane.set_current(result, pane.page + 1)
+    pane.response.show_response(result)
+    pane.response.set_page_info(pane.tr("page {0}").format(pane.page))
+
+
+async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseContent) -> None:
+    """Append every following page to the table, then show the merged document in text and tree."""
+    view = pane.response
+    rows = list(first.rows or [])
+    cap = pane.fetch_all_cap
+    bar = view.progress
+    bar.setVisible(True)
+    bar.setRange(0, first.count or cap)
+    bar.setValue(len(rows))
+    link, pages, last = first.next_link, pane.page, first
+    capped = False
+    view.show_message(pane.tr("Fetching all…"), "", error=False)
+    while link:
+        if len(rows) >= cap:
+            capped = True
+            break
+        request = ConsoleRequest("GET", link)
+        url, params = resolve(pane.base_url, request)
+        page = await pane.fetch(client, request, url, params)
+        if page.is_error or page.rows is None:
+            view.show_response(page)
+            return
+        pages += 1
+        rows.extend(page.rows)
+        view.append_rows(page.rows)
+        bar.setValue(min(len(rows), bar.maximum()))
+        view.set_page_info(pane.tr("{0} rows, {1} pages").format(len(rows), pages))
+        link = page.next_link
+        last = page
+    document = merged_document(first, rows)
+    text = await pane.in_worker(json.dumps, document, indent=2, ensure_ascii=False)
+    pane.set_current(last, pages)
+    view.show_message(f"{last.status} {last.reason}", "", error=False)
+    view.show_merged(document, text)
+    view.set_next_link(link if capped else "")
+    view.set_page_info(
+        pane.tr("{0} rows from {1} pages; stopped at the cap of {2} rows").format(len(rows), pages, cap)
+        if capped else pane.tr("all {0} rows from {1} pages").format(len(rows), pages))
