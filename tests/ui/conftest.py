@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,11 +15,16 @@ def qasync_loop(qapp):
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # Plain threads for asyncio.to_thread: qasync's default QThreadExecutor is never shut down
+    # here (the loop is never closed), and Qt aborts the process at exit (rc 134).
+    executor = ThreadPoolExecutor(thread_name_prefix="test-loop-worker")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     try:
         yield loop
     finally:
         asyncio.set_event_loop(None)
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 @pytest.fixture
