@@ -9,6 +9,7 @@ from typing import Any
 
 from lms365_desktop.api.errors import error_from_response
 from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.certificate_matching import Learner
 from lms365_desktop.core.course_creation import as_dict
 from lms365_desktop.core.upload_queue import ProgressCallback, Sender, UploadItem, UploadSkipped
@@ -37,8 +38,10 @@ def upload_path(certificate_id: str) -> str:
 class CertificateUploadService:
     """All calls go through the connection's client, so through its one scheduler."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Any, *, lane: Lane = Lane.INTERACTIVE) -> None:
+        # Many files at once go in the bulk lane, so panes and clicks stay ahead of them.
         self.client = client
+        self.lane = lane
 
     async def learners(self, course_id: str) -> list[Learner]:
         """The course's active enrollments with their users and any certificate they hold."""
@@ -75,7 +78,7 @@ class CertificateUploadService:
         response = await self.client.request("POST", CERTIFICATES_PATH, json={
             "CourseId": course_id, "UserId": learner.user_id, "EnrollmentId": learner.enrollment_id,
             "Issued": issued,
-        })
+        }, lane=self.lane)
         if response.status >= 400:
             raise error_from_response(response.status, response.body)
         return response.json()["Id"]
@@ -86,7 +89,7 @@ class CertificateUploadService:
             if progress is not None:
                 progress(sent)
 
-        result = await self.client.file_upload(relative_path.lstrip("/"), path, on_progress=report)
+        result = await self.client.file_upload(relative_path.lstrip("/"), path, on_progress=report, lane=self.lane)
         return as_dict(result) if result is not None else {}
 
     def certificate_sender(

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTreeWidget, QTreeWidgetItem, QWidget
 
+from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.certificate_uploads import CertificateUploadService, ExistingPolicy
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.core.file_checks import check_file
@@ -88,8 +89,8 @@ class WizardLauncher(QObject):
     def course_service(self) -> CourseCreationService:
         return CourseCreationService(self.context.client)
 
-    def upload_service(self) -> CertificateUploadService:
-        return CertificateUploadService(self.context.client)
+    def upload_service(self, *, bulk: bool = False) -> CertificateUploadService:
+        return CertificateUploadService(self.context.client, lane=Lane.BULK if bulk else Lane.INTERACTIVE)
 
     def _keep(self, dialog: QWidget) -> QWidget:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -162,7 +163,7 @@ class WizardLauncher(QObject):
             self.context.notifications.show_info(self.tr("Choose a course"),
                                                  self.tr("Select the course whose learners get the certificates."))
             return None
-        wizard = UploadWizard(self.upload_service(), course, parent=self.window)
+        wizard = UploadWizard(self.upload_service(bulk=True), course, parent=self.window)
         if paths:
             wizard.add_files(paths)
         wizard.uploads_finished.connect(lambda _totals: self._refresh("enrollmentsPane"))
