@@ -212,3 +212,19 @@ def test_binary_response_is_offered_for_saving(qtbot, console_window, sandbox, t
         dialog.close()
     direct = httpx.get(f"{sandbox.base_url}/certificates/{certificate_id}/content", auth=("api", sandbox.api_key))
     assert target.read_bytes() == direct.content and direct.content.startswith(b"%PDF")
+
+
+def test_view_verbs_resend_and_layout_survives(qtbot, console_window, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    send(qtbot, pane, "GET", "CourseTags?$top=2")
+    pane.response.status.clear()
+    with qtbot.waitSignal(pane.request_finished, timeout=15_000):
+        console_window.window.actions_by_name["refresh"].trigger()  # F5 on the current pane
+    assert pane.response.status.text() == "200 OK"
+    assert pane.sidebar.history_list.count() == 2
+
+    pane.splitter.setSizes([300, 900])
+    pane.save_state(console_window.settings)
+    pane.splitter.setSizes([150, 1050])
+    pane.restore_state(console_window.settings)
+    assert abs(pane.splitter.sizes()[0] - 300) <= 2

@@ -7,7 +7,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -123,6 +123,7 @@ class ConsolePane(QWidget):
         work.setStretchFactor(0, 0)
         work.setStretchFactor(1, 1)
         work.setSizes([220, 520])
+        self.work_splitter = work
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("consoleSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -217,6 +218,30 @@ class ConsolePane(QWidget):
         if self.catalog is None:
             self.load_metadata()
         self.editor.uri.setFocus()
+
+    # -- what the window's View verbs and layout call on the current pane ----------------------
+
+    def save_state(self, settings) -> None:
+        settings.setValue("console/splitter", self.splitter.saveState())
+        settings.setValue("console/workSplitter", self.work_splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        for key, splitter in (("console/splitter", self.splitter), ("console/workSplitter", self.work_splitter)):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def refresh(self) -> None:
+        """F5 sends the form again (a write still asks first)."""
+        self.send()
+
+    def focus_find(self) -> None:
+        self.sidebar.search.setFocus()
+        self.sidebar.search.selectAll()
+
+    def export_csv(self) -> None:
+        if self.response.table_model.rows:
+            self.files.ask_csv_path()
 
     def refresh_history(self, _text: str | None = None) -> None:
         self.sidebar.set_entries(self.history.search(self.sidebar.search.text()))
