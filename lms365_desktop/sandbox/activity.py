@@ -6,7 +6,7 @@ import random
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from . import enrollment_rules as rules
@@ -88,7 +88,10 @@ class ActivitySimulator:
         if not count:
             return None
         offset = self.random.randrange(count)
-        return session.scalars(select(model).where(*where).order_by(model.Id).offset(offset).limit(1)).first()
+        # Insertion order (SQLite rowid), not the random GUIDs: rows made by simulated events sort
+        # the same way in every run, so a seed replays the same story.
+        return session.scalars(select(model).where(*where).order_by(literal_column(f'"{model.__tablename__}".rowid'))
+                               .offset(offset).limit(1)).first()
 
     # -- the events ------------------------------------------------------------------------------
     def _start(self, session: Session, outbox: Outbox) -> bool:

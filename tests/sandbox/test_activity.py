@@ -78,3 +78,18 @@ def test_the_simulation_produces_every_webhook_event(make_sandbox):
     with client(server) as api:
         deleted = api.get("/odata/v2/Courses/$count", params={"$filter": "IsDeleted eq true"}).text
         assert int(deleted) >= seen.count("CourseDeleted")
+
+
+def test_a_long_run_replays_the_same_changes(make_sandbox):
+    def story(seed: int) -> list[tuple]:
+        server = make_sandbox(simulate_activity=BY_HAND, provisioning_seconds=0, seed=seed)
+        simulator = server.state.extras["activity"]
+        events: list[tuple] = []
+        server.state.events.subscribe(lambda event, payload: events.append(
+            (event, payload.get("Title") or (payload.get("Course") or {}).get("Title"),
+             payload.get("LoginName") or [u["LoginName"] for u in payload.get("Users", [])])))
+        for _ in range(60):
+            simulator.step()
+        return events
+
+    assert story(21) == story(21)
