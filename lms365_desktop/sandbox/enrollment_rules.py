@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from . import actors
 from . import body_fields as bf
 from .body_fields import InvalidField
-from .enums import CoursePassingStatus, RegistrationStatus
+from .enums import CoursePassingStatus
 from .errors import ODataError
 from .event_payloads import Outbox
 from .store import (
@@ -367,8 +367,3 @@ def start(session: Session, enrollment: Enrollment, outbox: Outbox) -> None:
     session.flush()
     outbox.enrollment_event(session, "CourseStarted", enrollment)
 
-
-__all__ = [
-    "EnrollRequest", "RegistrationStatus", "approve", "cancel", "complete", "content_path", "enroll",
-    "get_enrollment", "parse_enroll", "patch", "reject", "retake", "start",
-]
