@@ -8,6 +8,7 @@ from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from lms365_desktop.api.odata import Guid, eq, is_guid
@@ -157,7 +158,9 @@ def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None
     controller = ActivityController(context, pane, activity_log or ActivityLog(default_log_path(context)),
                                     poll_interval=poll_interval)
     pane.controller = controller  # type: ignore[attr-defined]
-    if QSystemTrayIcon.isSystemTrayAvailable():
+    # Asking for a tray starts a D-Bus thread; a headless platform has no tray to ask about.
+    headless = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if not headless and QSystemTrayIcon.isSystemTrayAvailable():
         tray = QSystemTrayIcon(icon("app"), pane)
         tray.setToolTip(pane.tr("LMS365 Desktop — activity"))
         tray.messageClicked.connect(lambda: (context.window.show_pane(pane), context.window.activateWindow()))
