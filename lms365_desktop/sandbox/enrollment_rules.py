@@ -71,6 +71,11 @@ def find_user(session: Session, request: EnrollRequest) -> User:
     else:
         assert request.user_login is not None
         login = request.user_login
+        if login.lower().startswith("c:0"):
+            # Claims of groups (c:0t.c|tenant|..., c:0o.c|federateddirectoryclaimprovider|...): the
+            # sandbox's directory has no groups, so say so rather than "no such user".
+            raise InvalidField("userLoginName", f"userLoginName '{login}' names a group; the sandbox directory "
+                                                "has no groups, enroll its users one by one.")
         candidates = [login] if "|" in login else [MEMBERSHIP_PREFIX + login, login]
         user = None
         for candidate in candidates:

@@ -179,6 +179,8 @@ def test_unknown_user_course_and_enrollment(api, automatic):
     assert_error(enroll(api, automatic["Id"], {"LoginName": "i:0#.f|membership|nobody@nowhere.test"}), 400,
                  "userLoginName")
     assert_error(api.post(f"/odata/v2/Courses({automatic['Id']})/Enroll", json={}), 400, "userLoginName")
+    assert_error(enroll(api, automatic["Id"], {"LoginName": "c:0t.c|tenant|5b2f0c1e-0000-4000-8000-000000000000"}),
+                 400, "group")
     user, = fresh_users(api, 1)
     assert_error(enroll(api, "3f0e7c4e-0000-4000-8000-000000000000", user), 404)
     assert_error(enroll(api, "not-a-guid", user), 404)
