@@ -11,6 +11,7 @@ from odata_query import utils as odata_utils
 from odata_query.grammar import ODataLexer, ODataParser
 from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
 from sqlalchemy import literal
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from . import enums, store
@@ -219,7 +220,7 @@ def parse_filter(etype: EntityType, text: str):
         clause = visitor.visit(tree)
     except odata_exc.ODataException as exc:
         raise bad_request(f"Invalid $filter '{text}': {_describe(exc)}") from None
-    except (ValueError, TypeError, AttributeError, NotImplementedError) as exc:
+    except (ValueError, TypeError, AttributeError, NotImplementedError, SQLAlchemyError) as exc:
         raise bad_request(f"Invalid $filter '{text}': {exc}") from None
     if not isinstance(clause, ColumnElement):
         raise bad_request(f"Invalid $filter '{text}': it is not a boolean expression.")
@@ -257,8 +258,10 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
         self.etype = etype
 
     def visit_Identifier(self, node: odata_ast.Identifier):
-        if node.name in self.etype.navigations:
-            return self.etype.relationship(node.name)
+        nav = self.etype.navigations.get(node.name)
+        if nav is not None:
+            hint = f"{nav.name}/any(...)" if nav.many else f"{nav.name}/<property>"
+            raise ValueError(f"'{nav.name}' is a navigation property; use {hint}")
         return _property(self.etype, node.name, "$filter")
 
     def visit_Attribute(self, node: odata_ast.Attribute):

@@ -116,8 +116,9 @@ def _execute(session: Session, stmt):
     except StatementError as exc:
         # A literal the column type refused, or SQLite rejecting an expression the client wrote.
         raise bad_request(f"The query could not be run: {exc.orig or exc}") from None
-    except SQLAlchemyError as exc:
-        raise bad_request(f"The query could not be run: {exc.__class__.__name__}") from None
+    except (SQLAlchemyError, ValueError, TypeError) as exc:
+        # Only client-written expressions vary between requests, so a failure here is theirs.
+        raise bad_request(f"The query could not be run: {exc}") from None
 
 
 def run_collection(session: Session, opts: QueryOptions, *, where: Iterable = (),

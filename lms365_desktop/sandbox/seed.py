@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import random
 from typing import Sequence
 from zoneinfo import ZoneInfo
@@ -90,6 +89,7 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
         for index in indexes:
             index.create(connection)
         raw.execute("PRAGMA cache_size=-2000")
+        raw.execute("PRAGMA analysis_limit=1000")  # sampled statistics: enough for the planner
         raw.execute("ANALYZE")
 
 
@@ -346,66 +346,87 @@ _STATES = (
 )
 
 
+class _SecondsText:
+    """Epoch seconds -> wire text, with the date part cached per day (seeding formats ~1M)."""
+
+    def __init__(self) -> None:
+        self._days: dict[int, str] = {}
+
+    def __call__(self, seconds: int) -> str:
+        day, rest = divmod(seconds, 86400)
+        date = self._days.get(day)
+        if date is None:
+            date = self._days[day] = (_EPOCH + dt.timedelta(days=day)).strftime("%Y-%m-%d")
+        return f"{date}T{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}Z"
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+DAY = 86400
+
+
 def _enrollments(raw, gen: _Gen, users, courses, sessions) -> None:
+    # Plain ints and floats per row instead of datetime objects: 500k rows at 100k users.
     rng = gen.rng
-    states = [state for state, _ in _STATES]
-    cum_weights = list(itertools.accumulate(weight for _, weight in _STATES))
-    enrollable = [c for c in courses]
+    random, randint, uid = rng.random, rng.randint, gen.uid
+    table = [state for state, weight in _STATES for _ in range(weight)]
+    text = _SecondsText()
+    today = int((gen.today - _EPOCH).total_seconds())
+    enrolled = enums.RegistrationStatus.Enrolled
+    cancelled = enums.RegistrationStatus.Cancelled
+    pending = enums.RegistrationStatus.PendingApproval
+    not_started = enums.CoursePassingStatus.NotStarted
+    in_progress = enums.CoursePassingStatus.InProgress
+    passed = enums.CoursePassingStatus.Completed
     automatic = int(enums.EnrollmentFlow.AutomaticApproval)
     rows, certificates = [], []
-    choices = rng.choices
     for user in users:
-        for course in rng.sample(enrollable, min(len(enrollable), rng.randint(3, 7))):
-            status, passing, overdue = choices(states, cum_weights=cum_weights)[0]
-            if status == enums.RegistrationStatus.PendingApproval and \
-                    course["EnrollmentFlow"] == automatic:
-                status = enums.RegistrationStatus.Enrolled  # automatic flows never wait
-            registered = gen.when(-400, -1)
+        user_id, login = user["Id"], user["LoginName"]
+        for course in rng.sample(courses, min(len(courses), randint(3, 7))):
+            status, passing, overdue = table[int(random() * len(table))]
+            if status == pending and course["EnrollmentFlow"] == automatic:
+                status = enrolled  # automatic flows never wait
+            registered = today - int((1 + 399 * random()) * DAY)
             started = completed = due = certificate_id = None
             progress = 0
-            if status == enums.RegistrationStatus.Enrolled:
-                if passing != enums.CoursePassingStatus.NotStarted:
-                    started = registered + dt.timedelta(days=rng.uniform(0, 10))
-                if passing == enums.CoursePassingStatus.InProgress:
-                    progress = rng.randint(5, 95)
-                elif passing == enums.CoursePassingStatus.Completed:
+            if status == enrolled:
+                if passing != not_started:
+                    started = registered + int(10 * random() * DAY)
+                if passing == in_progress:
+                    progress = randint(5, 95)
+                elif passing == passed:
                     progress = 100
-                    completed = started + dt.timedelta(days=rng.uniform(0.1, 30))
-                    certificate_id = gen.uid()
+                    completed = min(started + int((0.1 + 29.9 * random()) * DAY), today - 3600)
+                    certificate_id = uid()
                 if course["_due_days"]:
-                    due = registered + dt.timedelta(days=course["_due_days"])
+                    due = registered + course["_due_days"] * DAY
                 if overdue:
-                    due = gen.today - dt.timedelta(days=rng.randint(1, 60))
-                elif due is not None and due < gen.today and completed is None:
-                    due = gen.today + dt.timedelta(days=rng.randint(3, 60))
-            session_id = None
+                    due = today - randint(1, 60) * DAY
+                elif due is not None and due < today and completed is None:
+                    due = today + randint(3, 60) * DAY
             course_sessions = sessions.get(course["Id"])
-            if course_sessions:
-                session_id = course_sessions[rng.randrange(len(course_sessions))][0]
-            enrollment_id = gen.uid()
-            if completed is not None and completed > gen.today:
-                completed = gen.today - dt.timedelta(hours=1)
+            session_id = course_sessions[int(random() * len(course_sessions))][0] \
+                if course_sessions else None
+            enrollment_id = uid()
+            registered_text = text(registered)
             rows.append((
-                enrollment_id, course["Id"], user["Id"], user["LoginName"], "Learner",
-                _wire(registered), started and _wire(started),
-                completed and _wire(completed), int(status), int(passing),
-                certificate_id, course["CEU"] if completed else 0,
-                course["DecimalCEU"] if completed else 0.0, due and _wire(due), None,
-                0, int(status != enums.RegistrationStatus.Cancelled),
-                "Changed priorities" if status == enums.RegistrationStatus.Cancelled else None,
-                session_id, progress, 1, course["_minutes"], _wire(registered)))
+                enrollment_id, course["Id"], user_id, login, "Learner", registered_text,
+                started and text(started), completed and text(completed), int(status),
+                int(passing), certificate_id, course["CEU"] if completed else 0,
+                course["DecimalCEU"] if completed else 0.0, due and text(due), None,
+                0, int(status != cancelled),
+                "Changed priorities" if status == cancelled else None,
+                session_id, progress, 1, course["_minutes"], registered_text))
             if certificate_id:
-                expiry = completed + dt.timedelta(days=365)
+                expiry = completed + 365 * DAY
                 certificate_status = enums.CertificateStatus.Valid
-                if expiry < gen.today:
+                if expiry < today:
                     certificate_status = enums.CertificateStatus.Expired
-                elif expiry < gen.today + dt.timedelta(days=30):
+                elif expiry < today + 30 * DAY:
                     certificate_status = enums.CertificateStatus.Expiring
                 certificates.append((
-                    certificate_id, user["Id"], course["Id"], enrollment_id,
-                    f"/certificates/{certificate_id}/content", 1,
-                    int(certificate_status), _wire(completed), _wire(expiry),
-                    course["CertificateTemplateId"]))
+                    certificate_id, user_id, course["Id"], enrollment_id,
+                    f"/certificates/{certificate_id}/content", 1, int(certificate_status),
+                    text(completed), text(expiry), course["CertificateTemplateId"]))
     _insert(raw, "Enrollments", (
         "Id", "CourseId", "UserId", "UserLoginName", "Roles", "RegistrationDate", "StartDate",
         "CompletionDate", "RegistrationStatus", "CoursePassingStatus", "CertificateId", "CEU",

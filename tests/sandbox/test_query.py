@@ -166,6 +166,8 @@ def test_dollar_count_is_a_bare_integer(api, users):
     ({"filter": "ManagerId eq 'not-a-guid'"}, "not-a-guid"),
     ({"filter": "IsExternal eq true"}, "IsExternal"),
     ({"filter": "Enrollments/Progress eq 1"}, "Enrollments"),
+    ({"filter": "Enrollments eq CreatedAt"}, "Enrollments"),
+    ({"filter": "Manager eq null"}, "Manager"),
     ({"select": "Title,Shoe"}, "Shoe"),
     ({"expand": "Hats"}, "Hats"),
     ({"orderby": "Title sideways"}, "Title sideways"),
