@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
+from sqlalchemy.exc import SQLAlchemyError
 
 from .app import create_app
 from .seed import seed_if_empty
 from .state import SandboxState
-from .store import Store
+from .store import SCHEMA_VERSION, Store
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -50,6 +51,21 @@ def random_api_key() -> str:
     return secrets.token_urlsafe(24)
 
 
+def open_store(path: Path | None) -> Store:
+    """The store at `path`, refusing files that are not sandbox data of this schema version."""
+    try:
+        store = Store(path)
+        version = store.get_meta("schema_version")
+    except SQLAlchemyError as exc:
+        raise RuntimeError(f"{path} is not a usable sandbox data file ({exc.__class__.__name__}); "
+                           f"choose another --data file or --memory") from None
+    if version not in (None, SCHEMA_VERSION):
+        store.close()
+        raise RuntimeError(f"{path} holds sandbox data of schema version {version}, this sandbox "
+                           f"uses {SCHEMA_VERSION}; move the file away to start afresh")
+    return store
+
+
 class SandboxServer:
     """uvicorn in a background thread with its own event loop; usable as a context manager."""
 
@@ -79,7 +95,7 @@ class SandboxServer:
         path = None if config.data_path is None else Path(config.data_path)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.store = Store(path)
+        self.store = open_store(path)
         seed_if_empty(self.store, seed=config.seed, users=config.users, courses=config.courses)
         self.state = SandboxState(store=self.store, config=config,
                                   rng=random.Random(config.seed))

@@ -128,3 +128,13 @@ def test_a_busy_port_is_a_clear_error_not_a_hang():
         port = busy.getsockname()[1]
         with pytest.raises(RuntimeError, match=f"127.0.0.1:{port}.*in use"):
             SandboxServer(SandboxConfig(users=5, courses=2, port=port)).start()
+
+
+def test_a_file_that_is_not_sandbox_data_is_refused_with_a_message(tmp_path):
+    from lms365_desktop.sandbox.server import SandboxConfig, SandboxServer
+
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(RuntimeError, match="not a usable sandbox data file"):
+        SandboxServer(SandboxConfig(users=5, courses=2, data_path=junk)).start()
+    assert junk.read_bytes().startswith(b"these are my notes")

@@ -203,7 +203,8 @@ def test_no_query_text_makes_a_server_error(api, option):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
     @given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=8).map(" ".join)
            | st.text(max_size=30))
     def check(text):
