@@ -60,12 +60,14 @@ def test_a_slow_request_can_be_cancelled(qtbot, make_sandbox, settings, tmp_path
     try:
         pane = open_console(qtbot, context, tmp_path / "h.sqlite3")
         pane.editor.uri.setText("Users")
-        qtbot.mouseClick(pane.send_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: pane.busy)
+        with qtbot.waitSignal(pane.request_started, timeout=5_000):
+            qtbot.mouseClick(pane.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: context.client.stats.in_flight >= 1)  # on the wire, not just queued
         assert pane.send_button.text() == "Cancel"
         with qtbot.waitSignal(pane.request_finished, timeout=2_000):
             qtbot.mouseClick(pane.send_button, Qt.MouseButton.LeftButton)
         assert pane.response.status.text() == "Cancelled"
         assert pane.send_button.text() == "Send" and not pane.busy
+        qtbot.waitUntil(lambda: [e.summary.error for e in pane.history.search("Users")] == ["Cancelled"])
     finally:
         close_window(qtbot, context)

@@ -51,6 +51,7 @@ FETCH_ALL_CAP = 50_000  # rows; past this "Fetch all" stops and says so
 class ConsolePane(QWidget):
     """Every request goes through `context.client` (its scheduler and throttle); nothing else sends."""
 
+    request_started = Signal(str)  # a call is handed to the client (URL without query)
     request_finished = Signal()  # a send, next page or fetch-all ended (done, failed or cancelled)
 
     def __init__(self, context: Any, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
@@ -138,7 +139,7 @@ class ConsolePane(QWidget):
         self.editor.query.setItemDelegate(QueryOptionDelegate(
             self.editor.query, lambda: self.catalog, lambda: self.editor.request().split_uri()[0]))
         self.editor.uri.textEdited.connect(self._on_uri_text_edited)
-        self.editor.uri.returnPressed.connect(self.send)
+        # No send on plain Enter: Enter also picks a completion, and QCompleter passes it on.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -376,9 +377,17 @@ class ConsolePane(QWidget):
         content = request.body.encode("utf-8") if request.body else None
         if content is not None and not any(name.lower() == "content-type" for name in headers):
             headers["Content-Type"] = "application/json"
+        self.request_started.emit(url)
         try:
             raw = await client.request(request.method, url, params=dict(params) or None,
                                        headers=headers or None, content=content)
+        except asyncio.CancelledError:
+            # Recorded without waiting: the task is going away (maybe with the pane).
+            try:
+                self._workers.submit(self.history.record, request, ResponseSummary(error=self.tr("Cancelled")))
+            except RuntimeError:
+                pass  # the pane is closing and its worker has stopped
+            raise
         except Exception as exc:
             await self._record(request, ResponseSummary(
                 error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
