@@ -79,6 +79,17 @@ def test_null_guid_datetime_and_enum_literals(api, users):
     assert len(webinars) == sum(c["CourseType"] == "Webinar" for c in courses)
 
 
+def test_datetime_literals_with_offsets_dates_and_functions(api):
+    def ids(text):
+        return {c["Id"] for c in rows(api, "Courses", filter=text)}
+    utc = ids("CreatedAt ge 2025-06-01T00:00:00Z")
+    assert utc == ids("CreatedAt ge 2025-06-01T02:00:00+02:00") == ids("CreatedAt ge 2025-06-01")
+    assert utc == ids("CreatedAt ge 2025-06-01T00:00:00.000Z")
+    courses = rows(api, "Courses")
+    assert ids("year(CreatedAt) eq 2025") == {c["Id"] for c in courses
+                                               if c["CreatedAt"].startswith("2025-")}
+
+
 def test_qualified_enum_literals_and_in_lists(api):
     courses = rows(api, "Courses")
     webinars = {c["Id"] for c in courses if c["CourseType"] == "Webinar"}
