@@ -317,3 +317,16 @@ def test_a_request_decided_elsewhere_shows_how_and_rows_copy_as_text(activity, q
     assert not pane.approve_button.isEnabled()
     text = pane.copy_selection()
     assert text.split("\t")[1:4] == ["Approval request", approval["Title"], second["Title"]]
+
+
+def test_the_activity_tab_counts_requests_that_came_while_another_pane_was_shown(activity, qtbot):
+    pane, server, client, window = activity.pane, activity.server, activity.context.client, activity.context.window
+    window.show_pane("coursesPane")
+    approval = course(server, approval=True)
+    users = unenrolled_users(server, approval["Id"], 2)
+    for user in users:
+        run_async(qtbot, client.enroll_user_to_course(approval["Id"], user["LoginName"]))
+    tab = window.tabs.indexOf(pane)
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Activity (2)", timeout=2000)
+    window.show_pane(pane)
+    assert window.tabs.tabText(tab) == "Activity"

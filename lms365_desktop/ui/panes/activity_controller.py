@@ -59,6 +59,7 @@ class ActivityController(QObject):
         pane.enrollment_open_requested.connect(
             lambda key, label: self._open("enrollmentsPane", "Enrollments", key, label))
         pane.destroyed.connect(lambda *_: activity_log.close())
+        pane.unseen_approvals_changed.connect(self._on_pane_unseen_approvals_changed)
 
     # -- connection lifecycle ----------------------------------------------------------------
     @property
@@ -113,6 +114,14 @@ class ActivityController(QObject):
         if settings is not None:
             settings.setValue(SETTINGS_MODE.format(connection=self.connection_name), mode)
         self.context.tasks.run(self.start_for_current_connection())
+
+    def _on_pane_unseen_approvals_changed(self, count: int) -> None:
+        """The Activity tab counts approval requests that came while another pane was shown."""
+        tabs = getattr(self.context.window, "tabs", None)
+        index = tabs.indexOf(self.pane) if tabs is not None else -1
+        if index >= 0:
+            title = self.pane.tr("Activity")
+            tabs.setTabText(index, self.pane.tr("{title} ({count})").format(title=title, count=count) if count else title)
 
     def _on_pane_poll_interval_chosen(self, seconds: float) -> None:
         self.poll_interval = seconds

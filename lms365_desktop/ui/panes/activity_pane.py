@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.core.activity_feed import MODE_OFF, MODE_POLLING, MODE_WEBHOOK, ActivityEvent, ActivityFeed
+from lms365_desktop.ui.console.json_views import JsonHighlighter
 from lms365_desktop.ui.itemmodels.activity_model import (
     ACTION_APPROVED,
     ACTION_FAILED,
@@ -53,6 +54,7 @@ class ActivityPane(QWidget):
     """Shows the events of one ActivityFeed; the feed is swapped when the connection changes."""
 
     approval_notified = Signal(object)
+    unseen_approvals_changed = Signal(int)
     # (id, label for the other pane's scope chip)
     course_open_requested = Signal(str, str)
     user_open_requested = Signal(str, str)
@@ -72,6 +74,7 @@ class ActivityPane(QWidget):
         self.feed: ActivityFeed | None = None
         self.tray: QSystemTrayIcon | None = None
         self.model = ActivityTableModel(self)
+        self.unseen_approvals = 0
         self._event_arrived.connect(self._on_feed_event_arrived)
         self._feed_state_changed.connect(self._on_feed_state_changed)
         # Kept so the same callables can be removed from the feed; a signal also hops threads.
@@ -162,6 +165,7 @@ class ActivityPane(QWidget):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.payload_view.setFont(mono)
+        self.payload_highlighter = JsonHighlighter(self.payload_view.document())
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(buttons)
@@ -254,6 +258,9 @@ class ActivityPane(QWidget):
             return
         if event.is_approval_request:
             self._notify(event)
+            if not self.isVisible():
+                self.unseen_approvals += 1
+                self.unseen_approvals_changed.emit(self.unseen_approvals)
         elif event.event in ("CourseEnrollment", "CourseUnenrollment") and event.enrollment_ids:
             # Decided elsewhere (another pane, another coordinator): the request row says how.
             outcome = ACTION_APPROVED if event.event == "CourseEnrollment" else ACTION_REJECTED
@@ -377,6 +384,12 @@ class ActivityPane(QWidget):
         for (_, _, enabled), button in zip(self._open_targets(event),
                                            (self.open_course_button, self.open_user_button, self.open_enrollment_button)):
             button.setEnabled(enabled)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.unseen_approvals:
+            self.unseen_approvals = 0
+            self.unseen_approvals_changed.emit(0)
 
     # -- layout persistence (called by the main window) --------------------------------------
     def save_state(self, settings: QSettings) -> None:
