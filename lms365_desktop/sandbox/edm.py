@@ -18,7 +18,6 @@ class Complex:
 
     type_name: str
     columns: dict[str, str]  # wire name -> column attribute
-    type_overrides: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -5,7 +5,7 @@ import inspect
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Union
+from typing import Any, Awaitable, Callable, Protocol, Union
 
 import orjson
 
@@ -189,8 +189,8 @@ class Router:
         raise not_found(f"No resource found for the segment '{rest[0]}' of '{set_name}'.")
 
 
-class BuiltinHandlers:
-    """The read side (entity_routes.py) as the dispatcher sees it."""
+class BuiltinHandlers(Protocol):
+    """The read side (entity_routes.EntityRoutes) as the dispatcher sees it."""
 
     def service_document(self, request: Request, state: SandboxState) -> Response: ...
     def metadata(self, request: Request, state: SandboxState) -> Response: ...
