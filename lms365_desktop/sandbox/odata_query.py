@@ -53,6 +53,9 @@ def parse_options(etype: EntityType, params: Mapping[str, str], depth: int = 0) 
     for name in params:
         if name.startswith("$") and name.lower() not in KNOWN_OPTIONS:
             raise bad_request(f"The query parameter '{name}' is not supported.")
+    # Option names are matched case-insensitively, so `$Filter` is applied, never ignored.
+    params = {(name.lower() if name.startswith("$") else name): value
+              for name, value in params.items()}
     opts = QueryOptions(etype)
     if (text := params.get("$format")) is not None and \
             text.split(";")[0].strip().lower() not in ("json", "application/json"):

@@ -245,3 +245,8 @@ def test_enrollments_of_deleted_users_only_via_include_deleted_users(make_sandbo
         everything = api.get("/Enrollments/IncludeDeletedUsers()").json()["value"]
         assert {e["Id"] for e in everything} == {e["Id"] for e in before}
         assert api.get(f"/Enrollments({before[0]['Id']})").status_code == 200
+
+
+def test_option_names_are_not_case_sensitive(api, users):
+    got = api.get("/Users", params={"$Filter": "Department eq 'Sales'", "$TOP": "3"}).json()
+    assert len(got["value"]) == 3 and all(u["Department"] == "Sales" for u in got["value"])
