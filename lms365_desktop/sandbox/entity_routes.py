@@ -77,7 +77,7 @@ def _entity_document(request: Request, set_name: str, row: dict, opts: QueryOpti
 def next_link(request: Request, updates: list[str]) -> str:
     """The same URL with $skip/$top replaced, every other parameter kept byte for byte."""
     kept = [part for part in request.url.query.split("&")
-            if part and unquote(part.partition("=")[0]) not in ("$skip", "$top")]
+            if part and unquote(part.partition("=")[0]).lower() not in ("$skip", "$top")]
     return str(request.url.replace(query="&".join(kept + updates)))
 
 
