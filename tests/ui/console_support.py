@@ -43,6 +43,9 @@ def open_console(qtbot, context, history_path):
 def send(qtbot, pane, method="GET", uri="", params=(), body="", headers=(), relative_to_host=False):
     """Fill the form and press Ctrl+Enter in the URI field; returns when the request has ended."""
     pane.editor.set_request(ConsoleRequest(method, uri, tuple(params), tuple(headers), body, relative_to_host))
+    window = pane.window()
+    window.activateWindow()  # Ctrl+Enter is a shortcut: it reaches the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(pane.request_finished, timeout=15_000):
         qtbot.keyClick(pane.editor.uri, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
