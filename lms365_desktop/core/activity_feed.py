@@ -255,8 +255,22 @@ class ActivityFeed:
     def wanted_events(self) -> frozenset[str]:
         return frozenset(self._wanted)
 
-    def history(self, limit: int = 5000) -> list[ActivityEvent]:
+    async def history(self, limit: int | None = 5000) -> list[ActivityEvent]:
+        """The logged events of this connection, newest first, read off the loop where possible."""
+        if self.log.readable_in_thread:
+            return await asyncio.to_thread(self.log.recent, self.connection, limit=limit)
         return self.log.recent(self.connection, limit=limit)
+
+    async def export_csv(self, path: str, accept: Callable[[ActivityEvent], bool] = lambda _e: True) -> int:
+        """Every logged event of the last 30 days that ``accept`` keeps, written to ``path``; returns rows."""
+
+        def export() -> int:
+            events = self.log.recent(self.connection, limit=None)
+            return self.log.export_csv(path, (e for e in events if accept(e)))
+
+        if self.log.readable_in_thread:
+            return await asyncio.to_thread(export)
+        return export()
 
     # -- lifecycle ---------------------------------------------------------------------------
     async def start(self, events: Iterable[str] = EVENTS, *, mode: str = MODE_WEBHOOK) -> None:
@@ -266,12 +280,19 @@ class ActivityFeed:
             self.log.prune()
             await self._cleanup_stale()
             if mode == MODE_WEBHOOK and self.receiver is not None:
-                await self.receiver.start()
-                self.mode = MODE_WEBHOOK
-                await self._sync_subscriptions()
-                if self._wanted and not self._held and self.poller is not None:
-                    self.notice = "No webhook subscription succeeded; watching by polling instead."
+                try:
+                    await self.receiver.start()
+                except OSError as exc:  # e.g. the chosen port is taken
+                    if self.poller is None:
+                        raise
+                    self.notice = f"Cannot receive webhooks ({exc.strerror or exc}); watching by polling instead."
                     await self._start_polling()
+                else:
+                    self.mode = MODE_WEBHOOK
+                    await self._sync_subscriptions()
+                    if self._wanted and not self._held and self.poller is not None:
+                        self.notice = "No webhook subscription succeeded; watching by polling instead."
+                        await self._start_polling()
             elif mode in (MODE_WEBHOOK, MODE_POLLING) and self.poller is not None:
                 await self._start_polling()
         self._changed()

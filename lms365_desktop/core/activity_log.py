@@ -65,15 +65,28 @@ class ActivityLog:
         )
         return cursor.rowcount == 1
 
-    def recent(self, connection: str, *, limit: int = 5000) -> list[ActivityEvent]:
-        """Newest first, at most ``limit``, within the retention period."""
+    @property
+    def readable_in_thread(self) -> bool:
+        """A file log can be read from a worker thread (its own connection; WAL lets it read while we write)."""
+        return self.path is not None
+
+    def recent(self, connection: str, *, limit: int | None = 5000) -> list[ActivityEvent]:
+        """Newest first, at most ``limit`` (None: all), within the retention period.
+
+        Safe to call from a worker thread when ``readable_in_thread``.
+        """
         from lms365_desktop.core.activity_feed import ActivityEvent
 
         cutoff = _iso(datetime.now(timezone.utc) - self.retention)
-        rows = self._db.execute(
-            "SELECT payload FROM events WHERE connection = ? AND time >= ? ORDER BY time DESC LIMIT ?",
-            (connection, cutoff, limit),
-        ).fetchall()
+        reader = sqlite3.connect(str(self.path)) if self.path is not None else self._db
+        try:
+            rows = reader.execute(
+                "SELECT payload FROM events WHERE connection = ? AND time >= ? ORDER BY time DESC LIMIT ?",
+                (connection, cutoff, -1 if limit is None else limit),
+            ).fetchall()
+        finally:
+            if reader is not self._db:
+                reader.close()
         return [ActivityEvent.from_record(json.loads(row[0])) for row in rows]
 
     def count(self, connection: str | None = None) -> int:

@@ -240,3 +240,20 @@ async def test_polling_reads_every_row_in_id_pages_and_keeps_to_its_share_of_the
     assert poller.calls_last_round == expected_calls
     # 600 calls a minute, 10% for polling = 1 call a second: a round of N calls waits at least N seconds.
     assert poller.next_delay() == max(1.0, expected_calls / 1.0)
+
+
+async def test_a_taken_port_falls_back_to_polling_and_says_why(sandbox_server, client):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        feed, _ = create_activity_feed(client, ActivityLog(), connection="sandbox", is_sandbox=True,
+                                       receiver_port=port, poll_interval=60)
+        await feed.start(EVENTS, mode=MODE_WEBHOOK)
+        try:
+            assert feed.mode == MODE_POLLING
+            assert "polling" in feed.notice and held_subscriptions(sandbox_server) == []
+        finally:
+            await feed.stop()

@@ -237,7 +237,9 @@ def test_filters_export_and_approval_notification(activity, qtbot, tmp_path):
     qtbot.keyClicks(pane.course_filter, approval["Title"].lower())
     assert {e.course for e in pane.model.visible_events()} == {approval["Title"]}
     path = tmp_path / "activity.csv"
-    assert pane.export_to(str(path)) == pane.model.rowCount() == 1
+    with qtbot.waitSignal(pane.exported, timeout=3000) as exported:
+        pane.export_to(str(path))
+    assert exported.args == [str(path), pane.model.rowCount()] and pane.model.rowCount() == 1
     assert approval["Title"] in path.read_text(encoding="utf-8-sig")
     pane.course_filter.clear()
 
@@ -330,3 +332,18 @@ def test_the_activity_tab_counts_requests_that_came_while_another_pane_was_shown
     qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Activity (2)", timeout=2000)
     window.show_pane(pane)
     assert window.tabs.tabText(tab) == "Activity"
+
+
+def test_the_logged_history_comes_back_when_the_connection_opens_again(activity, qtbot):
+    from lms365_desktop.ui.connect_flow import open_sandbox
+
+    pane, server, client = activity.pane, activity.server, activity.context.client
+    auto = course(server, approval=False)
+    [learner] = unenrolled_users(server, auto["Id"], 1)
+    enrolled = run_async(qtbot, client.enroll_user_to_course(auto["Id"], learner["LoginName"]))
+    qtbot.waitUntil(lambda: shown(pane, "CourseEnrollment", enrollment_ids=(enrolled.id,)), timeout=2000)
+    run_async(qtbot, activity.context.close_connection())
+    run_async(qtbot, open_sandbox(activity.context))
+    qtbot.waitUntil(lambda: "11 of 11" in pane.status_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: shown(pane, "CourseEnrollment", enrollment_ids=(enrolled.id,)), timeout=2000)
+    assert len(rows_of(pane, "CourseEnrollment")) == 1

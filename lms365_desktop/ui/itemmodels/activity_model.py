@@ -146,7 +146,8 @@ class ActivityTableModel(QAbstractTableModel):
     def set_events(self, events: list[ActivityEvent]) -> None:
         """Replace everything (e.g. the log of a newly opened connection), newest first."""
         self.beginResetModel()
-        ordered = sorted(events, key=lambda e: e.time, reverse=True)[:MAX_EVENTS]
+        unique = list({e.key: e for e in events}.values())
+        ordered = sorted(unique, key=lambda e: e.time, reverse=True)[:MAX_EVENTS]
         self._all = ordered
         self._keys = {e.key for e in ordered}
         self._rows = [e for e in ordered if self._accepts(e)]
@@ -208,6 +209,10 @@ class ActivityTableModel(QAbstractTableModel):
         self._user_text = user.strip().casefold()
         self._rows = [e for e in self._all if self._accepts(e)]
         self.endResetModel()
+
+    def accepts(self, event: ActivityEvent) -> bool:
+        """Whether ``event`` passes the current filter (also used to export the whole log)."""
+        return self._accepts(event)
 
     def _accepts(self, event: ActivityEvent) -> bool:
         if self._event_types is not None and event.event not in self._event_types:

@@ -55,6 +55,7 @@ class ActivityPane(QWidget):
 
     approval_notified = Signal(object)
     unseen_approvals_changed = Signal(int)
+    exported = Signal(str, int)
     # (id, label for the other pane's scope chip)
     course_open_requested = Signal(str, str)
     user_open_requested = Signal(str, str)
@@ -179,10 +180,11 @@ class ActivityPane(QWidget):
             self.feed.remove_listener(self._feed_listener)
             self.feed.remove_state_listener(self._feed_state_listener)
         self.feed = feed
-        self.model.set_events(feed.history() if feed is not None else [])
+        self.model.set_events([])
         if feed is not None:
             feed.add_listener(self._feed_listener)
             feed.add_state_listener(self._feed_state_listener)
+            self.refresh()
         self._on_feed_state_changed()
 
     def chosen_events(self) -> list[str]:
@@ -237,13 +239,16 @@ class ActivityPane(QWidget):
     def export_csv(self) -> QDialog:
         return open_export_dialog(self, self.export_to)
 
-    def export_to(self, path: str) -> int:
-        """Write the rows that pass the filter to ``path``; returns how many."""
+    def export_to(self, path: str):
+        """Write every logged event (last 30 days) that passes the filter to ``path``; returns the task."""
         if self.feed is None:
-            return 0
-        count = self.feed.log.export_csv(path, self.model.visible_events())
-        self.status_label.setText(self.tr("Exported {count} events to {path}").format(count=count, path=path))
-        return count
+            return None
+
+        def done(count: int) -> None:
+            self.status_label.setText(self.tr("Exported {count} events to {path}").format(count=count, path=path))
+            self.exported.emit(path, count)
+
+        return self.tasks.run(self.feed.export_csv(path, self.model.accepts), on_done=done)
 
     def ask_public_callback_url(self) -> CallbackUrlDialog:
         receiver = self.feed.receiver if self.feed is not None else None
@@ -418,9 +423,17 @@ class ActivityPane(QWidget):
         self.course_filter.setFocus()
         self.course_filter.selectAll()
 
-    def refresh(self) -> None:
-        if self.feed is not None:
-            self.model.set_events(self.feed.history())
+    def refresh(self):
+        """Reload the logged history (read off the GUI thread), keeping what arrived meanwhile."""
+        feed = self.feed
+        if feed is None:
+            return None
+
+        def loaded(history: list[ActivityEvent]) -> None:
+            if self.feed is feed:
+                self.model.set_events(history + self.model.all_events())
+
+        return self.tasks.run(feed.history(), on_done=loaded)
 
 
 def build_activity_pane(context) -> ActivityPane:
