@@ -272,3 +272,21 @@ def test_hostile_patch_bodies_are_400(api, automatic, raw, field):
     response = api.patch(f"/odata/v2/Enrollments({enrollment_id})", content=raw,
                          headers={"content-type": "application/json"})
     assert_error(response, 400, field)
+
+
+def test_due_date_and_certificate_expiry_follow_the_course_rules(api):
+    from datetime import datetime, timedelta
+
+    course = created_course(api, DueDateSettings={"IsEnabled": True, "DaysAfterEnrollment": "30"},
+                            ExpirySettings={"IsEnabled": True, "DaysAfterCompletion": "365"})
+    user, = fresh_users(api, 1)
+    enrolled = enroll(api, course["Id"], user).json()
+
+    def parse(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+    assert parse(enrolled["DueDate"]) - parse(enrolled["RegistrationDate"]) == timedelta(days=30)
+    api.post(f"/odata/v2/Enrollments({enrolled['Id']})/Complete")
+    certificate_id = enrollment(api, enrolled["Id"])["CertificateId"]
+    certificate = api.get(f"/odata/v2/Certificates({certificate_id})").json()
+    assert parse(certificate["Expiry"]) - parse(certificate["Issued"]) == timedelta(days=365)
