@@ -1,6 +1,7 @@
 """Starts the real app (or a bare PySide6 window) and reports when its first window is shown.
 
     python -m tests.e2e.start_driver app [app flags...]   -> SHOWN <s>, then READY <pane rows> and exit
+    python -m tests.e2e.start_driver first [app flags...] -> SHOWN <s> for the app's window and exit
     python -m tests.e2e.start_driver bare                 -> SHOWN <s> and exit
 
 Seconds are counted from the process start (as the OS records it), so imports count too.
@@ -42,7 +43,7 @@ def bare() -> int:
     return app.exec()
 
 
-def real_app(flags: list[str]) -> int:
+def real_app(flags: list[str], *, exit_when_shown: bool = False) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -56,6 +57,8 @@ def real_app(flags: list[str]) -> int:
             if event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow) and obj.objectName() == "mainWindow" and not shown:
                 shown.append(obj)
                 print(f"SHOWN {since_start():.4f}", flush=True)
+                if exit_when_shown:
+                    os._exit(0)
             return False
 
     def poll() -> None:
@@ -79,4 +82,6 @@ def real_app(flags: list[str]) -> int:
 
 if __name__ == "__main__":
     mode = sys.argv[1]
-    raise SystemExit(bare() if mode == "bare" else real_app(sys.argv[2:]))
+    if mode == "bare":
+        raise SystemExit(bare())
+    raise SystemExit(real_app(sys.argv[2:], exit_when_shown=mode == "first"))

@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 import asyncio
+from itertools import compress, repeat
+from operator import contains
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from lms365_desktop.api.odata import Page, Query
-from lms365_desktop.ui.itemmodels.columns import Column, field_value, sort_key
+from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value, sort_key
+from lms365_desktop.ui.itemmodels.row_store import RowStore
 from lms365_desktop.ui.tasks import TaskRunner
+
+THREAD_MIN_ROWS = 100  # smaller pages are packed on the spot; a thread hop costs more than that
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3})
+
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 PageFetcher = Callable[[Query, str | None], Awaitable[Page]]
 
@@ -42,6 +52,7 @@ class EntityTableModel(QAbstractTableModel):
         page_size: int = 1000,
         base_query: Query | None = None,
         use_select: bool = True,
+        extra_select: Sequence[str] = (),
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -53,6 +64,9 @@ class EntityTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.base_query = base_query or Query()
         self.use_select = use_select
+        self.extra_select = tuple(extra_select)  # fields the details panel shows beyond the columns
+        self._store = RowStore()
+        self._cached: tuple[int, Any] = (-1, None)  # the last row data() unpacked
         self.server_filter = ""
         self.order: tuple[str, bool] | None = None  # (server field, descending)
         self._sort_column = -1
@@ -110,9 +124,9 @@ class EntityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
+        if role not in _ROLES or not index.isValid():
+            return None  # before any work: the view asks a dozen roles per painted cell
+        row = self._unpacked(self._source_row(index.row()))
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)
@@ -141,7 +155,7 @@ class EntityTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
         if parent.isValid() or not self._started or self._exhausted or self._failed:
@@ -171,6 +185,8 @@ class EntityTableModel(QAbstractTableModel):
             self._task.cancel()
         self.beginResetModel()
         self._rows, self._texts, self._positions = [], [], None
+        self._store.reset()
+        self._cached = (-1, None)
         self._view = [] if self.quick_filter else None
         self._total, self._next_link = None, None
         self._exhausted = self._failed = False
@@ -196,7 +212,7 @@ class EntityTableModel(QAbstractTableModel):
         if self.server_filter:
             query = query.filter(self.server_filter)
         if self.use_select:
-            fields = dict.fromkeys([self.key, *(f for c in self.columns for f in c.select_fields)])
+            fields = dict.fromkeys([self.key, *(f for c in self.columns for f in c.select_fields), *self.extra_select])
             query = query.select(*fields)
         if self.order and self.order[0]:
             query = query.order_by(self.order[0], self.order[1])
@@ -210,12 +226,35 @@ class EntityTableModel(QAbstractTableModel):
         query = self.query().top(size).skip(len(self._rows)).with_count()
         self._loading = True
         self._task = self._runner.run(
-            self._fetch(query, self._next_link),
+            self._load(query, self._next_link),
             on_done=lambda page: self._on_page(generation, page),
             on_error=lambda exc: self._on_error(generation, exc),
         )
         self.loading_changed.emit(True)
         return self._task
+
+    async def _load(self, query: Query, next_link: str | None) -> tuple[Page, tuple | None, list, list[str]]:
+        """Fetch a page, then pack it and build its search texts in a worker thread.
+
+        Packing 1,000 rows and their texts took ~70 ms on the GUI thread here; in a thread the
+        GUI gets the interpreter back every switch interval (5 ms) and stays responsive.
+        """
+        page = await self._fetch(query, next_link)
+        rows = list(page.rows)
+        layout = self._store.layout_for(rows)
+        columns = self._search_columns
+        if len(rows) >= THREAD_MIN_ROWS:
+            packed, texts = await asyncio.to_thread(self._prepare, rows, layout, columns)
+        else:
+            packed, texts = self._prepare(rows, layout, columns)
+        return page, layout, packed, texts
+
+    def _prepare(self, rows: list, layout: tuple | None, columns: list[Column]) -> tuple[list, list[str]]:
+        """Pure: packed rows and their search texts (runs in a worker thread for big pages)."""
+        slots = {name: i for i, name in enumerate(layout)} if layout else {}
+        packed = [self._store.pack(row, layout) for row in rows]
+        texts = [self._row_text(row, layout, slots, columns) for row in packed]
+        return packed, texts
 
     def _on_error(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -226,15 +265,16 @@ class EntityTableModel(QAbstractTableModel):
         self.load_failed.emit(exc)
         self._runner.report(exc)
 
-    def _on_page(self, generation: int, page: Page) -> None:
+    def _on_page(self, generation: int, loaded: tuple) -> None:
         if generation != self._generation:
             return
-        rows = list(page.rows)
+        page, layout, rows, texts = loaded
+        if layout is not None and self._store.layout is None:
+            self._store.set_layout(layout)
         if page.count is not None:
             self._total = page.count
         self._next_link = page.next_link
         start = len(self._rows)
-        texts = [self._row_text(row) for row in rows]
         if self._view is None:
             if rows:
                 self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
@@ -261,21 +301,57 @@ class EntityTableModel(QAbstractTableModel):
         self.page_loaded.emit(len(rows))
         self.counts_changed.emit()
 
-    def _row_text(self, row: Any) -> str:
-        return "\t".join(column.display(row) for column in self.columns).casefold()
+    def _row_text(self, stored: Any, layout: tuple | None = None, slots: dict | None = None,
+                  columns: list[Column] | None = None) -> str:
+        """What the quick filter searches: the default columns' text, lower-cased.
+
+        Plain string fields are taken as they are (formatting 100k rows cost 3.5 s here);
+        computed columns (lookups, enums) are formatted.
+        """
+        parts = []
+        row = None
+        store = self._store
+        for column in columns if columns is not None else self._search_columns:
+            if column.text is None and "/" not in column.key:
+                value = store.value(stored, column.key, slots)
+                parts.append(value if type(value) is str else display_text(value))
+            else:
+                if row is None:
+                    row = store.unpack(stored, layout)
+                parts.append(column.display(row))
+        return "\t".join(parts).casefold()
+
+    @property
+    def _search_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.visible and c.key != self.key] or self.columns
+
+    def _unpacked(self, source: int) -> Any:
+        cached_index, cached_row = self._cached
+        if cached_index == source:
+            return cached_row
+        row = self._store.unpack(self._rows[source])
+        self._cached = (source, row)
+        return row
 
     # ---- quick filter and local sort --------------------------------------------------------
     def set_quick_filter(self, text: str) -> None:
         """Narrow the loaded rows to those containing ``text`` in any column (case-insensitive)."""
         needle = text.strip().casefold()
-        if needle == self.quick_filter:
+        previous = self.quick_filter
+        if needle == previous:
             return
+        if not needle:
+            view = None
+        elif previous and needle.startswith(previous) and self._view is not None:
+            # Typing on narrows what already matched: search only those rows.
+            texts = self._texts
+            view = [i for i in self._view if needle in texts[i]]
+        else:
+            # compress/map keep the scan of 100k texts out of Python bytecode (~3x faster).
+            view = list(compress(range(len(self._texts)), map(contains, self._texts, repeat(needle))))
         self.beginResetModel()
         self.quick_filter = needle
-        if needle:
-            self._view = [i for i, row_text in enumerate(self._texts) if needle in row_text]
-        else:
-            self._view = None
+        self._view = view
         self.endResetModel()
         self.counts_changed.emit()
 
@@ -284,14 +360,22 @@ class EntityTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         anchors = [self._rows[self._source_row(i.row())] if 0 <= i.row() < self.visible_count else None
                    for i in persistent]
-        order = sorted(range(len(self._rows)), key=lambda i: sort_key(column.value(self._rows[i])),
-                       reverse=descending)
+        if column.text is None and "/" not in column.key:
+            value = self._store.value
+            order = sorted(range(len(self._rows)), key=lambda i: sort_key(value(self._rows[i], column.key)),
+                           reverse=descending)
+        else:
+            unpack = self._store.unpack
+            order = sorted(range(len(self._rows)), key=lambda i: sort_key(column.value(unpack(self._rows[i]))),
+                           reverse=descending)
         self._rows = [self._rows[i] for i in order]
         self._texts = [self._texts[i] for i in order]
         if self._view is not None:
             self._view = [i for i, text in enumerate(self._texts) if self.quick_filter in text]
         self._positions = None
-        where = {id(row): position for position, row in enumerate(self.visible_rows())}
+        self._cached = (-1, None)
+        source = self._view if self._view is not None else range(len(self._rows))
+        where = {id(self._rows[i]): position for position, i in enumerate(source)}
         new_indexes = []
         for index, row in zip(persistent, anchors):
             position = where.get(id(row)) if row is not None else None
@@ -304,15 +388,17 @@ class EntityTableModel(QAbstractTableModel):
         return self._view[row] if self._view is not None else row
 
     def row_at(self, row: int) -> Any:
-        return self._rows[self._source_row(row)]
+        """The row as it came from the server (a dict for entity sets)."""
+        return self._store.unpack(self._rows[self._source_row(row)])
 
     def visible_rows(self) -> list[Any]:
+        unpack = self._store.unpack
         if self._view is None:
-            return list(self._rows)
-        return [self._rows[i] for i in self._view]
+            return [unpack(r) for r in self._rows]
+        return [unpack(self._rows[i]) for i in self._view]
 
     def loaded_rows(self) -> list[Any]:
-        return list(self._rows)
+        return [self._store.unpack(r) for r in self._rows]
 
     def rows_at(self, rows: Sequence[int]) -> list[Any]:
         return [self.row_at(r) for r in sorted(set(rows)) if 0 <= r < self.visible_count]
@@ -321,16 +407,19 @@ class EntityTableModel(QAbstractTableModel):
         """Visible row of the row whose key is ``key``, or None."""
         if self._positions is None:
             source = self._view if self._view is not None else range(len(self._rows))
-            self._positions = {field_value(self._rows[i], self.key): p for p, i in enumerate(source)}
+            value = self._store.value
+            self._positions = {value(self._rows[i], self.key): p for p, i in enumerate(source)}
         return self._positions.get(key)
 
     def replace_row(self, new_row: Any) -> bool:
         """Put an updated row in place of the loaded one with the same key; False if not loaded."""
         key = field_value(new_row, self.key)
+        value = self._store.value
         for i, row in enumerate(self._rows):
-            if field_value(row, self.key) == key:
-                self._rows[i] = new_row
-                self._texts[i] = self._row_text(new_row)
+            if value(row, self.key) == key:
+                self._rows[i] = packed = self._store.pack(new_row)
+                self._texts[i] = self._row_text(packed)
+                self._cached = (-1, None)
                 position = self.position_of(key)
                 if position is not None:
                     self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
@@ -340,5 +429,6 @@ class EntityTableModel(QAbstractTableModel):
     def set_columns(self, columns: Sequence[Column]) -> None:
         self.beginResetModel()
         self.columns = list(columns)
+        self._cached = (-1, None)
         self._texts = [self._row_text(row) for row in self._rows]
         self.endResetModel()

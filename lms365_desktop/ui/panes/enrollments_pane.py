@@ -102,7 +102,8 @@ class EnrollmentsPane(EntityPane):
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
         super().__init__(context, columns, object_name="enrollmentsPane",
-                         details=EnrollmentDetails(context, directory), parent=parent)
+                         details=EnrollmentDetails(context, directory), parent=parent,
+                         extra_select=("UserId", "Roles", "EndDate", "IsPartOfTrainingPlan"))
         self.view_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)

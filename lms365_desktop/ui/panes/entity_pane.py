@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QProgressBar,
     QSplitter,
     QTableView,
     QToolBar,
@@ -29,6 +28,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
+from lms365_desktop.ui.itemmodels.paging import fetch_page_decoded_off_thread
 from lms365_desktop.ui.theme import icon
 
 ROW_HEIGHT = 26
@@ -89,12 +89,13 @@ class EntityPane(QWidget):
 
     def __init__(self, context: AppContext, columns: Sequence[Column], *, object_name: str,
                  details: QWidget | None = None, base_query: Query | None = None,
-                 use_select: bool = True, parent: QWidget | None = None) -> None:
+                 use_select: bool = True, extra_select: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.context = context
         self.model = EntityTableModel(columns, self._fetch_page, context.tasks, base_query=base_query,
-                                      use_select=use_select, parent=self)
+                                      use_select=use_select, extra_select=extra_select, parent=self)
         self.scope_filter = ""  # set by navigation (catalog, category, tag...)
         self.scope_label = ""
 
@@ -112,10 +113,11 @@ class EntityPane(QWidget):
         self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         self.count_label = QLabel()
         self.count_label.setObjectName(f"{object_name}Count")
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setFixedSize(60, 6)
-        self.busy.setTextVisible(False)
+        # A still label, not an animated busy bar: its repaint timer cost GUI time on every
+        # frame while 100k rows paged in.
+        self.busy = QLabel(self.tr("Loading…"))
+        self.busy.setObjectName(f"{object_name}Loading")
+        self.busy.setEnabled(False)
         self.busy.setVisible(False)
         self.scope_chip = QToolButton()
         self.scope_chip.setObjectName(f"{object_name}Scope")
@@ -203,7 +205,7 @@ class EntityPane(QWidget):
         if client is None:
             raise RuntimeError(self.tr("Not connected. Choose File › Connect…"))
         await self.prepare()
-        return await client.fetch_page(self.entity_set, query, next_link=next_link, model=None)
+        return await fetch_page_decoded_off_thread(client, self.entity_set, query, next_link)
 
     async def prepare(self) -> None:
         """Load what the columns look up (e.g. course titles) before the first rows."""

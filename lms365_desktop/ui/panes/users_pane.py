@@ -63,4 +63,4 @@ class UsersPane(EntityPane):
             Column("Id", self.tr("Id"), width=80, visible=False),
         ]
         super().__init__(context, columns, object_name="usersPane",
-                         details=UserDetails(context, directory), parent=parent)
+                         details=UserDetails(context, directory), parent=parent, extra_select=("ManagerLoginName",))

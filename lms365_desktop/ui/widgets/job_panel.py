@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,8 +19,10 @@ from lms365_desktop.core.job_journal import ItemState
 from lms365_desktop.core.jobs import ItemOutcome, JobProgress, JobResult
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.ui.theme import icon
+from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 
 _STATE_ICONS = {ItemState.DONE: "approve", ItemState.FAILED: "error"}
+REFRESH_MS = 100
 
 
 class JobCard(QWidget):
@@ -33,9 +34,8 @@ class JobCard(QWidget):
         self.manager = manager
         self.job_id = job_id
         self.title = QLabel(f"<b>{label}</b>")
-        self.progress = QProgressBar()
+        self.progress = ProgressStrip()
         self.progress.setObjectName("jobProgressBar")
-        self.progress.setFormat("%v / %m")
         self.counts = QLabel()
         self.counts.setObjectName("jobCounts")
         self.cancel_button = QPushButton(icon("stop"), self.tr("Cancel"))
@@ -53,6 +53,13 @@ class JobCard(QWidget):
         self.results.setColumnWidth(0, 320)
         self.results.setColumnWidth(1, 90)
         self._items: dict[int, QTreeWidgetItem] = {}
+        # Progress arrives per item (hundreds a minute): gathered and shown ten times a second.
+        self._progress: JobProgress | None = None
+        self._outcomes: list[ItemOutcome] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
 
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
@@ -66,14 +73,34 @@ class JobCard(QWidget):
         layout.addWidget(self.results, 1)
 
     def update_progress(self, progress: JobProgress, outcome: ItemOutcome | None) -> None:
+        self._progress = progress
+        if outcome is not None:
+            self._outcomes.append(outcome)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        progress, self._progress = self._progress, None
+        outcomes, self._outcomes = self._outcomes, []
+        self.results.setUpdatesEnabled(False)
+        for outcome in outcomes:
+            self._show_outcome(outcome)
+        self.results.setUpdatesEnabled(True)
+        if progress is not None:
+            self._show_progress(progress)
+
+    def _show_progress(self, progress: JobProgress) -> None:
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.finished_count)
         self.counts.setText(self.tr("{done:,} done · {failed:,} failed · {left:,} left").format(
             done=progress.done, failed=progress.failed, left=progress.remaining))
-        if outcome is not None:
-            self._show_outcome(outcome)
 
     def finish(self, result: JobResult) -> None:
+        self._timer.stop()
+        self._progress, self._outcomes = None, []
+        total = len(result.outcomes)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(len(result.succeeded) + len(result.failed))
         for outcome in result.outcomes:
             if outcome.state in (ItemState.DONE, ItemState.FAILED):
                 self._show_outcome(outcome)
@@ -149,15 +176,18 @@ class JobStatus(QWidget):
         super().__init__(parent)
         self.setObjectName("jobStatus")
         self.manager = manager
-        self.bar = QProgressBar()
-        self.bar.setFixedSize(110, 12)
-        self.bar.setTextVisible(False)
+        self.bar = ProgressStrip()
+        self.bar.setFixedWidth(110)
         self.label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         self._progress: dict[str, JobProgress] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._render)
         self.setVisible(False)
         manager.job_progressed.connect(self._on_manager_job_progressed)
         manager.job_finished.connect(self._on_manager_job_finished)
@@ -168,7 +198,8 @@ class JobStatus(QWidget):
 
     def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, _outcome: Any) -> None:
         self._progress[job_id] = progress
-        self._render()
+        if not self._timer.isActive():
+            self._timer.start()
 
     def _on_manager_job_finished(self, job_id: str, _result: Any) -> None:
         self._progress.pop(job_id, None)

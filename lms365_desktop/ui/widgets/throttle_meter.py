@@ -4,20 +4,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 
 
 class ThrottleMeter(QWidget):
-    """Shows ``ThrottleStats``; repaints at most ten times a second however often stats change."""
+    """Shows ``ThrottleStats``; repaints at most four times a second however often stats change."""
 
-    REFRESH_MS = 100
+    REFRESH_MS = 250
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("throttleMeter")
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
-        self.bar.setFixedSize(80, 10)
+        self.bar = ProgressStrip()
+        self.bar.setFixedWidth(80)
         self.label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
