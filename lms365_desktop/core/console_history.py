@@ -109,6 +109,8 @@ class ConsoleHistory:
     def __init__(self, path: Path | None = None, *, max_entries: int = MAX_ENTRIES) -> None:
         self.path = Path(path) if path is not None else default_history_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Requests and response excerpts can hold personal data: the file is the user's alone.
+        self.path.touch(mode=0o600, exist_ok=True)
         self.max_entries = max_entries
         # Writes may come from a worker thread (the GUI must not wait for the disk); one lock
         # serialises every use of the connection.

@@ -23,6 +23,11 @@ class ForeignHostError(ValueError):
     """An absolute URL that points somewhere other than the connection's host: never sent."""
 
 
+# Header names that carry credentials whether or not the user ticked "secret".
+_SENSITIVE_NAME = re.compile(r"authorization|token|secret|password|passwd|api-?key|cookie|signature|session",
+                             re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Header:
     name: str
@@ -31,8 +36,8 @@ class Header:
 
     @property
     def is_secret(self) -> bool:
-        """Authorization is always secret, whatever the user ticked."""
-        return self.secret or self.name.strip().lower() in ("authorization", "proxy-authorization")
+        """Ticked by the user, or named like a credential (Authorization, *token*, *key*...)."""
+        return self.secret or bool(_SENSITIVE_NAME.search(self.name))
 
 
 @dataclass(frozen=True)

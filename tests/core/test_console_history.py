@@ -1,6 +1,8 @@
 """Console history on disk: persisted, searchable, and never holding a secret."""
 from __future__ import annotations
 
+import os
+
 from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary
 from lms365_desktop.core.request_snippets import SECRET_PLACEHOLDER, ConsoleRequest, Header
 
@@ -38,6 +40,8 @@ def test_secret_headers_are_stored_only_as_a_placeholder(tmp_path):
     entry = history.record(request, ResponseSummary(200, preview="the server said hidden-value-9"))
     history.save("users with token", request)
     history.close()
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o077 == 0
     raw = path.read_bytes()
     assert b"very-secret-token" not in raw and b"hidden-value-9" not in raw
     assert SECRET_PLACEHOLDER.encode() in raw

@@ -124,3 +124,9 @@ def test_redaction_replaces_secret_values_everywhere():
     redacted = request.redacted()
     assert SECRET not in repr(redacted)
     assert redacted.headers[0] == Header("LMS365-User-Id", "42")
+
+
+@pytest.mark.parametrize("name", ["Authorization", "X-Auth-Token", "X-Api-Key", "Cookie", "ms-signature", "X-Secret"])
+def test_headers_named_like_credentials_are_secret_without_the_tick(name):
+    assert Header(name, "value").is_secret
+    assert not Header("LMS365-User-Id", "7").is_secret and not Header("Accept", "x").is_secret

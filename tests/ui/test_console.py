@@ -174,6 +174,9 @@ def test_secret_header_is_masked_in_the_table(qtbot, console_window, tmp_path):
     delegate.initStyleOption(option, table.model().index(1, 1))
     assert option.text == "application/json"
     assert pane.editor.request().headers[0] == Header("X-Token", "abcdef", True)
+    # Typing a credential-like name ticks the mark by itself.
+    table.item(2, 0).setText("X-Api-Key")
+    assert table.item(2, 2).checkState() == Qt.CheckState.Checked
 
 
 def test_open_in_console_prefills_without_sending_or_keeping_credentials(qtbot, console_window, tmp_path):

@@ -90,6 +90,10 @@ class KeyValueTable(QTableWidget):
         last = self.rowCount() - 1
         if item.row() == last and (self.item(last, 0).text() or self.item(last, 1).text()):
             self._append_empty_row()
+        if self._with_secret and item.column() == 0 and Header(item.text(), "").is_secret:
+            mark = self.item(item.row(), 2)
+            if mark is not None and mark.checkState() != Qt.CheckState.Checked:
+                mark.setCheckState(Qt.CheckState.Checked)  # named like a credential: treated as one
         if self._with_secret and item.column() == 2:
             self.viewport().update()  # re-mask or unmask the value
 
