@@ -91,6 +91,8 @@ TYPES: dict[str, EntityType] = {
                    nav_names=("Manager", "Enrollments")),
         EntityType("Enrollment", s.Enrollment,
                    hidden=frozenset({"ModifiedById", "TrainingPlanId"}),
+                   # A collection of strings on the wire (stored joined): not comparable as one value.
+                   non_filterable=frozenset({"Roles"}),
                    converters={"Roles": _roles},
                    nav_names=("Course", "User", "CourseSession")),
         EntityType("Certificate", s.Certificate,
