@@ -7,10 +7,8 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lms365_desktop.core.activity_feed import ActivityEvent
+from lms365_desktop.core.activity_events import ActivityEvent
 
 RETENTION = timedelta(days=30)
 CSV_COLUMNS = ("time", "event", "course", "users", "status", "source", "course_id", "enrollment_ids", "user_ids")
@@ -75,8 +73,6 @@ class ActivityLog:
 
         Safe to call from a worker thread when ``readable_in_thread``.
         """
-        from lms365_desktop.core.activity_feed import ActivityEvent
-
         cutoff = _iso(datetime.now(timezone.utc) - self.retention)
         reader = sqlite3.connect(str(self.path)) if self.path is not None else self._db
         try:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
-from lms365_desktop.core.activity_feed import SOURCE_POLLING, ActivityEvent, normalize_notification
+from lms365_desktop.core.activity_events import SOURCE_POLLING, ActivityEvent, normalize_notification
 
 logger = logging.getLogger(__name__)
 

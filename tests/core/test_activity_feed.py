@@ -254,6 +254,7 @@ async def test_a_taken_port_falls_back_to_polling_and_says_why(sandbox_server, c
         await feed.start(EVENTS, mode=MODE_WEBHOOK)
         try:
             assert feed.mode == MODE_POLLING
-            assert "polling" in feed.notice and held_subscriptions(sandbox_server) == []
+            assert feed.fallback[0] == "receiver_failed" and "in use" in feed.fallback[1]
+            assert held_subscriptions(sandbox_server) == []
         finally:
             await feed.stop()

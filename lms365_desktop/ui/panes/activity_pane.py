@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.core.activity_feed import MODE_OFF, MODE_POLLING, MODE_WEBHOOK, ActivityEvent, ActivityFeed
+from lms365_desktop.core.activity_feed import (
+    FALLBACK_RECEIVER_FAILED,
+    MODE_OFF,
+    MODE_POLLING,
+    MODE_WEBHOOK,
+    ActivityEvent,
+    ActivityFeed,
+)
 from lms365_desktop.ui.console.json_views import JsonHighlighter
 from lms365_desktop.ui.itemmodels.activity_model import (
     ACTION_APPROVED,
@@ -295,8 +302,12 @@ class ActivityPane(QWidget):
                 n=len(feed.subscribed_events), url=feed.receiver.base_url if feed.receiver else "")
         else:
             text = self.tr("Watching enrollments and courses by polling (events are observed, not delivered).")
-        if feed.notice:
-            text += "  " + feed.notice
+        if feed.fallback is not None:
+            reason, detail = feed.fallback
+            if reason == FALLBACK_RECEIVER_FAILED:
+                text += "  " + self.tr("Webhooks cannot be received here ({detail}).").format(detail=detail)
+            else:
+                text += "  " + self.tr("The server accepted no webhook subscription ({detail}).").format(detail=detail)
         if feed.errors:
             text += "  " + self.tr("Could not follow: {events}").format(
                 events=", ".join(f"{event_label(e)} ({msg})" for e, msg in sorted(feed.errors.items())))
