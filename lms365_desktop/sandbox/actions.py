@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import (
     activity, certificate_actions, course_creation, enrollment_actions, http_request, provisioning, uploads,
-    webhook_routes,
+    user_actions, webhook_routes,
 )
 from .faults import FaultInjector, FaultMiddleware, FaultSettings
 from .routing import Router
@@ -19,6 +19,7 @@ def register(router: Router, state: SandboxState) -> None:
     provisioning.register(router, state)
     uploads.register(router, state)
     certificate_actions.register(router, state)
+    user_actions.register(router, state)
     http_request.register(router, state)
     activity.register(router, state)
     settings = FaultSettings(

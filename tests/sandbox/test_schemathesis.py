@@ -162,3 +162,23 @@ def test_certificate_post_and_patch_never_fail(api, real_ids, body, method):
         assert response.status_code in (201, 400), response.text
     if response.status_code >= 400:
         assert set(response.json()["error"]) >= {"code", "message"}
+
+
+USER_KEYS = st.sampled_from(["Title", "Email", "Department", "City", "Country", "Office", "JobTitle",
+                             "ManagerLoginName", "DirectoryObjectId", "IsExternal", "LoginName"])
+
+
+@given(body=st.dictionaries(USER_KEYS, JSON_VALUES | st.sampled_from(["Ann Example", "ann@example.com"]),
+                            max_size=4),
+       key=st.sampled_from(["i:0#.f|membership|fuzz.user@contoso.onmicrosoft.com", "fuzz2@contoso.onmicrosoft.com",
+                            "", "x", "0b0e1c2d-0000-4000-8000-000000000000"]) | st.text(max_size=20))
+@settings(max_examples=EXAMPLES * 3, deadline=None, derandomize=not os.environ.get("LMS365_FUZZ_RANDOM"),
+          database=None, suppress_health_check=list(HealthCheck))
+def test_put_users_never_fails(api, body, key):
+    from urllib.parse import quote
+
+    path = "/odata/v2/Users('" + quote(key.replace("'", "''"), safe="") + "')"
+    response = api.put(path, content=json.dumps(body), headers=JSON)
+    assert response.status_code in (201, 204, 400, 404, 409), response.text
+    if response.status_code >= 400:
+        assert set(response.json()["error"]) >= {"code", "message"}
