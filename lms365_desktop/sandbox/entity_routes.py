@@ -14,7 +14,7 @@ from .edm import EntityType
 from .errors import bad_request, not_found
 from .odata_query import QueryOptions, parse_options
 from .query_runner import _relationship, count_rows, run_collection, run_single
-from .routing import ODATA_ROOT, BuiltinHandlers, ODataRequest, json_response
+from .routing import ODATA_HEADERS, ODATA_ROOT, BuiltinHandlers, ODataRequest, json_response
 from .state import SandboxState
 from .store import Course, Enrollment, User
 
@@ -111,7 +111,8 @@ class EntityRoutes(BuiltinHandlers):
         })
 
     def metadata(self, request: Request, state: SandboxState) -> Response:
-        return Response(metadata.csdl(state.extras.get("router")), media_type="application/xml")
+        return Response(metadata.csdl(state.extras.get("router")), media_type="application/xml",
+                        headers=ODATA_HEADERS)
 
     def collection(self, ctx: ODataRequest) -> Response:
         etype = edm.entity_set(ctx.entity_set)
@@ -133,7 +134,7 @@ class EntityRoutes(BuiltinHandlers):
         opts = parse_options(etype, {k: v for k, v in ctx.params.items() if k == "$filter"})
         with ctx.state.store.session() as session:
             total = count_rows(session, opts, base_where(ctx.entity_set))
-        return Response(str(total), media_type="text/plain")
+        return Response(str(total), media_type="text/plain", headers=ODATA_HEADERS)
 
     def single(self, ctx: ODataRequest) -> Response:
         return json_response(entity_body(ctx.state, ctx.request, ctx.entity_set, ctx.key,
@@ -199,4 +200,4 @@ class EntityRoutes(BuiltinHandlers):
         opts = parse_options(target, {k: v for k, v in ctx.params.items() if k == "$filter"})
         with ctx.state.store.session() as session:
             total = count_rows(session, opts, self._nav_where(rel, parent, target))
-        return Response(str(total), media_type="text/plain")
+        return Response(str(total), media_type="text/plain", headers=ODATA_HEADERS)

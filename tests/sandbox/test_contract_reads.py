@@ -19,6 +19,7 @@ def api(sandbox):
 def _ok(response: httpx.Response) -> dict:
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/json")
+    assert response.headers["odata-version"] == "4.0"
     return response.json()
 
 
