@@ -51,6 +51,10 @@ class HistorySidebar(QWidget):
         self.history_list = QListWidget()
         self.history_list.setObjectName("consoleHistoryList")
         self.history_list.itemActivated.connect(self._on_history_list_item_activated)
+        for listing in (self.history_list,):
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            listing.setUniformItemSizes(True)
         self.saved_list = QListWidget()
         self.saved_list.setObjectName("consoleSavedList")
         self.saved_list.itemActivated.connect(self._on_saved_list_item_activated)
@@ -88,8 +92,8 @@ class HistorySidebar(QWidget):
         for entry in entries:
             status = entry.summary.status if entry.summary.status is not None else "—"
             item = QListWidgetItem(f"{status}  {_line(entry.request)}")
-            item.setToolTip(self.tr("{0}\n{1} ms, {2} bytes{3}").format(
-                entry.started_at, round(entry.summary.elapsed_ms), entry.summary.size,
+            item.setToolTip(self.tr("{0}\n{1}\n{2} ms, {3} bytes{4}").format(
+                _line(entry.request), entry.started_at, round(entry.summary.elapsed_ms), entry.summary.size,
                 f"\n{entry.summary.error}" if entry.summary.error else ""))
             item.setData(_ENTRY_ROLE, entry)
             self.history_list.addItem(item)
