@@ -231,3 +231,18 @@ def test_view_verbs_resend_and_layout_survives(qtbot, console_window, tmp_path):
     pane.splitter.setSizes([150, 1050])
     pane.restore_state(console_window.settings)
     assert abs(pane.splitter.sizes()[0] - 300) <= 2
+
+
+def test_plain_text_answers_show_as_text(qtbot, console_window, sandbox, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    count = httpx.get(f"{sandbox.base_url}/odata/v2/Courses/$count", auth=("api", sandbox.api_key))
+    send(qtbot, pane, "GET", "Courses/$count")
+    assert pane.response.status.text() == "200 OK"
+    qtbot.waitUntil(lambda: not pane.response.text.rendering)
+    assert pane.response.text.toPlainText() == count.text
+    assert pane.response.table_model.rowCount() == 0 and pane.response.rows_label.text() == "No value array"
+
+    send(qtbot, pane, "GET", "$metadata")
+    qtbot.waitUntil(lambda: not pane.response.text.rendering)
+    assert pane.response.text.toPlainText().startswith("<?xml")
+    assert pane.response.text.highlighter is None  # the JSON colours are not applied to XML
