@@ -490,10 +490,9 @@ class ConsolePane(QWidget):
             text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
         else:
             text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
-        header_list = tuple(
-            Header(str(name), "" if str(name).lower() == "authorization" else str(value),
-                   str(name).lower() == "authorization")
-            for name, value in (headers or {}).items())
+        # The connection authenticates every call itself; a caller's Authorization is not kept.
+        header_list = tuple(Header(str(name), str(value)) for name, value in (headers or {}).items()
+                            if str(name).strip().lower() != "authorization")
         self._fill(ConsoleRequest(method.upper(), path, tuple((str(k), str(v)) for k, v in (params or {}).items()),
                                   header_list, text, relative_to_host))
         window = getattr(self.context, "window", None)
