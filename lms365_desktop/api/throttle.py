@@ -236,14 +236,17 @@ class Scheduler:
             now_ms = self._now_ms()
             stale = self._stale_in_flight(now_ms)
             capacity = self.rate.calls - stale
-            if lane is Lane.BULK:
-                capacity -= self._bulk_reserve(now_ms)
             if self._calls_in_window(now_ms) >= capacity:
                 self._notify_if(started_any)
                 if capacity <= 0:
                     return None  # only a release can make room
                 return max(self._ms_until_count_below(now_ms, capacity), 1) / 1000.0
-            item = RateItem("request", now_ms)
+            if lane is Lane.BULK:
+                wait_ms = self._bulk_wait_ms(now_ms, stale)
+                if wait_ms is not None:
+                    self._notify_if(started_any)
+                    return max(wait_ms, 1) / 1000.0
+            item = RateItem(lane.name, now_ms)
             if not self._bucket.put(item):
                 wait_ms = self._bucket.waiting(item)
                 self._notify_if(started_any)
@@ -258,6 +261,25 @@ class Scheduler:
             started_any = True
         self._notify_if(started_any)
         return None
+
+    def _bulk_wait_ms(self, now_ms: int, stale: int) -> int | None:
+        """None when bulk may start now, else milliseconds until a bulk place frees. Bulk work
+        may hold at most N minus the reserve places of the window; clicks are not counted
+        against it, so clicks that come and go never shrink what bulk gets."""
+        cap = self.rate.calls - self._bulk_reserve(now_ms)
+        if self._calls_in_window(now_ms) + stale < cap:
+            return None  # even if every place were bulk's, there is room
+        items = self._bucket.items
+        lower = now_ms - self._window_ms
+        bulk = [i.timestamp for i in items[bisect_left(items, lower, key=lambda i: i.timestamp):]
+                if i.name == "BULK"]
+        bulk_stale = sum(1 for i in self._flying if i.name == "BULK" and i.timestamp < lower)
+        over = len(bulk) + bulk_stale - cap + 1
+        if over <= 0:
+            return None
+        if over > len(bulk):
+            return 1000  # running bulk requests hold the places; a release wakes us sooner
+        return bulk[over - 1] + self._window_ms - now_ms + 1
 
     def _stale_in_flight(self, now_ms: int) -> int:
         """Requests still running whose start left the window: they still count."""

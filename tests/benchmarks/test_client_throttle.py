@@ -57,7 +57,18 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
                 except asyncio.TimeoutError:
                     pass
 
+        # How full the server's own window is, sampled while the job runs: the truest
+        # "share of the limit used" (the sandbox counts each request when it takes it in).
+        throttle = server.state.extras["throttle"]
+        occupancy: list[tuple[float, int]] = []
+
+        async def sample() -> None:
+            while not bulk_done.is_set():
+                occupancy.append((time.monotonic(), throttle.usage(server.api_key)))
+                await asyncio.sleep(0.05)
+
         clicker = asyncio.create_task(clicks())
+        sampler = asyncio.create_task(sample())
         t0 = time.monotonic()
         results = await asyncio.gather(
             *(client.enroll_user_to_course(course_id, u, lane=Lane.BULK) for u in users), return_exceptions=True
@@ -65,6 +76,7 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
         bulk_elapsed = time.monotonic() - t0
         bulk_done.set()
         await clicker
+        await sampler
         log = client.request_log
         stats = client.stats
     failures = [r for r in results if isinstance(r, BaseException)]
@@ -82,7 +94,11 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
     per_call = burst / len(first_burst)
     last_window_calls = total_calls - CALLS * (math.ceil(total_calls / CALLS) - 1)
     ideal_run = ideal_seconds(total_calls) + per_call * last_window_calls
-    utilisation = ideal_run / run_span
+    server_paced = ideal_run / run_span
+    # Steady state: from one window in until the last call has started.
+    last_start = t0 + (starts[-1] - starts[0])
+    steady = [n for at, n in occupancy if t0 + WINDOW <= at <= last_start]
+    utilisation = sum(steady) / len(steady) / CALLS
     bulk_ratio = ideal_seconds(BULK) / bulk_elapsed
 
     naive_429, naive_elapsed, naive_ok = await naive_gather(make_sandbox)
@@ -94,7 +110,9 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
     print(f"  all {total_calls} calls: starts over {start_span:.2f} s vs {ideal_seconds(total_calls):.0f} s ideal"
           f" ({ideal_seconds(total_calls) / start_span:.3f});"
           f" answered in {run_span:.2f} s vs {ideal_run:.2f} s ideal incl. the server's own pace"
-          f" ({per_call * 1000:.0f} ms per call in a burst) -> utilisation {utilisation:.3f}")
+          f" ({per_call * 1000:.0f} ms per call in a burst; {server_paced:.3f})")
+    print(f"  utilisation (server's window fill while work was queued, after the first window):"
+          f" {utilisation:.3f} of {CALLS}")
     print(f"  429s: {statuses.get(429, 0)}   statuses: {dict(statuses)}   retries: {stats.retries}")
     print(f"  interactive latency: worst {max(latencies) * 1000:.0f} ms,"
           f" median {sorted(latencies)[len(latencies) // 2] * 1000:.0f} ms")
@@ -104,6 +122,7 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
     assert {r["UserLoginName"] for r in held} >= set(users)
     assert statuses.get(429, 0) == 0
     assert max(latencies) <= 1.0
+    assert utilisation >= 0.95  # target 0.97; a loaded machine costs a little
 
 
 async def naive_gather(make_sandbox) -> tuple[int, float, int]:
