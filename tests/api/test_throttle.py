@@ -76,6 +76,28 @@ async def test_bulk_leaves_a_reserve_so_a_click_never_waits_for_the_next_window(
     await scheduler.close()
 
 
+async def test_clicks_do_not_shrink_the_bulk_share_of_the_window():
+    scheduler = Scheduler(RateLimit(20, 0.5), interactive_reserve=4)
+    for _ in range(4):
+        scheduler.release(await scheduler.acquire(Lane.INTERACTIVE))
+    started: list[float] = []
+
+    async def bulk() -> None:
+        async with scheduler.slot(Lane.BULK):
+            started.append(time.monotonic())
+
+    tasks = [asyncio.create_task(bulk()) for _ in range(30)]
+    while len(started) < 16:
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(0.1)
+    assert len(started) == 16  # N minus the reserve, not minus the clicks as well
+    assert scheduler.stats.calls_in_window == 20
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await scheduler.close()
+
+
 async def test_cancelling_a_waiter_or_a_holder_frees_its_place():
     scheduler = Scheduler(RateLimit(100, 1.0), max_in_flight=1)
     holding = asyncio.Event()
