@@ -73,8 +73,8 @@ class Scheduler:
     ) -> None:
         self.rate = rate
         self.max_in_flight = max(1, max_in_flight)
-        # Requests leave a little after we admit them and arrive in a jittered order: counting
-        # each admission for slightly longer than W keeps the server's own window under N.
+        # Each place counts for slightly longer than W after its answer: a safety margin for
+        # the two clocks and the moments between the server's count and our bookkeeping.
         if margin_seconds is None:
             margin_seconds = max(0.05, rate.window_seconds * 0.002)
         self._window_ms = int(math.ceil((rate.window_seconds + margin_seconds) * 1000))
