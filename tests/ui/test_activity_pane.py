@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from datetime import datetime, timezone
 from types import SimpleNamespace
@@ -296,6 +297,20 @@ def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(ac
         r["WebHookUri"].startswith("https://lms-hooks.example.net/hooks/") for r in held_subscriptions(server)),
         timeout=3000)
     assert "https://lms-hooks.example.net" in pane.status_label.text()
+    assert f"forwarded to http://127.0.0.1:{pane.feed.receiver.bound_port}" in pane.status_label.text()
+
+    # A fixed local port for the tunnel: the feed listens there from now on.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free_port = probe.getsockname()[1]
+    dialog = pane.ask_public_callback_url()
+    assert dialog.url_edit.text() == "https://lms-hooks.example.net"
+    dialog.port_box.setValue(free_port)
+    dialog.accept()
+    qtbot.waitUntil(lambda: pane.feed is not None and pane.feed.receiver.running
+                    and pane.feed.receiver.bound_port == free_port and len(held_subscriptions(server)) == 10,
+                    timeout=5000)
+    assert settings.value("activity/receiverPort/Test sandbox") in (free_port, str(free_port))
     pane.event_actions["UserCreated"].setChecked(True)
     qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 11, timeout=3000)
 

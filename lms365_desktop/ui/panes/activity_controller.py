@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS_MODE = "activity/mode/{connection}"
 SETTINGS_CALLBACK_URL = "activity/publicCallbackUrl/{connection}"
+SETTINGS_RECEIVER_PORT = "activity/receiverPort/{connection}"
 
 
 def default_log_path(context: Any = None) -> Path:
@@ -78,7 +79,8 @@ class ActivityController(QObject):
             or getattr(profile, "public_callback_url", None) or None
         feed, mode = create_activity_feed(
             client, self.log, connection=name, is_sandbox=bool(getattr(profile, "is_sandbox", False)),
-            public_callback_url=public_url, poll_interval=self.poll_interval or self.pane.poll_interval(),
+            public_callback_url=public_url, receiver_port=self._receiver_port(),
+            poll_interval=self.poll_interval or self.pane.poll_interval(),
         )
         stored_mode = settings.value(SETTINGS_MODE.format(connection=name)) if settings is not None else None
         if stored_mode in (MODE_WEBHOOK, MODE_POLLING):
@@ -129,12 +131,25 @@ class ActivityController(QObject):
         if poller is not None:
             poller.interval = seconds  # takes effect after the round now waiting
 
-    def _on_pane_public_callback_url_chosen(self, url: str) -> None:
+    def _receiver_port(self) -> int:
+        """A tunnel needs a port that stays the same between runs; 0 lets the system pick one."""
         settings = self.context.settings
+        value = settings.value(SETTINGS_RECEIVER_PORT.format(connection=self.connection_name)) if settings else None
+        try:
+            return int(value or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def _on_pane_public_callback_url_chosen(self, url: str, port: int) -> None:
+        settings = self.context.settings
+        port_changed = port != self._receiver_port()
         if settings is not None:
             settings.setValue(SETTINGS_CALLBACK_URL.format(connection=self.connection_name), url)
+            settings.setValue(SETTINGS_RECEIVER_PORT.format(connection=self.connection_name), port)
         self._save_in_profile(url or None)
-        if self.feed is not None:
+        if port_changed:
+            self.context.tasks.run(self.start_for_current_connection())  # listen on the new port
+        elif self.feed is not None:
             self.context.tasks.run(self.feed.set_public_base_url(url or None))
 
     def _save_in_profile(self, url: str | None) -> None:

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +24,9 @@ from lms365_desktop.core.profiles import is_loopback_host
 class CallbackUrlDialog(QDialog):
     """Asks for the public address a tunnel forwards to this computer; empty means loopback only."""
 
-    url_chosen = Signal(str)
+    url_chosen = Signal(str, int)  # (public URL or "", local port or 0 for any free port)
 
-    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, current: str | None, port: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activityCallbackDialog")
         self.setWindowTitle(self.tr("Public callback URL"))
@@ -37,6 +39,13 @@ class CallbackUrlDialog(QDialog):
         self.url_edit.setObjectName("activityCallbackUrl")
         self.url_edit.setPlaceholderText("https://example.ngrok.app")
         self.url_edit.setClearButtonEnabled(True)
+        self.port_box = QSpinBox()
+        self.port_box.setObjectName("activityCallbackPort")
+        self.port_box.setRange(0, 65535)
+        self.port_box.setSpecialValueText(self.tr("any free port"))
+        self.port_box.setValue(port)
+        port_row = QFormLayout()
+        port_row.addRow(self.tr("The tunnel forwards to 127.0.0.1, port:"), self.port_box)
         self.error_label = QLabel()
         self.error_label.setObjectName("activityCallbackError")
         self.error_label.setWordWrap(True)
@@ -47,6 +56,7 @@ class CallbackUrlDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.url_edit)
+        layout.addLayout(port_row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.url_edit.textChanged.connect(self._on_url_edit_text_changed)
@@ -61,7 +71,7 @@ class CallbackUrlDialog(QDialog):
         url = self._checked_url()
         if url is None:
             return  # the message is already shown beside the field; nothing typed is lost
-        self.url_chosen.emit(url)
+        self.url_chosen.emit(url, self.port_box.value())
         super().accept()
 
     def _checked_url(self) -> str | None:

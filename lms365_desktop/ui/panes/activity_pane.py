@@ -68,7 +68,7 @@ class ActivityPane(QWidget):
     user_open_requested = Signal(str, str)
     enrollment_open_requested = Signal(str, str)
     events_chosen = Signal(object)
-    public_callback_url_chosen = Signal(str)
+    public_callback_url_chosen = Signal(str, int)  # (URL or "", local receiver port or 0)
     mode_chosen = Signal(str)
     poll_interval_chosen = Signal(float)
     _event_arrived = Signal(object)
@@ -259,7 +259,8 @@ class ActivityPane(QWidget):
 
     def ask_public_callback_url(self) -> CallbackUrlDialog:
         receiver = self.feed.receiver if self.feed is not None else None
-        dialog = CallbackUrlDialog(receiver.public_base_url if receiver is not None else None, self)
+        dialog = CallbackUrlDialog(receiver.public_base_url if receiver is not None else None,
+                                   receiver.port if receiver is not None else 0, self)
         dialog.url_chosen.connect(self.public_callback_url_chosen.emit)
         dialog.open()
         return dialog
@@ -297,9 +298,12 @@ class ActivityPane(QWidget):
         if feed is None or feed.mode == MODE_OFF:
             self.status_label.setText(self.tr("Not following any events."))
             return
-        if feed.mode == MODE_WEBHOOK:
+        if feed.mode == MODE_WEBHOOK and feed.receiver is not None:
+            receiver = feed.receiver
             text = self.tr("Live: {n} of 11 events by webhook at {url}").format(
-                n=len(feed.subscribed_events), url=feed.receiver.base_url if feed.receiver else "")
+                n=len(feed.subscribed_events), url=receiver.base_url)
+            if receiver.public_base_url:
+                text += " " + self.tr("(forwarded to {local})").format(local=receiver.local_base_url)
         else:
             text = self.tr("Watching enrollments and courses by polling (events are observed, not delivered).")
         if feed.fallback is not None:
