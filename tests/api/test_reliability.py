@@ -224,3 +224,15 @@ async def test_each_of_the_11_triggers_can_be_subscribed_and_removed(client, san
     held = store_rows(sandbox, s.WebhookSubscription, s.WebhookSubscription.Event == event)
     assert f"https://hooks.example.com/{event}" in {r["WebHookUri"] for r in held}
     assert await subscription.unsubscribe() is True
+
+
+async def test_writes_refused_with_503_or_500_are_checked_then_sent_again(make_sandbox):
+    server = make_sandbox(fail_rate=0.3, seed=5)
+    catalog_id = store_rows(server, s.CourseCatalog)[0]["Id"]
+    async with Lms365Client(server.base_url, server.api_key, retry=FAST) as client:
+        tags = await asyncio.gather(*(client.create_course_tag(f"retry-{n}", catalog_id) for n in range(12)))
+        seen = statuses(client)
+    assert {t.name for t in tags} == {f"retry-{n}" for n in range(12)}
+    names = Counter(r["Name"] for r in store_rows(server, s.CourseTag) if r["Name"].startswith("retry-"))
+    assert names == Counter({f"retry-{n}": 1 for n in range(12)})
+    assert seen[503] + seen[500] > 0 and server.state.extras["faults"].failed == seen[503] + seen[500]
