@@ -161,7 +161,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         model: type[Row] | None | Any = _UNSET,
     ) -> Page[Any]:
         """One page of rows (models for known entity sets, else dicts) and the next link."""
-        row_model = ENTITY_MODEL(entity_set) if model is _UNSET else model
+        row_model = _entity_model(entity_set) if model is _UNSET else model
         if next_link:
             data = await self._get_json(self._own_host(next_link), lane=lane)
         else:
@@ -324,7 +324,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
             )
 
 
-def ENTITY_MODEL(entity_set: str) -> Any:  # noqa: N802 - reads as a table lookup
+def _entity_model(entity_set: str) -> Any:
     return m.ENTITY_MODELS.get(entity_set.strip("/").removeprefix("odata/v2/"))
 
 
