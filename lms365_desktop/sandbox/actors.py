@@ -5,7 +5,7 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
@@ -42,3 +42,21 @@ def record(session: Session, actor: User | None, action: str, entity_set: str, e
         EntityId=entity_id,
         Details=json.dumps(details, default=str) if details else None,
     ))
+
+
+def user_by_login(session: Session, login: str) -> User | None:
+    """A user by login name, ignoring case: the unique index first, a scan only when that misses."""
+    return _by_column(session, User.LoginName, login)
+
+
+def user_by_email(session: Session, email: str) -> User | None:
+    return _by_column(session, User.Email, email)
+
+
+def _by_column(session: Session, column, value: str) -> User | None:
+    # Seeded and created names are stored lower-case, so two index probes nearly always decide.
+    for candidate in dict.fromkeys((value, value.lower())):
+        user = session.scalars(select(User).where(column == candidate).limit(1)).first()
+        if user is not None:
+            return user
+    return session.scalars(select(User).where(func.lower(column) == value.lower()).limit(1)).first()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
@@ -69,7 +68,7 @@ def _user(session: Session, user_id: str | None, login: str | None, enrollment: 
             raise InvalidField("UserId", f"UserId '{user_id}' does not name a user.")
         return user
     if login is not None:
-        user = session.scalars(select(User).where(func.lower(User.LoginName) == login.lower())).first()
+        user = actors.user_by_login(session, login)
         if user is None:
             raise InvalidField("UserLoginName", f"UserLoginName '{login}' does not name a user.")
         return user

@@ -281,9 +281,7 @@ def _tag(session: Session, item, catalog_id: str) -> CourseTag:
 
 
 def _user_by_login(session: Session, login: str, field_name: str) -> User:
-    user = session.scalars(select(User).where(func.lower(User.LoginName) == login.lower())).first()
-    if user is None:
-        user = session.scalars(select(User).where(func.lower(User.Email) == login.lower())).first()
+    user = actors.user_by_login(session, login) or actors.user_by_email(session, login)
     if user is None or user.IsDeleted:
         raise ODataError(400, "BadRequest", f"{field_name}: no user with login name '{login}'.")
     return user

@@ -79,11 +79,11 @@ def find_user(session: Session, request: EnrollRequest) -> User:
         candidates = [login] if "|" in login else [MEMBERSHIP_PREFIX + login, login]
         user = None
         for candidate in candidates:
-            user = session.scalars(select(User).where(func.lower(User.LoginName) == candidate.lower())).first()
+            user = actors.user_by_login(session, candidate)
             if user is not None:
                 break
         if user is None and "|" not in login:
-            user = session.scalars(select(User).where(func.lower(User.Email) == login.lower())).first()
+            user = actors.user_by_email(session, login)
         field_name, label = "userLoginName", login
     if user is None or user.IsDeleted:
         raise InvalidField(field_name, f"{field_name}: no user '{label}' in this tenant.")
@@ -115,7 +115,9 @@ def _enroll_one(session: Session, course: Course, user: User, request: EnrollReq
     if _active(session, course.Id, user.Id) is not None:
         raise ODataError(409, "Conflict", f"User '{user.LoginName}' already has an active enrollment in course "
                                           f"'{course.Title}'.")
-    session_row = _chosen_session(session, course, request)
+    # Courses reached through a training plan are joined at course level: the learner picks
+    # sessions (and meets their limits) later, so a full session never blocks the whole plan.
+    session_row = _chosen_session(session, course, request) if training_plan_id is None else None
     now = utc_now()
     automatic = request.ignore_enrollment_flow or course.EnrollmentFlow == "AutomaticApproval"
     status = "Enrolled" if automatic else "PendingApproval"

@@ -5,7 +5,7 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
@@ -51,7 +51,7 @@ def put_user(session: Session, key: str | None, body: dict[str, Any], actor: Use
         if user is None:
             raise ODataError(404, "NotFound", f"No user with Id '{user_id}'; create users by login name.")
     else:
-        user = session.scalars(select(User).where(func.lower(User.LoginName) == login.lower())).first()
+        user = actors.user_by_login(session, login)
     for name in body:
         if not any(name.lower() == field.lower() for field in WRITABLE):
             raise InvalidField(name, f"{name} cannot be set; writable members are: {', '.join(WRITABLE)}.")
@@ -65,7 +65,7 @@ def put_user(session: Session, key: str | None, body: dict[str, Any], actor: Use
         values["IsExternal"] = bf.boolean(body["IsExternal"], "IsExternal", False)
     manager_login = bf.text(bf.member(body, "ManagerLoginName"), "ManagerLoginName", max_length=255)
     if manager_login is not None:
-        manager = session.scalars(select(User).where(func.lower(User.LoginName) == manager_login.lower())).first()
+        manager = actors.user_by_login(session, manager_login)
         if manager is None or manager.IsDeleted:
             raise InvalidField("ManagerLoginName", f"ManagerLoginName '{manager_login}' does not name a user.")
         if user is not None and manager.Id == user.Id:
