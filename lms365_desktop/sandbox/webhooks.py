@@ -306,7 +306,9 @@ class WebhookHub:
         journaled = notification_id is not None
         if notification_id is None:
             notification_id = str(uuid.uuid4())  # one work item: the same Id on every attempt
-        if attempts_done >= total_attempts:
+        if attempts_done >= total_attempts:  # restarted with fewer retry delays: this one is spent
+            if journaled:
+                self._journal_call("finished", notification_id)
             return
         if first_delay > 0:
             await asyncio.sleep(first_delay)
