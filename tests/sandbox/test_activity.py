@@ -69,12 +69,20 @@ def test_the_simulation_produces_every_webhook_event(make_sandbox):
     server = make_sandbox(simulate_activity=BY_HAND, provisioning_seconds=0, seed=11)
     simulator = server.state.extras["activity"]
     seen: list[str] = []
-    server.state.events.subscribe(lambda event, payload: seen.append(event))
+    payloads: list[tuple[str, dict]] = []
+
+    def listen(event, payload):
+        seen.append(event)
+        payloads.append((event, payload))
+
+    server.state.events.subscribe(listen)
     for _ in range(200):
         simulator.step()
         if set(seen) >= set(EVENTS):
             break
     assert set(EVENTS) - set(seen) == set(), Counter(seen)
+    for event, payload in payloads:  # each item in its event's swagger shape, inside the envelope
+        assert_notification_shape(event, {"Id": "x", "Attempt": 1, "Properties": {}, "Notifications": [payload]})
     with client(server) as api:
         deleted = api.get("/odata/v2/Courses/$count", params={"$filter": "IsDeleted eq true"}).text
         assert int(deleted) >= seen.count("CourseDeleted")
