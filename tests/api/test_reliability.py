@@ -42,8 +42,9 @@ async def test_bulk_run_at_the_limit_draws_no_429(make_sandbox):
         assert client.stats.throttled_429 == 0
         starts = [e.started_at.timestamp() for e in client.request_log]
         assert max_in_any_window(starts, 1.0) <= 20
-        # Three windows' worth of starts (bulk leaves 2 of 20 for clicks), not much more.
-        assert elapsed < 2.8
+        # 50 calls need three windows (bulk leaves 2 of 20 for clicks): the last one starts in
+        # the third, not a fourth, window (each window also waits for the answers it counts).
+        assert max(starts) - min(starts) < 3.0 and elapsed < 4.0
 
 
 async def test_a_429_pauses_the_whole_connection_for_retry_after(make_sandbox):
