@@ -99,7 +99,7 @@ async def test_interactive_work_starts_ahead_of_queued_bulk(make_sandbox):
         t0 = time.monotonic()
         course = await client.get_course_info(course_id)
         latency = time.monotonic() - t0
-        assert course.id == course_id and latency < 0.5
+        assert course.id == course_id and latency < 1.0  # the next window is 2 s away
         assert client.stats.queued_bulk > 10  # it did not wait for the bulk queue
         for task in bulk:
             task.cancel()
