@@ -1,11 +1,10 @@
 """Following @odata.nextLink in the console: one more page, or every page up to a cap."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from lms365_desktop.core.request_snippets import ConsoleRequest, resolve
-from lms365_desktop.ui.console.response_content import ResponseContent, merged_document
+from lms365_desktop.ui.console.response_content import ResponseContent, merged_document, pretty_json
 
 if TYPE_CHECKING:
     from lms365_desktop.ui.console.console_pane import ConsolePane
@@ -50,7 +49,7 @@ async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseConte
         link = page.next_link
         last = page
     document = merged_document(first, rows)
-    text = await pane.in_worker(json.dumps, document, indent=2, ensure_ascii=False)
+    text = await pane.in_worker(pretty_json, document)
     pane.set_current(last, pages)
     view.show_message(f"{last.status} {last.reason}", "", error=False)
     view.show_merged(document, text)

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 _TEXT_TYPES = ("json", "xml", "text/", "javascript", "html", "csv", "x-www-form-urlencoded")
 REASONS = {
     200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
@@ -33,6 +35,15 @@ def load_json(body: bytes) -> Any:
     if len(body) <= _C_PARSE_LIMIT:
         return json.loads(body)
     return _YieldingDecoder().decode(body.decode("utf-8-sig"))
+
+
+def pretty_json(document: Any) -> str:
+    """Two-space indented JSON. orjson writes 2.5 MB in ~10 ms; the stdlib's indenting encoder is
+    pure Python (~300 ms) and competes with the GUI thread for the GIL all that time."""
+    try:
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):  # e.g. integers beyond 64 bits
+        return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 def header_items(headers: Any) -> list[tuple[str, str]]:
@@ -96,7 +107,7 @@ def interpret(status: int, headers: Any, body: bytes, elapsed_ms: float) -> Resp
             pass
     if content.is_json:
         _read_odata(content)
-        content.text = json.dumps(content.document, indent=2, ensure_ascii=False)
+        content.text = pretty_json(content.document)
     elif looks_textual:
         try:
             content.text = body.decode(_charset(lowered))
