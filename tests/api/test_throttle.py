@@ -34,7 +34,7 @@ async def test_never_more_than_n_starts_in_any_window():
     elapsed = time.monotonic() - t0
     assert max_in_any_window(starts, 0.5) == 10
     # 35 starts need three full windows after the first burst, and not much more.
-    assert 1.5 <= elapsed < 2.2
+    assert 1.5 <= elapsed < 2.6
     await scheduler.close()
 
 
@@ -69,7 +69,7 @@ async def test_bulk_leaves_a_reserve_so_a_click_never_waits_for_the_next_window(
         await asyncio.sleep(0.005)
     t0 = time.monotonic()
     await one("click", Lane.INTERACTIVE)
-    assert time.monotonic() - t0 < 0.2
+    assert time.monotonic() - t0 < 0.5  # not the 2 s to the next window
     assert scheduler.stats.calls_in_window == 19
     for task in bulk:
         task.cancel()
