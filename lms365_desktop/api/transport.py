@@ -304,11 +304,12 @@ class Sender:
         except _RetryableNetwork as exc:
             raise _network_error(exc.cause) from exc.cause
         except _RetryAfterVerify as exc:
-            raise AmbiguousResultError(
-                "AmbiguousResult",
-                "The server did not answer, and after reading back and retrying the change still "
-                "could not be confirmed.",
-            ) from exc
+            # Every lost attempt was read back as not done: nothing changed, the line is bad.
+            raise NetworkError(
+                "ConnectionDropped",
+                f"The connection dropped {p.attempts} times in a row; reading back showed the change "
+                "was not made. Try again later.",
+            ) from exc.__cause__
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _read_back(self, verify: Verifier | None, cause: BaseException | None) -> Verified | None:

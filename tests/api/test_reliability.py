@@ -237,3 +237,28 @@ async def test_writes_refused_with_503_or_500_are_checked_then_sent_again(make_s
     names = Counter(r["Name"] for r in store_rows(server, s.CourseTag) if r["Name"].startswith("retry-"))
     assert names == Counter({f"retry-{n}": 1 for n in range(12)})
     assert seen[503] + seen[500] > 0 and server.state.extras["faults"].failed == seen[503] + seen[500]
+
+
+async def test_a_write_lost_every_time_and_read_back_as_not_done_is_a_network_error():
+    # The sandbox loses answers only after making the change; a line that drops before the
+    # server acts needs a transport that does that.
+    from lms365_desktop.api.errors import NetworkError
+
+    course = "027707f9-98d5-5ddf-b98f-0a99a220c1ef"
+    posts = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal posts
+        if request.method == "POST":
+            posts += 1
+            raise httpx.ReadError("connection reset", request=request)
+        return httpx.Response(200, json={"value": []})  # the read-back finds no enrollment
+
+    async with Lms365Client("https://lms.example.com", "k", transport=httpx.MockTransport(handler),
+                            retry=FAST) as client:
+        with pytest.raises(NetworkError, match="was not made") as info:
+            await client.enroll_user_to_course(course, "jane@contoso.com")
+        assert not isinstance(info.value, AmbiguousResultError)
+        reads = [e for e in client.request_log if e.method == "GET"]
+    assert posts == FAST.attempts and len(reads) == FAST.attempts
+    assert all("UserLoginName" in e.url for e in reads)
