@@ -224,7 +224,7 @@ def test_view_verbs_resend_and_layout_survives(qtbot, console_window, tmp_path):
     with qtbot.waitSignal(pane.request_finished, timeout=15_000):
         console_window.window.actions_by_name["refresh"].trigger()  # F5 on the current pane
     assert pane.response.status.text() == "200 OK"
-    assert pane.sidebar.history_list.count() == 2
+    qtbot.waitUntil(lambda: pane.sidebar.history_list.count() == 2)
 
     pane.splitter.setSizes([300, 900])
     pane.save_state(console_window.settings)

@@ -26,7 +26,8 @@ def test_history_survives_a_restart_is_searchable_and_never_holds_the_key(qtbot,
     title = pane.response.table_model.rows[0]["Title"]
     send(qtbot, pane, "GET", "Users", params=[("$filter", "NoSuchProperty eq 1")],
          headers=[Header("Authorization", f"Basic {base64.b64encode(f'api:{sandbox.api_key}'.encode()).decode()}")])
-    assert pane.sidebar.history_list.count() == 2
+    qtbot.waitUntil(lambda: pane.sidebar.history_list.count() == 2)
+    qtbot.waitUntil(lambda: not pane.context.tasks.busy)
     pane.history.close()
 
     raw = path.read_bytes()
@@ -37,7 +38,8 @@ def test_history_survives_a_restart_is_searchable_and_never_holds_the_key(qtbot,
     # A new pane on the same file, as after restarting the app.
     restarted = ConsolePane(console_window, ConsoleHistory(path))
     qtbot.addWidget(restarted)
-    restarted.refresh_history()
+    with qtbot.waitSignal(restarted.history_refreshed):
+        restarted.refresh_history()
     listed = [restarted.sidebar.history_list.item(i).text() for i in range(restarted.sidebar.history_list.count())]
     assert listed[0].startswith("400  GET Users") and listed[1].startswith("200  GET Courses")
     history_list = restarted.sidebar.history_list
@@ -72,7 +74,8 @@ def test_saved_requests_are_named_and_reopened(qtbot, console_window, tmp_path):
     dialog = pane.files.dialog
     qtbot.waitUntil(lambda: dialog.isVisible())
     dialog.setTextValue("All catalogs")
-    dialog.accept()
+    with qtbot.waitSignal(pane.history_refreshed):
+        dialog.accept()
     assert [pane.sidebar.saved_list.item(i).text() for i in range(pane.sidebar.saved_list.count())] == ["All catalogs"]
     pane.editor.set_request(ConsoleRequest("POST", "Other"))
     pane.sidebar.saved_list.itemActivated.emit(pane.sidebar.saved_list.item(0))

@@ -52,7 +52,8 @@ class ConsolePane(QWidget):
     """Every request goes through `context.client` (its scheduler and throttle); nothing else sends."""
 
     request_started = Signal(str)  # a call is handed to the client (URL without query)
-    request_finished = Signal()  # a send, next page or fetch-all ended (done, failed or cancelled)
+    request_finished = Signal()
+    history_refreshed = Signal()  # the sidebar lists show the store's current content  # a send, next page or fetch-all ended (done, failed or cancelled)
 
     def __init__(self, context: Any, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,9 +245,17 @@ class ConsolePane(QWidget):
         if self.response.table_model.rows:
             self.files.ask_csv_path()
 
-    def refresh_history(self, _text: str | None = None) -> None:
-        self.sidebar.set_entries(self.history.search(self.sidebar.search.text()))
-        self.sidebar.set_saved(self.history.saved())
+    def refresh_history(self, _text: str | None = None) -> asyncio.Task:
+        """Reload the sidebar lists; the search runs off the GUI thread (it scans every body)."""
+        return self.context.tasks.run(self._refresh_history(self.sidebar.search.text()))
+
+    async def _refresh_history(self, text: str) -> None:
+        history = self.history
+        entries, saved = await self.in_worker(lambda: (history.search(text), history.saved()))
+        if text == self.sidebar.search.text():  # a newer search is on its way otherwise
+            self.sidebar.set_entries(entries)
+        self.sidebar.set_saved(saved)
+        self.history_refreshed.emit()
 
     # -- metadata --------------------------------------------------------------------------------
 
