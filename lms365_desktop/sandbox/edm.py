@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import inspect as sa_inspect, select
 from sqlalchemy.orm import RelationshipDirection
 
 from . import store as s
@@ -38,6 +38,8 @@ class EntityType:
     converters: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     complex: dict[str, Complex] = field(default_factory=dict)
     nav_names: tuple[str, ...] = ()
+    # Rows a plain read leaves out, wherever the type is read (collections, navigations, $expand).
+    default_filter: Callable[[], list] | None = None
     # Filled in by _finish():
     properties: dict[str, Any] = field(default_factory=dict)  # wire name -> column attribute
     navigations: dict[str, Navigation] = field(default_factory=dict)
@@ -45,6 +47,9 @@ class EntityType:
     @property
     def qualified_name(self) -> str:
         return f"{NAMESPACE}.{self.name}"
+
+    def default_where(self) -> list:
+        return [] if self.default_filter is None else self.default_filter()
 
     def column(self, name: str):
         return self.properties[name]
@@ -115,6 +120,12 @@ ENTITY_SETS: dict[str, str] = {
 }
 
 _MODEL_TO_TYPE = {t.model: t.name for t in TYPES.values()}
+
+# Courses still provisioning show only through Courses/IncludeNotCreated; enrollments of deleted
+# users only through Enrollments/IncludeDeletedUsers() (API notes, section 4).
+TYPES["Course"].default_filter = lambda: [s.Course.IsCreated.is_(True)]
+TYPES["Enrollment"].default_filter = lambda: [
+    s.Enrollment.UserId.not_in(select(s.User.Id).where(s.User.IsDeleted.is_(True)))]
 
 
 def _finish() -> None:

@@ -16,7 +16,7 @@ from .odata_query import QueryOptions, parse_options
 from .query_runner import _relationship, count_rows, run_collection, run_single
 from .routing import ODATA_HEADERS, ODATA_ROOT, BuiltinHandlers, ODataRequest, json_response
 from .state import SandboxState
-from .store import Course, Enrollment, User
+from .store import User
 
 
 def service_root(request: Request) -> str:
@@ -28,14 +28,8 @@ def context_url(request: Request, fragment: str) -> str:
 
 
 def base_where(set_name: str) -> list:
-    """Rows a plain collection GET leaves out (courses still provisioning are only in
-    Courses/IncludeNotCreated; enrollments of deleted users only in IncludeDeletedUsers)."""
-    if set_name == "Courses":
-        return [Course.IsCreated.is_(True)]
-    if set_name == "Enrollments":
-        # Enrollments of deleted users only appear through Enrollments/IncludeDeletedUsers().
-        return [Enrollment.UserId.not_in(select(User.Id).where(User.IsDeleted.is_(True)))]
-    return []
+    """Rows a plain collection GET leaves out (see EntityType.default_filter)."""
+    return edm.entity_set(set_name).default_where()
 
 
 def key_where(etype: EntityType, key: str) -> list:
@@ -184,8 +178,7 @@ class EntityRoutes(BuiltinHandlers):
                 f"{ctx.entity_set}({ctx.key})/{ctx.name}/$entity"
             return json_response({"@odata.context": context_url(ctx.request, fragment), **row})
         opts = parse_options(target, ctx.params)
-        if target_set == "Courses":
-            where = where + base_where("Courses")
+        where = where + target.default_where()
         with ctx.state.store.session() as session:
             page = run_collection(session, opts, where=where,
                                   page_size=ctx.state.config.page_size)

@@ -181,7 +181,7 @@ def _expand_many_to_many(session, parent: EntityType, expand: Expand, rel, built
     columns = _table_columns(nested.etype, keys)
     parent_values = list({shape.value(row, parent_col.key) for _, row, shape in built})
     stmt = select(*columns, link_parent).join(rel.secondary, link_target == target_col)
-    stmt = _filtered(nested, stmt, [link_parent.in_(parent_values)])
+    stmt = _filtered(nested, stmt, [link_parent.in_(parent_values), *nested.etype.default_where()])
     rows = _execute(session, _ordered(nested, stmt))
     groups: dict[Any, list] = defaultdict(list)
     shape = _Shape(nested, keys)
@@ -201,7 +201,8 @@ def _expand_by_columns(session, expand: Expand, rel, built) -> None:
     groups: dict[Any, list] = defaultdict(list)
     if values:
         remote_attr = getattr(nested.etype.model, remote.key)
-        stmt = _filtered(nested, select(*columns), [remote_attr.in_(values)])
+        stmt = _filtered(nested, select(*columns),
+                         [remote_attr.in_(values), *nested.etype.default_where()])
         index = keys.index(remote.key)
         nested_shape = _Shape(nested, keys)
         for row in _execute(session, _ordered(nested, stmt)):

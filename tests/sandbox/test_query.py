@@ -250,3 +250,31 @@ def test_enrollments_of_deleted_users_only_via_include_deleted_users(make_sandbo
 def test_option_names_are_not_case_sensitive(api, users):
     got = api.get("/Users", params={"$Filter": "Department eq 'Sales'", "$TOP": "3"}).json()
     assert len(got["value"]) == 3 and all(u["Department"] == "Sales" for u in got["value"])
+
+
+def test_courses_still_provisioning_stay_out_of_every_plain_read(make_sandbox):
+    from sqlalchemy import select
+
+    from lms365_desktop.sandbox.store import Course, CourseCategory, course_categories, new_id
+
+    server = make_sandbox(users=20, courses=6)
+    with server.store.session() as session:
+        template = session.scalars(select(Course).limit(1)).one()
+        category = session.scalars(select(CourseCategory).where(
+            CourseCategory.CourseCatalogId == template.CourseCatalogId).limit(1)).one()
+        hidden = Course(Id=new_id(), CourseCatalogId=template.CourseCatalogId, Title="Not yet",
+                        CourseType="ELearning", IsCreated=False)
+        session.add(hidden)
+        session.flush()
+        session.execute(course_categories.insert().values(CourseId=hidden.Id,
+                                                          CategoryId=category.Id))
+    with httpx.Client(base_url=server.base_url + "/odata/v2", auth=("api", server.api_key)) as api:
+        assert hidden.Id not in {c["Id"] for c in rows(api, "Courses")}
+        catalog = api.get(f"/CourseCatalogs({template.CourseCatalogId})",
+                          params={"$expand": "Courses($select=Id)"}).json()
+        assert hidden.Id not in {c["Id"] for c in catalog["Courses"]}
+        navigation = api.get(f"/CourseCategories({category.Id})/Courses").json()["value"]
+        assert hidden.Id not in {c["Id"] for c in navigation}
+        expanded = rows(api, "CourseCategories", expand="Courses($select=Id)")
+        assert all(hidden.Id not in {c["Id"] for c in x["Courses"]} for x in expanded)
+        assert api.get(f"/Courses({hidden.Id})").json()["Title"] == "Not yet"  # by key: yes
