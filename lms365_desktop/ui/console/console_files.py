@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox
 
 from lms365_desktop.ui.console.json_views import write_csv
 from lms365_desktop.ui.console.response_content import header_value
@@ -31,6 +31,7 @@ class ConsoleFiles(QObject):
         super().__init__(pane)
         self.pane = pane
         self.dialog = None  # the dialog currently open, for tests and to avoid stacking them
+        self.confirmation: QMessageBox | None = None
 
     def _open(self, dialog) -> None:
         if self.dialog is not None:
@@ -43,6 +44,35 @@ class ConsoleFiles(QObject):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def ask_write_confirmation(self, method: str, url: str) -> None:
+        """Ask before a write; on Send the pane sends without asking again."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Send {0}?").format(method),
+                          self.tr("{0} {1}\n\nThis can change data on the server.").format(method, url),
+                          QMessageBox.StandardButton.NoButton, self.pane)
+        box.setObjectName("consoleConfirmDialog")
+        send = box.addButton(self.tr("Send"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("consoleConfirmSend")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(send)
+        remember = QCheckBox(self.tr("Do not ask again this session"))
+        remember.setObjectName("consoleConfirmRemember")
+        box.setCheckBox(remember)
+        box.finished.connect(lambda _result: self._on_confirmation_finished(box, send, remember))
+        self.confirmation = box
+        box.open()
+
+    def _on_confirmation_finished(self, box: QMessageBox, send, remember: QCheckBox) -> None:
+        self.confirmation = None
+        box.deleteLater()
+        if box.clickedButton() is not send:
+            self.pane.notice.setText(self.tr("Not sent."))
+            return
+        if remember.isChecked():
+            self.pane.confirm_box.setChecked(False)
+        self.pane.send(confirmed=True)
 
     # -- saved requests ----------------------------------------------------------------------
 

@@ -52,8 +52,8 @@ class ConsolePane(QWidget):
     """Every request goes through `context.client` (its scheduler and throttle); nothing else sends."""
 
     request_started = Signal(str)  # a call is handed to the client (URL without query)
-    request_finished = Signal()
-    history_refreshed = Signal()  # the sidebar lists show the store's current content  # a send, next page or fetch-all ended (done, failed or cancelled)
+    request_finished = Signal()  # a send, next page or fetch-all ended (done, failed or cancelled)
+    history_refreshed = Signal()  # the sidebar lists show the store's current content
 
     def __init__(self, context: Any, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +66,6 @@ class ConsolePane(QWidget):
         self._metadata_task: asyncio.Task | None = None
         self._current: ResponseContent | None = None
         self._page = 0
-        self.confirmation: QMessageBox | None = None
         # Plain Python threads, not the loop's default executor: qasync's QThreads are still
         # running at interpreter exit and Qt aborts the process. One worker keeps writes in order.
         workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="console-worker")
@@ -164,6 +163,11 @@ class ConsolePane(QWidget):
         """Run blocking work (parsing, disk) off the GUI thread."""
         return await asyncio.get_running_loop().run_in_executor(
             self._workers, functools.partial(function, *args, **kwargs))
+
+    @property
+    def confirmation(self) -> QMessageBox | None:
+        """The write confirmation while it is open."""
+        return self.files.confirmation
 
     @property
     def history(self) -> ConsoleHistory:
@@ -322,7 +326,7 @@ class ConsolePane(QWidget):
                                        self.tr("The body is not valid JSON: {0}").format(self.editor.body.error))
             return
         if request.method in WRITE_METHODS and self.confirm_writes and not confirmed:
-            self._ask_confirmation(request, url)
+            self.files.ask_write_confirmation(request.method, url)
             return
         self._start(self._send(client, request, url, params))
 
@@ -330,32 +334,6 @@ class ConsolePane(QWidget):
     def _body_is_json(request: ConsoleRequest) -> bool:
         content_type = next((h.value for h in request.headers if h.name.lower() == "content-type"), "")
         return not content_type or "json" in content_type.lower()
-
-    def _ask_confirmation(self, request: ConsoleRequest, url: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Send {0}?").format(request.method),
-                          self.tr("{0} {1}\n\nThis can change data on the server.").format(request.method, url),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("consoleConfirmDialog")
-        send = box.addButton(self.tr("Send"), QMessageBox.ButtonRole.AcceptRole)
-        send.setObjectName("consoleConfirmSend")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(send)
-        remember = QCheckBox(self.tr("Do not ask again this session"))
-        remember.setObjectName("consoleConfirmRemember")
-        box.setCheckBox(remember)
-        box.finished.connect(lambda _result: self._on_confirmation_finished(box, send, remember))
-        self.confirmation = box
-        box.open()
-
-    def _on_confirmation_finished(self, box: QMessageBox, send: QPushButton, remember: QCheckBox) -> None:
-        self.confirmation = None
-        box.deleteLater()
-        if box.clickedButton() is not send:
-            self.notice.setText(self.tr("Not sent."))
-            return
-        if remember.isChecked():
-            self.confirm_box.setChecked(False)
-        self.send(confirmed=True)
 
     def _on_confirm_box_toggled(self, checked: bool) -> None:
         self.confirm_writes = checked
