@@ -77,3 +77,13 @@ def test_enums_are_listed_with_names_and_values(schema):
     types = {p.attrib["Name"]: p.attrib["Type"] for p in course.findall(f"{EDM}Property")}
     assert types["CourseType"] == "LMS365.Api.CourseType"
     assert types["Id"] == "Edm.Guid" and types["CreatedAt"] == "Edm.DateTimeOffset"
+
+
+def test_bound_actions_and_functions_are_those_registered(sandbox, schema):
+    router = sandbox.state.extras["router"]
+    actions = {a.attrib["Name"] for a in schema.findall(f"{EDM}Action")}
+    functions = {f.attrib["Name"] for f in schema.findall(f"{EDM}Function")}
+    assert functions == {name for _, name in router.functions}
+    assert actions == {name for _, name, _ in router.actions} | {
+        name for _, name, _ in router.collection_actions}
+    assert "IncludeDeletedUsers" in functions
