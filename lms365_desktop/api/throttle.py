@@ -76,7 +76,7 @@ class Scheduler:
         # Each place counts for slightly longer than W after its answer: a safety margin for
         # the two clocks and the moments between the server's count and our bookkeeping.
         if margin_seconds is None:
-            margin_seconds = max(0.05, rate.window_seconds * 0.002)
+            margin_seconds = max(0.02, rate.window_seconds * 0.001)
         self._window_ms = int(math.ceil((rate.window_seconds + margin_seconds) * 1000))
         # Interactive work may use the whole window. While someone is clicking (an interactive
         # start in the last `idle_seconds`, and at first) bulk leaves `interactive_reserve`
