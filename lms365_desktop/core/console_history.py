@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -111,6 +112,8 @@ class ConsoleHistory:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Requests and response excerpts can hold personal data: the file is the user's alone.
         self.path.touch(mode=0o600, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(self.path, 0o600)  # also a file made before this rule
         self.max_entries = max_entries
         # Writes may come from a worker thread (the GUI must not wait for the disk); one lock
         # serialises every use of the connection.
