@@ -5,6 +5,7 @@ import base64
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -99,6 +100,20 @@ def test_curl_export_has_no_key_and_runs_against_the_sandbox(qtbot, console_wind
                             timeout=10, env={**os.environ, "LMS365_API_KEY": sandbox.api_key})
     body, _, code = result.stdout.rpartition("\n")
     assert code == "200" and '"value"' in body and '"Title"' in body
+
+
+def test_python_export_runs_against_the_sandbox(qtbot, console_window, sandbox, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    pane.editor.set_request(ConsoleRequest("GET", "Users", (("$top", "3"), ("$select", "Id,Title")),
+                                           (Header("X-Tenant-Token", "x-secret-value", True),)))
+    script = pane.snippet("python")
+    assert sandbox.api_key not in script and "x-secret-value" not in script
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
+                            env={**os.environ, "LMS365_API_KEY": sandbox.api_key,
+                                 "LMS365_HEADER_X_TENANT_TOKEN": "typed-at-the-shell"})
+    status, _, body = result.stdout.partition("\n")
+    assert status == "200", result.stderr
+    assert body.count('"Title"') == 3
 
 
 def test_pasting_curl_fills_the_form_and_round_trips(qtbot, console_window, sandbox, tmp_path):
