@@ -155,8 +155,10 @@ def _active(session: Session, course_id: str, user_id: str) -> Enrollment | None
 
 
 def _chosen_session(session: Session, course: Course, request: EnrollRequest) -> CourseSession | None:
-    """The session the enrollment records; EnrollToAll takes a place in every upcoming session instead."""
-    if request.session_ids and course.CourseType not in SESSION_TYPES:
+    """The session the enrollment records (the first given); every given session must have room."""
+    if not request.session_ids:
+        return None
+    if course.CourseType not in SESSION_TYPES:
         raise InvalidField("courseSessionIds", f"Course '{course.Title}' is an {course.CourseType} course and has "
                                                "no sessions.")
     if course.CourseSessionEnrollmentType in (None, "EnrollToSingle") and len(request.session_ids) > 1:
@@ -167,31 +169,17 @@ def _chosen_session(session: Session, course: Course, request: EnrollRequest) ->
         if row is None or row.CourseId != course.Id:
             raise InvalidField(f"courseSessionIds[{index}]", f"courseSessionIds[{index}] '{session_id}' is not a "
                                                              f"session of course '{course.Title}'.")
-        chosen.append(row)
-    if course.CourseSessionEnrollmentType == "EnrollToAll" and course.CourseType in SESSION_TYPES:
-        now = utc_now().strftime("%Y-%m-%dT%H:%M:%SZ")
-        upcoming = session.scalars(select(CourseSession).where(CourseSession.CourseId == course.Id,
-                                                               CourseSession.StartDate > now)).all()
-        for row in upcoming:
-            _check_session_open(session, row, request.ignore_max_attendees)
-        return None  # no single session: the learner is in all of them
-    for row in chosen:
         _check_session_open(session, row, request.ignore_max_attendees)
-    return chosen[0] if chosen else None
+        chosen.append(row)
+    return chosen[0]
 
 
 def _check_session_open(session: Session, row: CourseSession, ignore_max_attendees: bool) -> None:
     if row.EnrollmentDeadline and parse_wire_datetime(row.EnrollmentDeadline) < datetime.now(timezone.utc):
         raise ODataError(409, "Conflict", f"The enrollment deadline of session '{row.Title}' has passed.")
     if row.MaxAttendees is not None and not ignore_max_attendees:
-        course = session.get(Course, row.CourseId)
-        if course is not None and course.CourseSessionEnrollmentType == "EnrollToAll":
-            # Every active enrollment of an EnrollToAll course holds a place in each of its sessions.
-            place = Enrollment.CourseId == row.CourseId
-        else:
-            place = Enrollment.courseSessionId == row.Id
         taken = session.scalar(select(func.count()).select_from(Enrollment).where(
-            place, Enrollment.RegistrationStatus.in_(ACTIVE)))
+            Enrollment.courseSessionId == row.Id, Enrollment.RegistrationStatus.in_(ACTIVE)))
         if taken >= row.MaxAttendees:
             raise ODataError(409, "Conflict", f"Session '{row.Title}' is full ({taken} of {row.MaxAttendees} "
                                               "places taken); set ignoreMaxAttendees to enroll anyway.")

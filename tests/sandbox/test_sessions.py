@@ -143,15 +143,3 @@ def test_session_ids_must_belong_to_the_course(api, classroom):
     second = post_session(api, classroom["Id"]).json()["Id"]
     assert_error(enroll(api, classroom["Id"], user, courseSessionIds=[first, second]), 400, "single session")
 
-
-def test_enroll_to_all_takes_a_place_in_every_upcoming_session(api):
-    course = created_course(api, CourseType="ClassRoom", CourseSessionEnrollmentType="EnrollToAll")
-    roomy = post_session(api, course["Id"], MaxAttendees=5).json()["Id"]
-    post_session(api, course["Id"], Title="Small room", StartDate="2031-06-09T07:00:00Z",
-                 EndDate="2031-06-09T11:00:00Z", MaxAttendees=1)
-    first, second = fresh_users(api, 2)
-    enrolled = enroll(api, course["Id"], first)
-    assert enrolled.status_code == 200 and enrolled.json()["courseSessionId"] is None
-    assert_error(enroll(api, course["Id"], second), 409, "Small room")
-    assert_error(enroll(api, course["Id"], second, courseSessionIds=[roomy]), 409, "Small room")
-    assert enroll(api, course["Id"], second, ignoreMaxAttendees=True).status_code == 200
