@@ -14,7 +14,7 @@ from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_val
 from lms365_desktop.ui.itemmodels.row_store import RowStore
 from lms365_desktop.ui.tasks import TaskRunner
 
-THREAD_MIN_ROWS = 100  # smaller pages are packed on the spot; a thread hop costs more than that
+SLICE_ROWS = 200  # rows packed between two yields to the event loop (a few ms)
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
                     Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3})
@@ -234,23 +234,29 @@ class EntityTableModel(QAbstractTableModel):
         return self._task
 
     async def _load(self, query: Query, next_link: str | None) -> tuple[Page, tuple | None, list, list[str]]:
-        """Fetch a page, then pack it and build its search texts in a worker thread.
+        """Fetch a page, then pack it and build its search texts a slice at a time.
 
-        Packing 1,000 rows and their texts took ~70 ms on the GUI thread here; in a thread the
-        GUI gets the interpreter back every switch interval (5 ms) and stays responsive.
+        Packing 1,000 rows and their texts took ~70 ms of Python here. In a worker thread the GUI
+        thread waited on the GIL whenever the OS preempted the worker holding it (stalls of
+        100+ ms on a busy machine); slices of SLICE_ROWS with a yield between keep each step
+        to a few ms on the GUI thread itself.
         """
         page = await self._fetch(query, next_link)
         rows = list(page.rows)
         layout = self._store.layout_for(rows)
         columns = self._search_columns
-        if len(rows) >= THREAD_MIN_ROWS:
-            packed, texts = await asyncio.to_thread(self._prepare, rows, layout, columns)
-        else:
-            packed, texts = self._prepare(rows, layout, columns)
+        packed: list = []
+        texts: list[str] = []
+        for start in range(0, len(rows), SLICE_ROWS):
+            if start:
+                await asyncio.sleep(0)
+            chunk_packed, chunk_texts = self._prepare(rows[start:start + SLICE_ROWS], layout, columns)
+            packed.extend(chunk_packed)
+            texts.extend(chunk_texts)
         return page, layout, packed, texts
 
     def _prepare(self, rows: list, layout: tuple | None, columns: list[Column]) -> tuple[list, list[str]]:
-        """Pure: packed rows and their search texts (runs in a worker thread for big pages)."""
+        """Pure: packed rows and their search texts."""
         slots = {name: i for i, name in enumerate(layout)} if layout else {}
         packed = [self._store.pack(row, layout) for row in rows]
         texts = [self._row_text(row, layout, slots, columns) for row in packed]

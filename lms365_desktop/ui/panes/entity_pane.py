@@ -28,7 +28,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
-from lms365_desktop.ui.itemmodels.paging import fetch_page_decoded_off_thread
+from lms365_desktop.ui.itemmodels.paging import fetch_page_fast
 from lms365_desktop.ui.theme import icon
 
 ROW_HEIGHT = 26
@@ -205,7 +205,7 @@ class EntityPane(QWidget):
         if client is None:
             raise RuntimeError(self.tr("Not connected. Choose File › Connect…"))
         await self.prepare()
-        return await fetch_page_decoded_off_thread(client, self.entity_set, query, next_link)
+        return await fetch_page_fast(client, self.entity_set, query, next_link)
 
     async def prepare(self) -> None:
         """Load what the columns look up (e.g. course titles) before the first rows."""
