@@ -107,6 +107,7 @@ class Column:
     order_by: str | None = None  # server $orderby field; defaults to key when sortable
     select: tuple[str, ...] | None = None  # $select fields it needs; defaults to the key's root
     text: Callable[[Any], str] | None = None  # row -> text, for computed columns
+    colour: Callable[[Any], str | None] | None = None  # row -> text colour (#rrggbb) or None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     extra: dict = field(default_factory=dict)
 

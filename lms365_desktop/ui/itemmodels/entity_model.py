@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains
-from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from lms365_desktop.api.odata import Page, Query
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value, sort_key
@@ -17,6 +19,7 @@ from lms365_desktop.ui.tasks import TaskRunner
 SLICE_ROWS = 200  # rows packed between two yields to the event loop (a few ms)
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2, Qt.ItemDataRole.UserRole + 3})
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -26,6 +29,11 @@ PageFetcher = Callable[[Query, str | None], Awaitable[Page]]
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's key (Id)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw value, for sorting and export
+
+
+@lru_cache(maxsize=32)
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 
 
 class EntityTableModel(QAbstractTableModel):
@@ -135,6 +143,9 @@ class EntityTableModel(QAbstractTableModel):
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(row) if column.colour is not None else None
+            return _brush(colour) if colour else None
         if role == ROW_ROLE:
             return row
         if role == KEY_ROLE:

@@ -69,7 +69,9 @@ class DetailsPanel(QScrollArea):
             return
         badge = QLabel()
         badge.setPixmap(icon(self.icon_name).pixmap(28, 28))
-        title = _label(f"<span style='font-size:13pt; font-weight:600'>{_escape(self.heading(row))}</span>")
+        # Zero-width spaces after @ and dots let a long e-mail wrap instead of being cut off.
+        heading = _escape(self.heading(row)).replace("@", "@\u200b").replace(".", ".\u200b")
+        title = _label(f"<span style='font-size:12pt; font-weight:600'>{heading}</span>")
         title.setObjectName("detailsTitle")
         head = QHBoxLayout()
         head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)

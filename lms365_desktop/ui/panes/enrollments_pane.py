@@ -18,6 +18,9 @@ from lms365_desktop.ui.theme import icon
 ALL, PENDING, OVERDUE = "all", "pending", "overdue"
 PENDING_FILTER = "RegistrationStatus eq 'PendingApproval'"
 REFRESH_CHUNK = 40
+# Readable on light and dark palettes alike.
+STATUS_COLOURS = {"PendingApproval": "#c98a00", "Rejected": "#d64545", "Cancelled": "#8c959f", "WaitingList": "#2f7fd8"}
+PROGRESS_COLOURS = {"Completed": "#2e9d5b"}
 
 
 def overdue_filter(now: datetime | None = None) -> str:
@@ -86,8 +89,10 @@ class EnrollmentsPane(EntityPane):
                    text=lambda row: user_principal(field_value(row, "UserLoginName"))),
             Column("CourseId", self.tr("Course"), width=260, sortable=False,
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
-            enum_column("RegistrationStatus", self.tr("Status"), width=130),
-            enum_column("CoursePassingStatus", self.tr("Progress"), width=110),
+            enum_column("RegistrationStatus", self.tr("Status"), width=130,
+                        colour=lambda row: STATUS_COLOURS.get(field_value(row, "RegistrationStatus"))),
+            enum_column("CoursePassingStatus", self.tr("Progress"), width=110,
+                        colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
             Column("RegistrationDate", self.tr("Registered"), width=130),
             Column("StartDate", self.tr("Started"), width=130, visible=False),
             Column("CompletionDate", self.tr("Completed"), width=130),
