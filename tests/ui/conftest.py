@@ -23,6 +23,9 @@ def qasync_loop(qapp):
     try:
         yield loop
     finally:
+        # qasync marked its loop as running for this thread; unmark it, or every later
+        # pytest-asyncio test in the same process finds "another loop is running".
+        asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         executor.shutdown(wait=False, cancel_futures=True)
 
