@@ -153,3 +153,20 @@ def test_copy_rows_as_tsv_and_export_csv(main_window, qtbot, tmp_path):
     count = run_async(qtbot, courses.export_to(str(path)))
     assert count == courses.model.total_count
     assert len(path.read_text(encoding="utf-8-sig").splitlines()) == count + 1
+
+
+def test_column_chooser_find_and_refresh(main_window, qtbot):
+    window, sessions = main_window.window, main_window.workspace.sessions
+    window.show_pane(sessions)
+    wait_loaded(qtbot, sessions)
+    menu = sessions.column_menu()
+    meeting = next(a for a in menu.actions() if a.text() == "Meeting")
+    assert not meeting.isChecked() and sessions.view.isColumnHidden(6)
+    meeting.trigger()
+    assert not sessions.view.isColumnHidden(6)
+    window.actions_by_name["find"].trigger()
+    assert sessions.search_box.hasFocus() or QGuiApplication.focusObject() is sessions.search_box
+    reloads = []
+    sessions.model.modelReset.connect(lambda: reloads.append(True))
+    window.actions_by_name["refresh"].trigger()
+    qtbot.waitUntil(lambda: bool(reloads) and not sessions.model.loading and sessions.model.loaded_count > 0)

@@ -296,6 +296,13 @@ class EntityPane(QWidget):
         return text
 
     def choose_columns(self) -> QMenu:
+        """Pop up the column chooser beside the pane's top-right corner."""
+        menu = self.column_menu()
+        menu.popup(self.mapToGlobal(self.rect().topRight()))
+        return menu
+
+    def column_menu(self) -> QMenu:
+        """One checkable entry per column; unchecking hides it (kept in the saved layout)."""
         menu = QMenu(self)
         menu.setObjectName(f"{self.objectName()}Columns")
         header = self.view.horizontalHeader()
@@ -304,7 +311,6 @@ class EntityPane(QWidget):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(index))
             action.toggled.connect(lambda shown, i=index: self.view.setColumnHidden(i, not shown))
-        menu.popup(self.mapToGlobal(self.rect().topRight()))
         return menu
 
     def export_csv(self) -> QFileDialog:
