@@ -4,20 +4,8 @@ from __future__ import annotations
 import pytest
 
 from tests.sandbox.write_support import (
-    assert_error, assert_swagger, catalog_id, client, course_body, created_course, start_sandbox, users,
+    assert_error, assert_swagger, catalog_id, course_body, created_course, users,
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
 
 
 def test_create_course_answers_the_swagger_shape_with_what_was_sent(api):

@@ -6,20 +6,8 @@ from sqlalchemy import select
 
 from lms365_desktop.sandbox.store import ActorRecord, Certificate
 from tests.sandbox.write_support import (
-    assert_error, assert_swagger, client, created_course, enroll, enrollment, fresh_users, start_sandbox,
+    assert_error, assert_swagger, created_course, enroll, enrollment, fresh_users,
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
 
 
 @pytest.fixture(scope="module")

@@ -5,19 +5,7 @@ import json
 
 import pytest
 
-from tests.sandbox.write_support import assert_error, client, created_course, enrollment, fresh_users, start_sandbox
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
+from tests.sandbox.write_support import assert_error, created_course, enrollment, fresh_users
 
 
 def test_v1_get_answers_what_the_direct_call_answers(api):

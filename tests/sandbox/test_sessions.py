@@ -8,7 +8,7 @@ import pytest
 from lms365_desktop.sandbox.store import CourseSession
 from tests.sandbox.swagger_schema import swagger
 from tests.sandbox.write_support import (
-    assert_error, assert_swagger, client, created_course, enroll, fresh_users, start_sandbox,
+    assert_error, assert_swagger, created_course, enroll, fresh_users,
 )
 
 SESSION = {"Title": "Morning", "StartDate": "2031-06-02T07:00:00Z", "EndDate": "2031-06-02T11:00:00Z",
@@ -19,18 +19,6 @@ def swagger_time_zones() -> list[str]:
     operation = swagger()["paths"]["/odata/v2/Courses({courseId})/CourseSessions"]["post"]
     body = next(p for p in operation["parameters"] if p.get("in") == "body")
     return body["schema"]["properties"]["TimeZone"]["enum"]
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
 
 
 @pytest.fixture(scope="module")

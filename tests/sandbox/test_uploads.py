@@ -7,7 +7,7 @@ import zlib
 import pytest
 
 from lms365_desktop.sandbox.store import ActorRecord, Certificate
-from tests.sandbox.write_support import assert_error, assert_swagger, client, start_sandbox
+from tests.sandbox.write_support import assert_error, assert_swagger
 
 LIMIT = 10 * 1024 * 1024
 
@@ -23,18 +23,6 @@ def png_bytes() -> bytes:
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(200) + b"\xff\xd9"
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
 
 
 @pytest.fixture

@@ -6,19 +6,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.sandbox.receiver import WebhookReceiver
-from tests.sandbox.write_support import assert_error, assert_notification_shape, client, start_sandbox, users
-
-
-@pytest.fixture(scope="module")
-def server():
-    with start_sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
+from tests.sandbox.write_support import assert_error, assert_notification_shape, users
 
 
 def user_path(login: str) -> str:

@@ -22,12 +22,6 @@ def server():
         yield sandbox
 
 
-@pytest.fixture(scope="module")
-def api(server):
-    with client(server) as http:
-        yield http
-
-
 def subscribe(api, event: str, uri: str, **extra):
     return api.post(f"/webhooks/subscribe/{event}", json={"WebHookUri": uri, **extra})
 
