@@ -73,6 +73,12 @@ async def open_sandbox(context: AppContext) -> None:
     context.window.connection_label.setText(context.window.tr("Starting the local sandbox…"))
     connection, client, profile = await context.connector.open_sandbox()
     await _switch(context, connection, client, profile, reload=True)
+    store = context.profile_store
+    if store is not None:
+        # Remembered like any profile, so the next start opens the sandbox again (its port is
+        # chosen afresh each start; is_sandbox is what start_connection looks at).
+        store.save(profile)
+        store.set_last_used(profile.name)
 
 
 async def _switch(context: AppContext, connection, client, profile, *, reload: bool) -> None:

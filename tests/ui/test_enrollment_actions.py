@@ -203,3 +203,27 @@ def test_pending_view_context_menu_offers_the_actions(fresh, qtbot):
     assert names[:5] == ["approveAction", "rejectAction", "cancelAction", "completeAction", "retakeAction"]
     assert fresh.workspace.actions.actions["approve"].isEnabled()
     assert not fresh.workspace.actions.actions["complete"].isEnabled()
+
+
+def test_job_result_list_says_why_and_retry_reruns_only_failures(fresh, qtbot):
+    pending = [r["Id"] for r in enrollments_where(qtbot, fresh, "RegistrationStatus eq 'PendingApproval'")[:2]]
+    cancelled = [r["Id"] for r in enrollments_where(qtbot, fresh, "RegistrationStatus eq 'Cancelled'")[:1]]
+    jobs = fresh.workspace.jobs
+    job_id = jobs.start("approve", pending + cancelled, {}, "Approve 3 enrollments")
+    result = wait_job(qtbot, fresh, job_id)
+    assert (len(result.succeeded), len(result.failed)) == (2, 1)
+    card = fresh.workspace.job_panel.card(job_id)
+    rows = {card.results.topLevelItem(i).text(0): card.results.topLevelItem(i) for i in range(card.results.topLevelItemCount())}
+    failed = rows[cancelled[0]]
+    assert failed.text(1) == "Failed" and failed.text(2)  # the server's reason is shown
+    assert card.retry_button.isEnabled()
+    del jobs.results[job_id]
+    card.retry_button.click()
+    result = wait_job(qtbot, fresh, job_id)
+    assert [o.item for o in result.failed] == cancelled and len(result.succeeded) == 2
+    from lms365_desktop.sandbox.store import ActorRecord
+    from sqlalchemy import select
+    server = fresh.connector.server
+    with server.store.session() as s:
+        approvals = s.execute(select(ActorRecord.EntityId).where(ActorRecord.Action == "Approve")).scalars().all()
+    assert sorted(a for a in approvals if a in pending) == sorted(pending)  # each approved once, not again on retry

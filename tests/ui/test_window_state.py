@@ -119,3 +119,26 @@ def test_rejected_key_asks_again_and_keeps_the_window_state(qtbot, qasync_loop, 
         assert all(users.model.row_at(r)["Department"] == "Finance" for r in range(users.model.rowCount()))
     finally:
         close_window(qtbot, context)
+
+
+def test_the_last_used_connection_opens_next_time(qtbot, qasync_loop, sandbox, settings, tmp_path):
+    from lms365_desktop.core.profiles import ProfileStore
+    from lms365_desktop.ui.connect_flow import start_connection
+
+    store = ProfileStore(tmp_path / "connections.json")
+    first = make_window(qtbot, sandbox, settings, tmp_path, profile_store=store)
+    assert store.last_used() is not None and store.last_used().is_sandbox
+    close_window(qtbot, first)
+
+    from lms365_desktop.app import build_ui
+    from tests.ui.helpers import SandboxConnector
+
+    connector = SandboxConnector(sandbox)
+    second = build_ui(settings, connector=connector, profile_store=store)
+    second.window.show()
+    try:
+        run_async(qtbot, start_connection(second))  # no flags: what the app does at start
+        assert connector.opened and second.client is not None
+        assert second.window.connection_label.text() == f"Connected to {store.last_used().name}"
+    finally:
+        close_window(qtbot, second)
