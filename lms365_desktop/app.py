@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import importlib
 import logging
 import os
@@ -124,6 +125,17 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     return context
 
 
+def settle_memory() -> None:
+    """Hide what start-up built from the cyclic GC (gc.freeze) once the window is built.
+
+    A full collection walks every tracked object of the interpreter: with Qt, pydantic and
+    httpx loaded it took 128 ms here, a visible freeze in the middle of scrolling 100k rows.
+    Frozen objects are never scanned again; what the app creates later still is.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _optional(module_name: str, attribute: str):
     """Parts built by other engineers register if present; a missing part is not an error."""
     try:
@@ -185,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     connector = Connector(simulated_activity=args.simulated_activity)
     context = build_ui(settings, connector=connector, profile_store=ProfileStore(), secret_store=SecretStore(),
                        window=window)
+    settle_memory()
     finished = asyncio.Event()
     context.window.closing.connect(finished.set)
     try:

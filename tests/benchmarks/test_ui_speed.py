@@ -43,15 +43,17 @@ def big_sandbox(request):
     command = [str(Path(sys.executable).with_name("lms365-sandbox")), "--port", "0", "--data", str(data),
                "--users", str(USERS), "--rate", "off", "--api-key", KEY, "--simulate-activity", "0"]
     started = time.perf_counter()
+    log_path = data.with_suffix(".log")
+    log = log_path.open("w")  # a file, not a pipe: an undrained pipe fills up and blocks the server
     # Niced: the real service runs elsewhere; here its CPU must not be charged to the GUI's stalls.
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
                             preexec_fn=lambda: os.nice(15))
     base_url = None
-    for line in proc.stdout:
-        found = re.search(r"listening on (http://\S+)", line)
-        if found:
-            base_url = found.group(1)
-            break
+    deadline = time.monotonic() + 300  # seeding 100k users the first time takes about a minute
+    while base_url is None and time.monotonic() < deadline and proc.poll() is None:
+        found = re.search(r"listening on (http://\S+)", log_path.read_text())
+        base_url = found.group(1) if found else None
+        time.sleep(0.1)
     assert base_url, "the sandbox did not start"
     print(f"\nsandbox with {USERS:,} users ready in {time.perf_counter() - started:.1f} s")
     yield base_url
@@ -61,6 +63,7 @@ def big_sandbox(request):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=30)
+    log.close()
 
 
 class Connector:
@@ -148,7 +151,7 @@ def rss_mb() -> float:
 
 
 def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_sandbox, settings, tmp_path):
-    from lms365_desktop.app import build_ui
+    from lms365_desktop.app import build_ui, settle_memory
     from lms365_desktop.ui.connect_flow import open_sandbox
 
     context = build_ui(settings, connector=Connector(big_sandbox), journal=JobJournal(tmp_path / "jobs.sqlite3"))
@@ -156,6 +159,7 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
     window.resize(1400, 900)
     window.show()
     run_async(qtbot, open_sandbox(context), timeout=60_000)
+    settle_memory()  # as app.main() does once the window is built
     try:
         users = context.workspace.users
         window.show_pane(users)
