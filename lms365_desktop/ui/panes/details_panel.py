@@ -69,8 +69,7 @@ class DetailsPanel(QScrollArea):
             return
         badge = QLabel()
         badge.setPixmap(icon(self.icon_name).pixmap(28, 28))
-        # Zero-width spaces after @ and dots let a long e-mail wrap instead of being cut off.
-        heading = _escape(self.heading(row)).replace("@", "@\u200b").replace(".", ".\u200b")
+        heading = _breakable(_escape(self.heading(row)))
         title = _label(f"<span style='font-size:12pt; font-weight:600'>{heading}</span>")
         title.setObjectName("detailsTitle")
         head = QHBoxLayout()
@@ -81,7 +80,7 @@ class DetailsPanel(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(10)
         for path, label in self.fields:
-            value = _label(_escape(self.field_text(row, path) or "—"))
+            value = _label(_breakable(_escape(self.field_text(row, path) or "—")))
             value.setObjectName(f"detail_{path.replace('/', '_')}")
             caption = QLabel(label)
             caption.setEnabled(False)
@@ -141,6 +140,11 @@ def _label(html: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+def _breakable(text: str) -> str:
+    """Zero-width spaces after @, dots and pipes let long e-mails and logins wrap, not be cut off."""
+    return text.replace("@", "@\u200b").replace(".", ".\u200b").replace("|", "|\u200b")
 
 
 def _escape(text: str) -> str:
