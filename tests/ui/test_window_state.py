@@ -142,3 +142,20 @@ def test_the_last_used_connection_opens_next_time(qtbot, qasync_loop, sandbox, s
         assert second.window.connection_label.text() == f"Connected to {store.last_used().name}"
     finally:
         close_window(qtbot, second)
+
+
+def test_reset_layout_forgets_the_saved_layout(qtbot, qasync_loop, settings):
+    from lms365_desktop.app import build_ui
+
+    first = build_ui(settings)
+    first.window.show_pane(first.workspace.users)
+    first.workspace.users.view.setColumnHidden(0, True)
+    first.window.save_layout()
+    first.window.deleteLater()
+    again = build_ui(settings)
+    assert again.window.current_pane() is again.workspace.users and again.workspace.users.view.isColumnHidden(0)
+    again.window.deleteLater()
+    reset = build_ui(settings, reset_layout=True)
+    assert reset.window.current_pane() is reset.workspace.catalogs
+    assert not reset.workspace.users.view.isColumnHidden(0)
+    reset.window.deleteLater()
