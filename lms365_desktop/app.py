@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes.util
 import gc
 import importlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -109,15 +111,11 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     install_workspace(context)
     install_connection_actions(context)
     for module_name, builder, title, icon_name, shortcut in PANE_BUILDERS:
-        build = _optional(module_name, builder)
-        if build is not None:
-            pane = build(context)
-            if pane is not None:
-                window.add_pane(pane, window.tr(title), icon_name, shortcut)
+        pane = getattr(importlib.import_module(module_name), builder)(context)
+        if pane is not None:
+            window.add_pane(pane, window.tr(title), icon_name, shortcut)
     for module_name, installer in INSTALLERS:
-        install = _optional(module_name, installer)
-        if install is not None:
-            install(context)
+        getattr(importlib.import_module(module_name), installer)(context)
     if shown_early:
         window.restore_panes()
     else:
@@ -136,23 +134,42 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def _optional(module_name: str, attribute: str):
-    """Parts built by other engineers register if present; a missing part is not an error."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, attribute, None)
-
-
 def _journal():
-    try:
-        from lms365_desktop.core.job_journal import JobJournal
-    except ImportError:
-        return None
+    from lms365_desktop.core.job_journal import JobJournal
+
     return JobJournal()
+
+
+def missing_xcb_cursor(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """A hint when Qt's X11 plugin will abort for want of libxcb-cursor (Qt >= 6.5 needs it)."""
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux") or not env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    if env.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb":
+        return None
+    if ctypes.util.find_library("xcb-cursor"):
+        return None
+    return ("Qt needs the X11 cursor library to open a window: install libxcb-cursor0 (Debian, Ubuntu) "
+            "or xcb-util-cursor (Fedora, Arch).")
+
+
+def quit_on_termination_signals(window) -> None:
+    """SIGTERM/SIGINT close the window the normal way, so subscriptions and the sandbox end cleanly.
+
+    Python runs signal handlers only between bytecodes; Qt's loop runs in C++, so a slow timer
+    hands the interpreter a turn twice a second.
+    """
+    from PySide6.QtCore import QTimer
+
+    def close_window(*_args) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close_window)
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(500)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.WARNING)
+    hint = missing_xcb_cursor()
+    if hint:
+        print(hint, file=sys.stderr)
 
     import qasync
     from PySide6.QtCore import QSettings
@@ -187,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.clear()
     window = MainWindow(settings)
     window.restore_geometry()
+    quit_on_termination_signals(window)
     window.show()
     app.processEvents()
 

@@ -26,17 +26,43 @@ ACTIONS_MODULE = "lms365_desktop.sandbox.actions"
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
 
+GENERIC_500 = "An unexpected error occurred on the server; it has been logged."
+
+
+class LastResortMiddleware:
+    """Turns any exception that escaped the handlers into the OData 500 shape.
+
+    Starlette's own handler for `Exception` answers but then re-raises, so uvicorn logs it again
+    and closes the keep-alive connection; here the exception ends, with its traceback in the log
+    and only a generic message on the wire (no Python text leaks to the client)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:  # half a response is on the wire; only closing the connection is honest
+                raise
+            await error_response(500, "InternalServerError", GENERIC_500)(scope, receive, send)
+
+
 def load_extensions(router: Router, state: SandboxState) -> None:
     """Let the write side register its handlers: `actions.register(router, state)`."""
-    try:
-        module = importlib.import_module(ACTIONS_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != ACTIONS_MODULE:
-            raise
-        return
-    register = getattr(module, "register", None)
-    if register is not None:
-        register(router, state)
+    importlib.import_module(ACTIONS_MODULE).register(router, state)
 
 
 def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
@@ -59,7 +85,7 @@ def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, "InternalServerError", f"{exc.__class__.__name__}: {exc}")
+        return error_response(500, "InternalServerError", GENERIC_500)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -81,7 +107,8 @@ def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
         calls, window = config.rate
         throttle = SlidingWindowThrottle(calls, window, clock=state.clock.monotonic)
     state.extras["throttle"] = throttle
-    middleware = [Middleware(AuthThrottleMiddleware, full_keys=tuple(config.api_keys),
+    middleware = [Middleware(LastResortMiddleware),
+                  Middleware(AuthThrottleMiddleware, full_keys=tuple(config.api_keys),
                              read_only_keys=tuple(config.read_only_keys), throttle=throttle,
                              public_prefixes=router.public_path_prefixes)]
     middleware += [Middleware(cls, **options) for cls, options in router.middleware]
