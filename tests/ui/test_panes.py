@@ -1,7 +1,7 @@
 """The real window on the sandbox: every pane loads and pages, server sort and search, details, views."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from lms365_desktop.api.odata import Query
