@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import filetype
 from sqlalchemy import select
@@ -167,15 +168,20 @@ def _content_endpoint(state: SandboxState):
                 course = session.get(Course, course_id)
                 data = certificate_pdf(user.Title if user else "", course.Title if course else "", str(issued or ""))
                 media_type, file_name = "application/pdf", f"certificate-{certificate_id}.pdf"
-        disposition = f'inline; filename="{_safe_name(file_name or "certificate")}"'
         return Response(data, media_type=media_type or "application/octet-stream",
-                        headers={"Content-Disposition": disposition})
+                        headers={"Content-Disposition": content_disposition(file_name or "certificate")})
 
     return content
 
 
-def _safe_name(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._- " else "_" for ch in name)[:120] or "file"
+def content_disposition(name: str) -> str:
+    """RFC 6266 `inline` with an ASCII `filename=` fallback and the exact name as `filename*=UTF-8''…`.
+
+    Header values travel as Latin-1, so a raw non-ASCII name either fails to encode (500) or reaches
+    the client as bytes it must guess the charset of; the RFC 5987 form carries any name exactly."""
+    name = name[:120]
+    fallback = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._- ") else "_" for ch in name) or "file"
+    return f"inline; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def certificate_pdf(learner: str, course: str, issued: str) -> bytes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from urllib.parse import quote
 
 import pytest
 
@@ -169,3 +170,16 @@ def test_patch_certificate(api, certificate_id):
                  400, "Expiry")
     assert api.get(f"/odata/v2/Certificates({certificate_id})").json()["Expiry"] == "2040-01-01T00:00:00Z"
     assert_error(api.patch("/odata/v2/Certificates(0b0e1c2d-0000-4000-8000-000000000000)", json={"Status": 0}), 404)
+
+
+@pytest.mark.parametrize("name,fallback", [("証明書.pdf", "___.pdf"), ("Zertifikat für Müller.pdf",
+                                                                        "Zertifikat f_r M_ller.pdf")])
+def test_non_latin1_file_names_download_with_an_rfc6266_disposition(api, certificate_id, name, fallback):
+    assert upload(api, certificate_id, PDF, name=name).status_code == 200
+    download = api.get(f"/certificates/{certificate_id}/content")
+    assert download.status_code == 200, download.text
+    assert download.content == PDF
+    disposition = download.headers["content-disposition"]
+    disposition.encode("ascii")  # header bytes stay ASCII: nothing for a client to mis-decode
+    assert f'filename="{fallback}"' in disposition
+    assert "filename*=UTF-8''" + quote(name, safe="") in disposition
