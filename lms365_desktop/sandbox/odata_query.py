@@ -11,6 +11,7 @@ from odata_query import utils as odata_utils
 from odata_query.grammar import ODataLexer, ODataParser
 from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
 from sqlalchemy import literal
+from sqlalchemy.orm import aliased
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
@@ -168,29 +169,52 @@ def _parse_expand(etype: EntityType, text: str, depth: int) -> list[Expand]:
 
 
 def _parse_orderby(etype: EntityType, text: str):
-    keys, joins = [], []
+    keys, navs = [], _NavJoins(etype)
     for item in _split_top_level(text, ","):
         words = item.split()
         if not words or len(words) > 2 or (len(words) == 2 and words[1].lower()
                                             not in ("asc", "desc")):
             raise bad_request(f"Malformed $orderby item '{item}'.")
-        column, join = _resolve_path(etype, words[0], "$orderby")
-        if join is not None and join not in joins:
-            joins.append(join)
+        column = _resolve_path(etype, words[0], "$orderby", navs)
         keys.append((column, len(words) == 2 and words[1].lower() == "desc"))
-    return keys, joins
+    return keys, navs.joins()
 
 
-def _resolve_path(etype: EntityType, path: str, option: str):
-    """A property, or one single-valued navigation then a property; returns (column, join)."""
+class _NavJoins:
+    """One aliased outer join per single-valued navigation a query option names.
+
+    Each navigation gets its own alias, so two of them (User/..., Course/...) or one that points
+    back at its own table (Manager/...) each read the related row, never the row itself; and
+    joins are told apart by name, because SQLAlchemy relationship attributes overload `==`."""
+
+    def __init__(self, etype: EntityType):
+        self.etype = etype
+        self._by_name: dict[str, tuple[object, object]] = {}
+
+    def column(self, nav_name: str, prop: str, option: str):
+        nav = self.etype.navigations[nav_name]
+        target = TYPES[nav.target]
+        column = _property(target, prop, option)
+        if nav_name not in self._by_name:
+            alias = aliased(target.model)
+            self._by_name[nav_name] = (alias, self.etype.relationship(nav_name).of_type(alias))
+        alias, _ = self._by_name[nav_name]
+        return getattr(alias, column.key)
+
+    def joins(self) -> list:
+        return [join for _, join in self._by_name.values()]
+
+
+def _resolve_path(etype: EntityType, path: str, option: str, navs: _NavJoins):
+    """A property, or one single-valued navigation then a property (joined through `navs`)."""
     head, _, tail = path.partition("/")
     if not tail:
-        return _property(etype, head, option), None
+        return _property(etype, head, option)
     nav = etype.navigations.get(head)
     if nav is None or nav.many or "/" in tail:
         raise bad_request(f"The path '{path}' in {option} is not supported on type "
                           f"'{etype.qualified_name}'.")
-    return _property(TYPES[nav.target], tail, option), etype.relationship(head)
+    return navs.column(head, tail, option)
 
 
 def _property(etype: EntityType, name: str, option: str):
@@ -227,11 +251,7 @@ def parse_filter(etype: EntityType, text: str):
         raise bad_request(f"Invalid $filter '{text}': {exc}") from None
     if not isinstance(clause, ColumnElement):
         raise bad_request(f"Invalid $filter '{text}': it is not a boolean expression.")
-    joins = []
-    for rel in visitor.join_relationships:
-        if rel not in joins:
-            joins.append(rel)
-    return clause, joins
+    return clause, visitor.navs.joins()
 
 
 _QUOTED = re.compile(r"('(?:[^']|'')*')")
@@ -277,8 +297,7 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
         if nav.many:
             raise ValueError(f"'{nav.name}' is a collection; use {nav.name}/any(...) or "
                              f"{nav.name}/all(...)")
-        self.join_relationships.append(self.etype.relationship(nav.name))
-        return _property(TYPES[nav.target], node.attr, "$filter")
+        return self.navs.column(nav.name, node.attr, "$filter")
 
     def visit_CollectionLambda(self, node: odata_ast.CollectionLambda):
         if not isinstance(node.owner, odata_ast.Identifier):
@@ -294,7 +313,7 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
                 node.lambda_.identifier, node.lambda_.expression)
             inner = _FilterVisitor(TYPES[nav.target])
             condition = inner.visit(expression)
-            if inner.join_relationships:
+            if inner.navs.joins():
                 raise ValueError("navigation paths inside any/all are not supported")
         if isinstance(node.operator, odata_ast.Any):
             return relationship.any(condition)

@@ -92,7 +92,9 @@ def _build_all(opts: QueryOptions, keys: list[str], rows) -> list[tuple[dict, An
 
 
 def _filtered(opts: QueryOptions, stmt, where: Iterable = ()):
-    for join in opts.joins + [j for j in opts.orderby_joins if j not in opts.joins]:
+    # Each option joins its own aliases (see odata_query._NavJoins); a navigation named in both
+    # $filter and $orderby is joined twice, which is harmless for single-valued navigations.
+    for join in opts.joins + opts.orderby_joins:
         stmt = stmt.outerjoin(join)
     for clause in where:
         stmt = stmt.where(clause)
