@@ -256,24 +256,36 @@ def complete(session: Session, enrollment: Enrollment, actor: User | None, outbo
     """Completed now, passed, with a certificate issued (expiry per the course's rule)."""
     if enrollment.RegistrationStatus != "Enrolled" or enrollment.CoursePassingStatus == "Completed":
         raise _illegal(enrollment, "complete", "Enrolled, not yet Completed,")
-    now = utc_now()
-    course = session.get(Course, enrollment.CourseId)
-    assert course is not None
-    enrollment.StartDate = enrollment.StartDate or now
-    enrollment.CompletionDate = now
-    enrollment.CoursePassingStatus = "Completed"
-    enrollment.Progress = 100
-    certificate = Certificate(
-        Id=new_id(), UserId=enrollment.UserId, CourseId=enrollment.CourseId, EnrollmentId=enrollment.Id,
-        IsGenerated=True, Status="Valid", Issued=now, Expiry=_expiry(session, course, now),
-        TemplateId=course.CertificateTemplateId)
-    certificate.ContentUrl = content_path(certificate.Id)
-    session.add(certificate)
-    enrollment.CertificateId = certificate.Id
+    certificate = mark_completed(session, enrollment, utc_now())
     _touch(enrollment, actor)
     actors.record(session, actor, "Complete", "Enrollments", enrollment.Id, CertificateId=certificate.Id)
     session.flush()
     outbox.enrollment_event(session, "CourseCompleted", enrollment)
+    return certificate
+
+
+def mark_completed(session: Session, enrollment: Enrollment, completed_at: datetime | str) -> Certificate:
+    """The one completion rule (Complete action and PATCH alike): dates, passed, full progress, certificate.
+
+    An enrollment that already holds a certificate keeps it, so marking it Completed twice issues one."""
+    course = session.get(Course, enrollment.CourseId)
+    assert course is not None
+    enrollment.StartDate = enrollment.StartDate or completed_at
+    enrollment.CompletionDate = completed_at
+    enrollment.CoursePassingStatus = "Completed"
+    enrollment.Progress = 100
+    if enrollment.CertificateId:
+        existing = session.get(Certificate, enrollment.CertificateId)
+        if existing is not None:
+            return existing
+    issued = bf.date_time(completed_at, "CompletionDate") if isinstance(completed_at, str) else completed_at
+    certificate = Certificate(
+        Id=new_id(), UserId=enrollment.UserId, CourseId=enrollment.CourseId, EnrollmentId=enrollment.Id,
+        IsGenerated=True, Status="Valid", Issued=issued, Expiry=_expiry(session, course, issued),
+        TemplateId=course.CertificateTemplateId)
+    certificate.ContentUrl = content_path(certificate.Id)
+    session.add(certificate)
+    enrollment.CertificateId = certificate.Id
     return certificate
 
 
@@ -350,7 +362,9 @@ def patch(session: Session, enrollment: Enrollment, body: dict[str, Any], actor:
     for name, value in changes.items():
         setattr(enrollment, name, value)
     after = enrollment.CoursePassingStatus
-    if after == "Completed" and before != "Completed":
+    if after == "Completed" and before != "Completed" and enrollment.RegistrationStatus == "Enrolled":
+        mark_completed(session, enrollment, enrollment.CompletionDate or utc_now())
+    elif after == "Completed" and before != "Completed":
         enrollment.CompletionDate = enrollment.CompletionDate or utc_now()
         enrollment.Progress = 100
     if after != "NotStarted" and not enrollment.StartDate:

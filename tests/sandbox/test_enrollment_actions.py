@@ -108,6 +108,27 @@ def test_complete_sets_date_status_and_issues_a_certificate(server, api, automat
     assert_error(api.post(f"/odata/v2/Enrollments({enrollment_id})/Complete"), 409, "Completed")
 
 
+def test_patch_to_completed_follows_the_same_completion_rule_as_complete(api, automatic):
+    user, = fresh_users(api, 1)
+    enrollment_id = enroll(api, automatic["Id"], user).json()["Id"]
+    response = api.patch(f"/odata/v2/Enrollments({enrollment_id})",
+                         json={"CoursePassingStatus": "Completed", "CompletionDate": "2026-01-02T10:00:00Z"})
+    assert response.status_code == 204, response.text
+    done = enrollment(api, enrollment_id)
+    assert (done["CoursePassingStatus"], done["Progress"], done["CompletionDate"]) == (
+        "Completed", 100, "2026-01-02T10:00:00Z")
+    assert done["CertificateId"], "completing by PATCH issued no certificate"
+    certificate = api.get(f"/odata/v2/Certificates({done['CertificateId']})").json()
+    assert (certificate["UserId"], certificate["EnrollmentId"], certificate["Status"], certificate["Issued"]) == (
+        user["Id"], enrollment_id, "Valid", "2026-01-02T10:00:00Z")
+    assert api.get(certificate["ContentUrl"]).content.startswith(b"%PDF-")
+    # Patching it Completed again changes nothing: still the one certificate.
+    api.patch(f"/odata/v2/Enrollments({enrollment_id})", json={"CoursePassingStatus": "Completed"})
+    assert enrollment(api, enrollment_id)["CertificateId"] == done["CertificateId"]
+    count = api.get("/odata/v2/Certificates/$count", params={"$filter": f"EnrollmentId eq {enrollment_id}"})
+    assert count.text == "1"
+
+
 def test_complete_needs_an_approved_enrollment(api, approval):
     user, = fresh_users(api, 1)
     enrollment_id = enroll(api, approval["Id"], user).json()["Id"]
