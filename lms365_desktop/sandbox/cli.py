@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import signal
 import sys
@@ -29,7 +30,7 @@ def _rate(text: str) -> tuple[int, float] | None:
         result = (int(calls), float(window)) if sep else None
     except ValueError:
         result = None
-    if result is None or result[0] < 1 or result[1] <= 0:
+    if result is None or result[0] < 1 or not 0 < result[1] < math.inf:
         raise argparse.ArgumentTypeError(f"expected CALLS/SECONDS (e.g. 600/60) or off, not {text!r}")
     return result
 
@@ -60,30 +61,40 @@ def _delays(text: str) -> tuple[float, ...]:
         values = tuple(float(part) for part in text.split(",") if part.strip())
     except ValueError:
         values = (-1.0,)
-    if any(value < 0 for value in values):
+    if any(not 0 <= value < math.inf for value in values):
         raise argparse.ArgumentTypeError(f"expected comma-separated seconds, not {text!r}")
     return values
 
 
-def _non_negative(kind):
+def _non_negative(kind, maximum: float = math.inf):
     def parse(text: str):
         try:
             value = kind(text)
         except ValueError:
             value = -1
-        if value < 0:
-            raise argparse.ArgumentTypeError(f"expected a non-negative number, not {text!r}")
+        # `not 0 <= value` also catches nan, which compares false with everything.
+        if not 0 <= value < math.inf:
+            raise argparse.ArgumentTypeError(f"expected a finite non-negative number, not {text!r}")
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"expected at most {kind(maximum)}, not {text!r}")
         return value
     return parse
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad flag is one line (`lms365-sandbox: error: …`), not the whole usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lms365-sandbox",
         description="A local LMS365-compatible API server with demo data.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1; a non-loopback "
                                        "address must be named here explicitly)")
-    parser.add_argument("--port", type=_non_negative(int), default=8365,
+    parser.add_argument("--port", type=_non_negative(int, 65535), default=8365,
                         help="port (0 = a free port; default 8365)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--data", type=Path, metavar="FILE",
@@ -121,6 +132,10 @@ def config_from_args(args: argparse.Namespace, environ=os.environ) -> SandboxCon
     if args.page_size < 1:
         raise SystemExit("lms365-sandbox: --page-size must be at least 1")
     data_path = None if args.memory else (args.data or default_data_path())
+    if args.data is not None and not args.data.parent.is_dir():
+        # Only the default location is ours to create; a typo in --data must not grow a directory tree.
+        _usage_error(f"--data: directory {str(args.data.parent)!r} does not exist")
+        raise SystemExit(2)
     return SandboxConfig(
         host=host, port=args.port, data_path=data_path, seed=args.seed, users=args.users,
         courses=args.courses, api_keys=tuple(args.api_keys or (random_api_key(),)),
@@ -129,6 +144,10 @@ def config_from_args(args: argparse.Namespace, environ=os.environ) -> SandboxCon
         lose_response_rate=args.lose_response_rate, latency_ms=args.latency,
         simulate_activity=args.simulate_activity, webhook_retry_delays=args.webhook_retry_delays,
     )
+
+
+def _usage_error(message: str) -> None:
+    print(f"lms365-sandbox: error: {message}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import uuid
 from contextlib import contextmanager
@@ -444,6 +445,10 @@ class Store:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
+        if path is not None and not Path(path).exists():
+            # Owner-only from the first byte: the file holds webhook subscriptions and their secrets.
+            # SQLite gives its -wal/-shm files the database file's mode, so they follow.
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         url = "sqlite://" if path is None else f"sqlite:///{Path(path)}"
         # One shared connection: in-memory SQLite needs it, and a lock makes cross-thread use
         # (server loop + tests inspecting the store) safe and cheap.

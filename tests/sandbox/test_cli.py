@@ -138,3 +138,44 @@ def test_a_file_that_is_not_sandbox_data_is_refused_with_a_message(tmp_path):
     with pytest.raises(RuntimeError, match="not a usable sandbox data file"):
         SandboxServer(SandboxConfig(users=5, courses=2, data_path=junk)).start()
     assert junk.read_bytes().startswith(b"these are my notes")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lms365_desktop.sandbox.cli", "--users", "40", "--courses", "8",
+                           *args], capture_output=True, text=True, timeout=60)
+
+
+def test_an_out_of_range_port_is_one_clean_error_line():
+    process = run_cli("--memory", "--port", "70000")
+    assert process.returncode == 2
+    assert "Traceback" not in process.stderr
+    lines = process.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--port" in lines[0] and "65535" in lines[0], process.stderr
+
+
+@pytest.mark.parametrize("flags", [["--simulate-activity", "nan"], ["--simulate-activity", "inf"],
+                                   ["--provisioning-seconds", "inf"], ["--provisioning-seconds", "nan"],
+                                   ["--webhook-retry-delays", "1,nan"], ["--rate", "5/inf"]])
+def test_non_finite_numbers_are_refused_by_the_parser(flags, capsys):
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(flags)
+    assert exited.value.code == 2
+    assert flags[0] in capsys.readouterr().err
+
+
+def test_the_data_file_is_created_owner_only(tmp_path):
+    data = tmp_path / "secret.sqlite3"
+    process, url, key = start("--data", str(data))
+    try:
+        assert httpx.get(url + "/odata/v2/Users/$count", auth=("a", key)).text == "40"
+    finally:
+        stop(process, signal.SIGTERM)
+    assert data.stat().st_mode & 0o777 == 0o600  # it holds webhook subscriptions and their secrets
+
+
+def test_a_data_file_in_a_missing_directory_is_an_error_not_a_new_tree(tmp_path):
+    process = run_cli("--port", "0", "--data", str(tmp_path / "no" / "such" / "x.sqlite3"))
+    assert process.returncode == 2
+    lines = process.stderr.strip().splitlines()
+    assert len(lines) == 1 and "does not exist" in lines[0], process.stderr
+    assert not (tmp_path / "no").exists()
