@@ -10,7 +10,7 @@ from odata_query import exceptions as odata_exc
 from odata_query import utils as odata_utils
 from odata_query.grammar import ODataLexer, ODataParser
 from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
-from sqlalchemy import literal
+from sqlalchemy import and_, literal, or_
 from sqlalchemy.orm import aliased
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
@@ -19,6 +19,10 @@ from . import enums, store
 from .edm import NAMESPACE, TYPES, EntityType
 from .errors import bad_request
 
+# Terms one and/or chain may have. Chains of `eq` on one property become a single IN, so a
+# 2,000-id lookup is cheap; the cap keeps the SQL within SQLite's expression-depth limit.
+MAX_FILTER_TERMS = 5000
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 MAX_EXPAND_DEPTH = 2  # Web API OData's default MaxExpansionDepth
 KNOWN_OPTIONS = {"$filter", "$select", "$expand", "$orderby", "$top", "$skip", "$count",
                  "$format"}
@@ -279,6 +283,34 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
     def __init__(self, etype: EntityType):
         super().__init__(etype.model)
         self.etype = etype
+        self.navs = _NavJoins(etype)
+
+    def visit_BoolOp(self, node: odata_ast.BoolOp):
+        # odata-query builds `a or b or c` as a left-deep tree; walking it recursively overflows
+        # Python's stack at ~450 terms, so the chain is flattened with an explicit stack.
+        kind = type(node.op)
+        terms, pending = [], [node]
+        while pending:
+            current = pending.pop()
+            if isinstance(current, odata_ast.BoolOp) and type(current.op) is kind:
+                pending.extend((current.right, current.left))
+            else:
+                terms.append(current)
+        if len(terms) > MAX_FILTER_TERMS:
+            raise ValueError(f"an '{kind.__name__.lower()}' chain has {len(terms)} terms; at most "
+                             f"{MAX_FILTER_TERMS} are allowed (use the 'in' operator or split "
+                             f"the request)")
+        if kind is odata_ast.Or:
+            terms = _equalities_as_in(terms)
+        clauses = [self.visit(term) for term in terms]
+        return or_(*clauses) if kind is odata_ast.Or else and_(*clauses)
+
+    def visit_Integer(self, node: odata_ast.Integer):
+        # Edm.Int64 is the widest integer OData has; SQLite cannot bind anything wider either.
+        value = node.py_val
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise ValueError(f"the integer literal '{node.val}' is out of the Edm.Int64 range")
+        return literal(value)
 
     def visit_Identifier(self, node: odata_ast.Identifier):
         nav = self.etype.navigations.get(node.name)
@@ -338,6 +370,37 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
         if not isinstance(text, BindParameter) or not isinstance(text.value, str):
             raise ValueError(f"{func}() needs a string literal as its second argument")
         return getattr(target, func)(text.value, autoescape=True)
+
+
+def _equalities_as_in(terms: list) -> list:
+    """`P eq 1 or P eq 2 or Q eq 3` -> `P in (1, 2) or Q eq 3`: the same rows, one flat SQL IN
+    instead of an OR nested thousands deep (SQLite stops at an expression depth of 1,000)."""
+    groups: dict[str, list] = {}
+    order: list = []
+    for term in terms:
+        if (isinstance(term, odata_ast.Compare) and isinstance(term.comparator, odata_ast.Eq)
+                and isinstance(term.left, (odata_ast.Identifier, odata_ast.Attribute))
+                and isinstance(term.right, odata_ast._Literal)
+                and not isinstance(term.right, (odata_ast.Null, odata_ast.List,
+                                                odata_ast.Boolean))):
+            key = repr(term.left)
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            groups[key].append(term)
+        else:
+            order.append(term)
+    out = []
+    for item in order:
+        if not isinstance(item, str):
+            out.append(item)
+        elif len(groups[item]) == 1:
+            out.append(groups[item][0])
+        else:
+            same = groups[item]
+            out.append(odata_ast.Compare(odata_ast.In(), same[0].left,
+                                         odata_ast.List([term.right for term in same])))
+    return out
 
 
 _TYPED = (store.Guid, store.UtcDateTime, store.NamedEnum)
