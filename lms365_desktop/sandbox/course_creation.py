@@ -41,8 +41,13 @@ async def post_course(ctx: ODataRequest) -> Response:
 
 
 async def post_category(ctx: ODataRequest) -> Response:
-    name, catalog_id = parse_named_item(await bf.json_object(ctx.request))
-    category_id = perform(ctx.state, ctx.request, lambda s, actor, out: create_category(s, name, catalog_id, actor).Id)
+    body = await bf.json_object(ctx.request)
+    name, catalog_id = parse_named_item(body)
+    # Not in the connector's body, but the real service and our client take it; dropping it silently
+    # would turn a requested sub-category into a top-level one.
+    parent_id = bf.guid(bf.member(body, "ParentCategoryId"), "ParentCategoryId")
+    category_id = perform(ctx.state, ctx.request,
+                          lambda s, actor, out: create_category(s, name, catalog_id, actor, parent_id).Id)
     return json_response(entity_body(ctx.state, ctx.request, "CourseCategories", category_id))
 
 
@@ -67,9 +72,25 @@ def register(router: Router, state: SandboxState) -> None:
     router.add_nav_post("Courses", "CourseSessions", post_session)
 
 
-def create_category(session: Session, name: str, catalog_id: str, actor: User | None) -> CourseCategory:
+def create_category(session: Session, name: str, catalog_id: str, actor: User | None,
+                    parent_id: str | None = None) -> CourseCategory:
+    """A new category; 400 for a parent outside the catalog, 409 for a name its siblings already use."""
     _catalog(session, catalog_id)
-    category = CourseCategory(Id=new_id(), Name=name, CourseCatalogId=catalog_id, IsNew=True)
+    if parent_id is not None:
+        parent = session.get(CourseCategory, parent_id)
+        if parent is None or parent.CourseCatalogId != catalog_id:
+            raise ODataError(400, "BadRequest", f"ParentCategoryId '{parent_id}' does not name a category of "
+                                                "this catalog.")
+    same_place = (CourseCategory.ParentCategoryId.is_(None) if parent_id is None
+                  else CourseCategory.ParentCategoryId == parent_id)
+    existing = session.scalars(select(CourseCategory).where(
+        CourseCategory.CourseCatalogId == catalog_id, same_place,
+        func.lower(func.trim(CourseCategory.Name)) == name.strip().lower())).first()
+    if existing is not None:
+        raise ODataError(409, "Conflict", f"The catalog already has a category '{existing.Name}' "
+                                          f"(Id {existing.Id}) there.")
+    category = CourseCategory(Id=new_id(), Name=name, CourseCatalogId=catalog_id, ParentCategoryId=parent_id,
+                              IsNew=True)
     session.add(category)
     session.flush()
     actors.record(session, actor, "CreateCourseCategory", "CourseCategories", category.Id, Name=name)
@@ -77,7 +98,13 @@ def create_category(session: Session, name: str, catalog_id: str, actor: User | 
 
 
 def create_tag(session: Session, name: str, catalog_id: str, actor: User | None) -> CourseTag:
+    """A new tag; 409 when the catalog already has one of that name (tags are matched by name)."""
     _catalog(session, catalog_id)
+    existing = session.scalars(select(CourseTag).where(
+        CourseTag.CourseCatalogId == catalog_id,
+        func.lower(func.trim(CourseTag.Name)) == name.strip().lower())).first()
+    if existing is not None:
+        raise ODataError(409, "Conflict", f"The catalog already has a tag '{existing.Name}' (Id {existing.Id}).")
     tag = CourseTag(Id=new_id(), Name=name, CourseCatalogId=catalog_id, IsNew=True)
     session.add(tag)
     session.flush()

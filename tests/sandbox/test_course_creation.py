@@ -106,6 +106,46 @@ def test_create_category_and_tag(api):
                  "CourseCatalogId")
 
 
+def test_create_category_under_a_parent_of_the_same_catalog(api):
+    catalogs = [c["Id"] for c in api.get("/odata/v2/CourseCatalogs", params={"$orderby": "Id"}).json()["value"]]
+    parent = assert_swagger("CreateCourseCategory", api.post("/odata/v2/CourseCategories", json={
+        "Name": "Warehouse", "CourseCatalogId": catalogs[0]}))
+    child = assert_swagger("CreateCourseCategory", api.post("/odata/v2/CourseCategories", json={
+        "Name": "Pallet jacks", "CourseCatalogId": catalogs[0], "ParentCategoryId": parent["Id"]}))
+    assert child["ParentCategoryId"] == parent["Id"]
+    assert api.get(f"/odata/v2/CourseCategories({child['Id']})").json()["ParentCategoryId"] == parent["Id"]
+    before = api.get("/odata/v2/CourseCategories/$count").text
+    assert_error(api.post("/odata/v2/CourseCategories", json={
+        "Name": "Orphan", "CourseCatalogId": catalogs[0],
+        "ParentCategoryId": "0b0e1c2d-0000-4000-8000-000000000000"}), 400, "ParentCategoryId")
+    assert_error(api.post("/odata/v2/CourseCategories", json={
+        "Name": "Elsewhere", "CourseCatalogId": catalogs[1], "ParentCategoryId": parent["Id"]}), 400,
+        "ParentCategoryId")
+    assert_error(api.post("/odata/v2/CourseCategories", json={
+        "Name": "Bad", "CourseCatalogId": catalogs[0], "ParentCategoryId": "not-a-guid"}), 400, "ParentCategoryId")
+    assert api.get("/odata/v2/CourseCategories/$count").text == before
+
+
+def test_duplicate_category_and_tag_names_in_a_catalog_are_409(api):
+    catalogs = [c["Id"] for c in api.get("/odata/v2/CourseCatalogs", params={"$orderby": "Id"}).json()["value"]]
+    first = api.post("/odata/v2/CourseCategories", json={"Name": "Scaffolding", "CourseCatalogId": catalogs[0]})
+    assert first.status_code == 200
+    assert_error(api.post("/odata/v2/CourseCategories", json={"Name": "scaffolding ",
+                                                               "CourseCatalogId": catalogs[0]}), 409, "Scaffolding")
+    # The same name is fine in another catalog, and under another parent.
+    assert api.post("/odata/v2/CourseCategories", json={"Name": "Scaffolding",
+                                                         "CourseCatalogId": catalogs[1]}).status_code == 200
+    assert api.post("/odata/v2/CourseCategories", json={
+        "Name": "Scaffolding", "CourseCatalogId": catalogs[0],
+        "ParentCategoryId": first.json()["Id"]}).status_code == 200
+    assert api.post("/odata/v2/CourseTags", json={"Name": "ladders", "CourseCatalogId": catalogs[0]}).status_code == 200
+    assert_error(api.post("/odata/v2/CourseTags", json={"Name": "Ladders", "CourseCatalogId": catalogs[0]}), 409,
+                 "ladders")
+    assert api.post("/odata/v2/CourseTags", json={"Name": "ladders", "CourseCatalogId": catalogs[1]}).status_code == 200
+    count = api.get("/odata/v2/CourseTags/$count", params={"$filter": "tolower(Name) eq 'ladders'"}).text
+    assert count == "2"
+
+
 def test_read_only_key_cannot_create(make_sandbox):
     server = make_sandbox(read_only_keys=("reader",))
     import httpx
