@@ -481,7 +481,10 @@ class Store:
             session.merge(SandboxMeta(Key=key, Value=value))
 
     def close(self) -> None:
-        self.engine.dispose()
+        # Under the lock: closing the shared sqlite3 connection while another thread (webhook
+        # delivery) is mid-query crashes the interpreter (seen as a segfault at test teardown).
+        with self.lock:
+            self.engine.dispose()
 
 
 def _on_connect(dbapi_connection, _record) -> None:
