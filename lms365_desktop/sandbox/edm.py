@@ -154,3 +154,36 @@ def set_of_type(type_name: str) -> str | None:
         if tname == type_name:
             return set_name
     return None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str  # an Edm type name, or Collection(...) of one
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class ActionSignature:
+    """What a bound action reads from its JSON body and what it answers with (None: 204, no body)."""
+
+    parameters: tuple[Parameter, ...] = ()
+    returns: str | None = None  # entity type name
+
+
+# (entity set, action) -> signature, as the connector swagger's bodies and the API notes give them.
+# The action handlers read exactly these members; tests/sandbox/test_metadata.py checks each one.
+ACTION_SIGNATURES: dict[tuple[str, str], ActionSignature] = {
+    ("Courses", "Enroll"): ActionSignature((
+        Parameter("userLoginName", "Edm.String", nullable=False),
+        Parameter("courseSessionId", "Edm.Guid"),  # deprecated in favour of courseSessionIds (notes §4)
+        Parameter("courseSessionIds", "Collection(Edm.Guid)"),
+        Parameter("ignoreMaxAttendees", "Edm.Boolean"),
+        Parameter("ignoreEnrollmentFlow", "Edm.Boolean"),
+    ), returns="Enrollment"),
+    ("Enrollments", "Approve"): ActionSignature(),
+    ("Enrollments", "Reject"): ActionSignature((Parameter("message", "Edm.String"),)),
+    ("Enrollments", "Cancel"): ActionSignature((Parameter("message", "Edm.String"),)),
+    ("Enrollments", "Complete"): ActionSignature(),
+    ("Enrollments", "Retake"): ActionSignature((Parameter("courseSessionId", "Edm.Guid"),)),
+}

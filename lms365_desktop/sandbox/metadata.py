@@ -106,9 +106,27 @@ def _operations(schema: ET.Element, router: "Router") -> None:
             element = ET.SubElement(schema, "Action", Name=name, IsBound="true")
             ET.SubElement(element, "Parameter", Name="bindingParameter",
                           Type=_binding(set_name, False))
+            _signature(element, edm.ACTION_SIGNATURES.get((set_name, name)))
     for (set_name, name, _method) in sorted(router.collection_actions):
         if (set_name, f"*{name}") not in seen:
             seen.add((set_name, f"*{name}"))
             element = ET.SubElement(schema, "Action", Name=name, IsBound="true")
             ET.SubElement(element, "Parameter", Name="bindingParameter",
                           Type=_binding(set_name, True))
+
+
+def _qualified(type_name: str) -> str:
+    """Edm.* stays as it is; an entity type name gets the namespace."""
+    return type_name if type_name.startswith(("Edm.", "Collection(")) else f"{NS}.{type_name}"
+
+
+def _signature(element: ET.Element, signature: "edm.ActionSignature | None") -> None:
+    if signature is None:
+        return
+    for parameter in signature.parameters:
+        attrs = {"Name": parameter.name, "Type": _qualified(parameter.type)}
+        if not parameter.nullable:
+            attrs["Nullable"] = "false"
+        ET.SubElement(element, "Parameter", attrs)
+    if signature.returns is not None:
+        ET.SubElement(element, "ReturnType", Type=_qualified(signature.returns))

@@ -6,6 +6,9 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 
+from lms365_desktop.sandbox import edm
+from tests.sandbox.write_support import client, created_course, enroll, fresh_users
+
 EDM = "{http://docs.oasis-open.org/odata/ns/edm}"
 
 
@@ -87,3 +90,65 @@ def test_bound_actions_and_functions_are_those_registered(sandbox, schema):
     assert actions == {name for _, name, _ in router.actions} | {
         name for _, name, _ in router.collection_actions}
     assert "IncludeDeletedUsers" in functions
+    # Every served action has its parameters and return type described.
+    assert set(edm.ACTION_SIGNATURES) == {(set_name, name) for set_name, name, _ in router.actions}
+
+
+# A value of the wrong type for each kind of parameter: the server must refuse it naming the parameter,
+# which shows the declared parameter is one the action really reads.
+_WRONG_VALUE = {"Edm.String": {"not": "text"}, "Edm.Guid": "not-a-guid", "Edm.Boolean": "perhaps",
+                "Collection(Edm.Guid)": ["not-a-guid"]}
+
+
+def _actions(schema) -> dict[str, ET.Element]:
+    return {a.attrib["Name"]: a for a in schema.findall(f"{EDM}Action")}
+
+
+def test_action_parameters_follow_the_connector_bodies(schema):
+    def parameters(name):
+        return {p.attrib["Name"]: p.attrib["Type"] for p in _actions(schema)[name].findall(f"{EDM}Parameter")}
+
+    assert parameters("Enroll") == {
+        "bindingParameter": "LMS365.Api.Course", "userLoginName": "Edm.String", "courseSessionId": "Edm.Guid",
+        "courseSessionIds": "Collection(Edm.Guid)", "ignoreMaxAttendees": "Edm.Boolean",
+        "ignoreEnrollmentFlow": "Edm.Boolean"}
+    assert parameters("Reject") == parameters("Cancel") == {
+        "bindingParameter": "LMS365.Api.Enrollment", "message": "Edm.String"}
+    assert parameters("Retake") == {"bindingParameter": "LMS365.Api.Enrollment", "courseSessionId": "Edm.Guid"}
+    assert parameters("Approve") == parameters("Complete") == {"bindingParameter": "LMS365.Api.Enrollment"}
+    enroll = _actions(schema)["Enroll"]
+    assert [p.attrib.get("Nullable") for p in enroll.findall(f"{EDM}Parameter")
+            if p.attrib["Name"] == "userLoginName"] == ["false"]
+    assert enroll.find(f"{EDM}ReturnType").attrib["Type"] == "LMS365.Api.Enrollment"
+    assert _actions(schema)["Approve"].find(f"{EDM}ReturnType") is None  # 204, nothing returned
+
+
+def test_every_declared_action_parameter_is_read_by_the_server(api, schema):
+    course = api.get("/Courses", params={"$top": 1, "$filter": "EnrollmentFlow eq 'AutomaticApproval'"}).json()
+    course_id = course["value"][0]["Id"]
+    enrollment_id = api.get("/Enrollments", params={
+        "$top": 1, "$filter": "RegistrationStatus eq 'PendingApproval'"}).json()["value"][0]["Id"]
+    login = api.get("/Users", params={"$top": 1}).json()["value"][0]["LoginName"]
+    for action in _actions(schema).values():
+        name = action.attrib["Name"]
+        binding, *declared = action.findall(f"{EDM}Parameter")
+        target = (f"/Courses({course_id})" if binding.attrib["Type"] == "LMS365.Api.Course"
+                  else f"/Enrollments({enrollment_id})")
+        for parameter in declared:
+            body = {"userLoginName": login} if name == "Enroll" else {}
+            body[parameter.attrib["Name"]] = _WRONG_VALUE[parameter.attrib["Type"]]
+            response = api.post(f"{target}/{name}", json=body)
+            assert response.status_code == 400, (name, parameter.attrib, response.text)
+            assert parameter.attrib["Name"] in response.json()["error"]["message"], (name, response.text)
+
+
+def test_enroll_returns_what_its_return_type_declares(server, schema):
+    """On the module's own write sandbox, so the shared read sandbox stays as seeded."""
+    declared = {p.attrib["Name"] for p in entity_types(schema)["Enrollment"].findall(f"{EDM}Property")}
+    with client(server) as http:
+        course_id = created_course(http, EnrollmentFlow="AutomaticApproval")["Id"]
+        user, = fresh_users(http, 1)
+        response = enroll(http, course_id, user)
+    assert response.status_code == 200, response.text
+    assert {k for k in response.json() if not k.startswith("@")} == declared
+
