@@ -9,6 +9,7 @@ import importlib
 import logging
 import os
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 
@@ -43,10 +44,37 @@ def display_problem(environ: dict[str, str] | None = None, platform: str = sys.p
     qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0]
     if qpa and qpa not in ("xcb", "wayland", "wayland-egl"):
         return None  # offscreen, vnc, eglfs...: the user chose a platform that needs no display
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+    if env.get("WAYLAND_DISPLAY"):
         return None
-    return ("lms365-desktop needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY "
-            "are not set).\nRun it inside a desktop session, or use `lms365-sandbox` for the server alone.")
+    display = env.get("DISPLAY")
+    if not display:
+        return ("lms365-desktop needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY "
+                "are not set).\nRun it inside a desktop session, or use `lms365-sandbox` for the server alone.")
+    if not x_display_answers(display):
+        return (f"lms365-desktop cannot reach the X display {display!r}: no X server answers there.\n"
+                "Check DISPLAY, or run it inside a desktop session.")
+    return None
+
+
+def x_display_answers(display: str) -> bool:
+    """Whether a local X server listens for `display` (":N" or "unix:N"); remote ones are assumed to.
+
+    Qt aborts with a plugin trace when DISPLAY names a dead server, so ask the socket first.
+    """
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if host not in ("", "unix") or not number.isdigit():
+        return True
+    path = f"/tmp/.X11-unix/X{number}"
+    for address in (path, "\0" + path):  # the file socket, then Linux's abstract one
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
 
 
 class Connector:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -103,9 +104,29 @@ def test_task_runner_reports_results_errors_and_cancels_with_parent(qtbot, qasyn
     assert forever.cancelled()
 
 
+def unused_display_number() -> int:
+    return next(n for n in range(4242, 4342) if not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+
+
+def test_a_display_with_no_x_server_behind_it_gives_a_clear_message():
+    number = unused_display_number()
+    assert "no X server answers" in display_problem({"DISPLAY": f":{number}"}, "linux")
+    # A listening socket where an X server would be (Linux's abstract namespace): it answers.
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as fake_server:
+        fake_server.bind(f"\0/tmp/.X11-unix/X{number}")
+        fake_server.listen(1)
+        assert display_problem({"DISPLAY": f":{number}"}, "linux") is None
+    assert display_problem({"DISPLAY": "remote.example:0"}, "linux") is None  # not ours to probe
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["DISPLAY"] = f":{number}"
+    proc = subprocess.run([sys.executable, "-m", "lms365_desktop"], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert f"cannot reach the X display ':{number}'" in proc.stderr
+    assert "Traceback" not in proc.stderr and "qt.qpa" not in proc.stderr
+
+
 def test_no_display_gives_a_clear_message():
     assert display_problem({}, "linux") is not None
-    assert display_problem({"DISPLAY": ":0"}, "linux") is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     proc = subprocess.run([sys.executable, "-m", "lms365_desktop"], env=env, capture_output=True, text=True, timeout=60)
