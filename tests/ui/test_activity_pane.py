@@ -36,6 +36,8 @@ def open_activity(qtbot, server, settings, tmp_path):
     context = make_window(qtbot, server, settings, tmp_path)
     pane = context.window.panes["activityPane"]
     qtbot.waitUntil(lambda: "11 of 11" in pane.status_label.text(), timeout=5000)
+    # The header counts event types followed, not rows (the panes' footers say "N of M" rows).
+    assert pane.status_label.text().startswith("Following 11 of 11 event types by webhook at http://127.0.0.1:")
     arrived: dict[str, float] = {}
 
     def on_rows_inserted(_parent: QModelIndex, first: int, last: int) -> None:

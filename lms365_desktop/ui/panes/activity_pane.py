@@ -300,7 +300,7 @@ class ActivityPane(QWidget):
             return
         if feed.mode == MODE_WEBHOOK and feed.receiver is not None:
             receiver = feed.receiver
-            text = self.tr("Live: {n} of 11 events by webhook at {url}").format(
+            text = self.tr("Following {n} of 11 event types by webhook at {url}").format(
                 n=len(feed.subscribed_events), url=receiver.base_url)
             if receiver.public_base_url:
                 text += " " + self.tr("(forwarded to {local})").format(local=receiver.local_base_url)
