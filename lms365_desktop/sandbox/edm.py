@@ -1,6 +1,7 @@
 """The entity data model served on /odata/v2: entity types, their properties and navigations."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -58,6 +59,10 @@ class EntityType:
         return getattr(self.model, name)
 
 
+def _json(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
 def _roles(value: str | None) -> list[str]:
     return [part for part in (value or "").split(",") if part]
 
@@ -73,7 +78,7 @@ TYPES: dict[str, EntityType] = {
                               "CreatedById", "SharepointWebId"}),
             nav_names=("Categories", "Tags", "Trainers", "Admins", "CourseSessions", "SharepointWeb",
                        "DueDate", "Publishing", "CertificateExpiry", "ProvisioningProgress",
-                       "Enrollments"),
+                       "Enrollments", "LearningModules", "Quizzes"),
         ),
         EntityType("DueDate", s.CourseDueDate, key="CourseId"),
         EntityType("Publishing", s.CoursePublishing),
@@ -103,6 +108,9 @@ TYPES: dict[str, EntityType] = {
         EntityType("Certificate", s.Certificate,
                    hidden=frozenset({"Content"}), nav_names=("User", "Course")),
         EntityType("TrainingPlan", s.TrainingPlan, nav_names=("Courses",)),
+        EntityType("LearningModule", s.LearningModule, non_filterable=frozenset({"Configuration"}),
+                   converters={"Configuration": _json}),
+        EntityType("Quiz", s.Quiz, hidden=frozenset({"CourseId"})),
     )
 }
 

@@ -16,7 +16,17 @@ EDM_NS = "http://docs.oasis-open.org/odata/ns/edm"
 NS = edm.NAMESPACE
 
 # Properties whose wire type is not what their column suggests.
-_TYPE_OVERRIDES = {("Enrollment", "Roles"): "Collection(Edm.String)"}
+_TYPE_OVERRIDES = {("Enrollment", "Roles"): "Collection(Edm.String)",
+                   ("LearningModule", "Configuration"): f"{NS}.LearningModuleConfiguration"}
+
+# Complex types stored as JSON text (no columns to derive them from): name -> [(property, type)].
+_JSON_COMPLEX_TYPES = {
+    "LearningModuleItem": [("Id", "Edm.String"), ("Title", "Edm.String"), ("Content", "Edm.String"),
+                           ("ItemType", "Edm.Int32"), ("Type", "Edm.Int32"), ("EmbedType", "Edm.Int32"),
+                           ("ConfirmationMessage", "Edm.String"), ("CheckMarkMessage", "Edm.String")],
+    "LearningModuleConfiguration": [("LearningModuleId", "Edm.Guid"),
+                                    ("Items", f"Collection({NS}.LearningModuleItem)")],
+}
 
 
 def edm_type(column_type) -> str:
@@ -56,6 +66,10 @@ def csdl(router: "Router | None" = None) -> bytes:
             for wire, attr in complex_type.columns.items():
                 column = etype.model.__table__.c[attr]
                 ET.SubElement(element, "Property", Name=wire, Type=edm_type(column.type))
+    for name, properties in _JSON_COMPLEX_TYPES.items():
+        element = ET.SubElement(schema, "ComplexType", Name=name)
+        for property_name, type_name in properties:
+            ET.SubElement(element, "Property", Name=property_name, Type=type_name)
     for etype in edm.TYPES.values():
         element = ET.SubElement(schema, "EntityType", Name=etype.name)
         key = ET.SubElement(element, "Key")
@@ -72,8 +86,10 @@ def csdl(router: "Router | None" = None) -> bytes:
             ET.SubElement(element, "Property", Name=name, Type=f"{NS}.{complex_type.type_name}")
         for nav in etype.navigations.values():
             target = f"{NS}.{nav.target}"
-            ET.SubElement(element, "NavigationProperty", Name=nav.name,
-                          Type=f"Collection({target})" if nav.many else target)
+            attrs = {"Name": nav.name, "Type": f"Collection({target})" if nav.many else target}
+            if edm.set_of_type(nav.target) is None:
+                attrs["ContainsTarget"] = "true"  # no entity set of its own: reached only through this one
+            ET.SubElement(element, "NavigationProperty", attrs)
     if router is not None:
         _operations(schema, router)
     container = ET.SubElement(schema, "EntityContainer", Name="Default")

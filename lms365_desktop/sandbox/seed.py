@@ -6,7 +6,7 @@ import random
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
-from . import enums
+from . import enums, seed_content
 from .seed_data import (
     CATEGORY_TREE, CITIES, COURSE_SUBJECTS, COURSE_VERBS, DEPARTMENTS, FIRST_NAMES, JOB_TITLES,
     LAST_NAMES, ROOMS, SESSION_ZONES, TAGS,
@@ -81,6 +81,9 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
         course_rows = _courses(raw, gen, courses, catalogs, categories, tags, user_rows)
         sessions = _sessions(raw, gen, course_rows)
         _training_plans(raw, gen, course_rows)
+        modules, quizzes = seed_content.course_content(seed, course_rows, today, _wire)
+        _insert(raw, "LearningModules", seed_content.MODULE_COLUMNS, modules)
+        _insert(raw, "Quizzes", seed_content.QUIZ_COLUMNS, quizzes)
         _enrollments(raw, gen, user_rows, course_rows, sessions)
         _insert(raw, "SandboxMeta", ("Key", "Value"), [
             ("seeded", _wire(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))),

@@ -230,6 +230,9 @@ class Course(Base):
     Publishing: Mapped[CoursePublishing | None] = relationship(lazy="raise")
     CertificateExpiry: Mapped[CourseCertificateExpiry | None] = relationship(lazy="raise")
     ProvisioningProgress: Mapped[CourseProvisioning | None] = relationship(lazy="raise")
+    LearningModules: Mapped[list["LearningModule"]] = relationship(
+        order_by="LearningModule.Order", lazy="raise")
+    Quizzes: Mapped[list["Quiz"]] = relationship(lazy="raise")
 
 
 class CourseDueDate(Base):
@@ -438,6 +441,10 @@ class SandboxMeta(Base):
 
 
 SCHEMA_VERSION = "1"
+
+# Course content lives in its own module (this one is long enough); importing it here registers its
+# tables with Base before any Store creates them.
+from .store_content import LearningModule, Quiz  # noqa: E402,F401  (re-exported)
 
 
 class Store:

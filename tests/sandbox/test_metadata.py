@@ -152,3 +152,19 @@ def test_enroll_returns_what_its_return_type_declares(server, schema):
     assert response.status_code == 200, response.text
     assert {k for k in response.json() if not k.startswith("@")} == declared
 
+
+def test_course_content_types_describe_the_nested_configuration(schema):
+    types = entity_types(schema)
+    module = {p.attrib["Name"]: p.attrib["Type"] for p in types["LearningModule"].findall(f"{EDM}Property")}
+    assert module["Configuration"] == "LMS365.Api.LearningModuleConfiguration"
+    complex_types = {c.attrib["Name"]: {p.attrib["Name"]: p.attrib["Type"] for p in c.findall(f"{EDM}Property")}
+                     for c in schema.findall(f"{EDM}ComplexType")}
+    assert complex_types["LearningModuleConfiguration"] == {
+        "LearningModuleId": "Edm.Guid", "Items": "Collection(LMS365.Api.LearningModuleItem)"}
+    assert set(complex_types["LearningModuleItem"]) == {
+        "Id", "Title", "Content", "ItemType", "Type", "EmbedType", "ConfirmationMessage", "CheckMarkMessage"}
+    course_navs = {n.attrib["Name"]: n.attrib for n in types["Course"].findall(f"{EDM}NavigationProperty")}
+    # Modules and quizzes have no entity set of their own: they are contained in the course.
+    assert course_navs["LearningModules"]["ContainsTarget"] == "true"
+    assert course_navs["Quizzes"]["Type"] == "Collection(LMS365.Api.Quiz)"
+    assert "ContainsTarget" not in course_navs["Categories"]
