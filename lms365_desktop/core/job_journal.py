@@ -16,8 +16,9 @@ from lms365_desktop.core.profiles import APP_AUTHOR, APP_NAME
 
 
 class JobState(str, enum.Enum):
-    RUNNING = "running"  # still "running" at the next start means the process was cut off
-    PAUSED = "paused"  # the user cancelled; what is left can be resumed on request
+    RUNNING = "running"  # still "running" at the next start means the process was killed
+    PAUSED = "paused"  # the user cancelled; what is left can be continued on request
+    INTERRUPTED = "interrupted"  # cut off by a closed window, a quit, a lost connection: offered at next start
     FINISHED = "finished"  # every item reached done or failed
 
 
@@ -56,6 +57,7 @@ class ItemRecord:
     message: str | None
     code: str | None
     attempts: int
+    transient: bool = False  # a failure that may pass on a retry (network, 5xx, 429)
 
 
 _SCHEMA = """
@@ -77,6 +79,7 @@ CREATE TABLE IF NOT EXISTS job_items (
     message TEXT,
     code TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
+    transient INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (job_id, seq)
 );
@@ -106,6 +109,9 @@ class JobJournal:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        columns = {row["name"] for row in self._db.execute("PRAGMA table_info(job_items)")}
+        if "transient" not in columns:  # a journal written before failures were told apart
+            self._db.execute("ALTER TABLE job_items ADD COLUMN transient INTEGER NOT NULL DEFAULT 1")
 
     def close(self) -> None:
         self._db.close()
@@ -151,9 +157,12 @@ class JobJournal:
         return self._job_rows("", ())
 
     def interrupted_jobs(self, profile_name: str | None = None) -> list[JobRecord]:
-        """Jobs left "running" by a process that ended without finishing them: offer to resume these."""
-        where = "WHERE j.state = ?"
-        args: tuple[Any, ...] = (JobState.RUNNING.value,)
+        """Jobs cut off (process killed, window closed, app quit, connection lost): offer to resume these.
+
+        A job the user stopped with Cancel is not listed; it stays continuable from its card.
+        """
+        where = "WHERE j.state IN (?, ?)"
+        args: tuple[Any, ...] = (JobState.RUNNING.value, JobState.INTERRUPTED.value)
         if profile_name is not None:
             where += " AND j.profile_name = ?"
             args += (profile_name,)
@@ -184,14 +193,18 @@ class JobJournal:
     def mark_done(self, job_id: str, seq: int, message: str | None = None) -> None:
         self._set_item(job_id, seq, ItemState.DONE, message, None)
 
-    def mark_failed(self, job_id: str, seq: int, message: str, code: str | None = None) -> None:
-        self._set_item(job_id, seq, ItemState.FAILED, message, code)
+    def mark_failed(self, job_id: str, seq: int, message: str, code: str | None = None, *,
+                    transient: bool = False) -> None:
+        self._set_item(job_id, seq, ItemState.FAILED, message, code, transient=transient)
 
     def reset_failed(self, job_id: str) -> int:
-        """Put the failed items back in the queue (keeping their attempt count); returns how many."""
+        """Put the transient failures back in the queue (keeping their attempt count); returns how many.
+
+        A permanent failure (409 conflict, 400 validation, 404) would only fail again: it stays failed.
+        """
         with self._transaction():
             cursor = self._db.execute(
-                "UPDATE job_items SET state = ?, updated_at = ? WHERE job_id = ? AND state = ?",
+                "UPDATE job_items SET state = ?, updated_at = ? WHERE job_id = ? AND state = ? AND transient = 1",
                 (ItemState.PENDING.value, _now(), job_id, ItemState.FAILED.value),
             )
             self._db.execute(
@@ -202,13 +215,14 @@ class JobJournal:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _set_item(
-        self, job_id: str, seq: int, state: ItemState, message: str | None, code: str | None, *, attempt: bool = False
+        self, job_id: str, seq: int, state: ItemState, message: str | None, code: str | None, *,
+        attempt: bool = False, transient: bool = False,
     ) -> None:
         with self._transaction():
             cursor = self._db.execute(
                 "UPDATE job_items SET state = ?, message = ?, code = ?, updated_at = ?,"
-                " attempts = attempts + ? WHERE job_id = ? AND seq = ?",
-                (state.value, message, code, _now(), 1 if attempt else 0, job_id, seq),
+                " attempts = attempts + ?, transient = ? WHERE job_id = ? AND seq = ?",
+                (state.value, message, code, _now(), 1 if attempt else 0, int(transient), job_id, seq),
             )
             if cursor.rowcount != 1:
                 raise KeyError(f"No item {seq} in job {job_id}.")
@@ -254,6 +268,7 @@ class JobJournal:
             message=row["message"],
             code=row["code"],
             attempts=row["attempts"],
+            transient=bool(row["transient"]),
         )
 
 

@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lms365_desktop.api.errors import AuthenticationError, Lms365Error, NetworkError, PermissionDeniedError
+from lms365_desktop.api.errors import (
+    AmbiguousResultError,
+    AuthenticationError,
+    Lms365Error,
+    NetworkError,
+    PermissionDeniedError,
+    ServerError,
+    ThrottledError,
+)
 from lms365_desktop.core.job_journal import ItemRecord, ItemState, JobJournal, JobRecord, JobState
 
 log = logging.getLogger(__name__)
@@ -24,6 +33,14 @@ ALREADY_DONE_NOTE = "Already done (found on the server before repeating it)"
 # Errors after which every further item would fail the same way: the job pauses instead of
 # failing hundreds of items; the item goes back to the queue for when the user resumes.
 _STOPPING_ERRORS = (AuthenticationError, PermissionDeniedError, NetworkError)
+_TRANSIENT_ERRORS = (ServerError, ThrottledError, NetworkError, AmbiguousResultError)
+
+
+def is_transient(exc: Lms365Error) -> bool:
+    """May a retry succeed? Network, 5xx, 429 and ambiguous results may; 400/404/409 cannot."""
+    if isinstance(exc, _TRANSIENT_ERRORS):
+        return True
+    return type(exc) is Lms365Error and (exc.status is None or exc.status >= 500 or exc.status in (408, 429))
 
 
 @dataclass(frozen=True)
@@ -33,14 +50,19 @@ class ItemOutcome:
     state: ItemState
     message: str | None = None
     code: str | None = None
+    transient: bool = False  # a failure worth retrying
 
     @property
     def ok(self) -> bool:
         return self.state is ItemState.DONE
 
+    @property
+    def retryable(self) -> bool:
+        return self.state is ItemState.FAILED and self.transient
+
     @classmethod
     def from_record(cls, record: ItemRecord) -> "ItemOutcome":
-        return cls(record.seq, record.item, record.state, record.message, record.code)
+        return cls(record.seq, record.item, record.state, record.message, record.code, record.transient)
 
 
 @dataclass(frozen=True)
@@ -80,8 +102,18 @@ class JobResult:
         return [o for o in self.outcomes if o.state is ItemState.FAILED]
 
     @property
+    def retryable(self) -> list[ItemOutcome]:
+        """Failures a retry may fix (network, 5xx, 429); a 409/400/404 would only fail again."""
+        return [o for o in self.outcomes if o.retryable]
+
+    @property
     def unfinished(self) -> list[ItemOutcome]:
         return [o for o in self.outcomes if o.state in (ItemState.PENDING, ItemState.STARTED)]
+
+    @property
+    def continuable(self) -> bool:
+        """Stopped (by the user, an error or an interruption) with items never done: `run()` again."""
+        return self.state is not JobState.FINISHED and bool(self.unfinished)
 
 
 ProgressCallback = Callable[[JobProgress, ItemOutcome | None], None]
@@ -115,6 +147,7 @@ class BulkJob:
         self.on_progress = on_progress
         self._workers: list[asyncio.Task] = []
         self._cancel_requested = False
+        self._interrupted = False
         self._running = False
         self._stopped_by: Lms365Error | None = None
         self._in_flight = 0
@@ -163,8 +196,15 @@ class BulkJob:
         for worker in self._workers:
             worker.cancel()
 
+    def interrupt(self) -> None:
+        """Stop because the app is closing (not the user's choice): the job is offered at the next start."""
+        self._interrupted = True
+        if self._running:
+            self._mark_interrupted()
+        self.cancel()
+
     async def retry_failed(self) -> JobResult:
-        """Run again only the items that failed; what was done stays done."""
+        """Run again only the items whose failure may pass (see `is_transient`); what was done stays done."""
         self._journal.reset_failed(self.job_id)
         return await self.run()
 
@@ -174,6 +214,7 @@ class BulkJob:
             raise RuntimeError("This job is already running.")
         self._running = True
         self._cancel_requested = False
+        self._interrupted = False
         self._stopped_by = None
         try:
             self._journal.set_job_state(self.job_id, JobState.RUNNING)
@@ -193,10 +234,10 @@ class BulkJob:
             self._journal.set_job_state(self.job_id, state)
             return JobResult(self.job_id, state, self.outcomes(), self._stopped_by)
         except asyncio.CancelledError:
-            # The caller's task was cancelled (e.g. the window closed): the journal keeps the job
-            # "running", so it is offered for resumption at the next start.
+            # The caller's task was cancelled (the window closed, the app quit): offered at the next start.
             for worker in self._workers:
                 worker.cancel()
+            self._mark_interrupted()
             raise
         finally:
             self._workers = []
@@ -207,7 +248,15 @@ class BulkJob:
         left = self._journal.items(self.job_id, (ItemState.STARTED, ItemState.PENDING))
         if not left:
             return JobState.FINISHED
-        return JobState.PAUSED if (self._cancel_requested or self._stopped_by) else JobState.RUNNING
+        if self._interrupted or self._stopped_by is not None:
+            return JobState.INTERRUPTED  # not the user's choice: offer it again at the next start
+        return JobState.PAUSED if self._cancel_requested else JobState.RUNNING
+
+    def _mark_interrupted(self) -> None:
+        try:
+            self._journal.set_job_state(self.job_id, JobState.INTERRUPTED)
+        except sqlite3.Error:  # the journal closed first (process shutdown): it still says "running"
+            log.warning("could not mark job %s interrupted", self.job_id)
 
     async def _work(self, queue: deque[ItemRecord]) -> None:
         while queue and not self._cancel_requested:
@@ -239,7 +288,7 @@ class BulkJob:
         except Exception as exc:  # a defect in one item's action must not lose the other items
             log.exception("bulk job %s item %s failed unexpectedly", job_id, seq)
             message = f"{type(exc).__name__}: {exc}"
-            self._journal.mark_failed(job_id, seq, message, "client_error")
+            self._journal.mark_failed(job_id, seq, message, "client_error", transient=False)
             self._failed += 1
             return ItemOutcome(seq, record.item, ItemState.FAILED, message, "client_error")
         self._journal.mark_done(job_id, seq, note)
@@ -254,9 +303,10 @@ class BulkJob:
                 self._stopped_by = exc
             self._cancel_requested = True
             return None
-        self._journal.mark_failed(self.job_id, record.seq, message, exc.code)
+        transient = is_transient(exc)
+        self._journal.mark_failed(self.job_id, record.seq, message, exc.code, transient=transient)
         self._failed += 1
-        return ItemOutcome(record.seq, record.item, ItemState.FAILED, message, exc.code)
+        return ItemOutcome(record.seq, record.item, ItemState.FAILED, message, exc.code, transient)
 
     def _report(self, outcome: ItemOutcome | None) -> None:
         if self.on_progress is None:

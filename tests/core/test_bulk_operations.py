@@ -31,7 +31,7 @@ def _posts(client, since):
     return [(e.method, e.url.split("/odata/v2/")[-1]) for e in client.request_log[since:] if e.method == "POST"]
 
 
-async def test_complete_job_reports_the_server_message_and_retry_reruns_only_the_failure(env):
+async def test_complete_job_reports_the_server_message_and_a_conflict_is_not_retried(env):
     client, service, journal = env
     enrolled = await _ids(client, 3, RegistrationStatus=RegistrationStatus.Enrolled,
                           CoursePassingStatus=CoursePassingStatus.InProgress)
@@ -48,12 +48,13 @@ async def test_complete_job_reports_the_server_message_and_retry_reruns_only_the
     assert failure.code == "Conflict"
     assert failure.message.startswith(f"Cannot complete enrollment '{pending}'")  # the server's own words
 
-    await client.approve_enrollment_request(pending)  # the coordinator fixes the cause
+    assert not failure.transient and result.retryable == []  # a 409 would only fail again
+
     mark = len(client.request_log)
     retried = await job.retry_failed()
-    assert [o.state for o in retried.outcomes] == [ItemState.DONE] * 4
-    assert _posts(client, mark) == [("POST", f"Enrollments({pending})/Complete")]
-    for enrollment_id in items:
+    assert [o.state for o in retried.outcomes] == [ItemState.DONE, ItemState.FAILED, ItemState.DONE, ItemState.DONE]
+    assert _posts(client, mark) == []  # nothing was sent again
+    for enrollment_id in enrolled:
         row = await client.get_enrollment_by_id(enrollment_id)
         assert row.course_passing_status == CoursePassingStatus.Completed
 

@@ -5,7 +5,15 @@ import asyncio
 
 import pytest
 
-from lms365_desktop.api.errors import AuthenticationError, ConflictError, ValidationError
+from lms365_desktop.api.errors import (
+    AmbiguousResultError,
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    ServerError,
+    ThrottledError,
+    ValidationError,
+)
 from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
 from lms365_desktop.core.jobs import ALREADY_DONE_NOTE, BulkJob
 
@@ -74,7 +82,7 @@ async def test_every_item_gets_a_result_and_the_journal_holds_it(journal):
 
 
 async def test_retry_failed_reruns_only_the_failures(journal):
-    server = FakeServer({"b": ConflictError("Conflict", "locked", 409), "d": ConflictError("Conflict", "locked", 409)})
+    server = FakeServer({"b": ServerError("ServiceUnavailable", "busy", 503), "d": ThrottledError(None, "slow down")})
     job = BulkJob.create(journal, "complete", list("abcde"), server.action, label="Complete", check=server.check)
     first = await job.run()
     assert [o.item for o in first.failed] == ["b", "d"]
@@ -119,7 +127,8 @@ async def test_an_authentication_error_pauses_the_job_instead_of_failing_every_i
     job = BulkJob.create(journal, "approve", list("abcdefgh"), server.action, label="Approve",
                          check=server.check, concurrency=1)
     result = await job.run()
-    assert result.state is JobState.PAUSED
+    assert result.state is JobState.INTERRUPTED  # not the user's choice: offered again at the next start
+    assert [r.id for r in journal.interrupted_jobs()] == [job.job_id]
     assert isinstance(result.stopped_by, AuthenticationError)
     assert result.failed == []
     assert [o.item for o in result.succeeded] == ["a", "b"]
@@ -176,3 +185,44 @@ async def test_items_keep_their_json_shape_and_order(journal):
                          concurrency=1).run()
     assert got == items
     assert journal.job(journal.jobs()[0].id).params == {"course_id": "c1"}
+
+
+async def test_permanent_failures_are_not_retried(journal):
+    server = FakeServer({
+        "a": ConflictError("Conflict", "User already has an active enrollment.", 409),
+        "b": ValidationError("BadRequest", "Not pending approval.", 400),
+        "c": NotFoundError("NotFound", "No such enrollment.", 404),
+        "d": ServerError("InternalServerError", "Oops.", 500),
+        "e": AmbiguousResultError(None, "The response was lost.", None),
+    })
+    job = BulkJob.create(journal, "enroll", list("abcdef"), server.action, label="Enroll", check=server.check)
+    first = await job.run()
+    assert [o.item for o in first.failed] == list("abcde")
+    assert [o.item for o in first.retryable] == ["d", "e"]
+    assert journal.items(job.job_id)[0].transient is False  # kept in the journal for the next start
+
+    server.failing.clear()
+    second = await job.retry_failed()
+    assert sorted(server.applied) == ["d", "e", "f"]  # the 409/400/404 were not sent again
+    assert [o.item for o in second.failed] == list("abc") and second.retryable == []
+
+
+async def test_interrupt_is_offered_at_next_start_but_a_user_cancel_is_only_continuable(journal):
+    gate = asyncio.Event()
+    server = FakeServer(gate=gate)
+    stopped = BulkJob.create(journal, "approve", list("abcd"), server.action, label="Stopped", check=server.check)
+    closed = BulkJob.create(journal, "approve", list("efgh"), server.action, label="Closed", check=server.check)
+    tasks = [asyncio.ensure_future(stopped.run()), asyncio.ensure_future(closed.run())]
+    while server.in_flight < 8:
+        await asyncio.sleep(0)
+    stopped.cancel()  # the user pressed Cancel
+    closed.interrupt()  # the window closed / the app quit
+    assert journal.job(closed.job_id).state is JobState.INTERRUPTED  # written at once, before the loop ends
+    user_stop, cut_off = await asyncio.wait_for(asyncio.gather(*tasks), 5)
+
+    assert (user_stop.state, cut_off.state) == (JobState.PAUSED, JobState.INTERRUPTED)
+    assert user_stop.continuable and cut_off.continuable
+    assert [r.id for r in journal.interrupted_jobs()] == [closed.job_id]
+    gate.set()
+    continued = await stopped.run()  # "Continue" on the stopped job's card
+    assert continued.state is JobState.FINISHED and sorted(server.applied) == list("abcd")
