@@ -43,6 +43,18 @@ __all__ = [
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _CULTURE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# Duration is free text in the swagger ("2h 05m" in the field), but it must state an amount.
+_DURATION = re.compile(r"^\d+([.,]\d+)?\s*[^\W\d_]*\.?(\s+\d+([.,]\d+)?\s*[^\W\d_]*\.?)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _http_url(value: Any, what: str) -> Any:
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if not re.match(r"^https?://[^\s/?#]+\S*$", text, re.IGNORECASE):
+        raise ValueError(f"The {what} {text!r} must be an absolute http(s) URL, e.g. https://example.com/image.png.")
+    return text
 
 
 def _utc_text(value: datetime) -> str:
@@ -257,7 +269,19 @@ class CreateCourseRequest(BodyModel):
     @field_validator("duration", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if value in (None, ""):
+            return None
+        text = str(value).strip()
+        if not _DURATION.match(text):
+            raise ValueError(f"The duration {text!r} must be an amount of time, e.g. 90, 2 hours or 1h 30m.")
+        return text
+
+    @field_validator("image_url", mode="before")
+    @classmethod
+    def _image(cls, value: Any) -> Any:
+        return _http_url(value, "image URL")
 
 
 class CreateCourseCategoryRequest(BodyModel):
@@ -296,6 +320,16 @@ class RoomInput(BodyModel):
     title: str | None = None
     location: str | None = None
     source: strict_enum(RoomSource) = RoomSource.Unknown
+
+    @field_validator("email_address", mode="before")
+    @classmethod
+    def _email(cls, value: Any) -> Any:
+        if value in (None, ""):
+            return None
+        text = str(value).strip()
+        if not _EMAIL.match(text):
+            raise ValueError(f"{text!r} is not an e-mail address (e.g. room.berlin@contoso.com).")
+        return text
 
 
 class CreateCourseSessionRequest(BodyModel):

@@ -46,6 +46,9 @@ def test_enums_are_sent_as_names():
         (dict(title="  "), "Title", "Enter the course title"),
         (dict(url="my course"), "Url", "contains spaces"),
         (dict(culture="English"), "Culture", "en-US"),
+        (dict(image_url="not a url"), "ImageUrl", "absolute http(s) URL"),
+        (dict(image_url="ftp://host/a.png"), "ImageUrl", "absolute http(s) URL"),
+        (dict(duration="abc"), "Duration", "amount of time"),
     ],
 )
 def test_create_course_input_errors_name_the_field(fields, field, words):
@@ -54,6 +57,14 @@ def test_create_course_input_errors_name_the_field(fields, field, words):
         build_body(m.CreateCourseRequest, **{**good, **fields})
     assert info.value.field == field
     assert words in info.value.message
+
+
+def test_course_image_url_and_duration_accept_what_people_type():
+    good = dict(course_catalog_id=CATALOG, course_type="ELearning", title="T", description="d", url="t")
+    for duration in ("90", "2 hours", "1h 30m", "1.5", 45):
+        body = build_body(m.CreateCourseRequest, **good, duration=duration, image_url="https://x.example/a.png")
+        assert body.to_wire()["Duration"] == str(duration)
+        assert body.to_wire()["ImageUrl"] == "https://x.example/a.png"
 
 
 def test_session_rules():
@@ -66,6 +77,7 @@ def test_session_rules():
         (dict(time_zone="Mars/Olympus"), "TimeZone", "not a Microsoft time zone"),
         (dict(title="x" * 129), "Title", "128"),
         (dict(max_attendees="0"), "MaxAttendees", "at least 1"),
+        (dict(room={"EmailAddress": "not-an-email"}), "Room.EmailAddress", "not an e-mail address"),
     ]:
         with pytest.raises(InputValidationError) as info:
             build_body(m.CreateCourseSessionRequest, **{**good, **change})

@@ -63,7 +63,8 @@ def test_session_wizard_validates_and_creates(qtbot, context):
     page.has_deadline.setChecked(True)
     page.deadline.setDateTime(at("2027-03-11 12:00"))
     page.limit.setChecked(True)
-    page.max_attendees.setValue(0)
+    assert page.max_attendees.minimum() == 1  # a positive number; no limit = unticked
+    page.room_email.setText("not-an-email")
     page.meeting_url.setText("teams meeting")
     page.time_zone.setEditText("Atlantis Standard Time")
     commit = QWizard.WizardButton.CommitButton
@@ -71,7 +72,7 @@ def test_session_wizard_validates_and_creates(qtbot, context):
     assert wizard.currentPage() is page
     assert page.error_text("Title") == "Enter the session title."
     assert page.error_text("EnrollmentDeadline") == "The enrollment deadline must not be after the session starts."
-    assert "Maximum attendees must be at least 1" in page.error_text("MaxAttendees")
+    assert "'not-an-email' is not an e-mail address" in page.error_text("Room.EmailAddress")
     assert "must start with https://" in page.error_text("MeetingUrl")
     assert "is not a Microsoft time zone id" in page.error_text("TimeZone")
     shot(wizard, "session_1_errors")
@@ -89,6 +90,7 @@ def test_session_wizard_validates_and_creates(qtbot, context):
     assert page.time_zone.zone() == "Romance Standard Time"
     page.room_title.setText("Room 4.12")
     page.room_location.setText("Copenhagen HQ")
+    page.room_email.setText("room412@contoso.com")
     qtbot.mouseClick(wizard.button(commit), Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is page
     assert page.error_text("EndDate") == "The session must end after it starts."
@@ -110,7 +112,7 @@ def test_session_wizard_validates_and_creates(qtbot, context):
     start = datetime.fromisoformat(session["StartDate"].replace("Z", "+00:00"))
     assert start == datetime(2027, 3, 10, 8, 0, tzinfo=timezone.utc)
     assert int(session["MaxAttendees"]) == 12
-    assert session["Room"]["Title"] == "Room 4.12"
+    assert session["Room"]["Title"] == "Room 4.12" and session["Room"]["EmailAddress"] == "room412@contoso.com"
 
     pane = context.window.panes["sessionsPane"]
     assert context.window.current_pane() is pane

@@ -27,6 +27,7 @@ from lms365_desktop.api.enums import RoomSource
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.core.time_zones import wall_time_to_utc
+from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.time_zone_picker import TimeZonePicker
 from lms365_desktop.ui.wizards.course_pages_settings import date_edit
@@ -60,12 +61,13 @@ class SessionDetailsPage(FormPage):
         self.room_location = QLineEdit(objectName="roomLocationEdit")
         self.room_source = QComboBox(objectName="roomSourceCombo")
         for member in RoomSource:
-            self.room_source.addItem(member.name, member.name)
+            self.room_source.addItem(display_text(member), member.name)
         self.meeting_url = QLineEdit(objectName="meetingUrlEdit")
         self.meeting_url.setPlaceholderText("https://")
         self.limit = QCheckBox(self.tr("Limit to"), objectName="maxAttendeesCheck")
         self.max_attendees = QSpinBox(objectName="maxAttendeesSpin")
-        self.max_attendees.setRange(-1000, 100_000)  # the check explains a non-positive number
+        # The swagger has no "0 = unlimited"; no limit is the unticked box, so at least 1.
+        self.max_attendees.setRange(1, 100_000)
         self.max_attendees.setValue(20)
         self.max_attendees.setEnabled(False)
         self.limit.toggled.connect(self.max_attendees.setEnabled)
