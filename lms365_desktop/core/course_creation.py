@@ -24,9 +24,17 @@ def as_dict(row: Any) -> dict[str, Any]:
     return dict(row)
 
 
+_SPELLED_OUT = str.maketrans({
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
+})
+
+
 def url_slug(title: str) -> str:
     """A course URL segment from its title: "Fire Safety 101 (DK)" -> "fire-safety-101-dk"."""
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    # NFKD splits "Ä" into "A" + a mark; letters with no decomposition are spelled out first.
+    spelled = title.translate(_SPELLED_OUT)
+    plain = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80]
 
 

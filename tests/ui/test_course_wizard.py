@@ -306,3 +306,38 @@ def test_every_field_of_create_course_can_be_filled(qtbot, context):
     for key in schema["required"]:
         label = wizard.basics.error_labels.get(key)
         assert label is not None  # every required field sits on the first page, marked
+
+
+def test_image_url_and_duration_are_checked_beside_their_fields(qtbot, context):
+    wizard = open_wizard(qtbot, context)
+    basics = wizard.basics
+    qtbot.keyClicks(basics.title_edit, "QA Test Course Ä/ß?")
+    basics.description.setPlainText("d")
+    qtbot.keyClicks(basics.image_url, "not a url")
+    qtbot.keyClicks(basics.duration, "abc")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is basics
+    assert "must be an absolute http(s) URL" in basics.error_text("ImageUrl")
+    assert "must be an amount of time" in basics.error_text("Duration")
+    shot(wizard, "course_1b_image_duration_errors")
+    basics.image_url.setText("https://example.com/course.png")
+    basics.duration.setText("1h 30m")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.categorisation
+
+
+def test_url_suggestion_transliterates_letters(qtbot, context):
+    wizard = open_wizard(qtbot, context)
+    qtbot.keyClicks(wizard.basics.title_edit, "QA Test Course Ä/ß?")
+    assert wizard.basics.url.text() == "qa-test-course-a-ss"  # ß kept as ss, not dropped
+    wizard.basics.title_edit.setText("Ærø Øst Łódź straße")
+    assert wizard.basics.url.text() == "aero-ost-lodz-strasse"
+
+
+def test_enum_choices_read_as_the_panes_show_them(qtbot, context):
+    wizard = open_wizard(qtbot, context)
+    types = [wizard.basics.course_type.itemText(i) for i in range(wizard.basics.course_type.count())]
+    assert "Class Room" in types and "Training Plan" in types and "ClassRoom" not in types
+    flows = [wizard.enrollment.flow.itemText(i) for i in range(wizard.enrollment.flow.count())]
+    assert "Automatic Approval" in flows and "AutomaticApproval" not in flows
+    assert wizard.basics.course_type.findData("ClassRoom") >= 0  # the wire name stays the data

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
+from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.widgets.user_search_picker import UserSearchPicker
 from lms365_desktop.ui.wizards.form_support import FormPage
 
@@ -66,11 +67,11 @@ class EnrollmentPage(FormPage):
         super().__init__(self.tr("Enrollment"), self.tr("How learners get in."), parent)
         self.flow = QComboBox(objectName="enrollmentFlowCombo")
         for member in EnrollmentFlow:
-            self.flow.addItem(member.name, member.name)
+            self.flow.addItem(display_text(member), member.name)
         self.session_type = QComboBox(objectName="sessionEnrollmentTypeCombo")
         self.session_type.addItem(self.tr("(not set)"), None)
         for member in CourseSessionEnrollmentType:
-            self.session_type.addItem(member.name, member.name)
+            self.session_type.addItem(display_text(member), member.name)
         self.show_in_catalog = QCheckBox(self.tr("Show the course in the catalog"), objectName="showInCatalogCheck")
         self.show_in_catalog.setChecked(True)
         self.failed_course = QComboBox(objectName="failedCourseCombo")

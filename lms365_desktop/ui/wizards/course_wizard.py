@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from lms365_desktop.api.bodies import CreateCourseRequest
+from lms365_desktop.api.enums import CourseSessionEnrollmentType, CourseType, EnrollmentFlow
 from lms365_desktop.api.errors import ConflictError, Lms365Error
 from lms365_desktop.core.course_creation import CourseCreationService, Provisioning, next_free_url
+from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.wizards.course_pages_basics import BasicsPage, CategorisationPage
 from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, ReviewPage
@@ -209,10 +211,18 @@ class CourseWizard(QWizard):
     def _refresh_review(self) -> None:
         body, errors = self.validate()
         if body is not None:
-            self.review.show_body(body, {
+            names = {
                 "CourseCatalogId": self.basics.catalog.currentText(),
                 "FailedCourseId": self.enrollment.failed_course.currentText(),
-            })
+            }
+            # The wire sends enum names; beside them, the words the panes use.
+            for key, enum in (("CourseType", CourseType), ("EnrollmentFlow", EnrollmentFlow),
+                              ("CourseSessionEnrollmentType", CourseSessionEnrollmentType)):
+                if key in body and body[key] in enum.__members__:
+                    words = display_text(enum[body[key]])
+                    if words != body[key]:
+                        names[key] = words
+            self.review.show_body(body, names)
             self.review.show_error("")
         else:
             self.review.show_error("; ".join(f"{k}: {v}" for k, v in errors.items()))
