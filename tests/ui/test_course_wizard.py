@@ -194,6 +194,9 @@ def test_course_wizard_end_to_end(qtbot, context):
     assert context.window.current_pane() is pane
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and pane.model.rows_at([0])[0]["Id"] == course_id,
                     timeout=10_000)
+    # The new course is selected, so New session… knows which course is meant.
+    qtbot.waitUntil(lambda: (pane.current_row() or {}).get("Id") == course_id, timeout=10_000)
+    assert (context.wizards.current_course() or {}).get("Id") == course_id
     qtbot.waitUntil(lambda: context.window.findChild(QWizard, "courseWizard") is None)  # closed
 
 

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,8 @@ def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
         else tr("{loaded:,} loaded").format(loaded=loaded)
     if model.quick_filter:
         text = tr("{shown:,} shown · ").format(shown=shown) + text
+    if model.stale:
+        text += tr(" · not up to date: the last refresh failed (F5 tries again)")
     return text
 
 
@@ -194,6 +196,11 @@ class EntityPane(QWidget):
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.loading_changed.connect(self.busy.setVisible)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        # A reset (quick filter, reload) drops the selection without selectionChanged: the
+        # details and the actions must not go on showing or acting on rows no longer visible.
+        self.model.modelReset.connect(self._on_view_selection_changed)
+        self.model.rowsRemoved.connect(self._on_view_selection_changed)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.view.horizontalHeader().customContextMenuRequested.connect(lambda _pos: self.choose_columns())
         context.connection_changed.connect(self._on_context_connection_changed)
@@ -251,6 +258,17 @@ class EntityPane(QWidget):
     def current_row(self) -> Any | None:
         rows = self.selected_rows()
         return rows[0] if len(rows) == 1 else None
+
+    def select_key(self, key: Any) -> bool:
+        """Select and scroll to the loaded row whose key is ``key``; False if it is not loaded."""
+        row = self.model.position_of(key)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        return True
 
     def _on_view_selection_changed(self, *_args) -> None:
         if self.details is not None and hasattr(self.details, "show_row"):
@@ -372,6 +390,14 @@ class EntityPane(QWidget):
     # ---- private ----------------------------------------------------------------------------
     def _on_model_counts_changed(self) -> None:
         self.count_label.setText(format_count(self.model, self.tr))
+
+    def _on_header_sort_indicator_changed(self, section: int, _order) -> None:
+        """A column the server cannot sort on takes no click and shows no arrow."""
+        if 0 <= section < len(self.model.columns) and not self.model.columns[section].sortable:
+            header = self.view.horizontalHeader()
+            blocked = header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(blocked)
 
     def _on_context_connection_changed(self, context: AppContext) -> None:
         if context.reload_on_change:

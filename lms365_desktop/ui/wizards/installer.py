@@ -130,6 +130,26 @@ class WizardLauncher(QObject):
         set_scope = getattr(pane, "set_scope", None)
         if callable(set_scope):
             set_scope(f"Id eq {course_id.lower()}", title or self.tr("New course"))
+        self._select_when_loaded(pane, course_id)
+
+    @staticmethod
+    def _select_when_loaded(pane: QWidget, key: str) -> None:
+        """Select the row once the (re)loading pane has it, so actions such as New session… see it."""
+        select_key = getattr(pane, "select_key", None)
+        model = getattr(pane, "model", None)
+        if not callable(select_key) or model is None:
+            return
+        keys = (key, key.lower())
+        if not model.loading and any(select_key(k) for k in keys):
+            return
+
+        def attempt(*_: Any) -> None:
+            if model.loading:
+                return
+            if any(select_key(k) for k in keys) or model.all_loaded:
+                model.page_loaded.disconnect(attempt)
+
+        model.page_loaded.connect(attempt)
 
     def new_session(self, course: dict | None = None) -> SessionWizard | None:
         if not self._connected():
