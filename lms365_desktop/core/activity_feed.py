@@ -263,7 +263,9 @@ class ActivityFeed:
             await held.subscription.unsubscribe()
         except Exception as exc:
             # The record stays, so the next start removes it; stop accepting its deliveries now.
-            logger.warning("unsubscribing %s failed: %s", held.event, exc)
+            # A 401 here means the key was just replaced: expected, not worth a warning per event.
+            logger.log(logging.DEBUG if getattr(exc, "status", None) == 401 else logging.WARNING,
+                       "unsubscribing %s failed: %s", held.event, exc)
         else:
             self.log.forget_subscription(held.subscription.location)
         finally:

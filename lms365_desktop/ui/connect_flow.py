@@ -5,6 +5,7 @@ import logging
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -52,11 +53,25 @@ def ask_key_for(context: AppContext, profile, *, reload: bool) -> QInputDialog:
             return
         if context.secret_store is not None:
             context.secret_store.set(profile.name, key)
-        context.tasks.run(open_profile(context, profile, key, reload=reload))
+        context.tasks.run(_rekey(context, profile, key, reload=reload))
 
     dialog.textValueSelected.connect(accepted)
     dialog.open()
     return dialog
+
+
+async def _rekey(context: AppContext, profile, key: str, *, reload: bool) -> None:
+    """Connect with the re-entered key, prove it with one read, then say so and retry what failed."""
+    await open_profile(context, profile, key, reload=reload)
+    client = context.client
+    if client is not None and hasattr(client, "fetch_page"):
+        # One cheap authenticated read: a wrong key is reported now (as a rejected key), not
+        # by every pane as it reloads.
+        await client.fetch_page("Users", Query().select("Id").top(1))
+    window = context.window
+    context.notifications.show_info(window.tr("Key accepted"),
+                                    window.tr("The API key of “{name}” works again.").format(name=profile.name))
+    context.key_accepted.emit()
 
 
 async def open_profile(context: AppContext, profile, key: str, *, reload: bool = True) -> None:

@@ -19,6 +19,8 @@ class AppContext(QObject):
     """
 
     connection_changed = Signal(object)
+    # A re-entered API key was accepted (same tenant): what failed with the old key may reload.
+    key_accepted = Signal()
 
     def __init__(
         self,
@@ -52,6 +54,7 @@ class AppContext(QObject):
         self.ask_for_key: Callable[[], None] | None = None
         # Awaited before a connection closes, while its client still works (e.g. to unsubscribe webhooks).
         self._closing_hooks: list[Callable[[Any], Any]] = []
+        self._client_listeners: list[Callable[[], None]] = []
 
     def add_closing_hook(self, hook: Callable[[Any], Any]) -> None:
         """``await hook(connection)`` runs before ``connection`` is closed (switch or exit)."""
@@ -82,9 +85,28 @@ class AppContext(QObject):
         self.connection, self.client, self.profile = connection, client, profile
         self.reload_on_change = reload
         self.window.set_connection_name(getattr(profile, "name", "") or "")
+        # The old client's answers no longer describe this connection.
+        for remove in self._client_listeners:
+            remove()
+        self._client_listeners = []
         if client is not None and hasattr(client, "add_stats_listener"):
-            client.add_stats_listener(self.window.throttle_meter.update_stats)
+            self._client_listeners.append(client.add_stats_listener(self.window.throttle_meter.update_stats))
+        if client is not None and hasattr(client, "add_request_log_listener"):
+            self._client_listeners.append(client.add_request_log_listener(self._on_client_request_logged))
         self.connection_changed.emit(self)
+
+    def _on_client_request_logged(self, entry: Any) -> None:
+        """The status bar follows the answers: lost while the server is unreachable, back on success."""
+        status = getattr(entry, "status", None)
+        if status is None:
+            error = str(getattr(entry, "error", "") or "")
+            if error in ("closed", "cancelled"):
+                return  # we stopped it ourselves; says nothing about the server
+            self.window.set_connection_state("lost")
+        elif status == 401:
+            self.window.set_connection_state("key_rejected")
+        elif status < 500:
+            self.window.set_connection_state("connected")
 
     def open_in_console(self, method: str, path: str, params: dict | None = None,
                         headers: dict | None = None, body: Any = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -75,9 +75,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.navigation: QWidget | None = None
 
+        self.connection_name = ""
+        self.connection_state = ""
+        self.connection_icon = QLabel()
+        self.connection_icon.setObjectName("connectionIcon")
+        self.connection_icon.hide()
         self.connection_label = QLabel(self.tr("Not connected"))
         self.connection_label.setObjectName("connectionLabel")
         self.throttle_meter = ThrottleMeter()
+        self.statusBar().addWidget(self.connection_icon)
         self.statusBar().addWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.throttle_meter)
 
@@ -161,8 +167,29 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     def set_connection_name(self, name: str) -> None:
-        self.connection_label.setText(self.tr("Connected to {name}").format(name=name))
+        self.connection_name = name
+        self.connection_state = ""
+        self.set_connection_state("connected")
         self.setWindowTitle(self.tr("{name} — LMS365 Desktop").format(name=name))
+
+    def set_connection_state(self, state: str) -> None:
+        """``connected``, ``lost`` (the client keeps retrying) or ``key_rejected``, shown in the status bar."""
+        if state == self.connection_state:
+            return
+        self.connection_state = state
+        name = self.connection_name
+        texts = {
+            "connected": (self.tr("Connected to {name}"), "", ""),
+            "lost": (self.tr("Connection lost — retrying ({name})"), "warning",
+                     self.tr("The last request could not reach the server; the next one tries again.")),
+            "key_rejected": (self.tr("Key rejected ({name})"), "error",
+                             self.tr("The server refused the API key; choose Enter API key… in the notification.")),
+        }
+        text, icon_name, tip = texts[state]
+        self.connection_label.setText(text.format(name=name))
+        self.connection_label.setToolTip(tip)
+        self.connection_icon.setPixmap(icon(icon_name).pixmap(16, 16) if icon_name else QPixmap())
+        self.connection_icon.setVisible(bool(icon_name))
 
     # ---- layout -----------------------------------------------------------------------------
     def restore_layout(self) -> None:

@@ -98,8 +98,24 @@ def install_workspace(context: AppContext) -> Workspace:
             offer_interrupted_jobs(ctx, workspace)
 
     context.connection_changed.connect(on_connection)
-    jobs.job_finished.connect(refresh_counts)
-    actions.action_done.connect(refresh_counts)
+
+    # Panes whose last load failed: a re-entered key reloads exactly those, keeping each pane's
+    # search, filter and sort (they live in the model, which reload() reuses).
+    failed: set = set()
+    for pane in workspace.panes:
+        pane.model.load_failed.connect(lambda _exc, p=pane: failed.add(p))
+        pane.model.loading_changed.connect(lambda loading, p=pane: failed.discard(p) if loading else None)
+
+    def on_key_accepted() -> None:
+        if context.reload_on_change:
+            return  # the connection change reloaded everything already
+        for pane in [p for p in workspace.panes if p in failed]:
+            failed.discard(pane)
+            pane.refresh()
+        refresh_counts()
+
+    context.key_accepted.connect(on_key_accepted)
+    enrollments.enrollments_changed.connect(refresh_counts)  # every source of a change comes through here
     return workspace
 
 
