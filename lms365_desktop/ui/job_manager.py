@@ -31,6 +31,10 @@ class JobManager(QObject):
         self.labels: dict[str, dict[str, str]] = {}
         self.results: dict[str, JobResult] = {}
         self._tasks: dict[str, asyncio.Task] = {}
+        # Closing the window (Ctrl+Q, SIGTERM) or switching connection cuts running jobs off: the
+        # journal says "interrupted" at once, so the next start offers them, whatever happens next.
+        context.window.closing.connect(self.interrupt_all)
+        context.add_closing_hook(self._on_connection_closing)
 
     @property
     def journal(self):
@@ -55,8 +59,37 @@ class JobManager(QObject):
         return record.id
 
     def retry_failed(self, job_id: str) -> None:
+        """Rerun the failures that may pass on a retry (network, 5xx, 429); 409/400/404 stay failed."""
         job = self.jobs[job_id]
+        self.results.pop(job_id, None)
+        self.job_started.emit(job_id)
         self._watch(job_id, job.retry_failed())
+
+    def continue_job(self, job_id: str) -> None:
+        """Run the items a Cancel (or an error) left untouched; what was done is not redone."""
+        job = self.jobs[job_id]
+        self.results.pop(job_id, None)
+        self.job_started.emit(job_id)
+        self._watch(job_id, job.run())
+
+    def interrupt_all(self) -> None:
+        """The app is closing: stop every running job as "interrupted" (offered at the next start)."""
+        for job_id, job in self.jobs.items():
+            if self.running(job_id):
+                job.interrupt()
+
+    async def _on_connection_closing(self, _connection: Any) -> None:
+        self.interrupt_all()
+        running = [t for t in self._tasks.values() if not t.done()]
+        if running:  # let the cancelled jobs write their last outcomes while the client still works
+            await asyncio.wait(running, timeout=5)
+
+    def forget(self, job_id: str) -> None:
+        """Drop a finished job from this session's list (its journal record stays)."""
+        if self.running(job_id):
+            return
+        for table in (self.jobs, self.kinds, self.labels, self.results, self._tasks):
+            table.pop(job_id, None)
 
     def cancel(self, job_id: str) -> None:
         job = self.jobs.get(job_id)

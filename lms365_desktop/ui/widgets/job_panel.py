@@ -6,17 +6,20 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from lms365_desktop.core.job_journal import ItemState
-from lms365_desktop.core.jobs import ItemOutcome, JobProgress, JobResult
+from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE
+from lms365_desktop.core.job_journal import ItemState, JobState
+from lms365_desktop.core.jobs import ALREADY_DONE_NOTE, ItemOutcome, JobProgress, JobResult
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
@@ -45,11 +48,18 @@ class JobCard(QWidget):
         self.retry_button.setObjectName("jobRetryFailed")
         self.retry_button.setEnabled(False)
         self.retry_button.clicked.connect(self._on_retry_button_clicked)
+        self.continue_button = QPushButton(icon("refresh"), self.tr("Continue"))
+        self.continue_button.setObjectName("jobContinue")
+        self.continue_button.setToolTip(self.tr("Run the items that were not done yet"))
+        self.continue_button.setVisible(False)
+        self.continue_button.clicked.connect(self._on_continue_button_clicked)
+        self.result: JobResult | None = None
         self.results = QTreeWidget()
         self.results.setObjectName("jobResults")
         self.results.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Message")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
+        self.results.setMinimumHeight(110)  # a few rows stay readable; the dock scrolls the cards
         self.results.setColumnWidth(0, 320)
         self.results.setColumnWidth(1, 90)
         self._items: dict[int, QTreeWidgetItem] = {}
@@ -64,6 +74,7 @@ class JobCard(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(self.counts)
+        row.addWidget(self.continue_button)
         row.addWidget(self.retry_button)
         row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
@@ -104,9 +115,16 @@ class JobCard(QWidget):
         for outcome in result.outcomes:
             if outcome.state in (ItemState.DONE, ItemState.FAILED):
                 self._show_outcome(outcome)
+        self.result = result
         self.cancel_button.setEnabled(False)
-        self.retry_button.setEnabled(bool(result.failed))
-        state = {"finished": self.tr("Finished"), "paused": self.tr("Stopped")}.get(result.state.value, result.state.value)
+        # Only failures a retry may fix (network, 5xx, 429): a 409 "already enrolled" would fail again.
+        self.retry_button.setEnabled(bool(result.retryable))
+        self.retry_button.setToolTip(self.tr("Run again the {n} items that failed for a passing reason").format(
+            n=len(result.retryable)) if result.retryable else self.tr("No failure here would pass on a retry"))
+        self.continue_button.setVisible(result.continuable)
+        self.continue_button.setEnabled(result.continuable)
+        state = {JobState.FINISHED: self.tr("Finished"), JobState.PAUSED: self.tr("Stopped"),
+                 JobState.INTERRUPTED: self.tr("Interrupted")}.get(result.state, result.state.value)
         self.counts.setText(self.tr("{state}: {done:,} done · {failed:,} failed · {left:,} left").format(
             state=state, done=len(result.succeeded), failed=len(result.failed), left=len(result.unfinished)))
 
@@ -118,16 +136,39 @@ class JobCard(QWidget):
         item.setText(0, self.manager.item_label(self.job_id, outcome.item))
         item.setText(1, self.tr("Done") if outcome.ok else self.tr("Failed"))
         item.setIcon(1, icon(_STATE_ICONS.get(outcome.state, "pending")))
-        item.setText(2, outcome.message or "")
+        item.setText(2, self._message(outcome))
+        # The raw note (e.g. the new enrollment's id) stays reachable for support.
+        item.setToolTip(2, outcome.message or "")
+
+    def _message(self, outcome: ItemOutcome) -> str:
+        if not outcome.ok:
+            return outcome.message or ""
+        if outcome.message == ALREADY_DONE_NOTE:
+            return self.tr("Already done (found on the server)")
+        verbs = {APPROVE: self.tr("Approved"), REJECT: self.tr("Rejected"), CANCEL: self.tr("Cancelled"),
+                 COMPLETE: self.tr("Marked completed"), RETAKE: self.tr("Retake forced"), ENROLL: self.tr("Enrolled")}
+        return verbs.get(self.manager.kinds.get(self.job_id, ""), outcome.message or self.tr("Done"))
+
+    @property
+    def finished(self) -> bool:
+        return not self.manager.running(self.job_id)
+
+    def restart(self) -> None:
+        """The job runs again (continue, retry, resume): only Cancel applies until it ends."""
+        self.result = None
+        self.cancel_button.setEnabled(True)
+        self.retry_button.setEnabled(False)
+        self.continue_button.setVisible(False)
 
     def _on_retry_button_clicked(self) -> None:
-        self.retry_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
         self.manager.retry_failed(self.job_id)
+
+    def _on_continue_button_clicked(self) -> None:
+        self.manager.continue_job(self.job_id)
 
 
 class JobPanel(QDockWidget):
-    """The Jobs dock: newest job on top."""
+    """The Jobs dock: newest job on top; hidden at start unless a job runs; "Clear finished" empties it."""
 
     def __init__(self, manager: JobManager, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Jobs"), parent)
@@ -135,9 +176,34 @@ class JobPanel(QDockWidget):
         self.manager = manager
         self.cards: dict[str, JobCard] = {}
         body = QWidget()
-        self._layout = QVBoxLayout(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 0)
+        self.empty_label = QLabel(self.tr("No jobs. Actions on many rows run here."))
+        self.empty_label.setObjectName("jobsEmpty")
+        self.clear_button = QPushButton(icon("close"), self.tr("Clear finished"))
+        self.clear_button.setObjectName("jobsClearFinished")
+        self.clear_button.clicked.connect(self.clear_finished)
+        bar.addWidget(self.empty_label, 1)
+        bar.addStretch(0)
+        bar.addWidget(self.clear_button)
+        outer.addLayout(bar)
+        cards = QWidget()
+        self._layout = QVBoxLayout(cards)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("jobsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(cards)
+        outer.addWidget(scroll, 1)
         self.setWidget(body)
+        self._render_bar()
+        # The window restores the dock as the last session left it; an empty dock would only take
+        # room, so it hides once the layout is restored unless a job has started by then.
+        QTimer.singleShot(0, self._hide_if_empty)
         manager.job_started.connect(self._on_manager_job_started)
         manager.job_progressed.connect(self._on_manager_job_progressed)
         manager.job_finished.connect(self._on_manager_job_finished)
@@ -145,14 +211,36 @@ class JobPanel(QDockWidget):
     def card(self, job_id: str) -> JobCard:
         return self.cards[job_id]
 
+    def clear_finished(self) -> None:
+        """Remove the cards of jobs that are not running (the journal keeps their records)."""
+        for job_id, card in list(self.cards.items()):
+            if card.finished:
+                del self.cards[job_id]
+                self._layout.removeWidget(card)
+                card.deleteLater()
+                self.manager.forget(job_id)
+        self._render_bar()
+        if not self.cards:
+            self.hide()
+
+    def _hide_if_empty(self) -> None:
+        if not self.cards:
+            self.hide()
+
+    def _render_bar(self) -> None:
+        self.empty_label.setVisible(not self.cards)
+        self.clear_button.setVisible(bool(self.cards))
+        self.clear_button.setEnabled(any(card.finished for card in self.cards.values()))
+
     def _on_manager_job_started(self, job_id: str) -> None:
-        if job_id in self.cards:
-            self.cards[job_id].cancel_button.setEnabled(True)
-            return
-        record = self.manager.journal.job(job_id)
-        card = JobCard(self.manager, job_id, record.label)
-        self.cards[job_id] = card
-        self._layout.insertWidget(0, card)
+        card = self.cards.get(job_id)
+        if card is None:
+            record = self.manager.journal.job(job_id)
+            card = JobCard(self.manager, job_id, record.label)
+            self.cards[job_id] = card
+            self._layout.insertWidget(0, card)
+        card.restart()
+        self._render_bar()
         self.show()
         self.raise_()
 
@@ -165,6 +253,7 @@ class JobPanel(QDockWidget):
         card = self.cards.get(job_id)
         if card is not None:
             card.finish(result)
+        self._render_bar()
 
 
 class JobStatus(QWidget):
