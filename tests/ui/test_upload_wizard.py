@@ -208,6 +208,39 @@ def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_pa
         == [pdf_bytes("old")]
 
 
+def test_matching_page_says_who_already_has_a_certificate(qtbot, context, tmp_path):
+    client = context.client
+    course, users = run_async(qtbot, course_with_learners(client, 3))
+    learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
+    for user in users[:2]:
+        run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]], pdf_bytes("old"), tmp_path))
+    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    page = wizard.match_page
+    qtbot.waitUntil(lambda: len(page.learners) == 3)
+    paths = []
+    for user in users:
+        path = tmp_path / f"{user['Email']}.pdf"
+        path.write_bytes(pdf_bytes("new " + user["Email"]))
+        paths.append(path)
+    page.add_files(paths)
+
+    def match_texts() -> list[str]:
+        return [page.table.item(row, 4).text() for row in range(page.table.rowCount())]
+
+    assert page.policy.currentData() == ExistingPolicy.SKIP.value
+    assert match_texts() == ["Already has a certificate: will be skipped"] * 2 + ["Matched by login or e-mail"]
+    assert page.summary.text().startswith("1 of 3 files will be sent")
+    assert "2 skipped (already have a certificate)" in page.summary.text()
+    shot(wizard, "upload_0_existing_skip")
+    page.policy.setCurrentIndex(page.policy.findData(ExistingPolicy.REPLACE.value))
+    assert ["will be replaced" in t for t in match_texts()] == [True, True, False]
+    assert page.summary.text().startswith("3 of 3 files will be sent")
+    assert "2 replace a certificate" in page.summary.text()
+    page.policy.setCurrentIndex(page.policy.findData(ExistingPolicy.ASK.value))
+    assert ["you will be asked" in t for t in match_texts()] == [True, True, False]
+    assert "you will be asked about 2" in page.summary.text()
+
+
 def test_generic_upload_file_from_the_tools_menu(qtbot, context, tmp_path):
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
 

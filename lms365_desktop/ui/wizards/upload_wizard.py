@@ -107,6 +107,7 @@ class MatchPage(QWizardPage):
         self.drop_area.files_dropped.connect(self.add_files)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.pattern.textChanged.connect(lambda _text: self.rematch())
+        self.policy.currentIndexChanged.connect(self._on_policy_current_index_changed)
 
     def set_learners(self, learners: list[Learner]) -> None:
         self.learners = learners
@@ -174,9 +175,31 @@ class MatchPage(QWizardPage):
             MatchStatus.AMBIGUOUS: self.tr("Ambiguous: {count} learners fit").format(count=len(match.candidates)),
             MatchStatus.DUPLICATE: self.tr("Duplicate: another file goes to this learner"),
         }
-        item = QTableWidgetItem(texts[match.status])
-        item.setForeground(QColor(STATUS_COLOURS[match.status]))
+        text, colour = texts[match.status], STATUS_COLOURS[match.status]
+        tip = text
+        if match.learner is not None and match.learner.has_certificate_file:
+            policy = self.policy.currentData()
+            outcome = {
+                ExistingPolicy.SKIP.value: self.tr("will be skipped"),
+                ExistingPolicy.REPLACE.value: self.tr("will be replaced"),
+                ExistingPolicy.ASK.value: self.tr("you will be asked"),
+            }[policy]
+            # The outcome first: the cell is narrow and the match detail matters less.
+            tip = self.tr("{match}; the learner already has a certificate: {outcome}.").format(
+                match=text, outcome=outcome)
+            if match.status in (MatchStatus.MATCHED, MatchStatus.MANUAL):
+                text = self.tr("Already has a certificate: {outcome}").format(outcome=outcome)
+                if policy == ExistingPolicy.SKIP.value:
+                    colour = "#ca5010"
+        item = QTableWidgetItem(text)
+        item.setForeground(QColor(colour))
+        item.setToolTip(tip)
         return item
+
+    def _on_policy_current_index_changed(self, *_: object) -> None:
+        for index, match in enumerate(self.matches):
+            self.table.setItem(index, MATCH_COLUMN, self._status_item(match, self.checks[index]))
+        self._update_summary()
 
     def _on_learner_combo_changed(self, row: int) -> None:
         combo = self.table.cellWidget(row, LEARNER_COLUMN)
@@ -196,10 +219,21 @@ class MatchPage(QWizardPage):
         ready = self.sendable()
         problems = sum(1 for c in self.checks if not c.ok)
         unresolved = len(self.matches) - len(ready) - problems
-        self.summary.setText(self.tr("{ready} of {count} files will be sent ({size}); {unresolved} unresolved, "
-                                     "{problems} cannot be sent.").format(
-            ready=len(ready), count=len(self.matches), size=format_size(sum(c.size for _, c in ready)),
-            unresolved=unresolved, problems=problems))
+        existing = [(m, c) for m, c in ready if m.learner.has_certificate_file]
+        policy = self.policy.currentData()
+        # What the queue will really do: with "skip", files for learners with a certificate go nowhere.
+        sent = [(m, c) for m, c in ready if not (policy == ExistingPolicy.SKIP.value and m.learner.has_certificate_file)]
+        text = self.tr("{sent} of {count} files will be sent ({size})").format(
+            sent=len(sent), count=len(self.matches), size=format_size(sum(c.size for _, c in sent)))
+        if existing:
+            text += {
+                ExistingPolicy.SKIP.value: self.tr(", {n} skipped (already have a certificate)"),
+                ExistingPolicy.REPLACE.value: self.tr(", {n} replace a certificate the learner already has"),
+                ExistingPolicy.ASK.value: self.tr(" (you will be asked about {n} whose learner already has one)"),
+            }[policy].format(n=len(existing))
+        text += self.tr("; {unresolved} unresolved, {problems} cannot be sent.").format(
+            unresolved=unresolved, problems=problems)
+        self.summary.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
