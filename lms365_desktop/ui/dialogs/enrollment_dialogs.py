@@ -26,7 +26,7 @@ class ActionDialog(QDialog):
 
     confirmed = Signal(dict)
 
-    def __init__(self, *, name: str, title: str, question: str, verb: str, icon_name: str,
+    def __init__(self, *, name: str, title: str, question: str, verb: str, icon_name: str, dismiss: str = "",
                  message_label: str | None = None, sessions: Sequence[tuple[str, str]] | None = None,
                  details: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +67,11 @@ class ActionDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(verb)
         self.ok_button.setObjectName("actionConfirm")
+        # Two buttons that both start with "Cancel" read alike: the dismiss button says what stays.
+        self.dismiss_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.dismiss_button.setObjectName("actionDismiss")
+        if dismiss:
+            self.dismiss_button.setText(dismiss)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -88,6 +88,8 @@ class EntityTableModel(QAbstractTableModel):
         self._exhausted = False
         self._started = False
         self._failed = False
+        self.stale = False  # the rows shown are from before a reload that failed
+        self._previous: tuple | None = None  # what a reload replaced, until its first page arrives
         self._generation = 0
         self._task: asyncio.Task | None = None
         self._loading = False
@@ -119,6 +121,14 @@ class EntityTableModel(QAbstractTableModel):
     @property
     def started(self) -> bool:
         return self._started
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
 
     def invalidate(self) -> None:
         """Mark the rows stale (e.g. another connection); the next ensure-load reloads them."""
@@ -195,8 +205,12 @@ class EntityTableModel(QAbstractTableModel):
         if self._task is not None and not self._task.done():
             self._task.cancel()
         self.beginResetModel()
+        if self._rows and self._previous is None:
+            # Kept until the first page arrives, so a failed reload shows the old rows (stale).
+            self._previous = (self._rows, self._texts, self._store, self._view, self._total,
+                              self._next_link, self._exhausted)
         self._rows, self._texts, self._positions = [], [], None
-        self._store.reset()
+        self._store = RowStore()
         self._cached = (-1, None)
         self._view = [] if self.quick_filter else None
         self._total, self._next_link = None, None
@@ -277,15 +291,31 @@ class EntityTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._failed = True  # no retry loop from the view: F5 tries again
+        if self._previous is not None:
+            self._restore_previous()
         self._loading = False
         self.loading_changed.emit(False)
         self.load_failed.emit(exc)
         self._runner.report(exc)
 
+    def _restore_previous(self) -> None:
+        """Put back the rows a failed reload replaced; they stay marked stale until one succeeds."""
+        previous, self._previous = self._previous, None
+        self.beginResetModel()
+        (self._rows, self._texts, self._store, view, self._total, self._next_link, self._exhausted) = previous
+        # The quick filter may have changed meanwhile: apply the current one to the old rows.
+        needle = self.quick_filter
+        self._view = [i for i, text in enumerate(self._texts) if needle in text] if needle else None
+        self._positions, self._cached = None, (-1, None)
+        self.stale = True
+        self.endResetModel()
+        self.counts_changed.emit()
+
     def _on_page(self, generation: int, loaded: tuple) -> None:
         if generation != self._generation:
             return
         page, layout, rows, texts = loaded
+        self._previous, self.stale = None, False
         if layout is not None and self._store.layout is None:
             self._store.set_layout(layout)
         if page.count is not None:
@@ -442,6 +472,39 @@ class EntityTableModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
                 return True
         return False
+
+    def contains_key(self, key: Any) -> bool:
+        """Whether a loaded row (shown or hidden by the quick filter) has this key."""
+        value = self._store.value
+        return any(value(row, self.key) == key for row in self._rows)
+
+    def remove_keys(self, keys: Sequence[Any]) -> int:
+        """Take the rows with these keys out (they no longer match the view); the total follows."""
+        wanted = set(keys)
+        value = self._store.value
+        removed = 0
+        for i in range(len(self._rows) - 1, -1, -1):
+            if value(self._rows[i], self.key) not in wanted:
+                continue
+            if self._view is None:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i], self._texts[i]
+                self.endRemoveRows()
+            else:
+                position = self._view.index(i) if i in self._view else None
+                if position is not None:
+                    self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[i], self._texts[i]
+                self._view = [v - 1 if v > i else v for v in self._view if v != i]
+                if position is not None:
+                    self.endRemoveRows()
+            self._positions, self._cached = None, (-1, None)
+            removed += 1
+        if removed:
+            if self._total is not None:
+                self._total = max(len(self._rows), self._total - removed)
+            self.counts_changed.emit()
+        return removed
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self.beginResetModel()

@@ -31,6 +31,7 @@ from lms365_desktop.core.activity_feed import (
     ActivityEvent,
     ActivityFeed,
 )
+from lms365_desktop.core.activity_events import ENROLLMENT_EVENTS
 from lms365_desktop.ui.console.json_views import JsonHighlighter
 from lms365_desktop.ui.itemmodels.activity_model import (
     ACTION_APPROVED,
@@ -71,6 +72,7 @@ class ActivityPane(QWidget):
     public_callback_url_chosen = Signal(str, int)  # (URL or "", local receiver port or 0)
     mode_chosen = Signal(str)
     poll_interval_chosen = Signal(float)
+    enrollments_changed = Signal(list)  # enrollment ids an event or a feed action changed
     _event_arrived = Signal(object)
     _feed_state_changed = Signal()
 
@@ -233,6 +235,7 @@ class ActivityPane(QWidget):
 
         def done(_result) -> None:
             self.model.set_action_state(event.key, ACTION_APPROVED if verb == "approve" else ACTION_REJECTED)
+            self.enrollments_changed.emit(list(event.enrollment_ids))
             self._show_details(self._current())
 
         def failed(exc: BaseException) -> None:
@@ -269,6 +272,8 @@ class ActivityPane(QWidget):
     def _on_feed_event_arrived(self, event: ActivityEvent) -> None:
         if not self.model.add_event(event):
             return
+        if event.event in ENROLLMENT_EVENTS:
+            self.enrollments_changed.emit(list(event.enrollment_ids))
         if event.is_approval_request:
             self._notify(event)
             if not self.isVisible():

@@ -54,7 +54,8 @@ class CourseDetails(DetailsPanel):
             self.add_section("description", self.tr("Description"), [course.description])
         self.add_section("categories", self.tr("Categories"), sorted(c.name or "" for c in course.categories or []))
         self.add_section("tags", self.tr("Tags"), sorted(t.name or "" for t in course.tags or []))
-        sessions = [f"{s.title} · {display_text(s.start_date)}" for s in course.course_sessions or [] if not s.is_group]
+        sessions = [f"{s.title} · {display_text(s.start_date)}" for s in sorted(
+            course.course_sessions or [], key=lambda s: str(s.start_date or "")) if not s.is_group]
         self.add_section("sessions", self.tr("Sessions"), sessions)
         trainers = [t.title or user_principal(t.login_name) for t in course.trainers or []]
         self.add_section("trainers", self.tr("Trainers"), trainers)

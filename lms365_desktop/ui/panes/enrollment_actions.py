@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
+from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.errors import describe
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
@@ -73,6 +75,10 @@ class EnrollmentActions(QObject):
         courses.context_menu_actions = lambda: [self.actions[ENROLL]]
         sessions.context_menu_actions = lambda: [self.actions[ENROLL]]
         window.pane_changed.connect(lambda _name: self.update_enabled())
+        # Rows change in place (jobs, refreshes) or leave the view: what applies changes with them.
+        model = enrollments.model
+        for signal in (model.dataChanged, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(lambda *_args: self.update_enabled())
         jobs.items_changed.connect(self._on_jobs_items_changed)
         self.update_enabled()
 
@@ -87,45 +93,98 @@ class EnrollmentActions(QObject):
         self.actions[ENROLL].setEnabled(self.enroll_target() is not None)
 
     # ---- the verbs --------------------------------------------------------------------------
+    def counted(self, singular: str, plural: str, n: int) -> str:
+        """``tr(text, "", n)`` with %n: the singular source for one, the plural for more.
+
+        Both go through tr() with the count, so a translation gives every numerus form; English
+        needs no translation file to read right.
+        """
+        return self.tr(singular, "", n) if n == 1 else self.tr(plural, "", n)
+
     def approve(self) -> None:
         rows = self.applicable(APPROVE)
         if rows:
             self.run(APPROVE, rows, {})
+        else:
+            self._say_nothing_applies(APPROVE)
 
     def reject(self) -> ActionDialog | None:
-        return self._ask(REJECT, self.tr("Reject"), self.tr("Reject {n} enrollment requests?"), "reject",
+        n = len(self.applicable(REJECT))
+        return self._ask(REJECT, self.tr("Reject"),
+                         self.counted("Reject %n enrollment request?", "Reject %n enrollment requests?", n), "reject",
+                         verb=self.counted("Reject %n request", "Reject %n requests", n),
+                         dismiss=self.counted("Keep it pending", "Keep them pending", n),
                          message_label=self.tr("Message to the learner:"))
 
     def cancel(self) -> ActionDialog | None:
-        return self._ask(CANCEL, self.tr("Cancel enrollment"), self.tr("Cancel {n} enrollments?"), "cancel",
+        n = len(self.applicable(CANCEL))
+        return self._ask(CANCEL, self.tr("Cancel enrollment"),
+                         self.counted("Cancel %n enrollment?", "Cancel %n enrollments?", n), "cancel",
+                         verb=self.counted("Cancel %n enrollment", "Cancel %n enrollments", n),
+                         dismiss=self.counted("Keep it", "Keep them", n),
                          message_label=self.tr("Reason (shown to the learner):"))
 
     def complete(self) -> ActionDialog | None:
-        return self._ask(COMPLETE, self.tr("Set completed"), self.tr("Mark {n} enrollments as completed?"), "complete")
+        n = len(self.applicable(COMPLETE))
+        return self._ask(COMPLETE, self.tr("Set completed"),
+                         self.counted("Mark %n enrollment as completed?", "Mark %n enrollments as completed?", n),
+                         "complete", verb=self.counted("Mark %n completed", "Mark %n completed", n),
+                         dismiss=self.tr("Leave as is"))
 
     def retake(self):
         """Ask once (with the course's sessions to choose from when all rows share a course)."""
         rows = self.applicable(RETAKE)
         if not rows:
+            self._say_nothing_applies(RETAKE)
             return None
         return self.context.tasks.run(self._ask_retake({str(field_value(r, "CourseId")) for r in rows}))
 
     async def _ask_retake(self, courses: set[str]) -> ActionDialog | None:
         sessions = await self._load_sessions(next(iter(courses))) if len(courses) == 1 else []
-        return self._ask(RETAKE, self.tr("Force retake"), self.tr("Make {n} learners take the course again?"),
-                         "retake", sessions=sessions,
+        n = len(self.applicable(RETAKE))
+        return self._ask(RETAKE, self.tr("Force retake"),
+                         self.counted("Make %n learner take the course again?",
+                                      "Make %n learners take the course again?", n),
+                         "retake", sessions=sessions, verb=self.counted("Retake for %n learner", "Retake for %n learners", n),
+                         dismiss=self.tr("Leave as is"),
                          details=self.tr("Their completion is cleared; progress starts over."))
 
-    def _ask(self, kind: str, verb: str, question: str, icon_name: str, **options) -> ActionDialog | None:
+    def _say_nothing_applies(self, kind: str) -> None:
+        """A verb that finds nothing eligible says so instead of doing nothing in silence."""
+        selected = len(self.enrollments.selected_rows())
+        title = {APPROVE: self.tr("Nothing to approve"), REJECT: self.tr("Nothing to reject"),
+                 CANCEL: self.tr("Nothing to cancel"), COMPLETE: self.tr("Nothing to mark completed"),
+                 RETAKE: self.tr("Nothing to retake")}[kind]
+        if not selected:
+            text = self.tr("Select one or more enrollments first.")
+        else:
+            text = {
+                APPROVE: self.counted("The selected enrollment is not pending approval.",
+                                      "None of the %n selected enrollments is pending approval.", selected),
+                REJECT: self.counted("The selected enrollment is not pending approval.",
+                                     "None of the %n selected enrollments is pending approval.", selected),
+                CANCEL: self.counted("The selected enrollment is not active.",
+                                     "None of the %n selected enrollments is active.", selected),
+                COMPLETE: self.counted("The selected enrollment is not an enrolled, unfinished one.",
+                                       "None of the %n selected enrollments is enrolled and unfinished.", selected),
+                RETAKE: self.counted("The selected learner has not started the course.",
+                                     "None of the %n selected learners has started the course.", selected),
+            }[kind]
+        self.context.notifications.show_info(title, text)
+
+    def _ask(self, kind: str, title: str, question: str, icon_name: str, **options) -> ActionDialog | None:
         rows = self.applicable(kind)
         if not rows:
+            self._say_nothing_applies(kind)
             return None
         skipped = len(self.enrollments.selected_rows()) - len(rows)
         details = options.pop("details", "")
         if skipped:
-            details += (" " if details else "") + self.tr("{n} selected rows are skipped: the action does not apply to them.").format(n=skipped)
-        dialog = ActionDialog(name=f"{kind}Dialog", title=verb, question=question.format(n=len(rows)),
-                              verb=f"{verb} ({len(rows)})", icon_name=icon_name, details=details,
+            details += (" " if details else "") + self.counted(
+                "%n selected row is skipped: the action does not apply to it.",
+                "%n selected rows are skipped: the action does not apply to them.", skipped)
+        dialog = ActionDialog(name=f"{kind}Dialog", title=title, question=question,
+                              icon_name=icon_name, details=details,
                               parent=self.context.window, **options)
         dialog.confirmed.connect(lambda values: self.run(kind, rows, values))
         dialog.open()
@@ -146,11 +205,25 @@ class EnrollmentActions(QObject):
 
     async def _run_one(self, kind: str, item: str, params: dict[str, Any], label: str) -> None:
         op = operation(kind, params, self.context.client, lane=Lane.INTERACTIVE)
-        await op.action(item)
+        try:
+            await op.action(item)
+        except Lms365Error as exc:
+            if exc.status != 409 or kind == ENROLL:
+                raise
+            # Refused because the row changed elsewhere: show it as it is now, and say whose.
+            await self.enrollments.note_changed([item])
+            title, message, details = describe(exc)
+            message = message.replace(f"'{item}'", f"'{label}'").replace(item, label)
+            if label not in message:
+                message = f"{label}: {message}"
+            self.context.notifications.show_error(title, message, details)
+            self.update_enabled()
+            return
         if kind == ENROLL:
             await self._after_enroll()
+            self.enrollments.enrollments_changed.emit([])
         else:
-            await self.enrollments.refresh_rows([item])
+            await self.enrollments.note_changed([item])
         self.context.notifications.show_info(self._done_text(kind, 1), label)
         self.action_done.emit(kind, [item])
         self.update_enabled()
@@ -166,8 +239,9 @@ class EnrollmentActions(QObject):
     def _on_jobs_items_changed(self, kind: str, items: list) -> None:
         if kind == ENROLL:
             self.context.tasks.run(self._after_enroll())
-        elif items:
-            self.context.tasks.run(self.enrollments.refresh_rows([str(i) for i in items]))
+            self.enrollments.enrollments_changed.emit([])
+        else:
+            self.context.tasks.run(self.enrollments.note_changed([str(i) for i in items]))
         self.update_enabled()
 
     async def _after_enroll(self) -> None:
@@ -205,7 +279,7 @@ class EnrollmentActions(QObject):
 
     async def _open_picker(self, course_id: str, title: str, preselected: list[str]) -> UserPickerDialog:
         sessions = await self._load_sessions(course_id)
-        dialog = UserPickerDialog(self.context, title, sessions, preselected, parent=self.context.window)
+        dialog = UserPickerDialog(self.context, title, sessions, preselected, parent=self.context.window, course_id=course_id)
         dialog.users_chosen.connect(lambda users, session_ids: self.enroll(course_id, title, users, session_ids))
         dialog.open()
         self.dialog_opened.emit(dialog)
