@@ -21,6 +21,12 @@ class InvalidField(ODataError):
         self.field = field_name
 
 
+TOO_DEEP = "The request body nests too deeply to be a valid request."
+
+# SQL Server's datetime, which LMS365 stores dates in, starts at 1753-01-01.
+EARLIEST_DATE_TIME = datetime(1753, 1, 1, tzinfo=timezone.utc)
+
+
 async def json_object(request: Request, *, required: bool = True) -> dict[str, Any]:
     """The body as a JSON object; an absent body is `{}` when the swagger marks it optional."""
     raw = await request.body()
@@ -32,12 +38,16 @@ async def json_object(request: Request, *, required: bool = True) -> dict[str, A
         value = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidField("body", f"The request body is not valid JSON: {exc}.") from exc
+    except RecursionError:  # the decoder recurses per level; 5,000 nested objects overflow it
+        raise InvalidField("body", TOO_DEEP) from None
     if not isinstance(value, dict):
         raise InvalidField("body", "The request body must be a JSON object.")
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (\ud800) cannot be stored as text
         raise InvalidField("body", "The request body contains text that is not valid Unicode.") from None
+    except RecursionError:
+        raise InvalidField("body", TOO_DEEP) from None
     except ValueError:  # NaN/Infinity are judged by the member that holds them
         pass
     return value
@@ -138,9 +148,13 @@ def date_time(value: Any, field_name: str, *, required: bool = False) -> datetim
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     try:
-        return parsed.astimezone(timezone.utc)
+        parsed = parsed.astimezone(timezone.utc)
     except (OverflowError, ValueError) as exc:
         raise InvalidField(field_name, f"{field_name} '{value}' is out of range.") from exc
+    if parsed < EARLIEST_DATE_TIME:
+        raise InvalidField(field_name, f"{field_name} '{value}' is out of range: dates start at "
+                                       f"1753-01-01T00:00:00Z.")
+    return parsed
 
 
 def choice(value: Any, field_name: str, names: Iterable[str], *, ints: Mapping[int, str] | None = None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 from . import body_fields as bf
 from . import enums
 from .body_fields import InvalidField
+from .time_zones import iana_name
 
 TITLE_MAX = 255
 SESSION_TITLE_MAX = 128  # notes section 4: CourseSession Title <= 128 characters
@@ -263,6 +265,13 @@ def parse_session(body: dict[str, Any]) -> SessionRequest:
     if not isinstance(time_zone, str) or time_zone not in enums.TIME_ZONES:
         raise InvalidField("TimeZone", f"TimeZone '{time_zone}' is not a supported Microsoft time zone name "
                                        "(for example 'W. Europe Standard Time' or 'UTC').")
+    zone = zoneinfo.ZoneInfo(iana_name(time_zone))
+    for name, moment in (("StartDate", start), ("EndDate", end)):
+        try:  # the session's local time is shown and stored too; it must exist in the calendar
+            moment.astimezone(zone)
+        except (OverflowError, ValueError):
+            raise InvalidField(name, f"{name} '{moment:%Y-%m-%dT%H:%M:%SZ}' is out of range in "
+                                     f"the time zone '{time_zone}'.") from None
     deadline = bf.date_time(get("EnrollmentDeadline"), "EnrollmentDeadline")
     if deadline is not None and deadline > start:
         raise InvalidField("EnrollmentDeadline", "EnrollmentDeadline must not be after the session's StartDate.")
