@@ -1,7 +1,9 @@
 """OData v4 query options ($filter, $select, $expand, $orderby, $top, $skip, $count) parsed and checked."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -10,14 +12,18 @@ from odata_query import exceptions as odata_exc
 from odata_query import utils as odata_utils
 from odata_query.grammar import ODataLexer, ODataParser
 from odata_query.sqlalchemy.orm import AstToSqlAlchemyOrmVisitor
-from sqlalchemy import and_, literal, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy import String, and_, func, literal, or_
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from . import enums, store
 from .edm import NAMESPACE, TYPES, EntityType
 from .errors import bad_request
+from .filter_terms import TYPED as _TYPED
+from .filter_terms import check_comparable as _check_comparable
+from .filter_terms import equalities_as_in as _equalities_as_in
+from .filter_terms import text_operand as _text_operand
 
 # Terms one and/or chain may have. Chains of `eq` on one property become a single IN, so a
 # 2,000-id lookup is cheap; the cap keeps the SQL within SQLite's expression-depth limit.
@@ -232,6 +238,14 @@ def _property(etype: EntityType, name: str, option: str):
     return column
 
 
+def _wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+# What now() means in $filter; the router sets the sandbox's clock per request, so tests that
+# move time see now() move with the CreatedAt stamps the sandbox writes.
+FILTER_NOW: ContextVar = ContextVar("filter_now", default=_wall_clock)
+
 _LEXER = ODataLexer()
 _PARSER = ODataParser()
 
@@ -240,8 +254,12 @@ def parse_filter(etype: EntityType, text: str):
     """Parse `$filter` with odata-query and translate it for `etype`; returns (clause, joins)."""
     if not text.strip():
         raise bad_request("The $filter option is empty.")
+    source = _unqualify_enum_literals(text)
     try:
-        tree = _PARSER.parse(_LEXER.tokenize(_unqualify_enum_literals(text)))
+        tree = _PARSER.parse(_LEXER.tokenize(source))
+    except (odata_exc.TokenizingException, odata_exc.ParsingException) as exc:
+        raise bad_request(f"Syntax error in $filter '{text}': "
+                          f"{_where_it_broke(source, exc.token)}") from None
     except odata_exc.ODataException as exc:
         raise bad_request(f"Syntax error in $filter '{text}': {_describe(exc)}") from None
     except Exception as exc:  # the lexer/parser raise plain errors for some garbage
@@ -271,6 +289,23 @@ def _unqualify_enum_literals(text: str) -> str:
         if match and match.group(1) == f"{NAMESPACE}." and match.group(2) in enums.ALL_ENUMS:
             parts[index] = parts[index][:match.start()]
     return "".join(parts)
+
+
+def _where_it_broke(source: str, token) -> str:
+    """The text where parsing stopped and its 1-based position, instead of the lexer's Token."""
+    index = getattr(token, "index", None)
+    if index is None:
+        return ("the expression ends too early (an unclosed parenthesis or quote, or an "
+                "operator without its operand).")
+    while index < len(source) and source[index].isspace():
+        index += 1  # the parser stops at the blank before the word it cannot use
+    if index >= len(source):
+        return "the expression ends too early (an operator without its operand)."
+    words = source[index:].split()
+    snippet = words[0] if words else source[index:]
+    if len(snippet) > 40:
+        snippet = snippet[:40] + "..."
+    return f"unexpected '{snippet}' at position {index + 1}."
 
 
 def _describe(exc: Exception) -> str:
@@ -356,54 +391,62 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
         right = self.visit(node.right)
         op = self.visit(node.comparator)
         if isinstance(node.comparator, odata_ast.In):
+            for item in right:
+                _check_comparable(left, item, node.left)
             right = [_coerce(left, item, node.left) for item in right]
         else:
+            _check_comparable(left, right, node.left)
+            _check_comparable(right, left, node.right)
             right = _coerce(left, right, node.left)
             left = _coerce(right, left, node.right)
         return op(left, right)
 
+    # Date-times are stored as `YYYY-MM-DDTHH:MM:SSZ` text (store.UtcDateTime): odata-query's
+    # now(), date() and duration arithmetic assume native date types and compared or added text.
+    def func_now(self):
+        return literal(FILTER_NOW.get()(), type_=store.UtcDateTime)
+
+    def func_date(self, field):
+        return func.substr(self.visit(field), 1, 10, type_=String)
+
+    def visit_BinOp(self, node: odata_ast.BinOp):
+        if not isinstance(node.op, (odata_ast.Add, odata_ast.Sub)) or not isinstance(
+                node.right, odata_ast.Duration):
+            if isinstance(node.left, odata_ast.Duration):
+                raise ValueError("a duration must follow the date-time it is added to")
+            return super().visit_BinOp(node)
+        moment = self.visit(node.left)
+        if not isinstance(getattr(moment, "type", None), store.UtcDateTime):
+            raise ValueError("durations can only be added to or subtracted from date-times")
+        seconds = node.right.py_val.total_seconds()
+        if isinstance(node.op, odata_ast.Sub):
+            seconds = -seconds
+        # SQLite's date functions read the stored form (a trailing Z is a valid zone suffix).
+        return func.strftime("%Y-%m-%dT%H:%M:%SZ", moment, f"{seconds:+.0f} seconds",
+                             type_=store.UtcDateTime)
+
+    # SQLite's upper()/lower() change ASCII letters only; these run Python's Unicode mappings
+    # (registered on every connection by query_runner). startswith/contains stay case-sensitive.
+    def func_toupper(self, field):
+        return func.odata_upper(_text_operand(self.visit(field), field, "toupper"), type_=String)
+
+    def func_tolower(self, field):
+        return func.odata_lower(_text_operand(self.visit(field), field, "tolower"), type_=String)
+
+    def func_indexof(self, field, substr):
+        return func.odata_indexof(_text_operand(self.visit(field), field, "indexof"),
+                                  _text_operand(self.visit(substr), substr, "indexof"))
+
     def _substr_function(self, field, substr, func):
         # odata-query only accepts bare identifiers here; OData allows any string expression
         # (tolower(Title), Manager/Title), and % or _ in the text must stay literal.
-        target = self.visit(field)
+        target = _text_operand(self.visit(field), field, func)
         text = self.visit(substr)
         if not isinstance(text, BindParameter) or not isinstance(text.value, str):
             raise ValueError(f"{func}() needs a string literal as its second argument")
         return getattr(target, func)(text.value, autoescape=True)
 
 
-def _equalities_as_in(terms: list) -> list:
-    """`P eq 1 or P eq 2 or Q eq 3` -> `P in (1, 2) or Q eq 3`: the same rows, one flat SQL IN
-    instead of an OR nested thousands deep (SQLite stops at an expression depth of 1,000)."""
-    groups: dict[str, list] = {}
-    order: list = []
-    for term in terms:
-        if (isinstance(term, odata_ast.Compare) and isinstance(term.comparator, odata_ast.Eq)
-                and isinstance(term.left, (odata_ast.Identifier, odata_ast.Attribute))
-                and isinstance(term.right, odata_ast._Literal)
-                and not isinstance(term.right, (odata_ast.Null, odata_ast.List,
-                                                odata_ast.Boolean))):
-            key = repr(term.left)
-            if key not in groups:
-                groups[key] = []
-                order.append(key)
-            groups[key].append(term)
-        else:
-            order.append(term)
-    out = []
-    for item in order:
-        if not isinstance(item, str):
-            out.append(item)
-        elif len(groups[item]) == 1:
-            out.append(groups[item][0])
-        else:
-            same = groups[item]
-            out.append(odata_ast.Compare(odata_ast.In(), same[0].left,
-                                         odata_ast.List([term.right for term in same])))
-    return out
-
-
-_TYPED = (store.Guid, store.UtcDateTime, store.NamedEnum)
 
 
 def _coerce(column, value, column_node):

@@ -1,6 +1,7 @@
 """Runs checked QueryOptions against the store: one SELECT per level, expansions batched by key."""
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -110,10 +111,37 @@ def _ordered(opts: QueryOptions, stmt):
     return stmt.order_by(opts.etype.model.__table__.c[opts.etype.key])
 
 
+def _text_function(method):
+    return lambda value: getattr(value, method)() if isinstance(value, str) else value
+
+
+def _index_of(text, part):
+    return text.find(part) if isinstance(text, str) and isinstance(part, str) else None
+
+
+# OData's string functions with Python's Unicode semantics, for the $filter translator.
+SQL_FUNCTIONS = {"odata_upper": (1, _text_function("upper")),
+                 "odata_lower": (1, _text_function("lower")),
+                 "odata_indexof": (2, _index_of)}
+
+
+def _register_functions(connection) -> None:
+    raw = connection.connection.dbapi_connection
+    if not isinstance(raw, sqlite3.Connection) or getattr(raw, "_odata_functions", False):
+        return
+    for name, (arity, function) in SQL_FUNCTIONS.items():
+        raw.create_function(name, arity, function, deterministic=True)
+    try:
+        raw._odata_functions = True
+    except AttributeError:  # sqlite3.Connection takes no attributes: register again next time
+        pass
+
+
 def _execute(session: Session, stmt):
     try:
         # Core execution: the rows are plain tuples, without the ORM's per-row loading cost.
         connection = session.connection() if isinstance(session, Session) else session
+        _register_functions(connection)
         return connection.execute(stmt).all()
     except StatementError as exc:
         # A literal the column type refused, or SQLite rejecting an expression the client wrote.

@@ -4,17 +4,18 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol, Union
 
 import orjson
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
-from . import edm
+from . import edm, store
 from .errors import ODataError, bad_request, not_found
+from .odata_query import FILTER_NOW
 from .state import SandboxState
 
 ODATA_ROOT = "/odata/v2"
@@ -50,6 +51,8 @@ class ODataRequest:
             body = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
             raise bad_request(f"The request body is not valid JSON: {exc}") from None
+        except RecursionError:  # the decoder recurses per nesting level
+            raise bad_request("The request body nests too deeply to be a valid request.") from None
         if not isinstance(body, dict):
             raise bad_request("The request body must be a JSON object.")
         return body
@@ -135,6 +138,7 @@ class Router:
     # -- dispatch --------------------------------------------------------------------------
     async def dispatch(self, request: Request, state: SandboxState,
                        builtin: "BuiltinHandlers") -> Response:
+        FILTER_NOW.set(state.now)  # $filter's now() is the sandbox clock (request task's context)
         path = request.path_params.get("path", "")
         segments = split_path(path)
         method = request.method.upper()
@@ -149,6 +153,8 @@ class Router:
         set_name, key = parse_segment(first)
         if edm.entity_set(set_name) is None:
             raise not_found(f"No resource found for the segment '{set_name}'.")
+        if key is not None:
+            _check_key(edm.entity_set(set_name), key)
         ctx = ODataRequest(request, state, set_name, key, None, api_key)
         rest = segments[1:]
         if key is None:
@@ -201,6 +207,19 @@ class BuiltinHandlers(Protocol):
     def single(self, ctx: ODataRequest) -> Response: ...
     def navigation(self, ctx: ODataRequest) -> Response: ...
     def navigation_count(self, ctx: ODataRequest) -> Response: ...
+
+
+def _check_key(etype, key: str) -> None:
+    """A malformed GUID key is the same 400 for reads, writes and actions (Web API OData
+    refuses it while binding the route, before any handler runs)."""
+    key_column = etype.model.__table__.c[etype.key]
+    if not isinstance(key_column.type, store.Guid) or etype.model.__name__ == "User":
+        return  # Users are also addressed by login name (`Users('i:0#.f|...')`)
+    try:
+        uuid.UUID(key)
+    except ValueError:
+        raise bad_request(f"The key '{key}' is not a valid GUID for "
+                          f"'{etype.qualified_name}'.") from None
 
 
 def _only(method: str, allowed: str, produce: Callable[[], Response]) -> Response:

@@ -192,10 +192,10 @@ def test_unknown_user_course_and_enrollment(api, automatic):
                  400, "group")
     user, = fresh_users(api, 1)
     assert_error(enroll(api, "3f0e7c4e-0000-4000-8000-000000000000", user), 404)
-    assert_error(enroll(api, "not-a-guid", user), 404)
+    assert_error(enroll(api, "not-a-guid", user), 400, "not a valid GUID")  # as GET Courses(x)
     for action in ("Approve", "Reject", "Cancel", "Complete", "Retake"):
         assert_error(api.post(f"/odata/v2/Enrollments(3f0e7c4e-0000-4000-8000-000000000000)/{action}"), 404)
-        assert_error(api.post(f"/odata/v2/Enrollments('x')/{action}"), 404)
+        assert_error(api.post(f"/odata/v2/Enrollments('x')/{action}"), 400, "not a valid GUID")
 
 
 def test_bodies_that_are_not_json_objects(api, automatic):

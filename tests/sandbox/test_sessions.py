@@ -90,7 +90,7 @@ def test_sessions_need_a_classroom_or_webinar_course(api):
     elearning = created_course(api, CourseType="ELearning")
     assert_error(post_session(api, elearning["Id"]), 400, "ELearning")
     assert_error(post_session(api, "0b0e1c2d-0000-4000-8000-000000000000"), 404)
-    assert_error(post_session(api, "nonsense"), 404)
+    assert_error(post_session(api, "nonsense"), 400, "not a valid GUID")  # as GET Courses(x)
 
 
 def test_max_attendees_is_enforced_unless_ignored(api, classroom):
