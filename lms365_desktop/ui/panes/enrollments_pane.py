@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
-from lms365_desktop.api.odata import Guid, Query, any_of, contains, or_
+from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
@@ -80,6 +80,9 @@ class EnrollmentsPane(EntityPane):
     icon_name = "enrollment"
 
     view_changed = Signal(str)
+    # Enrollments changed on the server (ids; empty when not known which), from whatever source:
+    # actions, jobs, the activity feed. The one path the badges and the rows follow.
+    enrollments_changed = Signal(list)
 
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.title = self.tr("Enrollments")
@@ -161,16 +164,48 @@ class EnrollmentsPane(EntityPane):
             courses = any_of("CourseId", [Guid(c) for c in matching]) if matching else ""
         return or_(contains("UserLoginName", text), courses)
 
+    async def note_changed(self, ids: list[str]) -> None:
+        """Enrollments changed on the server: re-read the loaded ones, then tell whoever counts."""
+        try:
+            if ids and self.context.client is not None and self.model.started:
+                await self.refresh_rows(ids)
+        finally:
+            self.enrollments_changed.emit(list(ids))
+
     async def refresh_rows(self, ids: list[str]) -> int:
-        """Re-read changed enrollments and update their rows in place."""
+        """Re-read changed enrollments and update their rows in place.
+
+        Rows that no longer match the view (an approved row in the pending queue) leave it, and
+        the total follows; the server decides what matches, so scope and search count too.
+        """
         client = self.context.client
+        loaded = [i for i in dict.fromkeys(ids) if self._is_loaded(i)]
         updated = 0
-        for start in range(0, len(ids), REFRESH_CHUNK):
-            chunk = [Guid(i) for i in ids[start:start + REFRESH_CHUNK]]
+        view_filter = self.model.query().filter_text
+        for start in range(0, len(loaded), REFRESH_CHUNK):
+            chunk = [Guid(i) for i in loaded[start:start + REFRESH_CHUNK]]
             query = Query().filter(any_of("Id", chunk)).top(REFRESH_CHUNK)
             page = await client.fetch_page("Enrollments", query, model=None)
             for row in page.rows:
                 updated += self.model.replace_row(row)
+            if view_filter:
+                query = Query().filter(and_(view_filter, any_of("Id", chunk))).select("Id").top(REFRESH_CHUNK)
+                matching = {str(r.get("Id")) for r in (await client.fetch_page("Enrollments", query, model=None)).rows}
+                self.model.remove_keys([str(i) for i in chunk if str(i) not in matching])
         if self.details is not None and self.current_row() is not None:
             self.details.show_row(self.current_row())
         return updated
+
+    def _is_loaded(self, key: str) -> bool:
+        return self.model.contains_key(key)
+
+    # ---- layout: the view is part of how the user left the pane -------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        super().save_state(settings)
+        settings.setValue(f"panes/{self.objectName()}/view", self.current_view)
+
+    def restore_state(self, settings: QSettings) -> None:
+        super().restore_state(settings)
+        view = settings.value(f"panes/{self.objectName()}/view")
+        if view in self.view_buttons and view != self.current_view:
+            self.set_view(view)
