@@ -1,6 +1,8 @@
 """Status-bar meter: calls used in the current throttle window out of the limit, and the queue."""
 from __future__ import annotations
 
+import math
+import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -34,7 +36,16 @@ class ThrottleMeter(QWidget):
         self.limit = 0
         self.queued = 0
         self.throttled = 0
+        self._paused_until = 0.0  # time.monotonic() when the server's Retry-After pause ends
+        # Stats arrive only when something changes; a pause is silent, so count it down here.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._render)
         self._render()
+
+    @property
+    def paused_seconds(self) -> float:
+        return max(0.0, self._paused_until - time.monotonic())
 
     def update_stats(self, stats: Any) -> None:
         """Accept new stats (any object with ThrottleStats' attributes); painted shortly after."""
@@ -51,6 +62,8 @@ class ThrottleMeter(QWidget):
         self.queued = int(getattr(stats, "queued_interactive", 0)) + int(getattr(stats, "queued_bulk", 0))
         self.throttled = int(getattr(stats, "throttled_429", 0))
         self.window_seconds = float(getattr(stats, "window_seconds", 0) or 0)
+        paused = float(getattr(stats, "paused_seconds", 0) or 0)
+        self._paused_until = time.monotonic() + paused if paused > 0 else 0.0
         self._render()
 
     def _render(self) -> None:
@@ -62,6 +75,13 @@ class ThrottleMeter(QWidget):
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
             text = self.tr("API {calls} calls").format(calls=self.calls)
+        paused = self.paused_seconds
+        if paused > 0:
+            text = self.tr("Paused {seconds} s (server asked to wait)").format(seconds=math.ceil(paused))
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            self._countdown.stop()
         if self.queued:
             text += self.tr(" · {queued} queued").format(queued=self.queued)
         self.label.setText(text)
