@@ -1,6 +1,7 @@
 """Pick users to enroll: search on the server, add several from several searches, choose sessions."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,21 +19,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.api.odata import Query, contains, or_
+from lms365_desktop.api.odata import Guid, Query, contains, or_
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, field_value
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
+from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.panes.entity_pane import EntityTableView
 from lms365_desktop.ui.theme import icon
 
 
+_INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
+_ENROLLED_COLOUR = "#8a8a8a"
+
+
+def _principal(login: str | None) -> str:
+    return user_principal(login).lower()
+
+
 class UserPickerDialog(QDialog):
-    """Emits ``users_chosen(rows, session_ids)`` when the user confirms."""
+    """Emits ``users_chosen(rows, session_ids)`` when the user confirms.
+
+    Given the course, learners who already hold an active enrollment in it are labelled and not
+    added (enrolling them again is a 409 for each).
+    """
 
     users_chosen = Signal(list, list)
 
     def __init__(self, context: AppContext, course_title: str, sessions: Sequence[tuple[str, str]] = (),
-                 preselected_sessions: Sequence[str] = (), parent: QWidget | None = None) -> None:
+                 preselected_sessions: Sequence[str] = (), parent: QWidget | None = None, *,
+                 course_id: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userPicker")
         self.setWindowTitle(self.tr("Enroll users in {course}").format(course=course_title))
@@ -40,8 +55,17 @@ class UserPickerDialog(QDialog):
         self.resize(860, 520)
         self.context = context
         self.chosen: dict[str, dict[str, Any]] = {}
+        self.course_id = course_id
+        self.enrolled: set[str] = set()  # principals (lower case) with an active enrollment in the course
+        self._enrolled_loaded: asyncio.Future | None = None
+        already = self.tr("Already enrolled")
 
-        columns = [Column("Title", self.tr("Name"), width=180), Column("Email", self.tr("E-mail"), width=220),
+        # The mark sits next to the name, where the eye is when picking (column 1, hidden without a course).
+        columns = [Column("Title", self.tr("Name"), width=170),
+                   Column("LoginName", self.tr("In this course"), width=110, sortable=False,
+                          text=lambda row: already if self.is_enrolled(row) else "",
+                          colour=lambda row: _ENROLLED_COLOUR if self.is_enrolled(row) else None),
+                   Column("Email", self.tr("E-mail"), width=210),
                    Column("Department", self.tr("Department"), width=120), Column("LoginName", "", visible=False)]
         self.model = EntityTableModel(columns, self._fetch, context.tasks, first_page=100, page_size=200,
                                       base_query=Query(), parent=self)
@@ -54,9 +78,10 @@ class UserPickerDialog(QDialog):
         self.table = EntityTableView()
         self.table.setObjectName("userPickerTable")
         self.table.setModel(self.model)
-        self.table.setColumnHidden(3, True)
-        for i, column in enumerate(columns[:3]):
+        self.table.setColumnHidden(4, True)
+        for i, column in enumerate(columns):
             self.table.setColumnWidth(i, column.width)
+        self.table.setColumnHidden(1, course_id is None)
         self.table.doubleClicked.connect(lambda _index: self.add_selected())
         add = QPushButton(icon("enroll"), self.tr("Add"))
         add.setObjectName("userPickerAdd")
@@ -88,7 +113,12 @@ class UserPickerDialog(QDialog):
         middle.addStretch(1)
         right = QVBoxLayout()
         self.chosen_label = QLabel()
+        self.skipped_label = QLabel()
+        self.skipped_label.setObjectName("userPickerSkipped")
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setVisible(False)
         right.addWidget(self.chosen_label)
+        right.addWidget(self.skipped_label)
         right.addWidget(self.chosen_list, 1)
         if sessions:
             right.addWidget(QLabel(self.tr("Sessions:")))
@@ -116,7 +146,20 @@ class UserPickerDialog(QDialog):
         self.model.reload()
 
     async def _fetch(self, query: Query, next_link: str | None):
+        if self.course_id is not None:
+            if self._enrolled_loaded is None:
+                self._enrolled_loaded = asyncio.ensure_future(self._load_enrolled())
+            await asyncio.shield(self._enrolled_loaded)  # marks are right on the first page shown
         return await self.context.client.fetch_page("Users", query, next_link=next_link, model=None)
+
+    async def _load_enrolled(self) -> None:
+        query = Query().where(CourseId=Guid(self.course_id)).select("UserLoginName", "RegistrationStatus")
+        async for row in self.context.client.paginate("Enrollments", query, model=None):
+            if row.get("RegistrationStatus") not in _INACTIVE:
+                self.enrolled.add(_principal(row.get("UserLoginName")))
+
+    def is_enrolled(self, row: Any) -> bool:
+        return bool(self.enrolled) and _principal(field_value(row, "LoginName")) in self.enrolled
 
     def _on_timer_timeout(self) -> None:
         text = self.search.text().strip()
@@ -124,8 +167,16 @@ class UserPickerDialog(QDialog):
 
     def add_selected(self) -> None:
         rows = self.model.rows_at([i.row() for i in self.table.selectionModel().selectedRows()])
+        skipped = [row for row in rows if self.is_enrolled(row)]
         for row in rows:
-            self.chosen[field_value(row, "LoginName")] = row
+            if not self.is_enrolled(row):
+                self.chosen[field_value(row, "LoginName")] = row
+        if skipped:
+            names = ", ".join(str(field_value(row, "Title")) for row in skipped[:3])
+            more = len(skipped) - 3
+            self.skipped_label.setText(self.tr("Not added, already enrolled: {names}{more}").format(
+                names=names, more=self.tr(" and {n} more").format(n=more) if more > 0 else ""))
+        self.skipped_label.setVisible(bool(skipped))
         self._render_chosen()
 
     def _on_remove_clicked(self) -> None:

@@ -288,7 +288,7 @@ class EnrollmentActions(QObject):
     def enroll(self, course_id: str, course_title: str, users: list[dict[str, Any]], session_ids: list[str]) -> str | None:
         logins = [str(field_value(u, "LoginName")) for u in users]
         params = {"course_id": course_id, "session_ids": session_ids}
-        labels = {str(field_value(u, "LoginName")): f"{field_value(u, 'Title')} · {course_title}" for u in users}
+        labels = {str(field_value(u, "LoginName")): f"{field_value(u, 'Title')} ({field_value(u, 'Email')}) · {course_title}" for u in users}
         if len(logins) == 1:
             self.context.tasks.run(self._run_one(ENROLL, logins[0], params, labels[logins[0]]))
             return None
