@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 from . import enums, seed_content
 from .seed_data import (
-    CATEGORY_TREE, CITIES, COURSE_SUBJECTS, COURSE_VERBS, DEPARTMENTS, FIRST_NAMES, JOB_TITLES,
-    LAST_NAMES, ROOMS, SESSION_ZONES, TAGS,
+    CANCELLATION_REASONS, CATEGORY_TREE, CITIES, COURSE_SUBJECTS, COURSE_TYPE_PHRASES, COURSE_VERBS,
+    DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, REJECTION_REASONS, ROOMS, ROOMS_BY_ZONE,
+    SESSION_ZONES, TAGS,
 )
 from .store import SCHEMA_VERSION, Base, Store
 
@@ -65,7 +66,9 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
     today = today or dt.datetime.now(dt.timezone.utc)
     if today.tzinfo is not None:
         today = today.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    today = today.replace(hour=9, minute=0, second=0, microsecond=0)
+    # The start of today (UTC): every "before today" value is then in the past at whatever hour the
+    # sandbox starts (a 09:00 anchor put early-morning completions and expiries in the future).
+    today = today.replace(hour=0, minute=0, second=0, microsecond=0)
     gen = _Gen(seed, today)
     with store.connection() as connection:
         raw = connection.connection.driver_connection
@@ -175,13 +178,18 @@ def _users(raw, gen: _Gen, count: int) -> list[dict]:
             manager, manager_login = boss["Id"], boss["LoginName"]
         user["ManagerId"], user["ManagerLoginName"] = manager, manager_login
         users.append(user)
+    # A few leavers (never a manager or course staff, the first 200), so Enrollments/IncludeDeletedUsers()
+    # has something to add: about one in 250 users.
+    managers = {u["ManagerId"] for u in users}
+    deleted = {u["Id"] for index, u in enumerate(users) if index >= 200 and index % 250 == 137
+               and u["Id"] not in managers}
     columns = ("Id", "LoginName", "Title", "Email", "Department", "ManagerId", "ManagerLoginName",
                "City", "Country", "DirectoryObjectId", "Office", "JobTitle", "IsExternal",
                "IsDeleted", "CreatedAt")
     _insert(raw, "Users", columns, [
         (u["Id"], u["LoginName"], u["Title"], u["Email"], u["Department"], u["ManagerId"],
          u["ManagerLoginName"], u["City"], u["Country"], u["DirectoryObjectId"], u["Office"],
-         u["JobTitle"], int(u["IsExternal"]), 0, _wire(u["CreatedAt"]))
+         u["JobTitle"], int(u["IsExternal"]), int(u["Id"] in deleted), _wire(u["CreatedAt"]))
         for u in users])
     return users
 
@@ -214,7 +222,7 @@ def _courses(raw, gen: _Gen, count, catalogs, categories, tags, users) -> list[d
         created = gen.when(-720, -20)
         course = {
             "Id": course_id, "CourseCatalogId": catalog_id, "Title": title,
-            "Description": f"{title}: a {course_type.name} course for {rng.choice(DEPARTMENTS)} "
+            "Description": f"{title}: {COURSE_TYPE_PHRASES[course_type.name]} course for {rng.choice(DEPARTMENTS)} "
                            f"teams and everyone who works with them.",
             "LongDescription": f"<p>In <b>{title}</b> you learn the essentials of "
                                f"{subject.lower()} through short lessons, practical examples and "
@@ -285,6 +293,22 @@ def _offset_minutes(zone: str, moment: dt.datetime) -> int:
     return int(offset.total_seconds() // 60) if offset else 0
 
 
+_ZONES_BY_IANA = {zone[1]: zone for zone in SESSION_ZONES}
+_ROOM_ZONE = {room: _ZONES_BY_IANA[iana] for iana, rooms in ROOMS_BY_ZONE.items() for room in rooms}
+
+
+def _office_hours(drawn: dt.datetime, iana_zone: str) -> dt.datetime:
+    """A UTC start on the drawn local day (moved to the next Monday from a weekend), 08:00-16:00 there.
+
+    Uses only the drawn value, so the random stream (and all other seeded data) stays as it was."""
+    zone = ZoneInfo(iana_zone)
+    day = drawn.replace(tzinfo=dt.timezone.utc).astimezone(zone).date()
+    if day.weekday() >= 5:
+        day += dt.timedelta(days=7 - day.weekday())
+    local = dt.datetime(day.year, day.month, day.day, 8 + drawn.hour % 9, (drawn.minute // 30) * 30, tzinfo=zone)
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 def _sessions(raw, gen: _Gen, courses) -> dict[str, list[tuple[str, int]]]:
     rng = gen.rng
     rows, by_course = [], {}
@@ -294,9 +318,15 @@ def _sessions(raw, gen: _Gen, courses) -> dict[str, list[tuple[str, int]]]:
         webinar = course["_type"] == enums.CourseType.Webinar
         for number in range(rng.randint(2, 4)):
             windows_zone, iana_zone, zone_name = rng.choice(SESSION_ZONES)
-            start = gen.when(-60, 120).replace(minute=0, second=0)
-            end = start + dt.timedelta(minutes=course["_minutes"])
+            drawn = gen.when(-60, 120)
             room = None if webinar else rng.choice(ROOMS)
+            if room is not None:
+                if iana_zone not in ROOMS_BY_ZONE:  # a classroom is somewhere: use the drawn room's city
+                    windows_zone, iana_zone, zone_name = _ROOM_ZONE[room]
+                city_rooms = ROOMS_BY_ZONE[iana_zone]
+                room = city_rooms[ROOMS.index(room) % len(city_rooms)]
+            start = _office_hours(drawn, iana_zone)
+            end = start + dt.timedelta(minutes=course["_minutes"])
             max_attendees = rng.choice((None, 12, 20, 25, 40)) if not webinar else rng.choice(
                 (None, 100, 250))
             session_id = gen.uid()
@@ -349,6 +379,15 @@ _STATES = (
 )
 
 
+def _reason(status, row_number: int) -> str | None:
+    """A cancellation or rejection message, varied by row (no random draw: the stream stays as it was)."""
+    if status == enums.RegistrationStatus.Cancelled:
+        return CANCELLATION_REASONS[row_number * 7 % len(CANCELLATION_REASONS)]
+    if status == enums.RegistrationStatus.Rejected:
+        return REJECTION_REASONS[row_number * 5 % len(REJECTION_REASONS)]
+    return None
+
+
 class _SecondsText:
     """Epoch seconds -> wire text, with the date part cached per day (seeding formats ~1M)."""
 
@@ -393,7 +432,8 @@ def _enrollments(raw, gen: _Gen, users, courses, sessions) -> None:
             progress = 0
             if status == enrolled:
                 if passing != not_started:
-                    started = registered + int(10 * random() * DAY)
+                    # Never later than two hours ago, so a completion can follow it in the past.
+                    started = min(registered + int(10 * random() * DAY), today - 7200)
                 if passing == in_progress:
                     progress = randint(5, 95)
                 elif passing == passed:
@@ -417,7 +457,7 @@ def _enrollments(raw, gen: _Gen, users, courses, sessions) -> None:
                 int(passing), certificate_id, course["CEU"] if completed else 0,
                 course["DecimalCEU"] if completed else 0.0, due and text(due), None,
                 0, int(status != cancelled),
-                "Changed priorities" if status == cancelled else None,
+                _reason(status, len(rows)),
                 session_id, progress, 1, course["_minutes"], registered_text))
             if certificate_id:
                 expiry = completed + 365 * DAY

@@ -75,6 +75,32 @@ ROOMS = (
     ("Spree", "Berlin Mitte, 2. OG", None),
     ("Hudson", "Manhattan, 12th floor", "hudson@contoso.onmicrosoft.com"),
 )
+# Classrooms per session time zone (IANA): a room is always in the city its sessions' clock is set to.
+ROOMS_BY_ZONE = {
+    "Europe/Copenhagen": ROOMS[:3],
+    "Europe/London": (ROOMS[3], ("Fleet Room", "London Bridge, level 3", "fleet@contoso.onmicrosoft.com")),
+    "Europe/Berlin": (ROOMS[4], ("Isar", "Munich, 4. OG", "isar@contoso.onmicrosoft.com")),
+    "America/New_York": (ROOMS[5], ("Liberty", "Manhattan, 9th floor", None)),
+    "America/Los_Angeles": (("Puget Sound", "Seattle, 6th floor", "pugetsound@contoso.onmicrosoft.com"),),
+    "Asia/Tokyo": (("Sakura", "Tokyo Marunouchi, 8F", "sakura@contoso.onmicrosoft.com"),),
+    "Australia/Sydney": (("Harbour Room", "Sydney, level 21", "harbour@contoso.onmicrosoft.com"),),
+}
+# Reasons a learner or coordinator gives when cancelling, and an approver when rejecting.
+CANCELLATION_REASONS = (
+    "Changed priorities", "Scheduling conflict with a customer meeting", "Moved to another team",
+    "Already completed an equivalent course", "On parental leave", "Registered by mistake",
+    "Session time does not suit my time zone", "Budget freeze in my department",
+)
+REJECTION_REASONS = (
+    "Not relevant for your current role", "Please take the introductory course first",
+    "The team's training budget is used up for this quarter", "Please choose a later session",
+    "Already covered by your certification", None,
+)
+# The course type as a description says it (with its article).
+COURSE_TYPE_PHRASES = {
+    "ELearning": "an e-learning", "ClassRoom": "a classroom", "Webinar": "a webinar",
+    "TrainingPlan": "a training plan",
+}
 # (Windows id from the connector's TimeZone enum, IANA zone for offsets, display name)
 SESSION_ZONES = (
     ("Romance Standard Time", "Europe/Copenhagen", "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris"),
