@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QContextMenuEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -88,6 +90,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.throttle_meter)
 
         self.add_action("file", "quit", self.tr("&Quit"), shortcut=QKeySequence.StandardKey.Quit, slot=self.close)
+        # Shift+F10 and the Menu key open the focused widget's context menu where the keyboard
+        # is (a table's current cell), not at the mouse pointer.
+        self.context_menu_action = QAction(self.tr("Context menu"), self)
+        self.context_menu_action.setObjectName("contextMenuAction")
+        self.context_menu_action.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
+        self.context_menu_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.context_menu_action.triggered.connect(self.open_keyboard_context_menu)
+        self.addAction(self.context_menu_action)
         self.add_action("help", "about", self.tr("&About LMS365 Desktop"), icon_name="info", slot=self._show_about)
 
     # ---- extension points -------------------------------------------------------------------
@@ -130,6 +140,8 @@ class MainWindow(QMainWindow):
         """Add a pane to the stack with a View-menu action; Ctrl+<position> unless given."""
         pane_icon = icon(icon_or_name) if isinstance(icon_or_name, str) else (icon_or_name or QIcon())
         index = self.tabs.addTab(widget, pane_icon, title)
+        for view in widget.findChildren(QAbstractItemView):
+            view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         key = widget.objectName() or f"pane{index}"
         self.panes[key] = widget
         if shortcut is None and index < 9:
@@ -138,6 +150,24 @@ class MainWindow(QMainWindow):
                                  slot=lambda _checked=False, w=widget: self.show_pane(w))
         action.setIcon(pane_icon)
         return action
+
+    def open_keyboard_context_menu(self) -> None:
+        """Send the focused widget a keyboard context-menu event at its current cell or cursor."""
+        widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not self:
+            return
+        if isinstance(widget, QAbstractItemView):
+            target = widget.viewport()
+            rect = widget.visualRect(widget.currentIndex())
+            visible = rect.intersected(target.rect())
+            position = visible.center() if not visible.isEmpty() else QPoint(4, 4)
+        else:
+            target = widget
+            cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+            rect = cursor.toRect() if hasattr(cursor, "toRect") else QRect()
+            position = rect.center() if rect.isValid() else widget.rect().center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, position, target.mapToGlobal(position))
+        QApplication.sendEvent(target, event)
 
     def set_navigation(self, widget: QWidget) -> None:
         """Put the navigation tree on the left of the panes."""

@@ -143,6 +143,20 @@ def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
         )
 
 
+# View verb (action name) -> the pane method that performs it.
+VIEW_VERBS = {"refresh": "refresh", "find": "focus_find", "copyRows": "copy_selection",
+              "exportCsv": "export_csv", "chooseColumns": "choose_columns"}
+
+
+def pane_supports(pane: object, method: str) -> bool:
+    """The verbs protocol: a pane offers a verb by having its method; ``supports_verb(method)``,
+    if the pane has one, may narrow that to what it can do right now."""
+    if not callable(getattr(pane, method, None)):
+        return False
+    check = getattr(pane, "supports_verb", None)
+    return bool(check(method)) if callable(check) else True
+
+
 def _install_view_actions(context: AppContext) -> None:
     """The verbs every entity pane answers to (F5, Ctrl+F, Ctrl+C, export, columns)."""
     window = context.window
@@ -150,9 +164,9 @@ def _install_view_actions(context: AppContext) -> None:
 
     def on_current(method: str):
         def call(*_args) -> None:
-            handler = getattr(window.current_pane(), method, None)
-            if callable(handler):
-                handler()
+            pane = window.current_pane()
+            if pane_supports(pane, method):
+                getattr(pane, method)()
         return call
 
     window.add_action("view", "refresh", tr("&Refresh"), shortcut=QKeySequence.StandardKey.Refresh,
@@ -166,3 +180,14 @@ def _install_view_actions(context: AppContext) -> None:
     window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
                       slot=on_current("choose_columns"))
     window.toolbar.addSeparator()
+
+    def update_verbs(*_args) -> None:
+        """Enable each verb only where the current pane performs it (a disabled Ctrl+C also
+        leaves the key to the focused text field)."""
+        pane = window.current_pane()
+        for name, method in VIEW_VERBS.items():
+            window.actions_by_name[name].setEnabled(pane is not None and pane_supports(pane, method))
+
+    window.pane_changed.connect(update_verbs)
+    for menu in ("view", "file"):
+        window.menus[menu].aboutToShow.connect(update_verbs)
