@@ -122,3 +122,15 @@ def test_badge_follows_an_incoming_request_and_an_approval_from_the_feed(fresh, 
     pane.approve_event(event)
     qtbot.waitUntil(lambda: badge(fresh) == f"Pending approvals ({count:,})", timeout=10_000)
     assert server_pending(qtbot, fresh) == count
+
+
+def test_a_burst_of_feed_changes_is_one_reread_and_one_recount(fresh, qtbot):
+    pane = pending_view(qtbot, fresh)
+    ids = [pane.model.row_at(i)["Id"] for i in range(10)]
+    emitted = []
+    pane.enrollments_changed.connect(emitted.append)
+    for enrollment_id in ids:
+        pane.note_changed_soon([enrollment_id])
+    qtbot.waitUntil(lambda: bool(emitted), timeout=5000)
+    qtbot.wait(600)  # nothing else may follow the burst's one emission
+    assert emitted == [ids]

@@ -183,7 +183,7 @@ def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None
                                     poll_interval=poll_interval)
     pane.controller = controller  # type: ignore[attr-defined]
     if getattr(context, "workspace", None) is not None:  # the pending badge and rows follow the feed
-        pane.enrollments_changed.connect(lambda ids: context.tasks.run(context.workspace.enrollments.note_changed(ids)))
+        pane.enrollments_changed.connect(context.workspace.enrollments.note_changed_soon)
     # Asking for a tray starts a D-Bus thread; a headless platform has no tray to ask about.
     headless = QGuiApplication.platformName() in ("offscreen", "minimal")
     if not headless and QSystemTrayIcon.isSystemTrayAvailable():

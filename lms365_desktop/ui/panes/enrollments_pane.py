@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
@@ -17,6 +17,7 @@ from lms365_desktop.ui.theme import icon
 
 ALL, PENDING, OVERDUE = "all", "pending", "overdue"
 PENDING_FILTER = "RegistrationStatus eq 'PendingApproval'"
+CHANGES_DELAY_MS = 400  # a burst of feed events (a bulk job's webhooks) becomes one re-read and one recount
 REFRESH_CHUNK = 20  # 20 `Id eq` terms stay under the real service's MaxNodeCount (100)
 MAX_SEARCH_COURSE_IDS = 20  # keeps the search filter under the real service's MaxNodeCount
 # Readable on light and dark palettes alike.
@@ -131,6 +132,11 @@ class EnrollmentsPane(EntityPane):
             self.filter_left.insertWidget(self.filter_left.count() - 1, button)
             self.view_buttons[name] = button
         self.view_buttons[ALL].setChecked(True)
+        self._changed_soon: dict[str, None] = {}
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(CHANGES_DELAY_MS)
+        self._changes_timer.timeout.connect(self._on_changes_timer_timeout)
 
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
@@ -171,6 +177,15 @@ class EnrollmentsPane(EntityPane):
                 await self.refresh_rows(ids)
         finally:
             self.enrollments_changed.emit(list(ids))
+
+    def note_changed_soon(self, ids: list[str]) -> None:
+        """Like note_changed, gathered for a moment: events arrive in bursts, the API budget is shared."""
+        self._changed_soon.update(dict.fromkeys(str(i) for i in ids))
+        self._changes_timer.start()
+
+    def _on_changes_timer_timeout(self) -> None:
+        ids, self._changed_soon = list(self._changed_soon), {}
+        self.context.tasks.run(self.note_changed(ids))
 
     async def refresh_rows(self, ids: list[str]) -> int:
         """Re-read changed enrollments and update their rows in place.
