@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
@@ -41,7 +41,7 @@ def open_dialog(qtbot, context, name) -> QDialog:
     return context.window.findChild(QDialog, name)
 
 
-def test_single_reject_updates_badge_footer_and_leaves_the_pending_view(fresh, qtbot):
+def test_single_reject_updates_badge_footer_and_leaves_the_pending_view(fresh, qtbot, qtmodeltester):
     pane = pending_view(qtbot, fresh)
     before = server_pending(qtbot, fresh)
     qtbot.waitUntil(lambda: badge(fresh) == f"Pending approvals ({before:,})")
@@ -49,13 +49,17 @@ def test_single_reject_updates_badge_footer_and_leaves_the_pending_view(fresh, q
     rejected = pane.model.row_at(0)["Id"]
     select_rows(pane.view, [0])
     fresh.window.actions_by_name["reject"].trigger()
-    open_dialog(qtbot, fresh, "rejectDialog").ok_button.click()
+    dialog = open_dialog(qtbot, fresh, "rejectDialog")
+    assert dialog.findChild(QLabel, "actionQuestion").text().startswith("<b>Reject 1 enrollment request?</b>")
+    assert (dialog.ok_button.text(), dialog.dismiss_button.text()) == ("Reject 1 request", "Keep it pending")
+    dialog.ok_button.click()
     qtbot.waitUntil(lambda: badge(fresh) == f"Pending approvals ({before - 1:,})", timeout=10_000)
     assert server_pending(qtbot, fresh) == before - 1
     # The row no longer matches the view: it leaves it and the total follows.
     qtbot.waitUntil(lambda: pane.model.position_of(rejected) is None)
     assert pane.model.total_count == before - 1
     assert pane.count_label.text().endswith(f"of {before - 1:,}")
+    qtmodeltester.check(pane.model)
 
 
 def test_bulk_approve_disables_the_actions_and_approve_again_says_why(fresh, qtbot):
@@ -134,3 +138,25 @@ def test_a_burst_of_feed_changes_is_one_reread_and_one_recount(fresh, qtbot):
     qtbot.waitUntil(lambda: bool(emitted), timeout=5000)
     qtbot.wait(600)  # nothing else may follow the burst's one emission
     assert emitted == [ids]
+
+
+def test_counts_in_the_questions_read_right_for_one_and_many(fresh, qtbot):
+    pane = fresh.workspace.enrollments
+    fresh.window.show_pane(pane)
+    qtbot.waitUntil(lambda: pane.model.started and not pane.model.loading and pane.model.loaded_count > 0)
+    rows = pane.model.visible_rows()
+    completed = [i for i, r in enumerate(rows) if r["RegistrationStatus"] == "Enrolled" and r["CoursePassingStatus"] == "InProgress"]
+    for picked, question, verb in (
+        (completed[:1], "Mark 1 enrollment as completed?", "Mark 1 completed"),
+        (completed[:3], "Mark 3 enrollments as completed?", "Mark 3 completed"),
+    ):
+        select_rows(pane.view, picked)
+        dialog = fresh.workspace.actions.complete()
+        assert dialog.findChild(QLabel, "actionQuestion").text().startswith(f"<b>{question}</b>")
+        assert dialog.ok_button.text() == verb and dialog.dismiss_button.text() == "Leave as is"
+        dialog.reject()
+    select_rows(pane.view, completed[:1])
+    dialog = fresh.workspace.actions.cancel()
+    assert dialog.findChild(QLabel, "actionQuestion").text().startswith("<b>Cancel 1 enrollment?</b>")
+    assert (dialog.ok_button.text(), dialog.dismiss_button.text()) == ("Cancel 1 enrollment", "Keep it")
+    dialog.reject()

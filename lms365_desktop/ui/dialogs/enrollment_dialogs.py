@@ -38,6 +38,7 @@ class ActionDialog(QDialog):
         badge.setPixmap(icon(icon_name).pixmap(32, 32))
         text = QLabel(f"<b>{question}</b>" + (f"<br>{details}" if details else ""))
         text.setWordWrap(True)
+        text.setObjectName("actionQuestion")
         head = QHBoxLayout()
         head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(text, 1)
