@@ -302,7 +302,7 @@ class EntityTableModel(QAbstractTableModel):
         """Put back the rows a failed reload replaced; they stay marked stale until one succeeds."""
         previous, self._previous = self._previous, None
         self.beginResetModel()
-        (self._rows, self._texts, self._store, view, self._total, self._next_link, self._exhausted) = previous
+        (self._rows, self._texts, self._store, _view, self._total, self._next_link, self._exhausted) = previous
         # The quick filter may have changed meanwhile: apply the current one to the old rows.
         needle = self.quick_filter
         self._view = [i for i, text in enumerate(self._texts) if needle in text] if needle else None

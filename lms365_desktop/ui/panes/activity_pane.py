@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.core.activity_events import ENROLLMENT_EVENTS
 from lms365_desktop.core.activity_feed import (
     FALLBACK_RECEIVER_FAILED,
     MODE_OFF,
@@ -31,7 +32,6 @@ from lms365_desktop.core.activity_feed import (
     ActivityEvent,
     ActivityFeed,
 )
-from lms365_desktop.core.activity_events import ENROLLMENT_EVENTS
 from lms365_desktop.ui.console.json_views import JsonHighlighter
 from lms365_desktop.ui.itemmodels.activity_model import (
     ACTION_APPROVED,
