@@ -5,9 +5,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 ICON_SIZES = (16, 20, 24, 32, 48, 64)
 ACCENT = QColor(0, 120, 212)
@@ -69,7 +69,7 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.AlternateBase: "#f6f8fa",
         QPalette.ColorRole.ToolTipBase: "#ffffff",
         QPalette.ColorRole.ToolTipText: "#1f2328",
-        QPalette.ColorRole.PlaceholderText: "#8c959f",
+        QPalette.ColorRole.PlaceholderText: "#6e7781",
         QPalette.ColorRole.Text: "#1f2328",
         QPalette.ColorRole.Button: "#f6f6f8",
         QPalette.ColorRole.ButtonText: "#1f2328",
@@ -85,7 +85,7 @@ def light_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
-    _disabled(palette, "#9a9aa0")
+    _disabled(palette, "#646b74", button="#9a9aa0")
     return palette
 
 
@@ -98,7 +98,7 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.AlternateBase: "#1e1f22",
         QPalette.ColorRole.ToolTipBase: "#2b2c30",
         QPalette.ColorRole.ToolTipText: "#e6e6e8",
-        QPalette.ColorRole.PlaceholderText: "#7d7f85",
+        QPalette.ColorRole.PlaceholderText: "#9a9ca3",
         QPalette.ColorRole.Text: "#e6e6e8",
         QPalette.ColorRole.Button: "#2b2c30",
         QPalette.ColorRole.ButtonText: "#e6e6e8",
@@ -114,13 +114,59 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
-    _disabled(palette, "#6a6b70")
+    _disabled(palette, "#9a9ca3", button="#7d7f85")
     return palette
 
 
-def _disabled(palette: QPalette, colour: str) -> None:
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+def _disabled(palette: QPalette, colour: str, *, button: str) -> None:
+    """Disabled text stays readable (>= 4.5:1: hints are disabled labels); a disabled button's
+    text is dimmer, so it still looks unavailable."""
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.PlaceholderText):
+        palette.setColor(disabled, role, QColor(colour))
+    palette.setColor(disabled, QPalette.ColorRole.ButtonText, QColor(button))
+
+
+def contrast_ratio(foreground: QColor, background: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    def luminance(colour: QColor) -> float:
+        channels = []
+        for value in (colour.redF(), colour.greenF(), colour.blueF()):
+            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+class IndicatorStyle(QProxyStyle):
+    """Fusion, with a visible frame round check boxes and radio buttons on a dark palette.
+
+    Fusion draws that frame in the window colour darkened, which vanishes on a dark base.
+    """
+
+    _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+                   QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 (Qt override)
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._INDICATORS or not is_dark(option.palette):
+            return
+        group = QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled \
+            else QPalette.ColorGroup.Active
+        colour = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        side = min(rect.width(), rect.height())
+        rect = QRectF(rect.x(), rect.y() + (rect.height() - side) / 2, side, side)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2, 2)
+        painter.restore()
 
 
 def system_prefers_dark(app: QApplication) -> bool:
@@ -129,7 +175,8 @@ def system_prefers_dark(app: QApplication) -> bool:
 
 def apply_theme(app: QApplication, scheme: str = "auto") -> None:
     """Fusion with our palette; ``auto`` follows the system and keeps following it."""
-    app.setStyle("Fusion")
+    # The proxy's base style is set explicitly: QProxyStyle() alone would wrap the platform's.
+    app.setStyle(IndicatorStyle(QStyleFactory.create("Fusion")))
     dark = scheme == "dark" or (scheme == "auto" and system_prefers_dark(app))
     app.setPalette(dark_palette() if dark else light_palette())
     app.setStyleSheet(_STYLE)

@@ -49,7 +49,7 @@ class UserSearchPicker(QWidget):
         self.chosen = QListWidget(objectName=f"{object_name}Chosen")
         self.chosen.setFixedHeight(70)
         self.status = QLabel()
-        self.status.setStyleSheet("color: palette(mid);")
+        self.status.setStyleSheet("color: palette(placeholder-text);")
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

@@ -69,7 +69,7 @@ class FormPage(QWizardPage):
         if hint:
             hint_label = QLabel(hint)
             hint_label.setWordWrap(True)
-            hint_label.setStyleSheet("color: palette(mid);")
+            hint_label.setStyleSheet("color: palette(placeholder-text);")
             column.addWidget(hint_label)
         error = QLabel()
         error.setObjectName(f"error_{key}")
