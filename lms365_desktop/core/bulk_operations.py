@@ -11,10 +11,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lms365_desktop.api.bodies import login_variants
 from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
 from lms365_desktop.api.errors import NotFoundError
 from lms365_desktop.api.odata import Guid, Query
-from lms365_desktop.api.bodies import login_variants
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.job_journal import JobJournal, JobRecord
 from lms365_desktop.core.jobs import BulkJob, ProgressCallback
@@ -30,6 +30,23 @@ LABELS = {
     RETAKE: "Force {n} retakes",
     ENROLL: "Enroll {n} users",
 }
+
+
+# Server-side form of "the action applies to this row", for jobs over every matching row.
+_ACTIVE = "(RegistrationStatus eq 'Enrolled' or RegistrationStatus eq 'PendingApproval' or RegistrationStatus eq 'WaitingList')"
+APPLIES_FILTER = {
+    APPROVE: "RegistrationStatus eq 'PendingApproval'",
+    REJECT: "RegistrationStatus eq 'PendingApproval'",
+    CANCEL: _ACTIVE,
+    COMPLETE: "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed'",
+    RETAKE: "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'NotStarted'",
+}
+
+
+async def matching_ids(client: Any, kind: str, query: Query, *, lane: Lane = Lane.BULK) -> list[str]:
+    """The ids of every enrollment the view's query matches that `kind` applies to (all pages, throttled)."""
+    query = query.filter(APPLIES_FILTER[kind.removeprefix(JOB_KIND_PREFIX)]).select("Id")
+    return [str(row["Id"]) async for row in client.paginate("Enrollments", query, lane=lane, model=None)]
 
 
 @dataclass(frozen=True)

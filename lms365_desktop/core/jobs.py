@@ -18,7 +18,13 @@ from lms365_desktop.api.errors import (
     ServerError,
     ThrottledError,
 )
-from lms365_desktop.core.job_journal import ItemRecord, ItemState, JobJournal, JobRecord, JobState
+from lms365_desktop.core.job_journal import (
+    ItemRecord,
+    ItemState,
+    JobJournal,
+    JobRecord,
+    JobState,
+)
 
 log = logging.getLogger(__name__)
 

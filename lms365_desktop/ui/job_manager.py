@@ -7,10 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from lms365_desktop.api.odata import Query
+from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, matching_ids, operation
 from lms365_desktop.core.job_journal import ItemState, JobRecord, JobState
 from lms365_desktop.core.jobs import BulkJob, ItemOutcome, JobProgress, JobResult
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, operation
 
 CONCURRENCY = 4
 
@@ -49,6 +50,15 @@ class JobManager(QObject):
                                          profile_name=profile)
         self._run(record.id, kind, params, item_labels or {})
         return record.id
+
+    def start_matching(self, kind: str, query: Query, params: dict[str, Any], label: str) -> asyncio.Task:
+        """Fetch the ids of every row `query` matches (bulk lane, through the throttle), then start
+        the job; `label` takes `{n}`. The task's result is the job id (None when nothing matched)."""
+        async def fetch_then_start() -> str | None:
+            ids = await matching_ids(self.context.client, kind, query)
+            return self.start(kind, ids, params, label.format(n=len(ids))) if ids else None
+
+        return self.context.tasks.run(fetch_then_start())
 
     def resume(self, record: JobRecord) -> str:
         """Finish a job that a crash or a closed window cut off, without redoing its done items."""

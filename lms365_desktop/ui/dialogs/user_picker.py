@@ -27,7 +27,6 @@ from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.panes.entity_pane import EntityTableView
 from lms365_desktop.ui.theme import icon
 
-
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
 _ENROLLED_COLOUR = "#8a8a8a"
 

@@ -12,6 +12,7 @@ from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.errors import describe
+from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
@@ -201,7 +202,15 @@ class EnrollmentActions(QObject):
             return None
         title = {APPROVE: self.tr("Approve"), REJECT: self.tr("Reject"), CANCEL: self.tr("Cancel"),
                  COMPLETE: self.tr("Complete"), RETAKE: self.tr("Retake")}[kind]
-        return self.jobs.start(kind, ids, params, self.tr("{verb} {n} enrollments").format(verb=title, n=len(ids)), labels)
+        label = self.tr("{verb} {n} enrollments").format(verb=title, n="{n}")
+        model, total = self.enrollments.model, self.enrollments.model.total_count or 0
+        if (len(self.enrollments.selected_rows()) >= model.loaded_count == model.visible_count and total > model.loaded_count):
+            # Ctrl+A selected the loaded rows only: say so, and offer every row matching on the server.
+            ask_scope(self.context.window, title, model.loaded_count, total,
+                      on_loaded=lambda: self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels),
+                      on_all=lambda: self.jobs.start_matching(kind, model.query(), params, label))
+            return None
+        return self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels)
 
     async def _run_one(self, kind: str, item: str, params: dict[str, Any], label: str) -> None:
         op = operation(kind, params, self.context.client, lane=Lane.INTERACTIVE)

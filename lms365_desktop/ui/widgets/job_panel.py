@@ -17,9 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE
+from lms365_desktop.core.bulk_operations import (
+    APPROVE,
+    CANCEL,
+    COMPLETE,
+    ENROLL,
+    REJECT,
+    RETAKE,
+)
 from lms365_desktop.core.job_journal import ItemState, JobState
-from lms365_desktop.core.jobs import ALREADY_DONE_NOTE, ItemOutcome, JobProgress, JobResult
+from lms365_desktop.core.jobs import (
+    ALREADY_DONE_NOTE,
+    ItemOutcome,
+    JobProgress,
+    JobResult,
+)
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
