@@ -272,3 +272,19 @@ def test_the_app_offers_the_dialog_with_no_last_profile_and_connects_a_saved_one
         if context.connection is not None:
             run_async(qtbot, context.close_connection())
         context.window.close()
+
+
+def test_the_dialog_gives_back_the_height_of_a_cleared_message(make_dialog, qtbot):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    dialog, _ = make_dialog()
+    _type_custom(dialog, "Nowhere", f"http://127.0.0.1:{port}", "some-key")
+    qtbot.waitUntil(lambda: dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width()))
+    before = dialog.height()
+    _test_and_wait(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.height() > before)  # the error lines made it taller
+    form = dialog.form
+    form.region_combo.setCurrentIndex(0)  # a preset address: the message about the old one goes
+    assert not dialog.test_result.isVisible() and form.error_text("base_url") == ""
+    qtbot.waitUntil(lambda: dialog.height() == before)

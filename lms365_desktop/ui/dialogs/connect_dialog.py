@@ -337,6 +337,7 @@ class ConnectDialog(QDialog):
             self._test_task.cancel()
             self._set_busy(False)
         self._clear_test_result()
+        self._schedule_fit()  # a message went away: give its height back
 
     def _on_save_clicked(self) -> None:
         read = self._read_form()
@@ -371,12 +372,17 @@ class ConnectDialog(QDialog):
         QTimer.singleShot(0, self, self.fit_height)
 
     def fit_height(self) -> None:
-        """Grow to what wrapped messages need: Qt gives top-level windows no height-for-width."""
+        """Fit the height to what wrapped messages need: Qt gives top-level windows no
+        height-for-width. Grows for a message and shrinks back when it goes, unless the user
+        made the dialog taller themselves."""
         needed = self.layout().totalHeightForWidth(self.width())
-        if needed > 0:
-            self.setMinimumHeight(needed)
-            if self.height() < needed:
-                self.resize(self.width(), needed)
+        if needed <= 0:
+            return
+        self.setMinimumHeight(needed)
+        fitted = getattr(self, "_fitted_height", None)
+        if self.height() < needed or (self.height() > needed and self.height() == fitted):
+            self.resize(self.width(), needed)
+        self._fitted_height = needed if self.height() == needed else fitted
 
     def _choose(self, profile: ConnectionProfile, key: str) -> None:
         self.connection_chosen.emit(profile, key)
