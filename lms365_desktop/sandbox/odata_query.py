@@ -409,6 +409,16 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
     def func_date(self, field):
         return func.substr(self.visit(field), 1, 10, type_=String)
 
+    def func_time(self, field):
+        return func.substr(self.visit(field), 12, 8, type_=String)
+
+    def visit_Time(self, node: odata_ast.Time):
+        # Compared with time(...) above, which is the stored text's HH:MM:SS.
+        try:
+            return literal(node.py_val.strftime("%H:%M:%S"))
+        except ValueError:
+            raise ValueError(f"'{node.val}' is not a valid time of day") from None
+
     def visit_BinOp(self, node: odata_ast.BinOp):
         if not isinstance(node.op, (odata_ast.Add, odata_ast.Sub)) or not isinstance(
                 node.right, odata_ast.Duration):

@@ -66,3 +66,13 @@ def test_now_follows_the_sandbox_clock(server, api, fresh_course):
         assert count(api, "Courses", f"{mine} and CreatedAt add duration'P3D' gt now()") == 1
     finally:
         server.state.clock.offset = dt.timedelta(0)
+
+
+def test_time_function_compares_the_time_of_day(api, fresh_course):
+    created = fresh_course["CreatedAt"]
+    mine = f"CreatedAt eq {created}"
+    clock = created[11:19]
+    assert count(api, "Courses", f"{mine} and time(CreatedAt) eq {clock}") == 1
+    assert count(api, "Courses", f"{mine} and time(CreatedAt) le {clock}") == 1
+    later = "23:59:59" if clock != "23:59:59" else "00:00:00"
+    assert count(api, "Courses", f"{mine} and time(CreatedAt) eq {later}") == 0
