@@ -269,6 +269,96 @@ def test_generic_upload_file_from_the_tools_menu(qtbot, context, tmp_path):
     assert certificates_on_server(context.server, course["Id"])[users[0]["Id"]] == [(certificate_id, data)]
 
 
+def test_generic_upload_failure_is_readable_and_finished_rows_cannot_be_cancelled(qtbot, context, tmp_path):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    context.window.actions_by_name["uploadFile"].trigger()
+    dialog = context.window.findChild(QDialog, "fileUploadDialog")
+    assert "{certificateId}" in dialog.relative_path.placeholderText()
+    view = dialog.queue_view
+    assert not view.cancel_button.isEnabled()  # nothing selected, nothing running
+    path = tmp_path / "one.pdf"
+    path.write_bytes(pdf_bytes("one"))
+    qtbot.keyClicks(dialog.relative_path, "../../etc")
+    dialog.file_edit.setText(str(path))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.queue.totals().failed == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled())
+    view.table.selectRow(0)
+    assert not view.cancel_button.isEnabled()  # the only row has finished
+    # The whole failure reason fits in its cell: the row grows to the wrapped text.
+    index = view.model.index(0, 5)
+    message = index.data()
+    assert "404" in message
+    rect = view.table.visualRect(index)
+    needed = view.table.fontMetrics().boundingRect(QRect(0, 0, rect.width() - 8, 10_000),
+                                                   Qt.TextFlag.TextWordWrap, message)
+    assert rect.height() >= needed.height()
+    shot(dialog, "upload_5b_generic_failed")
+
+
+def test_cancel_selected_only_for_unfinished_rows(qtbot, tmp_path):
+    import asyncio
+
+    from lms365_desktop.core.upload_queue import UploadQueue
+    from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget
+
+    queue = UploadQueue()
+    release = asyncio.Event()
+
+    async def send(item, progress):
+        await release.wait()
+        return "ok"
+
+    for n in range(2):
+        path = tmp_path / f"{n}.pdf"
+        path.write_bytes(pdf_bytes(str(n)))
+        queue.add(path, f"learner {n}", send)
+    view = UploadQueueWidget(queue)
+    qtbot.addWidget(view)
+    view.model.flush()
+    assert not view.cancel_button.isEnabled()
+    view.table.selectRow(1)
+    assert view.cancel_button.isEnabled()  # a queued row can be cancelled
+    queue.cancel(queue.items[1].id)
+    view.model.flush()
+    assert not view.cancel_button.isEnabled()  # it is finished now, though still selected
+    view.model.detach()
+
+
+def test_a_long_failure_reason_wraps_in_full(qtbot, qasync_loop, tmp_path):
+    from PySide6.QtCore import QRect
+
+    from lms365_desktop.core.upload_queue import UploadQueue
+    from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget
+
+    queue = UploadQueue()
+    reason = ("Not Found: nothing takes uploads at /odata/v2/../../etc; the path must name a "
+              "certificate record such as certificates/{certificateId}/upload (HTTP 404)")
+
+    async def send(item, progress):
+        raise RuntimeError(reason)
+
+    path = tmp_path / "one.pdf"
+    path.write_bytes(pdf_bytes("one"))
+    queue.add(path, "../../etc", send)
+    view = UploadQueueWidget(queue)
+    qtbot.addWidget(view)
+    view.resize(760, 300)
+    view.show()
+    run_async(qtbot, queue.run())
+    view.model.flush()
+    index = view.model.index(0, 5)
+    assert reason in index.data()
+    rect = view.table.visualRect(index)
+    needed = view.table.fontMetrics().boundingRect(QRect(0, 0, rect.width() - 8, 10_000),
+                                                   Qt.TextFlag.TextWordWrap, index.data())
+    assert rect.height() >= needed.height() > view.table.fontMetrics().height() * 3
+    shot(view, "upload_5c_long_reason")
+    view.model.detach()
+
+
 def test_queue_model_is_a_correct_item_model(qtbot, qtmodeltester, tmp_path):
     from lms365_desktop.core.upload_queue import UploadQueue
     from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueModel

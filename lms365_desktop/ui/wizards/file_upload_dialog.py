@@ -27,12 +27,14 @@ class FileUploadDialog(QDialog):
         self.form = FormPage(self.tr("Upload file"), self.tr("Sends one file to an upload path of the API, "
                                                              "e.g. certificates/<certificate id>/upload."))
         self.relative_path = QLineEdit(objectName="uploadPathEdit")
-        self.relative_path.setPlaceholderText("certificates/027707f9-98d5-5ddf-b98f-0a99a220c1ef/upload")
+        self.relative_path.setPlaceholderText("certificates/{certificateId}/upload")
         self.file_edit = QLineEdit(objectName="uploadFileEdit")
         self.browse = QPushButton(self.tr("Browse…"), objectName="browseButton")
         self.drop_area = FileDropArea(self.tr("…or drop the file here"))
         self.drop_area.setMinimumHeight(40)
-        self.form.add_field("FileUploadUrl", self.tr("Upload path"), self.relative_path, mandatory=True)
+        self.form.add_field("FileUploadUrl", self.tr("Upload path"), self.relative_path, mandatory=True,
+                            hint=self.tr("Relative to the API, e.g. certificates/{certificateId}/upload "
+                                         "with the id of the certificate record."))
         self.form.add_field("File", self.tr("File"), row(self.file_edit, self.browse, stretch=0), mandatory=True)
         self.form.add_row("", self.drop_area)
         self.queue_view = UploadQueueWidget(self.queue)
@@ -49,7 +51,10 @@ class FileUploadDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.queue_view, 1)
         layout.addWidget(self.buttons)
-        self.resize(760, 520)
+        # One file: narrower name columns leave the message room to be read.
+        for column, width in enumerate((120, 170, 60, 90, 70)):
+            self.queue_view.table.horizontalHeader().resizeSection(column, width)
+        self.resize(760, 540)
 
     def _on_browse_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose the file to upload"))

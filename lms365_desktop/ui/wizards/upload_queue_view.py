@@ -1,7 +1,17 @@
 """The upload queue on screen: a table of files with progress, overall bytes and ETA, and its buttons."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +33,7 @@ from lms365_desktop.core.file_checks import format_size
 from lms365_desktop.core.upload_queue import UploadItem, UploadQueue, UploadStatus
 
 PROGRESS_COLUMN = 3
+MESSAGE_COLUMN = 5
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -145,12 +157,40 @@ class ProgressDelegate(QStyledItemDelegate):
         if value is None:
             return super().paint(painter, option, index)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        rect = option.rect.adjusted(2, 3, -2, -3)
+        if rect.height() > 22:  # a row grown for a long message keeps a bar of normal height
+            rect.setTop(rect.center().y() - 10)
+            rect.setHeight(21)
+        bar.rect = rect
         bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
         bar.text = f"{int(value)} %"
         bar.textVisible = True
-        bar.state = option.state
+        # Without these the style draws the text at the top-left corner, over the bar's frame.
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
         option.widget.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Wraps its column's text (the message) while the other columns stay on one elided line."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideNone
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt override)
+        # The base hint measures the text on one line; wrap it at the column's width instead.
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data() or ""
+        if not isinstance(view, QTableView) or not text:
+            return hint
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        width = max(20, view.columnWidth(index.column()) - 2 * margin - 4)  # a little slack: never cut
+        wrapped = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                                  Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + 2 * margin + 2))
 
 
 class UploadQueueWidget(QWidget):
@@ -171,6 +211,9 @@ class UploadQueueWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The message wraps, so a failure reason can be read in full once its row has grown to fit it.
+        self.table.setItemDelegateForColumn(MESSAGE_COLUMN, WrappingDelegate(self.table))
+        self._fitted: dict[str, UploadStatus] = {}
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate((190, 170, 70, 120, 80)):
@@ -199,6 +242,8 @@ class UploadQueueWidget(QWidget):
         layout.addLayout(buttons)
         self.model.dataChanged.connect(lambda *_: self.refresh_totals())
         self.model.modelReset.connect(self.refresh_totals)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        header.sectionResized.connect(self._on_header_section_resized)
         self.refresh_totals()
 
     def refresh_totals(self) -> None:
@@ -216,6 +261,33 @@ class UploadQueueWidget(QWidget):
             eta=format_eta(totals.eta_seconds) if totals.active or totals.queued else "–"))
         self.retry_button.setEnabled(totals.failed > 0 and not self.queue.running)
         self.cancel_all_button.setEnabled(totals.active + totals.queued > 0)
+        self._update_cancel_button()
+        self._fit_finished_rows()
+
+    def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == MESSAGE_COLUMN:  # the wrapped messages need other heights now
+            self._fitted.clear()
+            self._fit_finished_rows()
+
+    def _on_table_selection_changed(self, *_: object) -> None:
+        self._update_cancel_button()
+
+    def _update_cancel_button(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.cancel_button.setEnabled(any(
+            self.model.item(index.row()).status in (UploadStatus.QUEUED, UploadStatus.UPLOADING)
+            for index in rows if index.row() < self.model.rowCount()))
+
+    def _fit_finished_rows(self) -> None:
+        """Grow a row to its wrapped message once, when it finishes (not while bytes move)."""
+        finished = (UploadStatus.FAILED, UploadStatus.SKIPPED, UploadStatus.DONE, UploadStatus.CANCELLED)
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.status in finished and self._fitted.get(item.id) is not item.status:
+                self._fitted[item.id] = item.status
+                # Grow only: a row never gets shorter than the others.
+                height = max(self.table.verticalHeader().defaultSectionSize(), self.table.sizeHintForRow(row))
+                self.table.setRowHeight(row, height)
 
     def _on_cancel_button_clicked(self) -> None:
         for index in self.table.selectionModel().selectedRows():
