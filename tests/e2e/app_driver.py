@@ -3,7 +3,8 @@
     python -m tests.e2e.app_driver start  BASE_URL KEY STATE_DIR IDS_FILE
     python -m tests.e2e.app_driver resume BASE_URL KEY STATE_DIR
 
-`start` journals a "complete" job over the ids and runs it until the test kills the process.
+`start` journals a "complete" job over the ids and runs it until the test kills the process
+(SIGKILL), or until SIGTERM closes the window the way the app's main() does (then exits 0).
 `resume` opens the app the way a user would after the crash, clicks "Resume" on the offer, and
 prints `RESULT <done> <failed>` when the job has finished.
 """
@@ -21,7 +22,7 @@ import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from lms365_desktop.app import Connector, build_ui
+from lms365_desktop.app import Connector, build_ui, quit_on_termination_signals
 from lms365_desktop.core.job_journal import JobJournal
 from lms365_desktop.core.profiles import ConnectionProfile
 from lms365_desktop.ui.connect_flow import open_profile
@@ -33,12 +34,17 @@ def main(argv: list[str]) -> int:
     mode, base_url, key, state_dir = argv[:4]
     state = Path(state_dir)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setQuitOnLastWindowClosed(False)  # as main(): the loop ends after the connection closed
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     profile = ConnectionProfile(name=PROFILE_NAME, base_url=base_url)
     context = build_ui(QSettings(str(state / "layout.ini"), QSettings.Format.IniFormat), connector=Connector(),
                        journal=JobJournal(state / "jobs.sqlite3"))
     context.window.show()
+    closed = asyncio.Event()
+    if mode == "start":
+        quit_on_termination_signals(context.window)  # as main(): SIGTERM closes the window
+        context.window.closing.connect(closed.set)
     done = asyncio.Event()
     outcome: dict = {}
 
@@ -49,7 +55,9 @@ def main(argv: list[str]) -> int:
             ids = json.loads(Path(argv[4]).read_text())
             job_id = jobs.start("complete", ids, {}, f"Complete {len(ids)} enrollments")
             print("STARTED", job_id, flush=True)
-            await asyncio.Event().wait()  # until killed
+            await closed.wait()  # until SIGTERM closes the window (or SIGKILL ends it all)
+            await context.close_connection()  # as main(): closing hooks, then the client closes
+            return
         # resume: the offer is a notification with a Resume button, as the user sees it
         while True:
             buttons = [b for card in context.notifications.cards for b in card.findChildren(QPushButton)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +33,13 @@ def _done_items(journal: Path) -> int:
             return 0
 
 
-def test_killed_job_resumes_without_redoing_items(make_sandbox, tmp_path):
+def _job_state(journal: Path) -> str:
+    with sqlite3.connect(journal, timeout=5) as db:
+        return db.execute("SELECT state FROM jobs").fetchone()[0]
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_killed_job_resumes_without_redoing_items(make_sandbox, tmp_path, how):
     from lms365_desktop.sandbox.store import ActorRecord, Enrollment
 
     server = make_sandbox(users=800, latency_ms=(10, 25))  # slow enough to kill it midway
@@ -54,10 +62,16 @@ def test_killed_job_resumes_without_redoing_items(make_sandbox, tmp_path):
             assert time.monotonic() < deadline, "the job did not get going"
             time.sleep(0.05)
     finally:
-        first.kill()  # SIGKILL: no cleanup, no cancel, the journal is left as the crash left it
-        first.wait(timeout=30)
+        if how == "SIGKILL":
+            first.kill()  # no cleanup, no cancel, the journal is left as the crash left it
+        else:
+            first.send_signal(signal.SIGTERM)  # the window closes the way Ctrl+Q closes it
+        rc = first.wait(timeout=30)
     cut_at = _done_items(journal)
     assert 100 <= cut_at < 300
+    if how == "SIGTERM":
+        assert rc == 0, first.stderr.read()[-3000:]
+        assert _job_state(journal) == "interrupted"  # not "paused": offered at the next start
 
     second = subprocess.run([*driver, "resume", server.base_url, server.api_key, str(tmp_path)],
                             cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=120)
