@@ -9,7 +9,7 @@ import logging
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -53,6 +53,10 @@ class LastResortMiddleware:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:
+            # The client gave up before its body arrived (a cancelled request): no one to answer,
+            # and nothing went wrong here.
+            log.debug("client left during %s %s", scope.get("method"), scope.get("path"))
         except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             if started:  # half a response is on the wire; only closing the connection is honest
