@@ -187,6 +187,14 @@ def test_closing_the_connection_leaves_no_subscription_on_the_sandbox(activity, 
     assert "Not following" in activity.pane.status_label.text()
 
 
+def test_closing_the_window_alone_stops_the_receiver_and_unsubscribes(activity, qtbot):
+    receiver = activity.pane.feed.receiver
+    assert receiver.running
+    activity.context.window.close()  # no close_connection: e.g. a test or a path that only closes the window
+    qtbot.waitUntil(lambda: not receiver.running and held_subscriptions(activity.server) == [], timeout=5000)
+    assert live_subscriptions(activity.server) == []
+
+
 def test_polling_mode_shows_enrollment_events_with_no_receiver(activity, qtbot, monkeypatch):
     from lms365_desktop.core import activity_polling
 

@@ -52,6 +52,11 @@ class ActivityController(QObject):
         context.connection_changed.connect(self._on_context_connection_changed)
         if hasattr(context, "add_closing_hook"):
             context.add_closing_hook(self._on_connection_closing)
+        # Every close path stops the receiver, not only a closed connection: a uvicorn task left
+        # serving on a loop that is later replaced dies with "attached to a different loop".
+        closing = getattr(getattr(context, "window", None), "closing", None)
+        if closing is not None:
+            closing.connect(self._on_window_closing)
         pane.mode_chosen.connect(self._on_pane_mode_chosen)
         pane.poll_interval_chosen.connect(self._on_pane_poll_interval_chosen)
         pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
@@ -106,6 +111,15 @@ class ActivityController(QObject):
         await self.stop()
 
     # -- slots -------------------------------------------------------------------------------
+    def _on_window_closing(self) -> None:
+        # The app's close_connection then awaits this same stop (see stop()), so nothing runs twice.
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop left to run on (the process is going away); nothing can be awaited
+        if self.feed is not None:
+            self.context.tasks.run(self.stop())
+
     def _on_context_connection_changed(self, _context: Any) -> None:
         if self.context.client is self._feed_client and self.feed is not None:
             return  # same client (a re-entered key keeps the same connection object)
