@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -76,15 +76,21 @@ class DetailsPanel(QScrollArea):
         head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(title, 1)
         self._layout.addLayout(head)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        # A grid, not a QFormLayout: the form layout gave wrapped values one line's height when
+        # the panel was narrow, cutting off the second line.
+        form = QGridLayout()
         form.setHorizontalSpacing(10)
-        for path, label in self.fields:
-            value = _label(_breakable(_escape(self.field_text(row, path) or "—")))
+        form.setVerticalSpacing(3)
+        form.setColumnStretch(1, 1)
+        for line, (path, label) in enumerate(self.fields):
+            text = self.field_text(row, path) or "—"
+            value = _label(_breakable(_escape(text)))
             value.setObjectName(f"detail_{path.replace('/', '_')}")
+            value.setToolTip(text if len(text) > 24 else "")
             caption = QLabel(label)
             caption.setEnabled(False)
-            form.addRow(caption, value)
+            form.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            form.addWidget(value, line, 1)
         self._layout.addLayout(form)
         self._layout.addStretch(1)
         if self.context.client is not None:
@@ -138,13 +144,18 @@ def _label(html: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    # A fresh policy drops the height-for-width flag setWordWrap set: without it the layout
+    # gave wrapped values one line's height and cut the rest off.
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
     return label
 
 
 def _breakable(text: str) -> str:
-    """Zero-width spaces after @, dots and pipes let long e-mails and logins wrap, not be cut off."""
-    return text.replace("@", "@\u200b").replace(".", ".\u200b").replace("|", "|\u200b")
+    """Zero-width spaces after @, dots, pipes and hyphens let long e-mails and logins wrap, not be cut off."""
+    return (text.replace("@", "@\u200b").replace(".", ".\u200b").replace("|", "|\u200b")
+            .replace("-", "-\u200b"))  # ids: no break opportunity before a digit after "-" otherwise
 
 
 def _escape(text: str) -> str:
