@@ -70,17 +70,42 @@ class JobManager(QObject):
 
     def retry_failed(self, job_id: str) -> None:
         """Rerun the failures that may pass on a retry (network, 5xx, 429); 409/400/404 stay failed."""
-        job = self.jobs[job_id]
-        self.results.pop(job_id, None)
-        self.job_started.emit(job_id)
-        self._watch(job_id, job.retry_failed())
+        job = self._rebind(job_id)
+        if job is not None:
+            self.results.pop(job_id, None)
+            self.job_started.emit(job_id)
+            self._watch(job_id, job.retry_failed())
 
     def continue_job(self, job_id: str) -> None:
         """Run the items a Cancel (or an error) left untouched; what was done is not redone."""
-        job = self.jobs[job_id]
-        self.results.pop(job_id, None)
-        self.job_started.emit(job_id)
-        self._watch(job_id, job.run())
+        job = self._rebind(job_id)
+        if job is not None:
+            self.results.pop(job_id, None)
+            self.job_started.emit(job_id)
+            self._watch(job_id, job.run())
+
+    def _rebind(self, job_id: str) -> BulkJob | None:
+        """The job bound to the current client (the one it ran on may have closed since)."""
+        if self.running(job_id):
+            return None
+        record = self.journal.job(job_id)
+        profile = getattr(self.context.profile, "name", None)
+        if self.context.client is None or (record.profile_name and record.profile_name != profile):
+            self.context.notifications.show_info(
+                self.tr("Not on this connection"),
+                self.tr("“{label}” belongs to the connection “{name}”: connect to it to continue.").format(
+                    label=record.label, name=record.profile_name or ""))
+            return None
+        params = dict(record.params)
+        params.pop("labels", None)
+        self.jobs[job_id] = self._bulk_job(job_id, self.kinds.get(job_id) or record.kind.removeprefix(JOB_KIND_PREFIX),
+                                           params)
+        return self.jobs[job_id]
+
+    def _bulk_job(self, job_id: str, kind: str, params: dict[str, Any]) -> BulkJob:
+        op = operation(kind, params, self.context.client)
+        return BulkJob(self.journal, job_id, op.action, check=op.check, concurrency=CONCURRENCY,
+                       on_progress=lambda progress, outcome: self._on_job_progress(job_id, progress, outcome))
 
     def interrupt_all(self) -> None:
         """The app is closing: stop every running job as "interrupted" (offered at the next start)."""
@@ -124,9 +149,7 @@ class JobManager(QObject):
         return self.labels.get(job_id, {}).get(str(item), str(item))
 
     def _run(self, job_id: str, kind: str, params: dict[str, Any], labels: dict[str, str]) -> None:
-        op = operation(kind, params, self.context.client)
-        job = BulkJob(self.journal, job_id, op.action, check=op.check, concurrency=CONCURRENCY,
-                      on_progress=lambda progress, outcome: self._on_job_progress(job_id, progress, outcome))
+        job = self._bulk_job(job_id, kind, params)
         self.jobs[job_id] = job
         self.kinds[job_id] = kind
         self.labels[job_id] = labels

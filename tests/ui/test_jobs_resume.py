@@ -129,3 +129,27 @@ def test_the_jobs_dock_hides_when_empty_and_clears_finished_jobs(qtbot, qasync_l
         assert panel.cards == {} and not panel.isVisible()
     finally:
         close_window(qtbot, context)
+
+
+def test_a_job_cut_off_by_reconnecting_continues_on_the_new_connection(qtbot, qasync_loop, slow_server,
+                                                                       settings, tmp_path):
+    from lms365_desktop.ui.connect_flow import open_sandbox
+
+    context = make_window(qtbot, slow_server, settings, tmp_path)
+    try:
+        ids = pending_ids(qtbot, context, 60)
+        jobs = context.workspace.jobs
+        job_id = jobs.start("approve", ids, {}, "Approve 60 enrollments")
+        qtbot.waitUntil(lambda: context.journal.job(job_id).done >= 5, timeout=20_000)
+        run_async(qtbot, open_sandbox(context), timeout=20_000)  # File > Connect…: the old client closes
+        qtbot.waitUntil(lambda: job_id in jobs.results, timeout=10_000)
+        assert jobs.results[job_id].state is JobState.INTERRUPTED
+        card = context.workspace.job_panel.card(job_id)
+        qtbot.waitUntil(card.continue_button.isVisible)
+        card.continue_button.click()  # runs on the new connection's client
+        qtbot.waitUntil(lambda: job_id in jobs.results, timeout=30_000)
+        assert jobs.results[job_id].state is JobState.FINISHED and len(jobs.results[job_id].succeeded) == 60
+        counts = approvals(slow_server, ids)
+        assert len(counts) == 60 and set(counts.values()) == {1}
+    finally:
+        close_window(qtbot, context)
