@@ -89,6 +89,7 @@ def test_a_cancelled_job_continues_with_what_was_left(qtbot, qasync_loop, slow_s
         qtbot.waitUntil(card.continue_button.isVisible)
         assert card.counts.text().startswith("Stopped:")
         assert not card.retry_button.isEnabled()
+        card.grab().save("/tmp/jh/card-stopped.png")
 
         card.continue_button.click()
         qtbot.waitUntil(lambda: job_id in jobs.results, timeout=30_000)

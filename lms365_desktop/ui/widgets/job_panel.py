@@ -139,6 +139,7 @@ class JobCard(QWidget):
                  JobState.INTERRUPTED: self.tr("Interrupted")}.get(result.state, result.state.value)
         self.counts.setText(self.tr("{state}: {done:,} done · {failed:,} failed · {left:,} left").format(
             state=state, done=len(result.succeeded), failed=len(result.failed), left=len(result.unfinished)))
+        self.layout().activate()  # Continue appeared and the counts grew: lay out now, not clipped
 
     def _show_outcome(self, outcome: ItemOutcome) -> None:
         item = self._items.get(outcome.seq)
