@@ -185,6 +185,8 @@ class EnrollmentsPane(EntityPane):
 
     def _on_changes_timer_timeout(self) -> None:
         ids, self._changed_soon = list(self._changed_soon), {}
+        if self.context.connection is None:
+            return  # closed meanwhile (quit, switch): the next connection loads afresh anyway
         self.context.tasks.run(self.note_changed(ids))
 
     async def refresh_rows(self, ids: list[str]) -> int:
