@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.api.odata import Guid, Query, any_of
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.activity_events import SOURCE_POLLING, ActivityEvent, normalize_notification
 
@@ -23,6 +23,9 @@ PAGE_ROWS = 2000
 BUDGET_SHARE = 0.1
 ENROLLMENT_FIELDS = ("Id", "CourseId", "UserId", "UserLoginName", "RegistrationStatus", "CoursePassingStatus")
 COURSE_FIELDS = ("Id", "Title", "CourseType", "IsPublished", "IsDeleted")
+USER_FIELDS = ("Id", "Title", "Email")
+# Ids per name lookup: keeps the $filter (an or-chain of Id eq ...) well inside URL limits.
+USER_LOOKUP_BATCH = 40
 
 # Enums arrive as names (sandbox, notes §5) or as numbers; the diff works on names.
 _REGISTRATION = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}
@@ -69,6 +72,8 @@ class ActivityPoller:
         self._courses: dict[str, _Course] | None = None
         self._task: asyncio.Task[None] | None = None
         self._on_events: Callable[[list[ActivityEvent]], None] | None = None
+        # Id -> (Title, Email): webhook payloads name users, a polled enrollment only has the login.
+        self._user_names: dict[str, tuple[str, str]] = {}
 
     @property
     def running(self) -> bool:
@@ -162,7 +167,7 @@ class ActivityPoller:
     async def _enrollment_events(
         self, before: dict[str, _Enrollment], after: dict[str, _Enrollment], courses: dict[str, _Course], now: datetime
     ) -> list[ActivityEvent]:
-        events = []
+        changes: list[tuple[str, _Enrollment]] = []
         for index, (enrollment_id, new) in enumerate(after.items(), 1):
             if index % YIELD_EVERY_ROWS == 0:
                 await asyncio.sleep(0)
@@ -170,11 +175,27 @@ class ActivityPoller:
             if old is not None and old.registration == new.registration and old.passing == new.passing:
                 continue  # the common case, kept cheap
             for event in _enrollment_transitions(old, new):
-                events.append(self._enrollment_event(event, new, courses, now))
+                changes.append((event, new))
         for enrollment_id, old in before.items():
             if enrollment_id not in after and old.registration not in _ENDED:
-                events.append(self._enrollment_event("CourseUnenrollment", old, courses, now))
-        return events
+                changes.append(("CourseUnenrollment", old))
+        await self._learn_user_names({enrollment.user_id for _event, enrollment in changes})
+        return [self._enrollment_event(event, enrollment, courses, now) for event, enrollment in changes]
+
+    async def _learn_user_names(self, user_ids: set[str]) -> None:
+        """Read the Title and Email of users not seen yet (a few per round; cached for the session)."""
+        missing = sorted(i for i in user_ids if i and i not in self._user_names)
+        for start in range(0, len(missing), USER_LOOKUP_BATCH):
+            batch = missing[start:start + USER_LOOKUP_BATCH]
+            query = Query().select(*USER_FIELDS).filter(any_of("Id", [Guid(i) for i in batch]))
+            try:
+                page = await self.client.fetch_page("Users", query, lane=self.lane, model=None)
+            except Exception as exc:  # the events still show the login; names come next round
+                logger.warning("reading the names of %d users failed: %s", len(batch), exc)
+                return
+            self.calls_this_round += 1
+            for row in map(_as_dict, page.rows):
+                self._user_names[str(row.get("Id") or "")] = (str(row.get("Title") or ""), str(row.get("Email") or ""))
 
     def _course_event(self, event: str, course: _Course, now: datetime) -> ActivityEvent:
         notification = {
@@ -189,6 +210,7 @@ class ActivityPoller:
 
     def _enrollment_event(self, event: str, enrollment: _Enrollment, courses: dict[str, _Course], now: datetime) -> ActivityEvent:
         course = courses.get(enrollment.course_id)
+        title, email = self._user_names.get(enrollment.user_id, ("", ""))
         notification = {
             "Action": event,
             "EnrollmentStatus": _REGISTRATION_VALUE.get(enrollment.registration, -1),
@@ -200,7 +222,8 @@ class ActivityPoller:
                 "CourseType": course.course_type if course else "",
                 "Published": course.published if course else False,
             },
-            "Users": [{"Id": enrollment.user_id, "LoginName": enrollment.login_name, "EnrollmentId": enrollment.id}],
+            "Users": [{"Id": enrollment.user_id, "LoginName": enrollment.login_name, "Title": title,
+                       "Email": email, "EnrollmentId": enrollment.id}],
             "TimeStamp": _stamp(now),
         }
         return normalize_notification(event, notification, source=SOURCE_POLLING, key=_key(event, enrollment.id, now))

@@ -216,6 +216,11 @@ def test_polling_mode_shows_enrollment_events_with_no_receiver(activity, qtbot, 
     qtbot.waitUntil(lambda: shown(pane, "CourseCompleted", enrollment_ids=(enrolled.id,)), timeout=3000)
     row = pane.model.row_of(rows_of(pane, "CourseCompleted")[0].key)
     assert rows_of(pane, "CourseCompleted")[0].source == SOURCE_POLLING
+    # The Users column names the learner as webhook rows do, not by login.
+    assert rows_of(pane, "CourseEnrollment")[0].users_text == learner["Title"]
+    users_column = next(c for c in range(pane.model.columnCount())
+                        if pane.model.headerData(c, Qt.Orientation.Horizontal) == "Users")
+    assert pane.model.index(row, users_column).data() == learner["Title"]
     assert pane.model.index(row, COLUMN_SOURCE).data() == "polling"
     pane.interval_actions[120.0].trigger()
     assert pane.feed.poller.interval == 120.0 and pane.poll_interval() == 120.0
