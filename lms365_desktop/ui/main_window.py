@@ -233,9 +233,18 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
             return
         settings = self.settings
+        rect = settings.value("window/rect")
+        if isinstance(rect, QRect) and rect.isValid() and _on_a_screen(rect):
+            # The client rectangle as saved, not restoreGeometry(): that one moves a window
+            # whose title bar it believes off-screen (y < title bar height) down each start,
+            # which with no window manager (no title bar at all) was every window at y=0.
+            self.setGeometry(rect)
+            if settings.value("window/maximized") in (True, "true"):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # e.g. the saved screen is gone: Qt finds a place
         else:
             self.resize(1280, 800)
 
@@ -262,6 +271,8 @@ class MainWindow(QMainWindow):
             return
         settings = self.settings
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/rect", self.normalGeometry() if self.isMaximized() else self.geometry())
+        settings.setValue("window/maximized", self.isMaximized())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         current = self.current_pane()
@@ -291,3 +302,13 @@ class MainWindow(QMainWindow):
         box.setIconPixmap(icon("app").pixmap(48, 48))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _on_a_screen(rect: QRect) -> bool:
+    """Whether enough of ``rect`` (its top strip, where one grabs a window) is on some screen."""
+    top = QRect(rect.left(), rect.top(), rect.width(), min(rect.height(), 40))
+    for screen in QApplication.screens():
+        overlap = screen.availableGeometry().intersected(top)
+        if overlap.width() >= min(100, rect.width()) and overlap.height() >= min(20, top.height()):
+            return True
+    return False
