@@ -57,6 +57,15 @@ def test_get_with_query_options_shows_the_rows_in_a_sortable_table(qtbot, consol
     assert pane.response.tree_model.rowCount() == 2  # @odata.context and value
 
 
+def test_count_true_shows_how_many_match_beside_the_rows(qtbot, console_window, sandbox, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    send(qtbot, pane, "GET", "Users", params=[("$top", "5"), ("$select", "Id,Title"), ("$count", "true")])
+    _, direct = server_get(sandbox, "Users", **{"$top": "1", "$count": "true"})
+    assert pane.response.rows_label.text() == f"5 rows · {direct['@odata.count']:,} matching"
+    send(qtbot, pane, "GET", "Users", params=[("$top", "5")])
+    assert pane.response.rows_label.text() == "5 rows"
+
+
 def test_bad_request_shows_the_odata_error_code_and_message(qtbot, console_window, sandbox, tmp_path):
     pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
     send(qtbot, pane, "GET", "Users", params=[("$filter", "NoSuchProperty eq 1")])

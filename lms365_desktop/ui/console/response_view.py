@@ -121,6 +121,7 @@ class ResponseView(QWidget):
         self.export_csv.setEnabled(False)
         self.export_csv.clicked.connect(self.export_csv_requested)
         self.rows_label = QLabel()
+        self._matching: int | None = None
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +206,7 @@ class ResponseView(QWidget):
             self.text.show_text(content.text, highlight=content.is_json)
         self.tree_model.set_document(content.document if content.is_json else None)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._matching = content.count  # @odata.count of $count=true: the whole result, not this page
         self.table_model.set_rows(content.rows or [], content.columns)
         self._columns_fitted = False
         QTimer.singleShot(0, self._fit_columns)  # its own event-loop turn, not on top of the text
@@ -244,7 +246,10 @@ class ResponseView(QWidget):
 
     def _update_rows_label(self) -> None:
         count = len(self.table_model.rows)
-        self.rows_label.setText(self.tr("{0} rows").format(count) if count else self.tr("No value array"))
+        text = self.tr("{0} rows").format(f"{count:,}") if count else self.tr("No value array")
+        if self._matching is not None:
+            text += " · " + self.tr("{0} matching").format(f"{self._matching:,}")
+        self.rows_label.setText(text)
         self.export_csv.setEnabled(count > 0)
 
 
