@@ -216,7 +216,7 @@ class JobPanel(QDockWidget):
         self._render_bar()
         # The window restores the dock as the last session left it; an empty dock would only take
         # room, so it hides once the layout is restored unless a job has started by then.
-        QTimer.singleShot(0, self._hide_if_empty)
+        QTimer.singleShot(0, self, self._hide_if_empty)
         manager.job_started.connect(self._on_manager_job_started)
         manager.job_progressed.connect(self._on_manager_job_progressed)
         manager.job_finished.connect(self._on_manager_job_finished)
