@@ -254,4 +254,13 @@ def test_plain_text_answers_show_as_text(qtbot, console_window, sandbox, tmp_pat
     send(qtbot, pane, "GET", "$metadata")
     qtbot.waitUntil(lambda: not pane.response.text.rendering)
     assert pane.response.text.toPlainText().startswith("<?xml")
-    assert pane.response.text.highlighter is None  # the JSON colours are not applied to XML
+    # XML by the content type, with pygments' XML lexer: element names and attributes coloured.
+    highlighter = pane.response.text.highlighter
+    assert highlighter is not None and highlighter.language == "xml"
+    block = pane.response.text.document().findBlock(pane.response.text.toPlainText().index("<EntityType"))
+    formats = block.layout().formats()
+    coloured = {block.text()[f.start:f.start + f.length] for f in formats}
+    assert "<EntityType" in coloured and "Name=" in coloured
+    send(qtbot, pane, "GET", "Courses/$count")
+    qtbot.waitUntil(lambda: not pane.response.text.rendering)
+    assert pane.response.text.highlighter is None  # plain text stays plain

@@ -6,8 +6,8 @@ import json
 import time
 from typing import Any
 
-from pygments.lexers import JsonLexer
-from pygments.token import Keyword, Name, Number, Punctuation, String, Token
+from pygments.lexers import JsonLexer, XmlLexer
+from pygments.token import Comment, Keyword, Name, Number, Punctuation, String, Token
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -38,21 +38,31 @@ def _format(colour: str, bold: bool = False) -> QTextCharFormat:
 EAGER_LINES = 400  # lines coloured as they arrive; the rest when they scroll into view
 
 
+LANGUAGE_JSON = "json"
+LANGUAGE_XML = "xml"
+
+
 class JsonHighlighter(QSyntaxHighlighter):
-    """Colours JSON one line at a time with pygments' JSON lexer (pretty-printed JSON never spans lines).
+    """Colours JSON (or XML) one line at a time with pygments' lexer for it.
+
+    Pretty-printed JSON never spans lines; XML such as $metadata has one element per line, and a
+    comment or CDATA across lines is only left plain, never mis-shown.
 
     In lazy mode only the first EAGER_LINES lines are coloured on insertion and the view asks for
     the others when they become visible: colouring all of 2 MB cost 70% of the rendering time.
     """
 
-    def __init__(self, document: QTextDocument, *, lazy: bool = False) -> None:
+    def __init__(self, document: QTextDocument, *, lazy: bool = False, language: str = LANGUAGE_JSON) -> None:
         super().__init__(document)
         self.lazy = lazy
+        self.language = language
         self._coloured = bytearray()  # per block number: 1 once coloured
         self._forcing = False
-        self._lexer = JsonLexer()
+        self._lexer = XmlLexer() if language == LANGUAGE_XML else JsonLexer()
         dark = is_dark()
         self._styles = {
+            Name.Attribute: _format("#9cdcfe" if dark else "#e50000"),
+            Comment: _format("#6a9955" if dark else "#008000"),
             Name.Tag: _format("#9cdcfe" if dark else "#0451a5", bold=True),
             String: _format("#ce9178" if dark else "#a31515"),
             Number: _format("#b5cea8" if dark else "#098658"),
@@ -141,10 +151,13 @@ class JsonTextView(QPlainTextEdit):
         document.setUndoRedoEnabled(False)
         return document
 
-    def _set_highlighting(self, enabled: bool, *, lazy: bool = False) -> None:
+    def _set_highlighting(self, enabled: bool, *, lazy: bool = False, language: str = LANGUAGE_JSON) -> None:
         current = self.highlighter is not None and self.highlighter.document() is self.document()
+        if current and enabled and self.highlighter.language != language:
+            self._set_highlighting(False)  # the document is empty here: a new one for the other language
+            current = False
         if enabled and not current:
-            self.highlighter = JsonHighlighter(self.document(), lazy=lazy)
+            self.highlighter = JsonHighlighter(self.document(), lazy=lazy, language=language)
         elif enabled:
             self.highlighter.lazy = lazy
             self.highlighter._coloured = bytearray()  # the document was just emptied
@@ -157,7 +170,7 @@ class JsonTextView(QPlainTextEdit):
     def rendering(self) -> bool:
         return self._position < len(self._text)
 
-    def show_text(self, text: str, *, highlight: bool = True) -> None:
+    def show_text(self, text: str, *, highlight: bool = True, language: str = LANGUAGE_JSON) -> None:
         """Replace the content; long text is inserted a slice of whole lines per event-loop turn."""
         self._timer.stop()
         old = self.document()
@@ -167,7 +180,7 @@ class JsonTextView(QPlainTextEdit):
             self._disposal.start()
         else:
             self.clear()
-        self._set_highlighting(highlight, lazy=len(text) > 200_000)
+        self._set_highlighting(highlight, lazy=len(text) > 200_000, language=language)
         self._text = text
         self._position = 0
         self._chars_per_slice = min(self._chars_per_slice, 8_000)

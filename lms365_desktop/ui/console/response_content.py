@@ -6,6 +6,8 @@ import json.scanner
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from xml.dom import minidom
+from xml.parsers.expat import ExpatError
 
 import orjson
 
@@ -113,9 +115,24 @@ def interpret(status: int, headers: Any, body: bytes, elapsed_ms: float) -> Resp
             content.text = body.decode(_charset(lowered))
         except (UnicodeDecodeError, LookupError):
             content.is_binary = True
+        else:
+            if "xml" in lowered:
+                content.text = pretty_xml(content.text)
     else:
         content.is_binary = bool(body)
     return content
+
+
+def pretty_xml(text: str) -> str:
+    """One element per line (the highlighter colours line by line); XML already laid out, too big or
+    not well-formed is returned as it came."""
+    if text.count("\n") > 2 or len(text) > 5_000_000:
+        return text
+    try:
+        pretty = minidom.parseString(text).toprettyxml(indent="  ")
+    except (ExpatError, ValueError):
+        return text
+    return "\n".join(line for line in pretty.splitlines() if line.strip())
 
 
 def _charset(content_type: str) -> str:

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.ui.console.json_views import JsonTextView, JsonTreeModel, RowsTableModel
+from lms365_desktop.ui.console.json_views import (
+    LANGUAGE_JSON,
+    LANGUAGE_XML,
+    JsonTextView,
+    JsonTreeModel,
+    RowsTableModel,
+)
 from lms365_desktop.ui.console.response_content import ResponseContent, format_size
 
 _STATUS_COLOURS = {2: "#107c10", 3: "#986f0b", 4: "#c42b1c", 5: "#c42b1c"}
@@ -203,7 +209,10 @@ class ResponseView(QWidget):
             self.text.show_text("")
         else:
             self.text_stack.setCurrentIndex(0)
-            self.text.show_text(content.text, highlight=content.is_json)
+            # Highlighting by the content type: JSON, or XML such as $metadata; other text stays plain.
+            is_xml = not content.is_json and "xml" in content.content_type.lower()
+            self.text.show_text(content.text, highlight=content.is_json or is_xml,
+                                language=LANGUAGE_XML if is_xml else LANGUAGE_JSON)
         self.tree_model.set_document(content.document if content.is_json else None)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._matching = content.count  # @odata.count of $count=true: the whole result, not this page
