@@ -6,7 +6,7 @@ import csv
 import httpx
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lms365_desktop.core.request_snippets import ConsoleRequest, Header
 from tests.ui.console_support import close_window, console_window, open_console, send, server_get  # noqa: F401
@@ -64,6 +64,23 @@ def test_count_true_shows_how_many_match_beside_the_rows(qtbot, console_window, 
     assert pane.response.rows_label.text() == f"5 rows · {direct['@odata.count']:,} matching"
     send(qtbot, pane, "GET", "Users", params=[("$top", "5")])
     assert pane.response.rows_label.text() == "5 rows"
+
+
+def test_query_options_typed_in_the_uri_move_to_the_options_table(qtbot, console_window, sandbox, tmp_path):
+    pane = open_console(qtbot, console_window, tmp_path / "h.sqlite3")
+    editor = pane.editor
+    editor.set_request(ConsoleRequest("GET", "", (("$top", "10"),)))
+    pane.window().activateWindow()  # focus moves only in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pane.window())
+    editor.uri.setFocus()
+    editor.uri.setText("Users?$top=5&$select=Id,Title")  # as typed (keyClicks would open the completer)
+    qtbot.keyClick(editor.uri, Qt.Key.Key_Return)  # Return (or leaving the field) ends the edit
+    qtbot.waitUntil(lambda: editor.uri.text() == "Users")
+    assert editor.query.pairs() == [("$top", "5", False), ("$select", "Id,Title", False)]
+    send(qtbot, pane, "GET", "Users?$orderby=Title", params=[("$top", "3")])
+    assert pane.response.rows_label.text() == "3 rows"
+    sent = [str(e.url) for e in console_window.client.request_log if "/odata/v2/Users?" in str(e.url)][-1]
+    assert "orderby=Title" in sent and sent.count("top") == 1  # each option sent once
 
 
 def test_bad_request_shows_the_odata_error_code_and_message(qtbot, console_window, sandbox, tmp_path):

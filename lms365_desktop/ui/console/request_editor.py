@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qsl
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
@@ -174,6 +175,7 @@ class RequestEditor(QWidget):
         self.uri.setObjectName("consoleUri")
         self.uri.setPlaceholderText(self.tr("Courses?$top=10   (Ctrl+Enter sends; paste a curl command to fill the form)"))
         self.uri.setClearButtonEnabled(True)
+        self.uri.editingFinished.connect(self.move_uri_query_to_table)
 
         self.query = KeyValueTable([self.tr("Query option"), self.tr("Value")])
         self.query.setObjectName("consoleQuery")
@@ -216,7 +218,29 @@ class RequestEditor(QWidget):
     def body_is_valid(self) -> bool:
         return not self.body.error
 
+    def move_uri_query_to_table(self) -> None:
+        """Query options typed in the URI go into the table, the one place they are sent from
+        (an option already in the table takes the URI's value)."""
+        text = self.uri.text().strip()
+        if "?" not in text or text.startswith("curl "):
+            return
+        path, _, query = text.partition("?")
+        typed = parse_qsl(query, keep_blank_values=True)
+        if not typed:
+            return
+        pairs = self.query.pairs()
+        for name, value in typed:
+            found = next((i for i, (key, _v, _s) in enumerate(pairs) if key == name), None)
+            if found is None:
+                pairs.append((name, value, False))
+            else:
+                pairs[found] = (name, value, False)
+        self.query.set_pairs(pairs)
+        self.uri.setText(path)
+        self.tabs.setCurrentIndex(0)
+
     def request(self) -> ConsoleRequest:
+        self.move_uri_query_to_table()  # sent with Ctrl+Enter while still typing in the URI
         return ConsoleRequest(
             method=self.method.currentText(),
             uri=self.uri.text().strip(),
