@@ -35,6 +35,11 @@ EVENTS = ENROLLMENT_EVENTS + COURSE_EVENTS + USER_EVENTS
 # ASP.NET WebHooks accepts caller-chosen secrets of 32-64 characters and generates 32 hex otherwise.
 SECRET_LENGTHS = range(32, 65)
 DELIVERY_TIMEOUT_SECONDS = 10.0
+# Deliveries in flight at once. Unbounded, a backlog (thousands of retries resumed from the data
+# file for receivers that are gone) queued every POST in httpx's pool at once, whose request
+# assignment is quadratic: the sandbox spent its CPU there (a 600-row Users page took 1-3 s
+# instead of 0.01-0.03 s beside a backlog of ~1,200 deliveries).
+MAX_DELIVERIES_IN_FLIGHT = 8
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:
@@ -189,6 +194,7 @@ class WebhookHub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._client: httpx.AsyncClient | None = None
+        self._in_flight: asyncio.Semaphore | None = None
         self._pending: set[asyncio.Future] = set()
 
     # -- subscriptions -------------------------------------------------------------------------
@@ -239,6 +245,7 @@ class WebhookHub:
             asyncio.set_event_loop(loop)
             self._loop = loop
             self._client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False, trust_env=False)
+            self._in_flight = asyncio.Semaphore(MAX_DELIVERIES_IN_FLIGHT)
             ready.set()
             try:
                 loop.run_forever()
@@ -366,9 +373,10 @@ class WebhookHub:
                    "User-Agent": "LMS365-Sandbox-WebHooks/1.0"}
         status: int | None = None
         error: str | None = None
-        assert self._client is not None
+        assert self._client is not None and self._in_flight is not None
         try:
-            response = await self._client.post(subscription.uri, content=body, headers=headers)
+            async with self._in_flight:
+                response = await self._client.post(subscription.uri, content=body, headers=headers)
             status = response.status_code
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"

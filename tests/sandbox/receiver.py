@@ -1,6 +1,7 @@
 """A tiny webhook receiver on loopback for tests: records each POST and answers scripted statuses."""
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import threading
@@ -29,8 +30,11 @@ class ReceivedDelivery:
 class WebhookReceiver:
     """Serves POST /{anything}; answers `statuses` in turn (the last one repeats)."""
 
-    def __init__(self, statuses: tuple[int, ...] = (200,)) -> None:
+    def __init__(self, statuses: tuple[int, ...] = (200,), *, answer_after: float = 0.0) -> None:
         self.statuses = list(statuses)
+        self.answer_after = answer_after  # seconds each answer takes, to see deliveries overlap
+        self.in_flight = 0
+        self.most_in_flight = 0
         self.deliveries: list[ReceivedDelivery] = []
         self._lock = threading.Lock()
         self._condition = threading.Condition(self._lock)
@@ -48,6 +52,12 @@ class WebhookReceiver:
 
     async def _receive(self, request: Request) -> Response:
         body = await request.body()
+        self.in_flight += 1  # one event loop: no lock needed between these two lines
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(self.answer_after)
+        finally:
+            self.in_flight -= 1
         with self._condition:
             index = len(self.deliveries)
             self.deliveries.append(ReceivedDelivery(request.url.path, dict(request.headers), body, time.monotonic()))

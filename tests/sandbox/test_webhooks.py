@@ -206,3 +206,18 @@ def test_a_pending_retry_continues_after_a_restart(tmp_path):
         assert deliveries[1].received_at >= stopped  # so the restarted server sent it
         assert deliveries[1].json["Id"] == first.json["Id"]
         assert deliveries[1].json["Notifications"] == first.json["Notifications"]
+
+
+def test_deliveries_in_flight_are_bounded(api):
+    """A burst of events reaches a slow receiver a few at a time, not all at once."""
+    from lms365_desktop.sandbox.webhooks import MAX_DELIVERIES_IN_FLIGHT
+
+    course = created_course(api)
+    users = fresh_users(api, 30)
+    with WebhookReceiver(answer_after=0.3) as receiver:
+        location = subscribe(api, "CourseEnrollment", receiver.url("burst")).headers["Location"]
+        for user in users:
+            enroll(api, course["Id"], user)
+        receiver.wait_for(len(users), timeout=15)
+        api.delete(location)
+    assert receiver.most_in_flight == MAX_DELIVERIES_IN_FLIGHT
