@@ -185,15 +185,18 @@ def _check_session_open(session: Session, row: CourseSession, ignore_max_attende
                                               "places taken); set ignoreMaxAttendees to enroll anyway.")
 
 
-def _due_date(session: Session, course: Course, registered: datetime) -> datetime | str | None:
-    rule = session.get(CourseDueDate, course.Id)
+def _fixed_or_days_after(rule: Any, days_column: str, start: datetime) -> datetime | str | None:
+    """A course's date rule (due date, certificate expiry): off, a fixed date, or N days after `start`."""
     if rule is None or not rule.IsEnabled:
         return None
     if rule.FixedDate:
         return rule.FixedDate
-    if rule.DaysAfterEnrollment is not None:
-        return registered + timedelta(days=rule.DaysAfterEnrollment)
-    return None
+    days = getattr(rule, days_column)
+    return None if days is None else start + timedelta(days=days)
+
+
+def _due_date(session: Session, course: Course, registered: datetime) -> datetime | str | None:
+    return _fixed_or_days_after(session.get(CourseDueDate, course.Id), "DaysAfterEnrollment", registered)
 
 
 def get_enrollment(session: Session, enrollment_id: str) -> Enrollment:
@@ -295,14 +298,7 @@ def content_path(certificate_id: str) -> str:
 
 
 def _expiry(session: Session, course: Course, issued: datetime) -> datetime | str | None:
-    rule = session.get(CourseCertificateExpiry, course.Id)
-    if rule is None or not rule.IsEnabled:
-        return None
-    if rule.FixedDate:
-        return rule.FixedDate
-    if rule.DaysAfterCompletion is not None:
-        return issued + timedelta(days=rule.DaysAfterCompletion)
-    return None
+    return _fixed_or_days_after(session.get(CourseCertificateExpiry, course.Id), "DaysAfterCompletion", issued)
 
 
 def retake(session: Session, enrollment: Enrollment, session_id: str | None, actor: User | None) -> None:
