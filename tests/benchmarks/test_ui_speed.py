@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,33 +38,52 @@ KEY = "bench-key"
 
 
 @pytest.fixture(scope="module")
-def big_sandbox(request):
-    """`lms365-sandbox --users 100000` in its own process; the seeded file is cached between runs."""
-    data = Path(request.config.cache.mkdir("ui-bench")) / f"sandbox-{USERS}.sqlite3"
+def big_sandbox(request, tmp_path_factory):
+    """`lms365-sandbox --users 100000` in its own process, on a fresh copy of a cached seeded file.
+
+    Seeding takes about a minute, so the seeded file is kept in the pytest cache; every run
+    works on a copy, so enrollments and webhook subscriptions from earlier runs never pile up.
+    """
+    seeded = Path(request.config.cache.mkdir("ui-bench")) / f"seeded-{USERS}.sqlite3"
+    if not seeded.exists():
+        proc, _ = _start_sandbox(seeded, tmp_path_factory.mktemp("seeding") / "sandbox.log")
+        _stop(proc)
+    data = tmp_path_factory.mktemp("ui-bench") / seeded.name
+    shutil.copyfile(seeded, data)
+    started = time.perf_counter()
+    proc, base_url = _start_sandbox(data, data.with_suffix(".log"))
+    print(f"\nsandbox with {USERS:,} users ready in {time.perf_counter() - started:.1f} s")
+    yield base_url
+    _stop(proc)
+
+
+def _start_sandbox(data: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
     command = [str(Path(sys.executable).with_name("lms365-sandbox")), "--port", "0", "--data", str(data),
                "--users", str(USERS), "--rate", "off", "--api-key", KEY, "--simulate-activity", "0"]
-    started = time.perf_counter()
-    log_path = data.with_suffix(".log")
-    log = log_path.open("w")  # a file, not a pipe: an undrained pipe fills up and blocks the server
-    # Niced: the real service runs elsewhere; here its CPU must not be charged to the GUI's stalls.
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=lambda: os.nice(15))
+    # A file, not a pipe: an undrained pipe fills up and blocks the server.
+    with log_path.open("w") as log:
+        # Niced: the real service runs elsewhere; here its CPU must not be charged to the GUI's stalls.
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                preexec_fn=lambda: os.nice(15))
     base_url = None
     deadline = time.monotonic() + 300  # seeding 100k users the first time takes about a minute
     while base_url is None and time.monotonic() < deadline and proc.poll() is None:
         found = re.search(r"listening on (http://\S+)", log_path.read_text())
         base_url = found.group(1) if found else None
         time.sleep(0.1)
-    assert base_url, "the sandbox did not start"
-    print(f"\nsandbox with {USERS:,} users ready in {time.perf_counter() - started:.1f} s")
-    yield base_url
+    if base_url is None:
+        _stop(proc)
+        pytest.fail(f"the sandbox did not start: {log_path.read_text()[-2000:]}")
+    return proc, base_url
+
+
+def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=30)
-    log.close()
 
 
 class Connector:
@@ -94,7 +114,9 @@ class StallProbe:
     the figures come with the places the worst stalls happened.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, held_back=None) -> None:
+        self.held_back = held_back  # () -> bool: the scroll is waiting for the 600/60 throttle
+        self.held: list[bool] = []
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(5)
@@ -133,11 +155,17 @@ class StallProbe:
         now = self.clock.nsecsElapsed() / 1e6
         cpu = time.thread_time() * 1000
         self.gaps.append(now - self.last)
+        self.held.append(bool(self.held_back and self.held_back()))
         self.cpu.append(cpu - self.last_cpu)
         self.last, self.last_cpu = now, cpu
 
     def p99(self) -> float:
         return statistics.quantiles(self.gaps, n=100)[98]
+
+    def p99_not_held(self) -> tuple[float, int]:
+        """p99 over the ticks when no page request was waiting for the throttle, and their count."""
+        gaps = [g for g, held in zip(self.gaps, self.held) if not held]
+        return statistics.quantiles(gaps, n=100)[98], len(gaps)
 
     def cpu_in_long_gaps(self) -> tuple[int, float, float]:
         """(gaps over 16 ms, median and worst GUI-thread CPU ms inside them)."""
@@ -177,7 +205,9 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
         assert len(logins) == JOB_ITEMS
 
         baseline = rss_mb()
-        probe = StallProbe()
+        # 100 pages and 500 enrollments are more than 600 calls: part of the scroll waits for
+        # the throttle with little to do, which would flatter the p99; it is also given without.
+        probe = StallProbe(held_back=lambda: client.stats.queued_interactive > 0)
         probe.start()
         started = time.perf_counter()
         job_id = context.workspace.jobs.start("enroll", logins, {"course_id": course["Id"], "session_ids": []},
@@ -189,6 +219,8 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
         scrolled = time.perf_counter() - started
         probe.stop()
         job = context.workspace.jobs.jobs[job_id].progress()
+        failures = Counter(f"{o.code}: {o.message}" for o in context.workspace.jobs.jobs[job_id].outcomes()
+                           if o.state.name == "FAILED")
         loaded_rss = rss_mb()
         assert users.model.loaded_count >= USERS
 
@@ -206,7 +238,12 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
 
         print(f"\nscrolled {users.model.loaded_count:,} users to the end in {scrolled:.1f} s; "
               f"job meanwhile: {job.done} done, {job.failed} failed of {job.total}")
+        for reason, count in failures.most_common(3):
+            print(f"  {count} failed with {reason}")
         print(f"event-loop probe (5 ms): {len(probe.gaps):,} ticks, p99 {probe.p99():.1f} ms, worst {max(probe.gaps):.1f} ms")
+        held_p99, not_held = probe.p99_not_held()
+        print(f"  without the {len(probe.gaps) - not_held:,} ticks while a page waited for the 600/60 throttle: "
+              f"p99 {held_p99:.1f} ms over {not_held:,} ticks")
         long_gaps, cpu_median, cpu_worst = probe.cpu_in_long_gaps()
         print(f"  {long_gaps} gaps over 16 ms; GUI-thread CPU inside them: median {cpu_median:.1f} ms, "
               f"worst {cpu_worst:.1f} ms (the rest is waiting for a CPU); load average {os.getloadavg()[0]:.1f} "
@@ -219,6 +256,7 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
         context.workspace.jobs.cancel(job_id)
         assert job.finished_count > 0, "the job did not run during the scroll"
         assert probe.p99() < 16
+        assert held_p99 < 16
         assert max(probe.gaps) < 50
         assert loaded_rss - baseline < 120
         assert max(keystrokes) < 50
