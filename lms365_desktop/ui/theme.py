@@ -169,6 +169,20 @@ class IndicatorStyle(QProxyStyle):
         painter.restore()
 
 
+def table_style() -> QStyle:
+    """Plain Fusion for the big tables, which draw no check boxes: IndicatorStyle is Python,
+    so every primitive of every painted cell went through an interpreter call (a full repaint
+    of the users table took ~8.8 ms with it here, ~5.1 ms without)."""
+    app = QApplication.instance()
+    style = app.property("lms365TableStyle") if app is not None else None
+    if style is None:
+        style = QStyleFactory.create("Fusion")
+        if app is not None:
+            style.setParent(app)  # lives as long as the application, like its own style
+            app.setProperty("lms365TableStyle", style)
+    return style
+
+
 def system_prefers_dark(app: QApplication) -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
