@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -16,6 +16,8 @@ from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, Activi
 from lms365_desktop.core.activity_log import ActivityLog
 from lms365_desktop.ui.panes.activity_pane import ActivityPane
 from lms365_desktop.ui.theme import icon
+
+TAB_TITLE_REFRESH_MS = 250
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,10 @@ class ActivityController(QObject):
         pane.enrollment_open_requested.connect(
             lambda key, label: self._open("enrollmentsPane", "Enrollments", key, label))
         pane.destroyed.connect(lambda *_: activity_log.close())
+        self._unseen_count = 0
+        self._tab_title_timer = QTimer(self)
+        self._tab_title_timer.setSingleShot(True)
+        self._tab_title_timer.timeout.connect(self._show_unseen_count)
         pane.unseen_approvals_changed.connect(self._on_pane_unseen_approvals_changed)
 
     # -- connection lifecycle ----------------------------------------------------------------
@@ -132,12 +138,27 @@ class ActivityController(QObject):
         self.context.tasks.run(self.start_for_current_connection())
 
     def _on_pane_unseen_approvals_changed(self, count: int) -> None:
-        """The Activity tab counts approval requests that came while another pane was shown."""
+        """The Activity tab counts approval requests that came while another pane was shown.
+
+        A burst (a bulk job's 500 requests) updates the title a few times a second, not once
+        per event: each new title lays out the tab bar and, through it, the whole window.
+        """
+        self._unseen_count = count
+        if count == 0:  # the user looked: the count goes at once
+            self._tab_title_timer.stop()
+            self._show_unseen_count()
+        elif not self._tab_title_timer.isActive():
+            self._tab_title_timer.start(TAB_TITLE_REFRESH_MS)
+
+    def _show_unseen_count(self) -> None:
+        count = self._unseen_count
         tabs = getattr(self.context.window, "tabs", None)
         index = tabs.indexOf(self.pane) if tabs is not None else -1
         if index >= 0:
             title = self.pane.tr("Activity")
-            tabs.setTabText(index, self.pane.tr("{title} ({count})").format(title=title, count=count) if count else title)
+            text = self.pane.tr("{title} ({count})").format(title=title, count=count) if count else title
+            if tabs.tabText(index) != text:
+                tabs.setTabText(index, text)
 
     def _on_pane_poll_interval_chosen(self, seconds: float) -> None:
         self.poll_interval = seconds
