@@ -85,8 +85,10 @@ def find_user(session: Session, request: EnrollRequest) -> User:
         if user is None and "|" not in login:
             user = actors.user_by_email(session, login)
         field_name, label = "userLoginName", login
-    if user is None or user.IsDeleted:
+    if user is None:
         raise InvalidField(field_name, f"{field_name}: no user '{label}' in this tenant.")
+    if user.IsDeleted:  # still listed by /Users (IsDeleted true), so "no user" would puzzle
+        raise InvalidField(field_name, f"{field_name}: the user '{label}' has been deleted from this tenant.")
     return user
 
 

@@ -200,7 +200,7 @@ def test_scroll_100k_users_while_a_500_item_job_runs(qtbot, qasync_loop, big_san
         enrolled = {row["UserLoginName"] for row in run_async(qtbot, _collect(
             client, "Enrollments", Query().where(CourseId=Guid(course["Id"])).select("UserLoginName")), timeout=60_000)}
         candidates = run_async(qtbot, client.fetch_page(
-            "Users", Query().select("LoginName").order_by("Id", True).top(JOB_ITEMS + len(enrolled)), model=None)).rows
+            "Users", Query().filter("IsDeleted eq false").select("LoginName").order_by("Id", True).top(JOB_ITEMS + len(enrolled)), model=None)).rows
         logins = [r["LoginName"] for r in candidates if r["LoginName"] not in enrolled][:JOB_ITEMS]
         assert len(logins) == JOB_ITEMS
 

@@ -188,6 +188,9 @@ def test_unknown_user_course_and_enrollment(api, automatic):
     assert_error(enroll(api, automatic["Id"], {"LoginName": "i:0#.f|membership|nobody@nowhere.test"}), 400,
                  "userLoginName")
     assert_error(api.post(f"/odata/v2/Courses({automatic['Id']})/Enroll", json={}), 400, "userLoginName")
+    # A deleted user is still listed (IsDeleted true); the error says deleted, not "no user".
+    gone = api.get("/odata/v2/Users", params={"$filter": "IsDeleted eq true", "$top": "1"}).json()["value"][0]
+    assert_error(enroll(api, automatic["Id"], gone), 400, "userLoginName", "deleted")
     assert_error(enroll(api, automatic["Id"], {"LoginName": "c:0t.c|tenant|5b2f0c1e-0000-4000-8000-000000000000"}),
                  400, "group")
     user, = fresh_users(api, 1)
