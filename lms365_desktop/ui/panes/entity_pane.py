@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -30,6 +29,7 @@ from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.paging import fetch_page_fast
 from lms365_desktop.ui.theme import icon, table_style
+from lms365_desktop.ui.widgets.steady_label import SteadyLabel
 
 ROW_HEIGHT = 26
 SEARCH_DELAY_MS = 350
@@ -122,14 +122,15 @@ class EntityPane(QWidget):
         self.quick_filter_box.setClearButtonEnabled(True)
         self.quick_filter_box.setMinimumWidth(130)
         self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
-        self.count_label = QLabel()
+        # Steady labels: they change on every page, and a plain label's new text relaid out the
+        # tab widget, which repainted the whole table each time.
+        self.count_label = SteadyLabel()
         self.count_label.setObjectName(f"{object_name}Count")
         # A still label, not an animated busy bar: its repaint timer cost GUI time on every
-        # frame while 100k rows paged in.
-        self.busy = QLabel(self.tr("Loading…"))
+        # frame while 100k rows paged in. Emptied rather than hidden, for the same reason.
+        self.busy = SteadyLabel()
         self.busy.setObjectName(f"{object_name}Loading")
         self.busy.setEnabled(False)
-        self.busy.setVisible(False)
         self.scope_chip = QToolButton()
         self.scope_chip.setObjectName(f"{object_name}Scope")
         self.scope_chip.setIcon(icon("close"))
@@ -203,7 +204,7 @@ class EntityPane(QWidget):
         self.search_box.returnPressed.connect(self._apply_server_filter)
         self.quick_filter_box.textChanged.connect(self.model.set_quick_filter)
         self.model.counts_changed.connect(self._on_model_counts_changed)
-        self.model.loading_changed.connect(self.busy.setVisible)
+        self.model.loading_changed.connect(self._on_model_loading_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         # A reset (quick filter, reload) drops the selection without selectionChanged: the
         # details and the actions must not go on showing or acting on rows no longer visible.
@@ -397,6 +398,9 @@ class EntityPane(QWidget):
             self.splitter.restoreState(splitter)
 
     # ---- private ----------------------------------------------------------------------------
+    def _on_model_loading_changed(self, loading: bool) -> None:
+        self.busy.setText(self.tr("Loading…") if loading else "")
+
     def _on_model_counts_changed(self) -> None:
         self.count_label.setText(format_count(self.model, self.tr))
 
