@@ -107,15 +107,14 @@ class EntityRoutes(BuiltinHandlers):
               where: Callable[[], list]) -> CollectionPlan:
         """The plan of a collection read; the same query string reuses the parsed options and
         the built SELECT (~40% of a 100-row page's CPU time before it was kept)."""
-        params = ctx.params
         page_size = ctx.state.config.page_size
 
         def build() -> CollectionPlan:
-            opts = parse_options(edm.entity_set(set_name), params)
+            opts = parse_options(edm.entity_set(set_name), ctx.params)
             return plan_collection(opts, where=where(), page_size=page_size)
 
         query = ctx.request.scope.get("query_string", b"")
-        if not cacheable(params, query):
+        if not cacheable(query):
             return build()
         return self.plans.get((name, query, page_size), build)
 

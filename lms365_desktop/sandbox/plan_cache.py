@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Callable, Hashable, Mapping
+from typing import Callable, Hashable
+from urllib.parse import unquote_plus
 
 from .query_runner import CollectionPlan
 
@@ -14,12 +15,13 @@ MAX_PLANS = 256
 MAX_KEY_CHARS = 65_536
 
 
-def cacheable(params: Mapping[str, str], query_string: str) -> bool:
+def cacheable(query_string: bytes) -> bool:
     """False when the plan would bake in something that varies between identical requests:
-    `now()` in a $filter is bound to the sandbox clock when the filter is parsed."""
+    `now()` in a $filter is bound to the sandbox clock when the filter is parsed. Checked on the
+    raw query (decoded, so `%6Eow()` counts too) so that a repeat skips parsing the parameters."""
     if len(query_string) > MAX_KEY_CHARS:
         return False
-    return not any("now" in value.lower() for value in params.values())
+    return "now" not in unquote_plus(query_string.decode("latin-1")).lower()
 
 
 class PlanCache:
