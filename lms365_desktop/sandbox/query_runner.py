@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from sqlalchemy import func, inspect as sa_inspect, select
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from .edm import EntityType
 from .errors import bad_request
 from .odata_query import Expand, QueryOptions
+from .prepared import prepare
 
 
 @dataclass
@@ -171,6 +172,26 @@ def _execute(session: Session, stmt):
         raise bad_request(f"The query could not be run: {exc}") from None
 
 
+_UNPREPARED = object()
+
+
+def _execute_kept(session: Session, stmt, prepared: dict, name: str):
+    """_execute for a statement kept in a plan: compiled once per dialect (`prepared` holds it),
+    then run on the raw cursor."""
+    connection = session.connection() if isinstance(session, Session) else session
+    key = (name, connection.dialect)
+    ready = prepared.get(key, _UNPREPARED)
+    if ready is _UNPREPARED:
+        ready = prepared[key] = prepare(stmt, connection.dialect)
+    if ready is not None:
+        _register_functions(connection)
+        try:
+            return ready.rows(connection.connection.dbapi_connection)
+        except Exception:  # a read changes nothing: SQLAlchemy's path answers, or words the 400
+            pass
+    return _execute(session, stmt)
+
+
 @dataclass(frozen=True)
 class CollectionPlan:
     """Everything about a collection read that does not depend on the data: built once per
@@ -183,6 +204,7 @@ class CollectionPlan:
     count_stmt: Any  # None unless $count=true
     limit: int
     wanted: int | None
+    prepared: dict = field(default_factory=dict, compare=False)  # see _execute_kept
 
 
 def plan_collection(opts: QueryOptions, *, where: Iterable = (), page_size: int) -> CollectionPlan:
@@ -200,8 +222,8 @@ def run_plan(session: Session, plan: CollectionPlan) -> Page:
     """One page of a collection: at most `page_size` rows, `more` when the server cut it short."""
     count = None
     if plan.count_stmt is not None:
-        count = _execute(session, plan.count_stmt)[0][0]
-    rows = _execute(session, plan.stmt)
+        count = _execute_kept(session, plan.count_stmt, plan.prepared, "count")[0][0]
+    rows = _execute_kept(session, plan.stmt, plan.prepared, "rows")
     limit = plan.limit
     more = len(rows) > limit and (plan.wanted is None or plan.wanted > limit)
     shape = plan.shape
