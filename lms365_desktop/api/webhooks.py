@@ -146,11 +146,25 @@ class WebhookReceiver:
         )
         self._server = _QuietServer(config)
         self._task = asyncio.ensure_future(self._server.serve(sockets=[sock]))
-        while not self._server.started:
-            if self._task.done():
-                self._task.result()  # re-raise why it stopped
-                raise RuntimeError("the webhook receiver stopped while starting")
-            await asyncio.sleep(0.01)
+        try:
+            while not self._server.started:
+                if self._task.done():
+                    self._task.result()  # re-raise why it stopped
+                    raise RuntimeError("the webhook receiver stopped while starting")
+                await asyncio.sleep(0.01)
+        except BaseException:
+            # Failed or cancelled (the window closed) while starting: leave nothing serving, or
+            # the server task outlives its event loop.
+            self._server.should_exit = True
+            self._task.cancel()
+            # uvicorn may be half-way through create_server: asyncio may already watch the
+            # socket for connections, and a closed socket still watched makes Qt warn.
+            for server in getattr(self._server, "servers", ()):
+                server.close()
+            asyncio.get_running_loop().remove_reader(sock.fileno())
+            sock.close()
+            self._server = self._task = None
+            raise
         logger.info("webhook receiver listening on %s", self.local_base_url)
 
     async def stop(self) -> None:

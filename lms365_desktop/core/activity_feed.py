@@ -193,12 +193,16 @@ class ActivityFeed:
         """Unsubscribe everything and stop listening; the server is left with nothing of ours."""
         async with self._lock:
             self._wanted = set()
-            await self._sync_subscriptions()
-            if self.poller is not None and self.mode == MODE_POLLING:
-                await self.poller.stop()
-            if self.receiver is not None:
-                await self.receiver.stop()
-            self.mode = MODE_OFF
+            try:
+                await self._sync_subscriptions()
+            finally:
+                # Even when unsubscribing fails (a revoked key, a lost network), stop listening:
+                # a receiver left serving outlives its event loop.
+                if self.poller is not None and self.mode == MODE_POLLING:
+                    await self.poller.stop()
+                if self.receiver is not None:
+                    await self.receiver.stop()
+                self.mode = MODE_OFF
         self._changed()
 
     # -- acting on events --------------------------------------------------------------------

@@ -108,3 +108,21 @@ async def test_public_base_url_is_used_for_callbacks_and_stop_frees_the_port():
     await server.stop()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+async def test_a_start_cancelled_half_way_leaves_nothing_serving():
+    import asyncio
+
+    server = WebhookReceiver()
+    starting = asyncio.ensure_future(server.start())
+    while server._bound_port is None:  # bound, uvicorn not yet serving
+        await asyncio.sleep(0)
+    port = server.bound_port
+    starting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await starting
+    await asyncio.sleep(0.05)  # the cancelled serve task winds down
+    assert not server.running
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    assert not [t for t in asyncio.all_tasks() if "Server.serve" in repr(t)]
