@@ -116,7 +116,7 @@ class EntityRoutes(BuiltinHandlers):
         query = ctx.request.scope.get("query_string", b"")
         if not cacheable(query):
             return build()
-        return self.plans.get((name, query, page_size), build)
+        return self.plans.get((name, query, page_size), build, len(query))
 
     def service_document(self, request: Request, state: SandboxState) -> Response:
         return json_response({

@@ -54,6 +54,17 @@ def test_plans_are_bounded_and_the_least_recently_used_goes_first():
     assert built == ["a", "b", "c", "b"]
 
 
+def test_the_kept_query_text_is_bounded_too():
+    cache = PlanCache(size=10, total_chars=100)
+    cache.get("a", lambda: "a", 60)
+    cache.get("b", lambda: "b", 30)
+    cache.get("c", lambda: "c", 30)  # 120 characters: a goes
+    assert len(cache) == 2
+    assert cache.get("a", lambda: "rebuilt", 60) == "rebuilt"  # 120 again: b goes
+    assert cache.get("c", lambda: "rebuilt") == "c"
+    assert len(cache) == 2
+
+
 def test_now_and_huge_queries_are_not_kept():
     assert cacheable(b"$top=100")
     assert not cacheable(b"$filter=CreatedAt%20lt%20NOW()")
