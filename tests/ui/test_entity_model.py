@@ -102,3 +102,38 @@ def test_replace_row_updates_in_place(qtbot, qasync_loop):
         assert model.replace_row({"Id": "id-0003", "Title": "Renamed", "Country": "Peru"})
     assert model.index(3, 0).data() == "Renamed"
     assert not model.replace_row({"Id": "nope", "Title": "x", "Country": "y"})
+
+
+def test_multi_data_answers_what_data_answers_for_every_role(qtbot, qasync_loop):
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+    from PySide6.QtWidgets import QTableView
+
+    coloured = [*COLUMNS[:1], Column("Country", "Country", colour=lambda row: "#d1242f" if row["Country"] == "Japan" else None)]
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    model = EntityTableModel(coloured, ListSource(ROWS), TaskRunner(owner), first_page=100)
+    model.reload()
+    wait_loaded(qtbot, model)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.UserRole + 1]
+    for row in (0, 1, 2, 57):
+        for column in (0, 1):
+            index = model.index(row, column)
+            for role in roles:
+                slot = QModelRoleData(role)
+                slot.setData("stale")  # what a reused span may hold: every role must be answered
+                model.multiData(index, QModelRoleDataSpan(slot))  # a span of one (PySide has no arrays)
+                got, want = slot.data(), model.data(index, role)
+                if hasattr(want, "color"):
+                    assert got.color() == want.color()
+                else:
+                    assert got == want, (row, column, role)
+    # The view paints through it.
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.grab().isNull()
