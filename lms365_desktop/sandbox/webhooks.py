@@ -195,7 +195,7 @@ class WebhookHub:
         self._thread: threading.Thread | None = None
         self._client: httpx.AsyncClient | None = None
         self._in_flight: asyncio.Semaphore | None = None
-        self._pending: set[asyncio.Future] = set()
+        self._pending: set[asyncio.Task] = set()
 
     # -- subscriptions -------------------------------------------------------------------------
     def subscribe(self, event: str, uri: Any, secret: Any = None, *, subscription_id: str | None = None,
@@ -290,9 +290,7 @@ class WebhookHub:
         loop = self._loop
         assert loop is not None
         for subscription in targets:
-            future = asyncio.run_coroutine_threadsafe(self._deliver(subscription, dict(notification)), loop)
-            self._pending.add(future)
-            future.add_done_callback(self._pending.discard)
+            loop.call_soon_threadsafe(self._start_delivery, (subscription, dict(notification)))
         return len(targets)
 
     def resume(self, subscription: Subscription, notification_id: str, notification: Mapping[str, Any],
@@ -301,10 +299,15 @@ class WebhookHub:
         if self._loop is None:
             self.start()
         assert self._loop is not None
-        future = asyncio.run_coroutine_threadsafe(
-            self._deliver(subscription, dict(notification), notification_id, attempts_done, delay_s), self._loop)
-        self._pending.add(future)
-        future.add_done_callback(self._pending.discard)
+        self._loop.call_soon_threadsafe(
+            self._start_delivery, (subscription, dict(notification), notification_id, attempts_done, delay_s))
+
+    def _start_delivery(self, arguments: tuple) -> None:
+        """On the delivery loop: the coroutine is made here, not in the publishing thread, where
+        one made just as close() stopped the loop was dropped unawaited (a RuntimeWarning)."""
+        task = asyncio.ensure_future(self._deliver(*arguments))
+        self._pending.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(self._pending.discard)
 
     async def _deliver(self, subscription: Subscription, notification: dict, notification_id: str | None = None,
                        attempts_done: int = 0, first_delay: float = 0.0) -> None:
