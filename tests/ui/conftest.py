@@ -23,11 +23,29 @@ def qasync_loop(qapp):
     try:
         yield loop
     finally:
+        _cancel_left_over_tasks(qapp, loop)
         # qasync marked its loop as running for this thread; unmark it, or every later
         # pytest-asyncio test in the same process finds "another loop is running".
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _cancel_left_over_tasks(qapp, loop, seconds: float = 2.0) -> None:
+    """What asyncio.run does at its end: cancel the tasks still pending and let them finish.
+
+    Qt keeps this loop's scheduled callbacks after the test; one that runs under the next
+    test's loop (a webhook receiver still winding down) fails with "attached to a different loop".
+    """
+    import time
+
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    deadline = time.monotonic() + seconds
+    while any(not task.done() for task in pending) and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.005)
 
 
 @pytest.fixture

@@ -159,11 +159,11 @@ def test_approve_right_on_the_row_changes_the_enrollment_on_the_server(activity,
     qtbot.waitUntil(lambda: shown(pane, "EnrollmentApprovalRequest", enrollment_ids=(pending.id,)), timeout=2000)
 
     row = next(i for i, e in enumerate(pane.model.visible_events()) if pending.id in e.enrollment_ids)
+    key = pane.model.event_at(row).key  # now: the approval's own event lands on top and moves the rows
     cell = pane.table.visualRect(pane.model.index(row, COLUMN_ACTIONS))
     approve_rect, _ = pane.delegate.button_rects(cell)
     qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=approve_rect.center())
     qtbot.waitUntil(lambda: enrollment(server, pending.id)["RegistrationStatus"] == "Enrolled", timeout=5000)
-    key = pane.model.event_at(row).key
     qtbot.waitUntil(lambda: pane.model.action_state(key) == ACTION_APPROVED, timeout=2000)
     assert pane.model.index(pane.model.row_of(key), COLUMN_ACTIONS).data() == "Approved"
 
