@@ -160,9 +160,10 @@ class WebhookReceiver:
             # uvicorn may be half-way through create_server: asyncio may already watch the
             # socket for connections, and a closed socket still watched makes Qt warn.
             for server in getattr(self._server, "servers", ()):
-                server.close()
-            asyncio.get_running_loop().remove_reader(sock.fileno())
-            sock.close()
+                server.close()  # stops watching and closes the socket
+            if sock.fileno() != -1:
+                asyncio.get_running_loop().remove_reader(sock.fileno())
+                sock.close()
             self._server = self._task = None
             raise
         logger.info("webhook receiver listening on %s", self.local_base_url)

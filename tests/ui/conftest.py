@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -37,8 +38,6 @@ def _cancel_left_over_tasks(qapp, loop, seconds: float = 2.0) -> None:
     Qt keeps this loop's scheduled callbacks after the test; one that runs under the next
     test's loop (a webhook receiver still winding down) fails with "attached to a different loop".
     """
-    import time
-
     pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in pending:
         task.cancel()
