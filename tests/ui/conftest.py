@@ -61,3 +61,11 @@ def main_window(qtbot, qasync_loop, sandbox, settings, tmp_path):
     context = make_window(qtbot, sandbox, settings, tmp_path)
     yield context
     close_window(qtbot, context)
+
+
+@pytest.fixture
+def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    """The real main window on a sandbox of its own, for tests that change data (yields AppContext)."""
+    context = make_window(qtbot, make_sandbox(), settings, tmp_path)
+    yield context
+    close_window(qtbot, context)

@@ -11,16 +11,8 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.core.job_journal import JobState
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
-from tests.ui.helpers import close_window, make_window, run_async, select_rows
+from tests.ui.helpers import run_async, select_rows
 
-
-@pytest.fixture
-def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    """A window on its own sandbox, since these tests change data."""
-    server = make_sandbox()
-    context = make_window(qtbot, server, settings, tmp_path)
-    yield context
-    close_window(qtbot, context)
 
 
 def enrollments_where(qtbot, context, expression: str) -> list[dict]:

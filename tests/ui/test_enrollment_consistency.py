@@ -1,22 +1,14 @@
 """After any enrollment change the badges, counts, rows and enabled actions follow the server."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
-from tests.ui.helpers import close_window, make_window, run_async, select_rows
+from tests.ui.helpers import run_async, select_rows
 
 PENDING_EXPR = "RegistrationStatus eq 'PendingApproval'"
 
-
-@pytest.fixture
-def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    server = make_sandbox()
-    context = make_window(qtbot, server, settings, tmp_path)
-    yield context
-    close_window(qtbot, context)
 
 
 def server_pending(qtbot, context) -> int:

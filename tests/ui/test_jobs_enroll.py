@@ -2,19 +2,11 @@
 name each learner unambiguously and say "Enrolled"."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QDialog
 
 from lms365_desktop.api.odata import Query
-from tests.ui.helpers import close_window, make_window, run_async, select_rows
+from tests.ui.helpers import run_async, select_rows
 
-
-@pytest.fixture
-def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    """A window on its own sandbox, since the test enrolls people."""
-    context = make_window(qtbot, make_sandbox(), settings, tmp_path)
-    yield context
-    close_window(qtbot, context)
 
 
 def open_picker(qtbot, context):

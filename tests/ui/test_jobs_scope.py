@@ -2,20 +2,13 @@
 and offers every matching row, whose ids are fetched on the bulk lane before the job runs."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.job_journal import JobState
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
-from tests.ui.helpers import close_window, make_window, run_async
+from tests.ui.helpers import run_async
 
-
-@pytest.fixture
-def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    context = make_window(qtbot, make_sandbox(), settings, tmp_path)
-    yield context
-    close_window(qtbot, context)
 
 
 def pending_count(qtbot, context) -> int:
