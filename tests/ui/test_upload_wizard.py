@@ -170,20 +170,27 @@ def test_fifty_files_matched_checked_sent_and_retried(qtbot, context, tmp_path):
     assert oversize_user["Id"] not in held and wrong_type_user["Id"] not in held
 
 
-def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_path):
+def wizard_with_new_files(qtbot, context, tmp_path, *, holders: int):
+    """A course with 3 learners, the first `holders` of whom already hold a certificate; the
+    certificate wizard open on it, and one new PDF per learner named by their e-mail."""
     client = context.client
     course, users = run_async(qtbot, course_with_learners(client, 3))
     learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
-    for user in users:
+    for user in users[:holders]:
         run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]], pdf_bytes("old"), tmp_path))
     wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
-    page = wizard.match_page
-    qtbot.waitUntil(lambda: len(page.learners) == 3)
+    qtbot.waitUntil(lambda: len(wizard.match_page.learners) == 3)
     paths = []
     for user in users:
         path = tmp_path / f"{user['Email']}.pdf"
         path.write_bytes(pdf_bytes("new " + user["Email"]))
         paths.append(path)
+    return course, wizard, paths
+
+
+def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_path):
+    course, wizard, paths = wizard_with_new_files(qtbot, context, tmp_path, holders=3)
+    page = wizard.match_page
     assert drop_files(page.drop_area, paths, page.drop_area.rect().center())
     assert len(page.sendable()) == 3
     page.policy.setCurrentIndex(page.policy.findData(ExistingPolicy.ASK.value))
@@ -209,19 +216,8 @@ def test_ask_policy_asks_once_per_learner_or_once_for_all(qtbot, context, tmp_pa
 
 
 def test_matching_page_says_who_already_has_a_certificate(qtbot, context, tmp_path):
-    client = context.client
-    course, users = run_async(qtbot, course_with_learners(client, 3))
-    learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
-    for user in users[:2]:
-        run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]], pdf_bytes("old"), tmp_path))
-    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    course, wizard, paths = wizard_with_new_files(qtbot, context, tmp_path, holders=2)
     page = wizard.match_page
-    qtbot.waitUntil(lambda: len(page.learners) == 3)
-    paths = []
-    for user in users:
-        path = tmp_path / f"{user['Email']}.pdf"
-        path.write_bytes(pdf_bytes("new " + user["Email"]))
-        paths.append(path)
     page.add_files(paths)
 
     def match_texts() -> list[str]:
