@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 
 
 def run_async(qtbot, coro, timeout: int = 10_000):
@@ -71,3 +73,13 @@ def select_rows(view, rows) -> None:
         selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     view.selectionModel().select(selection, flags)
+
+
+SHOTS = Path(os.environ["LMS365_SHOTS"]) if os.environ.get("LMS365_SHOTS") else None
+
+
+def shot(widget, name: str) -> None:
+    """Render to PNG when LMS365_SHOTS names a folder (to look at a window); otherwise nothing."""
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / f"{name}.png"))

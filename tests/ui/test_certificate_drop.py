@@ -15,7 +15,7 @@ from tests.ui.certificate_helpers import (
     pdf_bytes,
 )
 from tests.ui.helpers import make_window, run_async
-from tests.ui.test_course_wizard import shot
+from tests.ui.helpers import shot
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Course details list the course's learning modules (in order) and quizzes as the sandbox serves them."""
 from __future__ import annotations
 
-from tests.ui.helpers import run_async, select_rows
+from tests.ui.helpers import run_async, select_rows, shot
 from tests.ui.test_panes import wait_loaded
 
 
@@ -20,4 +20,4 @@ def test_elearning_course_details_list_modules_and_quizzes(main_window, qtbot):
     modules = [m.title for m in sorted(course.learning_modules, key=lambda m: m.order)]
     assert modules and details.section_texts("modules") == modules
     assert details.section_texts("quizzes") == [q.title for q in course.quizzes]
-    main_window.window.grab().save("/tmp/h2_course_details.png")
+    shot(main_window.window, "course_details")

@@ -2,25 +2,13 @@
 provisioning, and the new course in the courses pane."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.ui.certificate_helpers import set_fail_rate
-from tests.ui.helpers import make_window, run_async
-
-SHOTS = Path(os.environ.get("LMS365_SHOTS", "")) if os.environ.get("LMS365_SHOTS") else None
-
-
-def shot(widget, name: str) -> None:
-    """Render to PNG when LMS365_SHOTS names a folder (to look at the pages)."""
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(SHOTS / f"{name}.png"))
+from tests.ui.helpers import make_window, run_async, shot
 
 
 def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from lms365_desktop.api.odata import Query
-from tests.ui.helpers import run_async, select_rows
-
+from tests.ui.helpers import run_async, select_rows, shot
 
 
 def open_picker(qtbot, context):
@@ -43,7 +42,7 @@ def test_picker_marks_enrolled_learners_and_job_rows_say_who_and_what(fresh, qtb
     picker.add_selected()
     assert picker.chosen == {} and not picker.ok_button.isEnabled()
     assert picker.skipped_label.isVisible() and "already enrolled" in picker.skipped_label.text()
-    picker.grab().save("/tmp/jh/picker.png")
+    shot(picker, "jobs_picker")
 
     # Two new learners: the job rows name them with their e-mail and say "Enrolled".
     picker.search.clear()

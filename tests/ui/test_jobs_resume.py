@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.job_journal import JobState
-from tests.ui.helpers import close_window, make_window, run_async
+from tests.ui.helpers import close_window, make_window, run_async, shot
 
 
 def pending_ids(qtbot, context, n):
@@ -89,7 +89,7 @@ def test_a_cancelled_job_continues_with_what_was_left(qtbot, qasync_loop, slow_s
         qtbot.waitUntil(card.continue_button.isVisible)
         assert card.counts.text().startswith("Stopped:")
         assert not card.retry_button.isEnabled()
-        card.grab().save("/tmp/jh/card-stopped.png")
+        shot(card, "jobs_card_stopped")
 
         card.continue_button.click()
         qtbot.waitUntil(lambda: job_id in jobs.results, timeout=30_000)
@@ -98,7 +98,7 @@ def test_a_cancelled_job_continues_with_what_was_left(qtbot, qasync_loop, slow_s
         assert not card.continue_button.isVisible()
         counts = approvals(slow_server, ids)
         assert len(counts) == 60 and set(counts.values()) == {1}
-        card.grab().save("/tmp/jh/card-continued.png")
+        shot(card, "jobs_card_continued")
         # Done rows say what happened, not a bare id.
         assert {card.results.topLevelItem(i).text(2) for i in range(card.results.topLevelItemCount())} <= {
             "Approved", "Already done (found on the server)"}
@@ -125,7 +125,7 @@ def test_the_jobs_dock_hides_when_empty_and_clears_finished_jobs(qtbot, qasync_l
         qtbot.waitUntil(lambda: first in jobs.results and second in jobs.results, timeout=20_000)
         assert panel.isVisible() and len(panel.cards) == 2
         qtbot.waitUntil(panel.clear_button.isEnabled)
-        context.window.grab().save("/tmp/jh/window-two-jobs.png")
+        shot(context.window, "jobs_two_jobs")
         panel.clear_button.click()
         assert panel.cards == {} and not panel.isVisible()
     finally:

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.job_journal import JobState
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
-from tests.ui.helpers import run_async
-
+from tests.ui.helpers import run_async, shot
 
 
 def pending_count(qtbot, context) -> int:
@@ -34,7 +33,7 @@ def test_select_all_loaded_offers_every_matching_row(fresh, qtbot):
     qtbot.waitUntil(lambda: scope_box(fresh) is not None and scope_box(fresh).isVisible())
     box = scope_box(fresh)
     assert f"{loaded:,} loaded of {total:,} matching" in box.text()
-    box.grab().save("/tmp/jh/scope.png")
+    shot(box, "jobs_scope")
     jobs = fresh.workspace.jobs
     box.findChild(type(box.defaultButton()), "bulkScopeAll").click()
     qtbot.waitUntil(lambda: len(jobs.results) == 1, timeout=60_000)

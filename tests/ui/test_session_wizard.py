@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWizard
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import default_time_zone
 from tests.ui.helpers import make_window, run_async
-from tests.ui.test_course_wizard import shot
+from tests.ui.helpers import shot
 
 
 @pytest.fixture
