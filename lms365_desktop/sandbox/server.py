@@ -16,6 +16,11 @@ from .seed import seed_if_empty
 from .state import SandboxState
 from .store import SCHEMA_VERSION, Store
 
+# h11 refuses a request line still arriving once it passes 16 KiB, so a long $filter worked only
+# when the network handed it over in one read. Room for the longest filter the query cap allows
+# (5,000 terms, ~250 KB).
+MAX_REQUEST_HEAD_BYTES = 1024 * 1024
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -102,7 +107,8 @@ class SandboxServer:
         app = create_app(self.state)
         uv_config = uvicorn.Config(app, host=config.host, port=config.port, log_level="warning",
                                    access_log=False, lifespan="on", loop="asyncio",
-                                   timeout_graceful_shutdown=2)
+                                   timeout_graceful_shutdown=2,
+                                   h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES)
         self._server = uvicorn.Server(uv_config)
         startup_error: list[BaseException] = []
 
