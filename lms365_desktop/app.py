@@ -20,7 +20,7 @@ EXIT_NO_DISPLAY = 2
 # Parts that register themselves in the window: (module, builder, pane title, icon, shortcut).
 # A builder returning a widget gets a pane; one returning None added its own actions.
 PANE_BUILDERS = (
-    ("lms365_desktop.ui.panes.activity_pane", "build_activity_pane", "Activity", "activity", "Ctrl+6"),
+    ("lms365_desktop.ui.activity.activity_pane", "build_activity_pane", "Activity", "activity", "Ctrl+6"),
     ("lms365_desktop.ui.console", "build_console_pane", "Console", "console", "Ctrl+7"),
 )
 INSTALLERS = (("lms365_desktop.ui.wizards", "install_wizards"),)

@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton, QStyleOptionViewItem
 
-from lms365_desktop.ui.itemmodels.activity_model import ACTION_FAILED, ACTION_NONE, ActionStateRole, EventRole
+from lms365_desktop.ui.activity.activity_model import ACTION_FAILED, ACTION_NONE, ActionStateRole, EventRole
 
 BUTTON_GAP = 4
 BUTTON_MARGIN = 2

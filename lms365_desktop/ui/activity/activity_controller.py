@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from lms365_desktop.api.odata import Guid, eq, is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
-from lms365_desktop.ui.panes.activity_pane import ActivityPane
+from lms365_desktop.ui.activity.activity_pane import ActivityPane
 from lms365_desktop.ui.theme import icon
 
 TAB_TITLE_REFRESH_MS = 250

@@ -33,7 +33,7 @@ from lms365_desktop.core.activity_feed import (
     ActivityFeed,
 )
 from lms365_desktop.ui.console.json_views import JsonHighlighter
-from lms365_desktop.ui.itemmodels.activity_model import (
+from lms365_desktop.ui.activity.activity_model import (
     ACTION_APPROVED,
     ACTION_FAILED,
     ACTION_REJECTED,
@@ -48,9 +48,9 @@ from lms365_desktop.ui.itemmodels.activity_model import (
     ActivityTableModel,
     event_label,
 )
-from lms365_desktop.ui.panes.activity_actions import ApprovalButtonsDelegate
-from lms365_desktop.ui.panes.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
-from lms365_desktop.ui.panes.activity_toolbar import ActivityToolbar
+from lms365_desktop.ui.activity.activity_actions import ApprovalButtonsDelegate
+from lms365_desktop.ui.activity.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
+from lms365_desktop.ui.activity.activity_toolbar import ActivityToolbar
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon
 
@@ -458,6 +458,6 @@ class ActivityPane(QWidget):
 
 def build_activity_pane(context) -> ActivityPane:
     """The builder app.py calls (CONTRACTS §5.1); the wiring lives in activity_controller."""
-    from lms365_desktop.ui.panes.activity_controller import build_activity_pane as build
+    from lms365_desktop.ui.activity.activity_controller import build_activity_pane as build
 
     return build(context)

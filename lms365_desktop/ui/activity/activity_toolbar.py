@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
 
 from lms365_desktop.core.activity_feed import EVENTS
-from lms365_desktop.ui.itemmodels.activity_model import event_label
+from lms365_desktop.ui.activity.activity_model import event_label
 from lms365_desktop.ui.theme import icon
 
 SETTINGS_EVENTS = "activity/events"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 
 from lms365_desktop.core.activity_feed import ActivityEvent, ActivityUser
-from lms365_desktop.ui.itemmodels.activity_model import (
+from lms365_desktop.ui.activity.activity_model import (
     ACTION_APPROVED,
     COLUMN_ACTIONS,
     COLUMN_COURSE,

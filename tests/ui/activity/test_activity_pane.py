@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from lms365_desktop.api.webhooks import sign
 from lms365_desktop.core.activity_feed import EVENTS, MODE_POLLING, SOURCE_POLLING
-from lms365_desktop.ui.itemmodels.activity_model import ACTION_APPROVED, COLUMN_ACTIONS, COLUMN_SOURCE
+from lms365_desktop.ui.activity.activity_model import ACTION_APPROVED, COLUMN_ACTIONS, COLUMN_SOURCE
 from tests.activity_scenarios import (
     course,
     enrollment,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.ui.helpers import run_async, select_rows, shot
-from tests.ui.test_panes import wait_loaded
+from tests.ui.panes.test_panes import wait_loaded
 
 
 def test_elearning_course_details_list_modules_and_quizzes(main_window, qtbot):
