@@ -16,7 +16,7 @@ from lms365_desktop.ui.panes.enrollment_actions import EnrollmentActions
 from lms365_desktop.ui.panes.enrollments_pane import PENDING_FILTER, EnrollmentsPane, overdue_filter
 from lms365_desktop.ui.panes.sessions_pane import SessionsPane
 from lms365_desktop.ui.panes.users_pane import UsersPane
-from lms365_desktop.ui.widgets.job_panel import JobPanel, JobStatus
+from lms365_desktop.ui.job_panel import JobPanel, JobStatus
 
 
 @dataclass

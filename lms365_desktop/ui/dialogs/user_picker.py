@@ -24,7 +24,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, field_value
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.lookups import user_principal
-from lms365_desktop.ui.panes.entity_pane import EntityTableView
+from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
 from lms365_desktop.ui.theme import icon
 
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again

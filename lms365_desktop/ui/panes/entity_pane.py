@@ -7,16 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -28,10 +25,10 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.paging import fetch_page_fast
-from lms365_desktop.ui.theme import icon, table_style
+from lms365_desktop.ui.theme import icon
+from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
 
-ROW_HEIGHT = 26
 SEARCH_DELAY_MS = 350
 
 
@@ -45,42 +42,6 @@ def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
     if model.stale:
         text += tr(" · not up to date: the last refresh failed (F5 tries again)")
     return text
-
-
-class EntityTableView(QTableView):
-    """A table with fixed row heights (ResizeToContents on rows took seconds at 100k)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setSortingEnabled(True)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        # Cells and scroll bars repaint on every scroll step; the palette still comes from the app.
-        for widget in (self, self.verticalScrollBar(), self.horizontalScrollBar()):
-            widget.setStyle(table_style())
-        # Only the strategy is set, so family and size still follow the application font. Cell
-        # text skips OpenType shaping (kerning, ligatures) for scripts that do not need it;
-        # Arabic or Devanagari are still shaped. Shaping was ~40% of a repaint here.
-        font = QFont()
-        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-        self.setFont(font)
-        vertical = self.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.setVisible(False)
-        horizontal = self.horizontalHeader()
-        horizontal.setSectionsMovable(True)
-        horizontal.setHighlightSections(False)
-        horizontal.setStretchLastSection(True)
-        horizontal.setSortIndicatorShown(True)
-        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        horizontal.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
 
 class EntityPane(QWidget):
