@@ -5,7 +5,6 @@ import argparse
 import asyncio
 import ctypes.util
 import gc
-import importlib
 import logging
 import os
 import signal
@@ -16,15 +15,6 @@ from collections.abc import Sequence
 log = logging.getLogger(__name__)
 
 EXIT_NO_DISPLAY = 2
-
-# Parts that register themselves in the window: (module, builder, pane title, icon, shortcut).
-# A builder returning a widget gets a pane; one returning None added its own actions.
-PANE_BUILDERS = (
-    ("lms365_desktop.ui.activity.activity_pane", "build_activity_pane", "Activity", "activity", "Ctrl+6"),
-    ("lms365_desktop.ui.console", "build_console_pane", "Console", "console", "Ctrl+7"),
-)
-INSTALLERS = (("lms365_desktop.ui.wizards", "install_wizards"),)
-
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="lms365-desktop", description="LMS365 Desktop for training coordinators.")
@@ -102,7 +92,7 @@ class Connector:
         if self._sandbox is None:
             self._sandbox = (EmbeddedSandbox(_sandbox_server) if self._simulated_activity
                              else EmbeddedSandbox(_sandbox_server, simulate_activity=0.0))
-        profile, key = await asyncio.get_running_loop().run_in_executor(None, self._sandbox.start)
+        profile, key = await self._sandbox.start_async()
         connection, client = await self.open(profile, key)
         return connection, client, profile
 
@@ -123,10 +113,14 @@ def _sandbox_server(**fields):
 
 def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_store=None, secret_store=None,
              journal=None, window=None):
-    """Build the window (or fill one already shown), its panes and their context; returns the AppContext."""
+    """Build the window (or fill one already shown), its panes and their context; returns the Workbench."""
+    # Imported here, not at the top: main() shows the bare window before these load.
+    from lms365_desktop.ui.activity.activity_controller import install_activity
     from lms365_desktop.ui.connect_flow import install_connection_actions
-    from lms365_desktop.ui.context import AppContext
+    from lms365_desktop.ui.console import build_console_pane
     from lms365_desktop.ui.main_window import MainWindow
+    from lms365_desktop.ui.wizards.installer import install_wizards
+    from lms365_desktop.ui.workbench import Workbench
     from lms365_desktop.ui.workspace import install_workspace
 
     if reset_layout:
@@ -134,16 +128,16 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     shown_early = window is not None
     if window is None:
         window = MainWindow(settings)
-    context = AppContext(window, settings, journal=journal if journal is not None else _journal(), connector=connector,
-                         profile_store=profile_store, secret_store=secret_store)
-    install_workspace(context)
+    context = Workbench(window, settings, journal=journal if journal is not None else _journal(),
+                        connector=connector if connector is not None else Connector(),
+                        profile_store=profile_store, secret_store=secret_store)
+    context.workspace = install_workspace(context)
     install_connection_actions(context)
-    for module_name, builder, title, icon_name, shortcut in PANE_BUILDERS:
-        pane = getattr(importlib.import_module(module_name), builder)(context)
-        if pane is not None:
-            window.add_pane(pane, window.tr(title), icon_name, shortcut)
-    for module_name, installer in INSTALLERS:
-        getattr(importlib.import_module(module_name), installer)(context)
+    context.activity = install_activity(context, context.workspace)
+    window.add_pane(context.activity.pane, window.tr("Activity"), "activity", "Ctrl+6")
+    context.console = build_console_pane(context)
+    window.add_pane(context.console, window.tr("Console"), "console", "Ctrl+7")
+    context.wizards = install_wizards(context, context.workspace)
     if shown_early:
         window.restore_panes()
     else:
@@ -216,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lms365_desktop.ui.main_window import MainWindow
+    from lms365_desktop.ui.tasks import install_worker_pool
     from lms365_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -226,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
     loop = qasync.QEventLoop(app)
+    workers = install_worker_pool(loop)
     asyncio.set_event_loop(loop)
 
     # Show the frame first, then import and build the panes into it: the window appears in
@@ -254,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             loop.run_until_complete(_run(context, args, finished, start_connection))
     finally:
         connector.shutdown()
+        workers.shutdown(wait=False, cancel_futures=True)
     return 0
 
 

@@ -64,7 +64,7 @@ async def _rekey(context: AppContext, profile, key: str, *, reload: bool) -> Non
     """Connect with the re-entered key, prove it with one read, then say so and retry what failed."""
     await open_profile(context, profile, key, reload=reload)
     client = context.client
-    if client is not None and hasattr(client, "fetch_page"):
+    if client is not None:
         # One cheap authenticated read: a wrong key is reported now (as a rejected key), not
         # by every pane as it reloads.
         await client.fetch_page("Users", Query().select("Id").top(1))
@@ -110,10 +110,10 @@ def show_connect_dialog(context: AppContext):
     from lms365_desktop.ui.dialogs.connect_dialog import ConnectDialog
 
     dialog = ConnectDialog(context.profile_store, context.secret_store,
-                           tester=getattr(context.connector, "test", None), parent=context.window)
+                           tester=context.connector.test, parent=context.window)
 
     def chosen(profile, key) -> None:
-        if getattr(profile, "is_sandbox", False):
+        if profile.is_sandbox:
             context.tasks.run(open_sandbox(context))
         else:
             context.tasks.run(open_profile(context, profile, key))

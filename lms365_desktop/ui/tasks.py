@@ -1,16 +1,34 @@
-"""The one seam between Qt and asyncio: start coroutines from widgets, track them, cancel them."""
+"""The one seam between Qt and asyncio: start coroutines from widgets, track them, cancel them,
+and the one way off the GUI thread (the loop's worker pool, installed by install_worker_pool)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[BaseException], None]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def install_worker_pool(loop: asyncio.AbstractEventLoop) -> ThreadPoolExecutor:
+    """Make ``loop``'s default executor a pool of plain Python threads; returns it (shut it down with the loop).
+
+    Every blocking call leaves the GUI thread through it: TaskRunner.in_worker, and
+    asyncio.to_thread / run_in_executor(None) in core (the activity log, the sandbox launcher).
+    Not qasync's own QThreadExecutor: its QThreads still run at interpreter exit and Qt aborts
+    the process (rc 134). app.main and the test fixture both call this, so tests run the app's path.
+    """
+    pool = ThreadPoolExecutor(thread_name_prefix="lms365-worker")
+    loop.set_default_executor(pool)
+    return pool
 
 
 class TaskRunner(QObject):
@@ -55,6 +73,11 @@ class TaskRunner(QObject):
             self._emit_busy(True)
         task.add_done_callback(lambda t: self._finished(t, on_done, on_error))
         return task
+
+    async def in_worker(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """``function(*args, **kwargs)`` on the loop's worker pool (blocking work: parsing, disk)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, functools.partial(function, *args, **kwargs))
 
     def cancel_all(self) -> None:
         _cancel_all(self._tasks)

@@ -67,7 +67,6 @@ def install_workspace(context: AppContext) -> Workspace:
     window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
     actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory)
     workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel, actions)
-    context.workspace = workspace
 
     def on_scope(expression: str, label: str) -> None:
         courses.set_scope(expression, label)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -15,11 +14,10 @@ def qasync_loop(qapp):
     """Install qasync's loop on the running QApplication (see DESIGN.md pitfalls)."""
     import qasync
 
+    from lms365_desktop.ui.tasks import install_worker_pool
+
     loop = qasync.QEventLoop(qapp, already_running=True)
-    # Plain threads for asyncio.to_thread: qasync's default QThreadExecutor is never shut down
-    # here (the loop is never closed), and Qt aborts the process at exit (rc 134).
-    executor = ThreadPoolExecutor(thread_name_prefix="test-loop-worker")
-    loop.set_default_executor(executor)
+    executor = install_worker_pool(loop)  # the app's own way off the GUI thread (app.main does the same)
     asyncio.set_event_loop(loop)
     try:
         yield loop

@@ -35,20 +35,35 @@ class SandboxConnector:
         connection, client = await self.open(self.profile, self.server.api_key)
         return connection, client, self.profile
 
+    async def test(self, profile, key):
+        return await self.inner.test(profile, key)
+
     async def close(self, connection) -> None:
         await self.inner.close(connection)
 
 
-def make_window(qtbot, server, settings, tmp_path, **kwargs):
-    """Build the real window through app.build_ui and connect it to ``server``."""
+def build_window(server, settings, tmp_path, **kwargs):
+    """Build and show the real window through app.build_ui, not yet connected to ``server``."""
     from lms365_desktop.app import build_ui
     from lms365_desktop.core.job_journal import JobJournal
-    from lms365_desktop.ui.connect_flow import open_sandbox
 
     connector = SandboxConnector(server)
     context = build_ui(settings, connector=connector, journal=JobJournal(tmp_path / "jobs.sqlite"), **kwargs)
     context.window.show()
+    return context
+
+
+def connect_window(qtbot, context) -> None:
+    """Connect a window from build_window to its sandbox, as File > Open local sandbox does."""
+    from lms365_desktop.ui.connect_flow import open_sandbox
+
     run_async(qtbot, open_sandbox(context))
+
+
+def make_window(qtbot, server, settings, tmp_path, **kwargs):
+    """Build the real window through app.build_ui and connect it to ``server``."""
+    context = build_window(server, settings, tmp_path, **kwargs)
+    connect_window(qtbot, context)
     return context
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Guid, eq, is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
+from lms365_desktop.core.connection import Connection
 from lms365_desktop.ui.activity.activity_pane import ActivityPane
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
+from lms365_desktop.ui.workspace import Workspace
 
 TAB_TITLE_REFRESH_MS = 250
 
@@ -26,11 +30,10 @@ SETTINGS_CALLBACK_URL = "activity/publicCallbackUrl/{connection}"
 SETTINGS_RECEIVER_PORT = "activity/receiverPort/{connection}"
 
 
-def default_log_path(context: Any = None) -> Path:
+def default_log_path(context: AppContext | None = None) -> Path:
     """Beside the job journal when there is one (one data directory per app), else the user data dir."""
-    journal_path = getattr(getattr(context, "journal", None), "path", None)
-    if journal_path is not None:
-        return Path(journal_path).parent / "activity.sqlite3"
+    if context is not None:
+        return Path(context.journal.path).parent / "activity.sqlite3"
     return Path(platformdirs.user_data_dir("lms365-desktop", "lms365-desktop")) / "activity.sqlite3"
 
 
@@ -41,31 +44,31 @@ class ActivityController(QObject):
     through the context's closing hooks.
     """
 
-    def __init__(self, context: Any, pane: ActivityPane, activity_log: ActivityLog, *,
+    def __init__(self, context: AppContext, workspace: Workspace, pane: ActivityPane, activity_log: ActivityLog, *,
                  poll_interval: float | None = None) -> None:
         super().__init__(pane)
         self.context = context
+        self.workspace = workspace
         self.pane = pane
         self.log = activity_log
         self.poll_interval = poll_interval
         self.feed: ActivityFeed | None = None
-        self._feed_client: Any = None
+        self._feed_client: Lms365Client | None = None
         self._stopping: asyncio.Future[None] | None = None
         context.connection_changed.connect(self._on_context_connection_changed)
-        if hasattr(context, "add_closing_hook"):
-            context.add_closing_hook(self._on_connection_closing)
+        context.add_closing_hook(self._on_connection_closing)
         # Every close path stops the receiver, not only a closed connection: a uvicorn task left
         # serving on a loop that is later replaced dies with "attached to a different loop".
-        closing = getattr(getattr(context, "window", None), "closing", None)
-        if closing is not None:
-            closing.connect(self._on_window_closing)
+        context.window.closing.connect(self._on_window_closing)
         pane.mode_chosen.connect(self._on_pane_mode_chosen)
         pane.poll_interval_chosen.connect(self._on_pane_poll_interval_chosen)
         pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
-        pane.course_open_requested.connect(lambda key, label: self._open("coursesPane", "Courses", key, label))
-        pane.user_open_requested.connect(lambda key, label: self._open("usersPane", "Users", key, label))
+        pane.course_open_requested.connect(lambda key, label: self._open(workspace.courses, key, label))
+        pane.user_open_requested.connect(lambda key, label: self._open(workspace.users, key, label))
         pane.enrollment_open_requested.connect(
-            lambda key, label: self._open("enrollmentsPane", "Enrollments", key, label))
+            lambda key, label: self._open(workspace.enrollments, key, label))
+        # The pending badge and rows of the enrollments pane follow the feed.
+        pane.enrollments_changed.connect(workspace.enrollments.note_changed_soon)
         pane.destroyed.connect(lambda *_: activity_log.close())
         self._unseen_count = 0
         self._tab_title_timer = QTimer(self)
@@ -77,7 +80,7 @@ class ActivityController(QObject):
     @property
     def connection_name(self) -> str:
         profile = self.context.profile
-        return getattr(profile, "name", "") or getattr(profile, "base_url", "") or "default"
+        return (profile.name or profile.base_url) if profile is not None else "default"
 
     async def start_for_current_connection(self) -> None:
         await self.stop()
@@ -87,9 +90,9 @@ class ActivityController(QObject):
         name = self.connection_name
         settings = self.context.settings
         public_url = (settings.value(SETTINGS_CALLBACK_URL.format(connection=name)) if settings is not None else None) \
-            or getattr(profile, "public_callback_url", None) or None
+            or (profile.public_callback_url if profile is not None else None) or None
         feed, mode = create_activity_feed(
-            client, self.log, connection=name, is_sandbox=bool(getattr(profile, "is_sandbox", False)),
+            client, self.log, connection=name, is_sandbox=profile is not None and profile.is_sandbox,
             public_callback_url=public_url, receiver_port=self._receiver_port(),
             poll_interval=self.poll_interval or self.pane.poll_interval(),
         )
@@ -113,7 +116,7 @@ class ActivityController(QObject):
         if self._stopping is not None:
             await asyncio.shield(self._stopping)
 
-    async def _on_connection_closing(self, _connection: Any = None) -> None:
+    async def _on_connection_closing(self, _connection: Connection | None = None) -> None:
         await self.stop()
 
     # -- slots -------------------------------------------------------------------------------
@@ -126,7 +129,7 @@ class ActivityController(QObject):
         if self.feed is not None:
             self.context.tasks.run(self.stop())
 
-    def _on_context_connection_changed(self, _context: Any) -> None:
+    def _on_context_connection_changed(self, _context: AppContext) -> None:
         if self.context.client is self._feed_client and self.feed is not None:
             return  # same client (a re-entered key keeps the same connection object)
         self.context.tasks.run(self.start_for_current_connection())
@@ -152,8 +155,8 @@ class ActivityController(QObject):
 
     def _show_unseen_count(self) -> None:
         count = self._unseen_count
-        tabs = getattr(self.context.window, "tabs", None)
-        index = tabs.indexOf(self.pane) if tabs is not None else -1
+        tabs = self.context.window.tabs
+        index = tabs.indexOf(self.pane)
         if index >= 0:
             title = self.pane.tr("Activity")
             text = self.pane.tr("{title} ({count})").format(title=title, count=count) if count else title
@@ -189,36 +192,27 @@ class ActivityController(QObject):
 
     def _save_in_profile(self, url: str | None) -> None:
         """Keep the URL with the saved connection too, where the connect dialog shows it."""
-        store, profile = getattr(self.context, "profile_store", None), self.context.profile
-        if store is None or profile is None or not hasattr(profile, "model_copy"):
+        store, profile = self.context.profile_store, self.context.profile
+        if store is None or profile is None:
             return
         if store.get(profile.name) is None:
             return  # e.g. the embedded sandbox, which needs no tunnel and is not a saved profile
         store.save(profile.model_copy(update={"public_callback_url": url}))
 
-    def _open(self, pane_name: str, entity_set: str, key: str, label: str) -> None:
-        """Show the entity in its pane, scoped to its id; without that pane, as a raw GET in the console."""
+    def _open(self, pane: EntityPane, key: str, label: str) -> None:
+        """Show the entity in its pane, scoped to its id."""
         if not is_guid(key):
             return
-        window = self.context.window
-        pane = getattr(window, "panes", {}).get(pane_name)
-        set_scope = getattr(pane, "set_scope", None) if pane is not None else None
-        if callable(set_scope):
-            window.show_pane(pane)
-            set_scope(eq("Id", Guid(key)), label or key)
-            return
-        self.context.open_in_console("GET", f"/odata/v2/{entity_set}({Guid(key)})", None, None, None)
+        self.context.window.show_pane(pane)
+        pane.set_scope(eq("Id", Guid(key)), label or key)
 
 
-def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None,
-                        poll_interval: float | None = None) -> ActivityPane:
+def install_activity(context: AppContext, workspace: Workspace, *, activity_log: ActivityLog | None = None,
+                     poll_interval: float | None = None) -> ActivityController:
     """The builder app.py calls: the pane, its log and controller, and a tray icon where there is a tray."""
     pane = ActivityPane(context.tasks, context.settings)
-    controller = ActivityController(context, pane, activity_log or ActivityLog(default_log_path(context)),
+    controller = ActivityController(context, workspace, pane, activity_log or ActivityLog(default_log_path(context)),
                                     poll_interval=poll_interval)
-    pane.controller = controller  # type: ignore[attr-defined]
-    if getattr(context, "workspace", None) is not None:  # the pending badge and rows follow the feed
-        pane.enrollments_changed.connect(context.workspace.enrollments.note_changed_soon)
     # Asking for a tray starts a D-Bus thread; a headless platform has no tray to ask about.
     headless = QGuiApplication.platformName() in ("offscreen", "minimal")
     if not headless and QSystemTrayIcon.isSystemTrayAvailable():
@@ -229,4 +223,4 @@ def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None
         pane.tray = tray
     if context.client is not None:
         context.tasks.run(controller.start_for_current_connection())
-    return pane
+    return controller

@@ -93,9 +93,12 @@ class ActivityPane(QWidget):
 
         self.toolbar = ActivityToolbar(settings)
         # The toolbar's widgets, named on the pane for tests and accessibility tools.
-        for name in ("events_button", "event_actions", "type_filter", "course_filter", "user_filter", "export_button",
-                     "settings_button", "notify_action", "polling_action", "interval_actions", "callback_action"):
-            setattr(self, name, getattr(self.toolbar, name))
+        toolbar = self.toolbar
+        self.events_button, self.event_actions = toolbar.events_button, toolbar.event_actions
+        self.type_filter, self.course_filter, self.user_filter = toolbar.type_filter, toolbar.course_filter, toolbar.user_filter
+        self.export_button, self.settings_button = toolbar.export_button, toolbar.settings_button
+        self.notify_action, self.polling_action = toolbar.notify_action, toolbar.polling_action
+        self.interval_actions, self.callback_action = toolbar.interval_actions, toolbar.callback_action
         self.toolbar.events_changed.connect(self._on_toolbar_events_changed)
         self.toolbar.filter_changed.connect(self._on_filter_changed)
         self.toolbar.export_clicked.connect(self.export_csv)
@@ -455,9 +458,3 @@ class ActivityPane(QWidget):
 
         return self.tasks.run(feed.history(), on_done=loaded)
 
-
-def build_activity_pane(context) -> ActivityPane:
-    """The builder app.py calls (CONTRACTS §5.1); the wiring lives in activity_controller."""
-    from lms365_desktop.ui.activity.activity_controller import build_activity_pane as build
-
-    return build(context)

@@ -1,19 +1,16 @@
 """The raw OData console; app.py calls build_console_pane(context) to add it as a pane."""
 from __future__ import annotations
 
-from typing import Any
+from lms365_desktop.ui.console.console_pane import ConsolePane
+from lms365_desktop.ui.context import AppContext
 
 
-def build_console_pane(context: Any):
+def build_console_pane(context: AppContext) -> ConsolePane:
     """Build the console pane, put it under Tools > Console and make it the "Show as raw request" target."""
-    from lms365_desktop.ui.console.console_pane import ConsolePane
-
     pane = ConsolePane(context)
-    if hasattr(context, "set_console_opener"):
-        context.set_console_opener(pane.open_in_console)
-    window = getattr(context, "window", None)
-    if window is not None and hasattr(window, "add_action"):
-        # Ctrl+7 belongs to the View-menu action add_pane creates; this one only opens the pane.
-        window.add_action("tools", "console", pane.tr("&Console"), icon_name="console",
-                          slot=lambda _checked=False: window.show_pane(pane))
+    context.set_console_opener(pane.open_in_console)
+    window = context.window
+    # Ctrl+7 belongs to the View-menu action add_pane creates; this one only opens the pane.
+    window.add_action("tools", "console", pane.tr("&Console"), icon_name="console",
+                      slot=lambda _checked=False: window.show_pane(pane))
     return pane

@@ -4,16 +4,39 @@ from __future__ import annotations
 import asyncio
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
+from lms365_desktop.core.console_history import ConsoleHistory
+from lms365_desktop.ui.console.history_sidebar import HistorySidebar
 from lms365_desktop.ui.console.json_views import write_csv
-from lms365_desktop.ui.console.response_content import header_value
+from lms365_desktop.ui.console.request_editor import RequestEditor
+from lms365_desktop.ui.console.response_content import ResponseContent, header_value
+from lms365_desktop.ui.console.response_view import ResponseView
+from lms365_desktop.ui.context import AppContext
 
-if TYPE_CHECKING:
-    from lms365_desktop.ui.console.console_pane import ConsolePane
+
+class FilesPane(Protocol):
+    """What the file and confirmation dialogs need of the console pane (ConsolePane), without importing it."""
+
+    context: AppContext
+    notice: QLabel
+    confirm_box: QCheckBox
+    editor: RequestEditor
+    sidebar: HistorySidebar
+    response: ResponseView
+
+    @property
+    def history(self) -> ConsoleHistory: ...
+
+    @property
+    def response_content(self) -> ResponseContent | None: ...
+
+    def send(self, *, confirmed: bool = False) -> None: ...
+
+    def refresh_history(self, _text: str | None = None) -> object: ...
 
 
 def _write_bytes(path: str, data: bytes) -> int:
@@ -27,9 +50,10 @@ class ConsoleFiles(QObject):
     body_saved = Signal(str)
     csv_exported = Signal(str)
 
-    def __init__(self, pane: "ConsolePane") -> None:
-        super().__init__(pane)
+    def __init__(self, pane: FilesPane, parent: QWidget) -> None:
+        super().__init__(parent)
         self.pane = pane
+        self.parent_widget = parent  # the pane itself: dialogs open over it
         self.dialog = None  # the dialog currently open, for tests and to avoid stacking them
         self.confirmation: QMessageBox | None = None
 
@@ -51,7 +75,7 @@ class ConsoleFiles(QObject):
         """Ask before a write; on Send the pane sends without asking again."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Send {0}?").format(method),
                           self.tr("{0} {1}\n\nThis can change data on the server.").format(method, url),
-                          QMessageBox.StandardButton.NoButton, self.pane)
+                          QMessageBox.StandardButton.NoButton, self.parent_widget)
         box.setObjectName("consoleConfirmDialog")
         send = box.addButton(self.tr("Send"), QMessageBox.ButtonRole.AcceptRole)
         send.setObjectName("consoleConfirmSend")
@@ -77,7 +101,7 @@ class ConsoleFiles(QObject):
     # -- saved requests ----------------------------------------------------------------------
 
     def ask_save_name(self) -> None:
-        dialog = QInputDialog(self.pane)
+        dialog = QInputDialog(self.parent_widget)
         dialog.setObjectName("consoleSaveDialog")
         dialog.setWindowTitle(self.tr("Save request"))
         dialog.setLabelText(self.tr("Name (secret header values are not saved):"))
@@ -98,7 +122,7 @@ class ConsoleFiles(QObject):
     # -- files -------------------------------------------------------------------------------
 
     def _ask_path(self, title: str, name: str, filter_text: str, on_selected) -> None:
-        dialog = QFileDialog(self.pane, title, str(Path.home() / name), filter_text)
+        dialog = QFileDialog(self.parent_widget, title, str(Path.home() / name), filter_text)
         dialog.setObjectName("consoleFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(on_selected)
@@ -110,7 +134,7 @@ class ConsoleFiles(QObject):
     def export_csv(self, path: str) -> asyncio.Task:
         header, rows = self.pane.response.table_model.csv_snapshot()
         return self.pane.context.tasks.run(
-            self.pane.in_worker(write_csv, path, header, rows),
+            self.pane.context.tasks.in_worker(write_csv, path, header, rows),
             on_done=lambda count: self._done(self.csv_exported, path, self.tr("Wrote {0} rows to {1}.").format(count, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
 
@@ -131,7 +155,7 @@ class ConsoleFiles(QObject):
         if content is None:
             return None
         return self.pane.context.tasks.run(
-            self.pane.in_worker(_write_bytes, path, content.body),
+            self.pane.context.tasks.in_worker(_write_bytes, path, content.body),
             on_done=lambda size: self._done(self.body_saved, path, self.tr("Saved {0} bytes to {1}.").format(size, path)),
             on_error=lambda exc: self.pane.notice.setText(self.tr("Could not write {0}: {1}").format(path, exc)))
 
@@ -144,7 +168,7 @@ class ConsoleFiles(QObject):
     def ask_clear_history(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Clear history?"),
                           self.tr("Remove every request from the console history? Saved requests stay."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.pane)
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.parent_widget)
         box.setObjectName("consoleClearDialog")
         box.finished.connect(lambda _r: self._on_clear_finished(box))
         self._open(box)

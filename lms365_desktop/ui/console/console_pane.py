@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary, default_history_path
 from lms365_desktop.core.metadata_catalog import MetadataCatalog
 from lms365_desktop.core.request_snippets import (
@@ -44,6 +43,7 @@ from lms365_desktop.ui.console.paging import fetch_all_pages, follow_next_page
 from lms365_desktop.ui.console.request_editor import RequestEditor
 from lms365_desktop.ui.console.response_content import ResponseContent, interpret
 from lms365_desktop.ui.console.response_view import ResponseView
+from lms365_desktop.ui.context import AppContext
 
 FETCH_ALL_CAP = 50_000  # rows; past this "Fetch all" stops and says so
 
@@ -55,7 +55,7 @@ class ConsolePane(QWidget):
     request_finished = Signal()  # a send, next page or fetch-all ended (done, failed or cancelled)
     history_refreshed = Signal()  # the sidebar lists show the store's current content
 
-    def __init__(self, context: Any, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, history: ConsoleHistory | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consolePane")
         self.context = context
@@ -66,11 +66,6 @@ class ConsolePane(QWidget):
         self._metadata_task: asyncio.Task | None = None
         self._current: ResponseContent | None = None
         self._page = 0
-        # Plain Python threads, not the loop's default executor: qasync's QThreads are still
-        # running at interpreter exit and Qt aborts the process. One worker keeps writes in order.
-        workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="console-worker")
-        self._workers = workers
-        self.destroyed.connect(lambda *_: workers.shutdown(wait=False, cancel_futures=True))
 
         self.editor = RequestEditor()
         self.send_button = QPushButton(self.tr("Send"))
@@ -110,7 +105,7 @@ class ConsolePane(QWidget):
         self.response = ResponseView()
         self.response.fetch_cap.setValue(FETCH_ALL_CAP)
         self.sidebar = HistorySidebar()
-        self.files = ConsoleFiles(self)
+        self.files = ConsoleFiles(self, self)
         self.save_button.clicked.connect(self.files.ask_save_name)
 
         request_side = QWidget()
@@ -153,16 +148,10 @@ class ConsolePane(QWidget):
         self.sidebar.saved_opened.connect(lambda saved: self._fill(saved.request))
         self.sidebar.saved_delete_requested.connect(self._on_sidebar_saved_delete_requested)
         self.sidebar.clear_requested.connect(self.files.ask_clear_history)
-        if hasattr(context, "connection_changed"):
-            context.connection_changed.connect(self._on_context_connection_changed)
+        context.connection_changed.connect(self._on_context_connection_changed)
         self._history_loaded = False
 
     # -- collaborators -------------------------------------------------------------------------
-
-    async def in_worker(self, function, *args, **kwargs):
-        """Run blocking work (parsing, disk) off the GUI thread."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self._workers, functools.partial(function, *args, **kwargs))
 
     @property
     def confirmation(self) -> QMessageBox | None:
@@ -184,12 +173,13 @@ class ConsolePane(QWidget):
 
     @property
     def base_url(self) -> str:
-        profile = getattr(self.context, "profile", None)
-        return str(getattr(profile, "base_url", "") or "")
+        profile = self.context.profile
+        return profile.base_url if profile is not None else ""
 
     @property
     def username(self) -> str:
-        return str(getattr(getattr(self.context, "profile", None), "username", "") or "api")
+        profile = self.context.profile
+        return (profile.username if profile is not None else "") or "api"
 
     @property
     def response_content(self) -> ResponseContent | None:
@@ -261,7 +251,7 @@ class ConsolePane(QWidget):
             self.history_refreshed.emit()
             return
         history = self.history
-        entries, saved = await self.in_worker(lambda: (history.search(text), history.saved()))
+        entries, saved = await self.context.tasks.in_worker(lambda: (history.search(text), history.saved()))
         if text == self.sidebar.search.text():  # a newer search is on its way otherwise
             self.sidebar.set_entries(entries)
         self.sidebar.set_saved(saved)
@@ -269,25 +259,25 @@ class ConsolePane(QWidget):
 
     # -- metadata --------------------------------------------------------------------------------
 
-    def _on_context_connection_changed(self, _context: Any) -> None:
+    def _on_context_connection_changed(self, _context: AppContext) -> None:
         self.catalog = None
         if self.isVisible():
             self.load_metadata()
 
     def load_metadata(self) -> asyncio.Task | None:
-        client = getattr(self.context, "client", None)
+        client = self.context.client
         if client is None or not self.base_url or (self._metadata_task and not self._metadata_task.done()):
             return self._metadata_task
         self._metadata_task = self.context.tasks.run(self._load_metadata(client),
                                                      on_error=self._on_metadata_failed)
         return self._metadata_task
 
-    async def _load_metadata(self, client: Any) -> None:
+    async def _load_metadata(self, client: Lms365Client) -> None:
         raw = await client.request("GET", self.base_url.rstrip("/") + ODATA_ROOT + "$metadata")
         if raw.status != 200:
             raise RuntimeError(self.tr("$metadata answered {0}").format(raw.status))
-        catalog = await self.in_worker(MetadataCatalog.from_xml, raw.body)
-        if client is getattr(self.context, "client", None):
+        catalog = await self.context.tasks.in_worker(MetadataCatalog.from_xml, raw.body)
+        if client is self.context.client:
             self.catalog = catalog
             self.editor.uri.setToolTip(self.tr("Completion knows {0} entity sets").format(len(catalog.entity_sets)))
 
@@ -310,7 +300,7 @@ class ConsolePane(QWidget):
         if not request.uri:
             self.response.show_message(self.tr("Nothing to send"), self.tr("Type a URI, e.g. Courses?$top=10."))
             return
-        client = getattr(self.context, "client", None)
+        client = self.context.client
         if client is None or not self.base_url:
             self.response.show_message(self.tr("Not connected"), self.tr("Connect to a tenant or the sandbox first."))
             return
@@ -363,7 +353,7 @@ class ConsolePane(QWidget):
         title = self.tr("Refused") if type(exc).__name__ == "UnsafeRequestError" else self.tr("Failed")
         self.response.show_message(title, f"{type(exc).__name__}: {message}")
 
-    async def fetch(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
+    async def fetch(self, client: Lms365Client, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
                      ) -> ResponseContent:
         """One call through the client, recorded in history whatever happens."""
         headers = {h.name: h.value for h in request.headers if h.name}
@@ -375,17 +365,15 @@ class ConsolePane(QWidget):
             raw = await client.request(request.method, url, params=dict(params) or None,
                                        headers=headers or None, content=content)
         except asyncio.CancelledError:
-            # Recorded without waiting: the task is going away (maybe with the pane).
-            try:
-                self._workers.submit(self.history.record, request, ResponseSummary(error=self.tr("Cancelled")))
-            except RuntimeError:
-                pass  # the pane is closing and its worker has stopped
+            # Recorded without waiting, by the window's runner: this task is going away (maybe with the pane).
+            tasks = self.context.tasks
+            tasks.run(tasks.in_worker(self.history.record, request, ResponseSummary(error=self.tr("Cancelled"))))
             raise
         except Exception as exc:
             await self._record(request, ResponseSummary(
                 error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
             raise
-        result = await self.in_worker(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
+        result = await self.context.tasks.in_worker(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
         await self._record(request, ResponseSummary(
             result.status, result.elapsed_ms, result.size, result.content_type,
             "" if result.is_binary else result.text[:20_000],
@@ -394,11 +382,11 @@ class ConsolePane(QWidget):
 
     async def _record(self, request: ConsoleRequest, summary: ResponseSummary) -> None:
         # Off the GUI thread: a commit waits for the disk.
-        await self.in_worker(self.history.record, request, summary)
+        await self.context.tasks.in_worker(self.history.record, request, summary)
         if self._history_loaded:
             self.refresh_history()
 
-    async def _send(self, client: Any, request: ConsoleRequest, url: str, params: list[tuple[str, str]]) -> None:
+    async def _send(self, client: Lms365Client, request: ConsoleRequest, url: str, params: list[tuple[str, str]]) -> None:
         result = await self.fetch(client, request, url, params)
         self.set_current(result, 1)
         self.response.show_response(result)
@@ -407,13 +395,13 @@ class ConsolePane(QWidget):
 
     def next_page(self) -> asyncio.Task | None:
         link = self._current.next_link if self._current else ""
-        client = getattr(self.context, "client", None)
+        client = self.context.client
         if self.busy or not link or client is None:
             return None
         return self._start(follow_next_page(self, client, link))
 
     def fetch_all(self) -> asyncio.Task | None:
-        client = getattr(self.context, "client", None)
+        client = self.context.client
         if self.busy or not self._current or not self._current.next_link or client is None:
             return None
         return self._start(fetch_all_pages(self, client, self._current))
@@ -488,7 +476,5 @@ class ConsolePane(QWidget):
                             if str(name).strip().lower() != "authorization")
         self._fill(ConsoleRequest(method.upper(), path, tuple((str(k), str(v)) for k, v in (params or {}).items()),
                                   header_list, text, relative_to_host))
-        window = getattr(self.context, "window", None)
-        if window is not None and hasattr(window, "show_pane"):
-            window.show_pane(self)
+        self.context.window.show_pane(self)
         self.editor.uri.setFocus()

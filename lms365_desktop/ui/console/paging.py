@@ -1,16 +1,39 @@
 """Following @odata.nextLink in the console: one more page, or every page up to a cap."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.core.request_snippets import ConsoleRequest, resolve
 from lms365_desktop.ui.console.response_content import ResponseContent, merged_document, pretty_json
+from lms365_desktop.ui.console.response_view import ResponseView
+from lms365_desktop.ui.context import AppContext
 
-if TYPE_CHECKING:
-    from lms365_desktop.ui.console.console_pane import ConsolePane
+
+class PagingPane(Protocol):
+    """What paging needs of the console pane (ConsolePane), so this module does not import it back."""
+
+    context: AppContext
+    response: ResponseView
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def page(self) -> int: ...
+
+    @property
+    def fetch_all_cap(self) -> int: ...
+
+    async def fetch(self, client: Lms365Client, request: ConsoleRequest, url: str,
+                    params: list[tuple[str, str]]) -> ResponseContent: ...
+
+    def set_current(self, content: ResponseContent, page: int) -> None: ...
+
+    def tr(self, text: str) -> str: ...
 
 
-async def follow_next_page(pane: "ConsolePane", client: Any, link: str) -> None:
+async def follow_next_page(pane: PagingPane, client: Lms365Client, link: str) -> None:
     request = ConsoleRequest("GET", link)
     url, params = resolve(pane.base_url, request)  # a nextLink elsewhere is refused like any URL
     result = await pane.fetch(client, request, url, params)
@@ -19,7 +42,7 @@ async def follow_next_page(pane: "ConsolePane", client: Any, link: str) -> None:
     pane.response.set_page_info(pane.tr("page {0}").format(pane.page))
 
 
-async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseContent) -> None:
+async def fetch_all_pages(pane: PagingPane, client: Lms365Client, first: ResponseContent) -> None:
     """Append every following page to the table, then show the merged document in text and tree."""
     view = pane.response
     rows = list(first.rows or [])
@@ -49,7 +72,7 @@ async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseConte
         link = page.next_link
         last = page
     document = merged_document(first, rows)
-    text = await pane.in_worker(pretty_json, document)
+    text = await pane.context.tasks.in_worker(pretty_json, document)
     pane.set_current(last, pages)
     view.show_message(f"{last.status} {last.reason}", "", error=False)
     view.show_merged(document, text)

@@ -72,9 +72,9 @@ class EnrollmentActions(QObject):
         for pane in (courses, sessions, enrollments):
             pane.toolbar.addAction(self.actions[ENROLL])
             pane.selection_changed.connect(self.update_enabled)
-        enrollments.context_menu_actions = lambda: [self.actions[k] for k in (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE)]
-        courses.context_menu_actions = lambda: [self.actions[ENROLL]]
-        sessions.context_menu_actions = lambda: [self.actions[ENROLL]]
+        enrollments.add_context_actions([self.actions[k] for k in (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE)])
+        courses.add_context_actions([self.actions[ENROLL]])
+        sessions.add_context_actions([self.actions[ENROLL]])
         window.pane_changed.connect(lambda _name: self.update_enabled())
         # Rows change in place (jobs, refreshes) or leave the view: what applies changes with them.
         model = enrollments.model

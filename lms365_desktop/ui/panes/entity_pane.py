@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -69,6 +69,7 @@ class EntityPane(QWidget):
         self.model = EntityTableModel(columns, self._fetch_page, context.tasks, base_query=base_query,
                                       use_select=use_select, extra_select=extra_select, parent=self)
         self.scope_filter = ""  # set by navigation (catalog, category, tag...)
+        self._context_actions: list[QAction | None] = []
         self.scope_label = ""
 
         self.search_box = QLineEdit()
@@ -246,8 +247,15 @@ class EntityPane(QWidget):
             self.details.show_row(self.current_row())
         self.selection_changed.emit()
 
-    def context_menu_actions(self) -> list:
-        return []
+    def add_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Append a group of actions to the row context menu (after a separator if others are there)."""
+        if self._context_actions:
+            self._context_actions.append(None)
+        self._context_actions.extend(actions)
+
+    def context_menu_actions(self) -> list[QAction | None]:
+        """The row context menu's own actions, in order; None is a separator."""
+        return list(self._context_actions)
 
     def _on_view_context_menu(self, position) -> None:
         menu = QMenu(self)

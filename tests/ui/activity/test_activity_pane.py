@@ -25,7 +25,7 @@ from tests.activity_scenarios import (
     store_rows,
     unenrolled_users,
 )
-from tests.ui.helpers import make_window, run_async
+from tests.ui.helpers import build_window, connect_window, run_async
 
 from lms365_desktop.sandbox import store as s
 
@@ -33,18 +33,21 @@ SIMULATED = ("UserCreated", "UserDeleted", "CoursePublished", "CourseUnpublished
 
 
 def open_activity(qtbot, server, settings, tmp_path):
-    context = make_window(qtbot, server, settings, tmp_path)
+    context = build_window(server, settings, tmp_path)
     pane = context.window.panes["activityPane"]
-    qtbot.waitUntil(lambda: "11 of 11" in pane.status_label.text(), timeout=5000)
-    # The header counts event types followed, not rows (the panes' footers say "N of M" rows).
-    assert pane.status_label.text().startswith("Following 11 of 11 event types by webhook at http://127.0.0.1:")
     arrived: dict[str, float] = {}
 
     def on_rows_inserted(_parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):
             arrived.setdefault(pane.model.event_at(row).key, time.time())
 
+    # Watched before connecting: the feed shows events as soon as the first event type is
+    # subscribed, while the others are still being subscribed (a busy sandbox sends some then).
     pane.model.rowsInserted.connect(on_rows_inserted)
+    connect_window(qtbot, context)
+    qtbot.waitUntil(lambda: "11 of 11" in pane.status_label.text(), timeout=5000)
+    # The header counts event types followed, not rows (the panes' footers say "N of M" rows).
+    assert pane.status_label.text().startswith("Following 11 of 11 event types by webhook at http://127.0.0.1:")
     return SimpleNamespace(server=server, context=context, pane=pane, arrived=arrived)
 
 
@@ -201,7 +204,7 @@ def test_polling_mode_shows_enrollment_events_with_no_receiver(activity, qtbot, 
     # Rounds as often as the test wants: polling may use the whole budget of this private sandbox.
     monkeypatch.setattr(activity_polling, "BUDGET_SHARE", 1.0)
     pane, server, client = activity.pane, activity.server, activity.context.client
-    pane.controller.poll_interval = 0.2
+    activity.context.activity.poll_interval = 0.2
     pane.polling_action.setChecked(True)
     qtbot.waitUntil(lambda: pane.feed is not None and pane.feed.mode == MODE_POLLING
                     and pane.feed.poller.rounds >= 1, timeout=5000)

@@ -184,7 +184,7 @@ def test_course_wizard_end_to_end(qtbot, context):
                     timeout=10_000)
     # The new course is selected, so New session… knows which course is meant.
     qtbot.waitUntil(lambda: (pane.current_row() or {}).get("Id") == course_id, timeout=10_000)
-    assert (context.wizards.current_course() or {}).get("Id") == course_id
+    assert (context.wizards.launcher.current_course() or {}).get("Id") == course_id
     qtbot.waitUntil(lambda: context.window.findChild(QWizard, "courseWizard") is None)  # closed
 
 
@@ -216,9 +216,9 @@ def test_create_category_and_tag_dialogs(qtbot, context):
     qtbot.waitUntil(lambda: tree.catalogs_item.childCount() > 0, timeout=10_000)
     catalog_item = tree.catalogs_item.child(0)
     category_item = catalog_item.child(0)  # "Create category…" works from anything under a catalog
-    catalog_id = context.wizards.catalog_of(category_item)
+    catalog_id = context.wizards.catalog_menu.catalog_of(category_item)
     assert catalog_id and catalog_id in catalog_item.data(0, Qt.ItemDataRole.UserRole + 1)
-    menu = context.wizards.catalog_menu(tree, category_item)
+    menu = context.wizards.catalog_menu.menu_for(category_item)
     action = next(a for a in menu.actions() if a.objectName() == "createCategoryAction")
     action.trigger()
     dialog = context.window.findChild(QDialog, "createCategoryDialog")
@@ -235,7 +235,7 @@ def test_create_category_and_tag_dialogs(qtbot, context):
     assert held["Dialog Category"]["CourseCatalogId"] == catalog_id
     qtbot.waitUntil(lambda: tree.find_item("Dialog Category") is not None, timeout=10_000)  # tree reloaded
 
-    dialog = context.wizards.create_tag(catalog_id)
+    dialog = context.wizards.catalog_menu.create_tag(catalog_id)
     assert isinstance(dialog, QDialog) and dialog.objectName() == "createTagDialog"
     qtbot.keyClicks(dialog.name, "dialog-tag")
     with qtbot.waitSignal(dialog.created, timeout=10_000):

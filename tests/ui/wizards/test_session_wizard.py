@@ -121,5 +121,5 @@ def test_session_wizard_validates_and_creates(qtbot, context):
 
 
 def test_new_session_needs_a_classroom_or_webinar_course(qtbot, context):
-    assert context.wizards.new_session({"Id": "x", "Title": "Online", "CourseType": "ELearning"}) is None
+    assert context.wizards.launcher.new_session({"Id": "x", "Title": "Online", "CourseType": "ELearning"}) is None
     assert context.window.findChild(QWizard, "sessionWizard") is None

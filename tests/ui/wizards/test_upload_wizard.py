@@ -178,7 +178,7 @@ def wizard_with_new_files(qtbot, context, tmp_path, *, holders: int):
     learners = {x.user_id: x for x in run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))}
     for user in users[:holders]:
         run_async(qtbot, give_certificate(client, course["Id"], learners[user["Id"]], pdf_bytes("old"), tmp_path))
-    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    wizard = context.wizards.launcher.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
     qtbot.waitUntil(lambda: len(wizard.match_page.learners) == 3)
     paths = []
     for user in users:
@@ -380,7 +380,7 @@ def test_cancel_one_and_cancel_all(qtbot, context, tmp_path):
 
     client = context.client
     course, users = run_async(qtbot, course_with_learners(client, 6))
-    wizard = context.wizards.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
+    wizard = context.wizards.launcher.upload_certificates({"Id": course["Id"], "Title": course["Title"]})
     page = wizard.match_page
     qtbot.waitUntil(lambda: len(page.learners) == 6)
     paths = []
