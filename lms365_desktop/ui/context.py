@@ -15,6 +15,7 @@ from lms365_desktop.core.secrets import SecretStore
 from lms365_desktop.ui.errors import report_error
 from lms365_desktop.ui.main_window import MainWindow
 from lms365_desktop.ui.tasks import TaskRunner
+from lms365_desktop.ui.view_verbs import ViewVerbs
 
 # What "open in console" receives: method, path, query parameters, headers, JSON body.
 ConsoleOpener = Callable[[str, str, "dict | None", "dict | None", object], None]
@@ -60,6 +61,8 @@ class AppContext(QObject):
         self.settings = settings
         self.notifications = window.notification_area
         self.tasks = TaskRunner(window)
+        # F5, Ctrl+F, Ctrl+C, export and columns act on the current pane: each builder registers its pane's.
+        self.view_verbs = ViewVerbs()
         self.client: Lms365Client | None = None
         self.reload_on_change = True
         self.connection: Connection | None = None

@@ -14,8 +14,10 @@ from lms365_desktop.ui.panes.catalogs_pane import CatalogsPane
 from lms365_desktop.ui.panes.courses_pane import CoursesPane
 from lms365_desktop.ui.panes.enrollment_actions import EnrollmentActions
 from lms365_desktop.ui.panes.enrollments_pane import PENDING_FILTER, EnrollmentsPane, overdue_filter
+from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.panes.sessions_pane import SessionsPane
 from lms365_desktop.ui.panes.users_pane import UsersPane
+from lms365_desktop.ui.view_verbs import ViewVerb
 from lms365_desktop.ui.job_panel import JobPanel, JobStatus
 
 
@@ -54,6 +56,9 @@ def install_workspace(context: AppContext) -> Workspace:
     for pane, title in ((catalogs, tr("Catalogs")), (courses, tr("Courses")), (sessions, tr("Sessions")),
                         (users, tr("Users")), (enrollments, tr("Enrollments"))):
         window.add_pane(pane, title, pane.icon_name)
+        context.view_verbs.register(pane, {
+            ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find, ViewVerb.COPY_ROWS: pane.copy_selection,
+            ViewVerb.EXPORT_CSV: pane.export_csv, ViewVerb.CHOOSE_COLUMNS: pane.choose_columns})
 
     navigation = NavigationTree(context)
     window.set_navigation(navigation)
@@ -86,13 +91,14 @@ def install_workspace(context: AppContext) -> Workspace:
     def on_connection(ctx: AppContext) -> None:
         if ctx.client is None:
             return
-        navigation.set_connection(getattr(ctx.profile, "name", ""), bool(getattr(ctx.profile, "is_sandbox", False)))
+        if ctx.profile is not None:
+            navigation.set_connection(ctx.profile.name, ctx.profile.is_sandbox)
         if ctx.reload_on_change:
             directory.reset()
             ctx.tasks.run(navigation.load())
             refresh_counts()
             current = window.current_pane()
-            if hasattr(current, "ensure_loaded"):
+            if isinstance(current, EntityPane):
                 current.ensure_loaded()
             offer_interrupted_jobs(ctx, workspace)
 
@@ -142,50 +148,36 @@ def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
         )
 
 
-# View verb (action name) -> the pane method that performs it.
-VIEW_VERBS = {"refresh": "refresh", "find": "focus_find", "copyRows": "copy_selection",
-              "exportCsv": "export_csv", "chooseColumns": "choose_columns"}
-
-
-def pane_supports(pane: object, method: str) -> bool:
-    """The verbs protocol: a pane offers a verb by having its method; ``supports_verb(method)``,
-    if the pane has one, may narrow that to what it can do right now."""
-    if not callable(getattr(pane, method, None)):
-        return False
-    check = getattr(pane, "supports_verb", None)
-    return bool(check(method)) if callable(check) else True
-
-
 def _install_view_actions(context: AppContext) -> None:
     """The verbs every entity pane answers to (F5, Ctrl+F, Ctrl+C, export, columns)."""
     window = context.window
     tr = window.tr
 
-    def on_current(method: str):
+    def on_current(verb: ViewVerb):
         def call(*_args) -> None:
-            pane = window.current_pane()
-            if pane_supports(pane, method):
-                getattr(pane, method)()
+            perform = context.view_verbs.get(window.current_pane(), verb)
+            if perform is not None:
+                perform()
         return call
 
     window.add_action("view", "refresh", tr("&Refresh"), shortcut=QKeySequence.StandardKey.Refresh,
-                      icon_name="refresh", slot=on_current("refresh"), toolbar=True)
+                      icon_name="refresh", slot=on_current(ViewVerb.REFRESH), toolbar=True)
     window.add_action("view", "find", tr("&Find…"), shortcut=QKeySequence.StandardKey.Find,
-                      icon_name="find", slot=on_current("focus_find"))
+                      icon_name="find", slot=on_current(ViewVerb.FIND))
     window.add_action("view", "copyRows", tr("&Copy rows"), shortcut=QKeySequence.StandardKey.Copy,
-                      icon_name="copy", slot=on_current("copy_selection"))
+                      icon_name="copy", slot=on_current(ViewVerb.COPY_ROWS))
     window.add_action("file", "exportCsv", tr("&Export view to CSV…"), icon_name="export",
-                      slot=on_current("export_csv"), toolbar=True)
+                      slot=on_current(ViewVerb.EXPORT_CSV), toolbar=True)
     window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
-                      slot=on_current("choose_columns"))
+                      slot=on_current(ViewVerb.CHOOSE_COLUMNS))
     window.toolbar.addSeparator()
 
     def update_verbs(*_args) -> None:
         """Enable each verb only where the current pane performs it (a disabled Ctrl+C also
         leaves the key to the focused text field)."""
         pane = window.current_pane()
-        for name, method in VIEW_VERBS.items():
-            window.actions_by_name[name].setEnabled(pane is not None and pane_supports(pane, method))
+        for verb in ViewVerb:
+            window.actions_by_name[verb.value].setEnabled(context.view_verbs.get(pane, verb) is not None)
 
     window.pane_changed.connect(update_verbs)
     for menu in ("view", "file"):

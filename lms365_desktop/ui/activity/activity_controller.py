@@ -19,6 +19,7 @@ from lms365_desktop.ui.activity.activity_pane import ActivityPane
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
+from lms365_desktop.ui.view_verbs import ViewVerb
 from lms365_desktop.ui.workspace import Workspace
 
 TAB_TITLE_REFRESH_MS = 250
@@ -211,6 +212,8 @@ def install_activity(context: AppContext, workspace: Workspace, *, activity_log:
                      poll_interval: float | None = None) -> ActivityController:
     """The builder app.py calls: the pane, its log and controller, and a tray icon where there is a tray."""
     pane = ActivityPane(context.tasks, context.settings)
+    context.view_verbs.register(pane, {ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find,
+                                       ViewVerb.COPY_ROWS: pane.copy_selection, ViewVerb.EXPORT_CSV: pane.export_csv})
     controller = ActivityController(context, workspace, pane, activity_log or ActivityLog(default_log_path(context)),
                                     poll_interval=poll_interval)
     # Asking for a tray starts a D-Bus thread; a headless platform has no tray to ask about.

@@ -25,6 +25,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.paging import fetch_page_fast
+from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
@@ -48,7 +49,7 @@ class EntityPane(QWidget):
     """Base of the catalogs, courses, sessions, users and enrollments panes.
 
     Subclasses give the entity set, columns, how typed search text becomes a server filter, and
-    optionally a details widget with ``show_row(row)``.
+    optionally a details panel (``show_row(row)`` on every selection change).
     """
 
     entity_set = ""
@@ -60,7 +61,7 @@ class EntityPane(QWidget):
     rows_exported = Signal(str, int)
 
     def __init__(self, context: AppContext, columns: Sequence[Column], *, object_name: str,
-                 details: QWidget | None = None, base_query: Query | None = None,
+                 details: DetailsPanel | None = None, base_query: Query | None = None,
                  use_select: bool = True, extra_select: Sequence[str] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,7 +244,7 @@ class EntityPane(QWidget):
         return True
 
     def _on_view_selection_changed(self, *_args) -> None:
-        if self.details is not None and hasattr(self.details, "show_row"):
+        if self.details is not None:
             self.details.show_row(self.current_row())
         self.selection_changed.emit()
 

@@ -1,0 +1,33 @@
+"""The view verbs (F5, Ctrl+F, Ctrl+C, export, columns): which pane performs which, as its builder registered."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+
+from PySide6.QtWidgets import QWidget
+
+
+class ViewVerb(StrEnum):
+    """A verb of the View and File menus; the value is the name of its window action."""
+
+    REFRESH = "refresh"
+    FIND = "find"
+    COPY_ROWS = "copyRows"
+    EXPORT_CSV = "exportCsv"
+    CHOOSE_COLUMNS = "chooseColumns"
+
+
+PaneVerbs = Mapping[ViewVerb, Callable[[], object]]
+
+
+class ViewVerbs:
+    """Each pane's verbs, registered by whoever builds the pane; a verb a pane lacks stays disabled there."""
+
+    def __init__(self) -> None:
+        self._by_pane: dict[QWidget, PaneVerbs] = {}
+
+    def register(self, pane: QWidget, verbs: PaneVerbs) -> None:
+        self._by_pane[pane] = dict(verbs)
+
+    def get(self, pane: QWidget | None, verb: ViewVerb) -> Callable[[], object] | None:
+        return self._by_pane.get(pane, {}).get(verb) if pane is not None else None
