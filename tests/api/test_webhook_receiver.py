@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import uuid
 
 import httpx
@@ -121,7 +122,10 @@ async def test_a_start_cancelled_half_way_leaves_nothing_serving():
     starting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await starting
-    await asyncio.sleep(0.05)  # the cancelled serve task winds down
+    deadline = time.monotonic() + 5
+    while server.running or [t for t in asyncio.all_tasks() if "Server.serve" in repr(t)]:
+        assert time.monotonic() < deadline, "the cancelled serve task did not wind down"
+        await asyncio.sleep(0)  # let it run its last steps
     assert not server.running
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0

@@ -97,7 +97,7 @@ def test_task_runner_reports_results_errors_and_cancels_with_parent(qtbot, qasyn
     assert results == [42]
     assert isinstance(errors[0], ValueError)
 
-    forever = runner.run(asyncio.sleep(3600))
+    forever = runner.run(asyncio.Event().wait())  # never ends by itself
     assert runner.busy
     owner.deleteLater()
     qtbot.waitUntil(forever.done)

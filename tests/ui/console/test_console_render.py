@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.console_support import console_window, open_console, send  # noqa: F401
 
@@ -90,7 +91,7 @@ def test_two_megabyte_response_renders_without_stalling_the_event_loop(qtbot, co
         if name == "tree":
             pane.response.tree.expand(pane.response.tree_model.index(1, 0))
             pane.response.tree.expand(pane.response.tree_model.index(0, 0, pane.response.tree_model.index(1, 0)))
-        qtbot.wait(50)  # let the view paint once before grabbing
+        QApplication.processEvents()  # the tab's show and resize events; grab() then paints it
         image = console_window.window.grab()
         assert not image.isNull() and image.width() >= 1000
         image.save(str(out / f"console_{name}.png"))
@@ -108,7 +109,7 @@ def test_request_form_renders_with_masked_secret_and_body_error(qtbot, console_w
     out = Path(os.environ.get("CONSOLE_PNG_DIR", tmp_path))
     for index, name in ((1, "request_headers"), (2, "request_body")):
         pane.editor.tabs.setCurrentIndex(index)
-        qtbot.wait(50)
+        QApplication.processEvents()
         image = console_window.window.grab()
         image.save(str(out / f"console_{name}.png"))
     assert pane.editor.body_error.isVisible() and pane.editor.body_error.text().startswith("Line 3")

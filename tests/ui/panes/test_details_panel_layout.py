@@ -32,5 +32,8 @@ def test_narrow_details_show_every_value_whole(qtbot, main_window):
         select_rows(enrollments.view, [row])
         qtbot.waitUntil(lambda: panel.row is not None)
         qtbot.waitUntil(lambda: panel._task is None or panel._task.done(), timeout=10_000)
-        qtbot.wait(300)
+        try:  # the wrapped labels take their height in the layout passes after the text is set
+            qtbot.waitUntil(lambda: clipped_labels(panel) == [], timeout=2000)
+        except qtbot.TimeoutError:
+            pass
         assert clipped_labels(panel) == [], clipped_labels(panel)

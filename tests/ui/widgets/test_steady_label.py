@@ -19,6 +19,12 @@ class LayoutRequests(QObject):
         return False
 
 
+def deliver_layout_requests(levels: int = 8) -> None:
+    """Deliver the posted layout requests; each delivery posts the next one to the parent, one level up."""
+    for _ in range(levels):  # deeper than the tab widget's tree
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
 def tab_with(label: QLabel, qtbot) -> tuple[QTabWidget, LayoutRequests]:
     tabs = QTabWidget()
     page = QWidget()
@@ -28,7 +34,7 @@ def tab_with(label: QLabel, qtbot) -> tuple[QTabWidget, LayoutRequests]:
     tabs.show()
     qtbot.waitExposed(tabs)
     label.setText("1,000 of 100,000")
-    qtbot.wait(50)  # a layout request climbs one level per event-loop pass: let them all settle
+    deliver_layout_requests()
     counter = LayoutRequests()
     tabs.installEventFilter(counter)
     return tabs, counter
@@ -41,7 +47,7 @@ def test_counts_of_the_same_width_leave_the_tab_widget_alone(qtbot, kind, relayo
     for loaded in range(2_000, 10_000, 1_000):
         label.setText(f"{loaded:,} of 100,000")
         QApplication.processEvents()
-    qtbot.wait(50)  # any request still climbing arrives
+    deliver_layout_requests()  # any request still climbing arrives
     assert (counter.count > 0) is relayouts
     tabs.removeEventFilter(counter)
 
