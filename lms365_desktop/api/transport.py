@@ -4,24 +4,22 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import json as jsonlib
+import random
 import re
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from .errors import AmbiguousResultError, ClientClosedError, NetworkError, UnsafeRequestError
+from .rate_policy import retry_after_seconds
+from .retries import IDEMPOTENT_METHODS, Act, Decision, Failure, RetryPolicy, decide
 from .throttle import Lane, Scheduler
-
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 _SECRET_PARAM = re.compile(r"(key|token|secret|passw|signature|^sig$|^code$|auth)", re.IGNORECASE)
 REDACTED = "[redacted]"
 # "Not given" for keyword arguments where None is a meaningful value (e.g. on_behalf_of=None: nobody).
@@ -180,51 +178,6 @@ def resolve_url(base: httpx.URL, path_or_url: str) -> httpx.URL:
     return url
 
 
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    now_ts = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now_ts)
-
-
-class _RetryableStatus(Exception):
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(f"HTTP {response.status_code}")
-        self.response = response
-
-
-class _RetryableNetwork(Exception):
-    def __init__(self, cause: BaseException) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
-
-
-class _RetryAfterVerify(Exception):
-    """A write was read back as not done: send it again."""
-
-
-@dataclass
-class RetryPolicy:
-    attempts: int = 5
-    initial_backoff: float = 0.25
-    max_backoff: float = 8.0
-    jitter: float = 0.25
-    max_429_in_a_row: int = 20
-    default_pause_429: float = 1.0
-
-
 class Sender:
     """Runs one logical request through the scheduler with the retry and read-back rules."""
 
@@ -256,71 +209,72 @@ class Sender:
         verify: Verifier | None = None,
     ) -> httpx.Response | Verified:
         """Send until there is an answer worth returning. Returns the last response for any
-        status (callers decide what is an error), or Verified when a lost write was read back."""
-        p = self.policy
-        first = request_factory()
+        status (callers decide what is an error), or Verified when a lost write was read back.
+        What follows each attempt is `retries.decide`'s call; this only carries it out."""
+        request = request_factory()
         if idempotent is None:
-            idempotent = first.method.upper() in IDEMPOTENT_METHODS
-        pending = [first]
+            idempotent = request.method.upper() in IDEMPOTENT_METHODS
+        attempt, throttled = 1, 0
+        while True:
+            response: httpx.Response | None = None
+            error: httpx.TransportError | None = None
+            retry_after = None
+            try:
+                response = await self._send_once(request, lane, attempt)
+            except NEVER_SENT as exc:
+                error, outcome = exc, Failure.NOT_SENT
+            except httpx.TransportError as exc:
+                error, outcome = exc, Failure.MAYBE_SENT
+            else:
+                outcome = response.status_code
+            throttled = throttled + 1 if outcome == 429 else 0
+            if throttled:
+                self.scheduler.record_throttled()
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            decision = self._decide(outcome, attempt, throttled, idempotent, verify, retry_after)
+            if decision.act is Act.READ_BACK:
+                assert verify is not None
+                done, value = await self._read_back(verify)
+                if done:
+                    return Verified(value)
+                outcome = Failure.NOT_DONE
+                decision = self._decide(outcome, attempt, throttled, idempotent, verify, None)
+            if decision.act is Act.ANSWER or (decision.act is Act.GIVE_UP and response is not None):
+                assert response is not None
+                return response
+            if decision.act is Act.AMBIGUOUS:
+                raise AmbiguousResultError(
+                    "AmbiguousResult",
+                    "The connection dropped after the request was sent, so it is not known whether the "
+                    "change was made. Check the item before trying again.",
+                ) from error
+            if decision.act is Act.GIVE_UP:
+                if outcome is Failure.NOT_DONE:
+                    # Every lost attempt was read back as not done: nothing changed, the line is bad.
+                    raise NetworkError(
+                        "ConnectionDropped",
+                        f"The connection dropped {attempt} times in a row; reading back showed the change "
+                        "was not made. Try again later.",
+                    ) from error
+                assert error is not None
+                raise _network_error(error) from error
+            self.scheduler.record_retry()
+            if decision.act is Act.PAUSE:
+                self.scheduler.pause(decision.wait)  # the same attempt queues again behind the pause
+            else:
+                attempt += 1
+                await asyncio.sleep(decision.wait)
+            request = request_factory()
 
-        def next_request() -> httpx.Request:
-            return pending.pop() if pending else request_factory()
+    def _decide(self, outcome: int | Failure, attempt: int, throttled: int, idempotent: bool,
+                verify: Verifier | None, retry_after: float | None) -> Decision:
+        return decide(outcome, attempt=attempt, throttled_in_a_row=throttled, idempotent=idempotent,
+                      can_read_back=verify is not None, policy=self.policy, retry_after=retry_after,
+                      jitter=random.random())
 
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(p.attempts),
-            wait=wait_exponential_jitter(multiplier=p.initial_backoff, max=p.max_backoff, jitter=p.jitter),
-            retry=retry_if_exception_type((_RetryableStatus, _RetryableNetwork, _RetryAfterVerify)),
-            before_sleep=lambda _state: self.scheduler.record_retry(),
-            reraise=True,
-        )
+    async def _read_back(self, verify: Verifier) -> tuple[bool, Any]:
         try:
-            async for attempt in retrying:
-                with attempt:
-                    number = attempt.retry_state.attempt_number
-                    try:
-                        response = await self._until_not_throttled(next_request, lane, number)
-                    except NEVER_SENT as exc:
-                        raise _RetryableNetwork(exc) from exc
-                    except httpx.TransportError as exc:
-                        # The request may have reached the server: only safe to repeat when
-                        # repeating cannot change the outcome, or after reading it back.
-                        if idempotent:
-                            raise _RetryableNetwork(exc) from exc
-                        outcome = await self._read_back(verify, exc)
-                        if outcome is not None:
-                            return outcome
-                        raise _RetryAfterVerify() from exc
-                    if response.status_code in RETRYABLE_STATUSES:
-                        if idempotent:
-                            raise _RetryableStatus(response)
-                        if verify is not None:
-                            outcome = await self._read_back(verify, None)
-                            if outcome is not None:
-                                return outcome
-                            raise _RetryableStatus(response)
-                    return response
-        except _RetryableStatus as exc:
-            return exc.response
-        except _RetryableNetwork as exc:
-            raise _network_error(exc.cause) from exc.cause
-        except _RetryAfterVerify as exc:
-            # Every lost attempt was read back as not done: nothing changed, the line is bad.
-            raise NetworkError(
-                "ConnectionDropped",
-                f"The connection dropped {p.attempts} times in a row; reading back showed the change "
-                "was not made. Try again later.",
-            ) from exc.__cause__
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    async def _read_back(self, verify: Verifier | None, cause: BaseException | None) -> Verified | None:
-        if verify is None:
-            raise AmbiguousResultError(
-                "AmbiguousResult",
-                "The connection dropped after the request was sent, so it is not known whether the "
-                "change was made. Check the item before trying again.",
-            ) from cause
-        try:
-            done, value = await verify()
+            return await verify()
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -329,28 +283,6 @@ class Sender:
                 f"The answer was lost and reading back whether the change happened failed too ({exc}). "
                 "Check the item before trying again.",
             ) from exc
-        return Verified(value) if done else None
-
-    async def _until_not_throttled(
-        self, next_request: Callable[[], httpx.Request], lane: Lane, attempt: int
-    ) -> httpx.Response:
-        """One attempt; a 429 pauses the whole connection and the request queues again
-        (a 429 means nothing was done, so this is safe for every method)."""
-        throttled = 0
-        while True:
-            request = next_request()
-            response = await self._send_once(request, lane, attempt)
-            if response.status_code != 429:
-                return response
-            throttled += 1
-            self.scheduler.record_throttled()
-            if throttled >= self.policy.max_429_in_a_row:
-                return response
-            pause = retry_after_seconds(response.headers.get("Retry-After"))
-            if pause is None:
-                pause = min(self.policy.default_pause_429 * 2 ** (throttled - 1), 60.0)
-            self.scheduler.pause(pause)
-            self.scheduler.record_retry()
 
     async def _send_once(self, request: httpx.Request, lane: Lane, attempt: int) -> httpx.Response:
         if self.closed:

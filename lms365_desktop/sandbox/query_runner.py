@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from sqlalchemy import func, inspect as sa_inspect, select
@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from .edm import EntityType
 from .errors import bad_request
 from .odata_query import Expand, QueryOptions
-from .prepared import prepare
 
 
 @dataclass
@@ -51,55 +50,36 @@ def _column_keys(opts: QueryOptions) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _row_builder(fields: list[tuple[str, int, Any]]):
-    """`lambda row: {"Id": row[0], "Roles": c1(row[5]), ...}` for (name, position, converter)
-    fields: one dict display per row costs about half of dict(zip(...)) and a third of a
-    comprehension (~50 us less for a 100-row page). The names are EDM property names."""
-    env: dict[str, Any] = {}
-    parts = []
-    for number, (name, position, convert) in enumerate(fields):
-        value = f"row[{position}]"
-        if convert is not None:
-            env[f"c{number}"] = convert
-            value = f"c{number}({value})"
-        parts.append(f"{name!r}: {value}")
-    return eval(f"lambda row: {{{', '.join(parts)}}}", env)  # noqa: S307 (our own names only)
+_COMPLEX = object()  # marks a complex-typed property, built from several columns
 
 
 class _Shape:
-    """How rows of one SELECT become OData objects; computed once per query, not per row."""
+    """How rows of one SELECT become OData objects; worked out once per query, not per row."""
 
     def __init__(self, opts: QueryOptions, keys: list[str]):
         etype = opts.etype
         self.keys = keys
         self.index = {key: position for position, key in enumerate(keys)}
-        self.simple: list[tuple[str, int]] = []
-        self.special: list[tuple[str, Any, Any]] = []
-        self.order = opts.output_properties()
-        for prop in self.order:
+        # (name, converter or None or _COMPLEX, position or the complex type's (wire, position)s)
+        self.fields: list[tuple[str, Any, Any]] = []
+        for prop in opts.output_properties():
             complex_type = etype.complex.get(prop)
             if complex_type is not None:
-                parts = tuple((wire, self.index[attr])
-                              for wire, attr in complex_type.columns.items())
-                self.special.append((prop, "complex", parts))
-            elif prop in etype.converters:
-                self.special.append((prop, etype.converters[prop], self.index[prop]))
+                parts = tuple((wire, self.index[attr]) for wire, attr in complex_type.columns.items())
+                self.fields.append((prop, _COMPLEX, parts))
             else:
-                self.simple.append((prop, self.index[prop]))
-        self.build = self._build_general if any(how == "complex" for _, how, _ in self.special) \
-            else _row_builder([(prop, self.index[prop], etype.converters.get(prop))
-                               for prop in self.order])
+                self.fields.append((prop, etype.converters.get(prop), self.index[prop]))
 
-    def _build_general(self, row) -> dict:
-        out = {name: row[position] for name, position in self.simple}
-        if self.special:
-            for name, how, where in self.special:
-                if how == "complex":
-                    values = {wire: row[position] for wire, position in where}
-                    out[name] = values if any(v is not None for v in values.values()) else None
-                else:
-                    out[name] = how(row[where])
-            out = {name: out[name] for name in self.order}
+    def build(self, row) -> dict:
+        out = {}
+        for name, convert, where in self.fields:
+            if convert is None:
+                out[name] = row[where]
+            elif convert is _COMPLEX:
+                values = {wire: row[position] for wire, position in where}
+                out[name] = values if any(v is not None for v in values.values()) else None
+            else:
+                out[name] = convert(row[where])
         return out
 
     def value(self, row, key: str):
@@ -172,26 +152,6 @@ def _execute(session: Session, stmt):
         raise bad_request(f"The query could not be run: {exc}") from None
 
 
-_UNPREPARED = object()
-
-
-def _execute_kept(session: Session, stmt, prepared: dict, name: str):
-    """_execute for a statement kept in a plan: compiled once per dialect (`prepared` holds it),
-    then run on the raw cursor."""
-    connection = session.connection() if isinstance(session, Session) else session
-    key = (name, connection.dialect)
-    ready = prepared.get(key, _UNPREPARED)
-    if ready is _UNPREPARED:
-        ready = prepared[key] = prepare(stmt, connection.dialect)
-    if ready is not None:
-        _register_functions(connection)
-        try:
-            return ready.rows(connection.connection.dbapi_connection)
-        except Exception:  # a read changes nothing: SQLAlchemy's path answers, or words the 400
-            pass
-    return _execute(session, stmt)
-
-
 @dataclass(frozen=True)
 class CollectionPlan:
     """Everything about a collection read that does not depend on the data: built once per
@@ -204,7 +164,6 @@ class CollectionPlan:
     count_stmt: Any  # None unless $count=true
     limit: int
     wanted: int | None
-    prepared: dict = field(default_factory=dict, compare=False)  # see _execute_kept
 
 
 def plan_collection(opts: QueryOptions, *, where: Iterable = (), page_size: int) -> CollectionPlan:
@@ -222,8 +181,8 @@ def run_plan(session: Session, plan: CollectionPlan) -> Page:
     """One page of a collection: at most `page_size` rows, `more` when the server cut it short."""
     count = None
     if plan.count_stmt is not None:
-        count = _execute_kept(session, plan.count_stmt, plan.prepared, "count")[0][0]
-    rows = _execute_kept(session, plan.stmt, plan.prepared, "rows")
+        count = _execute(session, plan.count_stmt)[0][0]
+    rows = _execute(session, plan.stmt)
     limit = plan.limit
     more = len(rows) > limit and (plan.wanted is None or plan.wanted > limit)
     shape = plan.shape

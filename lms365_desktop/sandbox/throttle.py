@@ -1,48 +1,48 @@
-"""Per-API-key sliding-window throttle (pyrate-limiter) answering with a whole-second Retry-After."""
+"""Per-API-key sliding-window throttle answering with a whole-second Retry-After."""
 from __future__ import annotations
 
 import math
 import threading
 import time
+from collections import deque
 from typing import Callable
-
-from pyrate_limiter import Duration, InMemoryBucket, Rate, RateItem
 
 
 class SlidingWindowThrottle:
-    """At most `calls` requests per `window` seconds per key; every request counts."""
+    """At most `calls` requests per `window` seconds per key. Every request let through counts,
+    whatever its answer; a refused one does not (the stand-in of lms365-api-notes.md section 7).
+    Written apart from the client's window on purpose: two implementations held to one rule."""
 
     def __init__(self, calls: int, window: float, clock: Callable[[], float] = time.monotonic):
         self.calls = calls
         self.window = window
         self._clock = clock
-        self._rate = Rate(calls, int(window * Duration.SECOND))
-        self._buckets: dict[str, InMemoryBucket] = {}
+        self._served: dict[str, deque[float]] = {}  # per key, the times of calls in the window
         self._lock = threading.Lock()
 
     def check(self, key: str) -> float | None:
         """Count one call for `key`; None if allowed, else the seconds until one is allowed."""
-        now_ms = int(self._clock() * 1000)
+        now = self._clock()
         with self._lock:
-            bucket = self._buckets.get(key)
-            if bucket is None:
-                bucket = self._buckets[key] = InMemoryBucket([self._rate])
-            bucket.leak(now_ms)
-            item = RateItem(key, now_ms)
-            if bucket.put(item):
+            served = self._served.setdefault(key, deque())
+            self._forget(served, now)
+            if len(served) < self.calls:
+                served.append(now)
                 return None
-            # The oldest call in the window decides when a slot frees up.
-            oldest = bucket.items[-self.calls].timestamp
-            return max(0.001, (oldest + self._rate.interval - now_ms) / 1000)
+            # The oldest call in the window decides when a place frees up.
+            return max(0.001, served[0] + self.window - now)
 
     def usage(self, key: str) -> int:
-        now_ms = int(self._clock() * 1000)
         with self._lock:
-            bucket = self._buckets.get(key)
-            if bucket is None:
+            served = self._served.get(key)
+            if served is None:
                 return 0
-            bucket.leak(now_ms)
-            return bucket.count()
+            self._forget(served, self._clock())
+            return len(served)
+
+    def _forget(self, served: deque[float], now: float) -> None:
+        while served and served[0] + self.window <= now:
+            served.popleft()
 
 
 def retry_after_header(seconds: float) -> str:
