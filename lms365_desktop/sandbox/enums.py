@@ -92,12 +92,40 @@ class WebhookEvent(IntEnum):
     CourseDeleted = 10
 
 
+class AttendanceStatus(IntEnum):
+    """[A] Enrollment.Attendances item status; not public."""
+
+    NotMarked = 0
+    Attended = 1
+    Absent = 2
+
+
+class UserFieldType(IntEnum):
+    """[A] UserFields.Type; not public."""
+
+    Text = 0
+    Number = 1
+    Date = 2
+    Choice = 3
+
+
+class AttemptState(IntEnum):
+    """[A] LearningModuleAttempts.State / ScormAttempts.State; computed upstream, names not public."""
+
+    NotStarted = 0
+    InProgress = 1
+    Completed = 2
+    Passed = 3
+    Failed = 4
+
+
 # Every enum type exposed on the wire, by its EDM name (used by $metadata and by input parsing).
 ALL_ENUMS: dict[str, type[IntEnum]] = {
     cls.__name__: cls
     for cls in (
         CourseType, EnrollmentFlow, CourseSessionEnrollmentType, RegistrationStatus,
-        CoursePassingStatus, CertificateStatus, ProvisioningStatus, RoomSource,
+        CoursePassingStatus, CertificateStatus, ProvisioningStatus, RoomSource, AttendanceStatus,
+        UserFieldType, AttemptState,
     )
 }
 

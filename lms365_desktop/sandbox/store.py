@@ -445,6 +445,10 @@ SCHEMA_VERSION = "1"
 # Course content lives in its own module (this one is long enough); importing it here registers its
 # tables with Base before any Store creates them.
 from .store_content import LearningModule, Quiz  # noqa: E402,F401  (re-exported)
+from .store_learning import (  # noqa: E402,F401  (re-exported)
+    Attendance, Competency, CompetencyCategory, CompetencyScaleSet, CourseRating, ExternalApp,
+    LearningModuleAttempt, ScormAttempt, UserField, UserFieldValue,
+)
 
 
 class Store:

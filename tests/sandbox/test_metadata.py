@@ -39,7 +39,9 @@ def test_entity_sets_are_those_the_service_document_lists(api, schema):
     served = {s["name"] for s in api.get("/").json()["value"]}
     assert in_csdl == served == {"Courses", "CourseCatalogs", "CourseCategories", "CourseTags",
                                  "CourseSessions", "Users", "Enrollments", "Certificates",
-                                 "TrainingPlans"}
+                                 "TrainingPlans", "UserFields", "Competencies",
+                                 "CompetencyCategories", "CompetencyScaleSets",
+                                 "LearningModuleAttempts", "ScormAttempts", "ExternalApps"}
 
 
 def test_properties_match_what_get_returns_for_every_entity_set(api, schema):
