@@ -403,6 +403,15 @@ class WebhookSubscription(Base):
     CreatedAt: Mapped[str] = mapped_column(UtcDateTime, default=utc_now)
 
 
+class WebhookFilter(Base):
+    """The events of a registration made with several Filters (`POST /webhooks/subscribe`)."""
+
+    __tablename__ = "WebhookFilters"
+    SubscriptionId: Mapped[str] = mapped_column(Guid, ForeignKey("WebhookSubscriptions.Id"),
+                                                primary_key=True)
+    Filter: Mapped[str] = mapped_column(NamedEnum(enums.WebhookEvent), primary_key=True)
+
+
 class WebhookDelivery(Base):
     """One notification to one subscription, with its attempts (the sender's journal)."""
 
