@@ -102,8 +102,52 @@ class UnsafeRequestError(Lms365Error):
     """Refused before sending: a foreign host or plain http would expose the API key."""
 
 
+# Web API prefixes ModelState keys with the action parameter's name ("model.Title", "value.Filters[0]").
+_MODEL_PREFIX = re.compile(r"^(?:model|value|request|body|input|dto)\.", re.IGNORECASE)
+# .NET's ArgumentException texts: "…\r\nParameter name: x" (Framework) or "… (Parameter 'x')" (Core).
+_PARAMETER_NAME = re.compile(r"(?:\s*Parameter name:\s*([A-Za-z_][\w.\[\]]*)\s*$|\s*\(Parameter '([^']+)'\)\s*$)")
+
+
+def _web_api_model_state(data: dict) -> tuple[str, str | None, Any] | None:
+    """(message, field, details) of Web API's `{"Message", "ModelState": {field: [messages]}}`."""
+    state = data.get("ModelState") or data.get("modelState")
+    if not isinstance(state, dict) or not state:
+        return None
+    parts, first_field = [], None
+    for key, messages in state.items():
+        field = _MODEL_PREFIX.sub("", str(key)) or None
+        if isinstance(messages, str):
+            messages = [messages]
+        texts = [str(m).strip() for m in messages or () if str(m).strip()] or ["is not valid."]
+        first_field = first_field or field
+        parts.append(f"{field}: {' '.join(texts)}" if field else " ".join(texts))
+    return "; ".join(parts), first_field, {"ModelState": state, "Message": data.get("Message")}
+
+
+def _web_api_exception(data: dict) -> tuple[str, str | None, Any] | None:
+    """(message, field, details) of Web API's `{"Message", "ExceptionMessage", "ExceptionType", …}`,
+    the innermost exception's text first; never the stack trace in the message."""
+    if "ExceptionMessage" not in data:
+        return None
+    texts, node, kinds = [], data, []
+    while isinstance(node, dict) and node.get("ExceptionMessage"):
+        texts.append(str(node["ExceptionMessage"]))
+        kinds.append(node.get("ExceptionType"))
+        node = node.get("InnerException")
+    text, field = texts[-1], None
+    match = _PARAMETER_NAME.search(text)
+    if match:
+        field = match.group(1) or match.group(2)
+        text = text[:match.start()]
+    text = " ".join(text.split())
+    if field:
+        text = f"{field}: {text}"
+    return text, field, {"ExceptionType": kinds[-1], "Message": data.get("Message")}
+
+
 def parse_odata_error(body: bytes | str | None) -> tuple[str | None, str | None, str | None, Any]:
-    """(code, message, target, details) from an OData error body; Nones when it is not one."""
+    """(code, message, target, details) from an error body: OData's `{"error": {code, message}}`,
+    or either of ASP.NET Web API's own shapes (ModelState, ExceptionMessage); Nones when none."""
     if not body:
         return None, None, None, None
     try:
@@ -112,6 +156,14 @@ def parse_odata_error(body: bytes | str | None) -> tuple[str | None, str | None,
         return None, None, None, None
     if not isinstance(data, dict):
         return None, None, None, None
+    if "error" not in data:
+        for shape, code in ((_web_api_model_state, "ModelState"), (_web_api_exception, "Exception")):
+            found = shape(data)
+            if found is not None:
+                message, field, details = found
+                return code, message, field, details
+        if isinstance(data.get("Message"), str):  # Web API's bare {"Message": "…"}
+            return None, data["Message"], None, None
     error = data.get("error", data)
     if not isinstance(error, dict):
         return None, str(error), None, None

@@ -61,7 +61,9 @@ def odata_literal(value: Any) -> str:
         text = value.astimezone(timezone.utc).isoformat(timespec="milliseconds")
         return text.replace("+00:00", "Z")
     if isinstance(value, date):
-        return value.isoformat()
+        # A bare Edm.Date against the service's DateTimeOffset members is OData 4.01 lenience the
+        # real Web API OData v4 stack may refuse: send midnight UTC with its offset.
+        return f"{value.isoformat()}T00:00:00Z"
     if isinstance(value, str):
         return "'" + value.replace("'", "''") + "'"
     raise InputValidationError(f"A {type(value).__name__} cannot be used as a filter value.")
@@ -109,11 +111,27 @@ def startswith(prop: str, text: str) -> str:
     return f"startswith({check_path(prop)},{odata_literal(str(text))})"
 
 
+# ASP.NET OData refuses a $filter of more than MaxNodeCount (100) nodes; `P eq v` is 3 nodes and
+# each `or` one more, so 20 terms (79 nodes) leave room for the rest of a view's filter. OData
+# 4.01's `P in (a, b)` is not for this v4 service (API notes section 3).
+MAX_OR_TERMS = 20
+
+
 def any_of(prop: str, values: list[Any] | tuple[Any, ...]) -> str:
-    """`(P eq a or P eq b ...)`; an empty list matches nothing."""
+    """`(P eq a or P eq b ...)`, at most MAX_OR_TERMS values (split longer lists with `chunks`
+    and send one request each); an empty list matches nothing."""
     if not values:
         return "false"
+    if len(values) > MAX_OR_TERMS:
+        raise InputValidationError(
+            f"{len(values)} values are more than one filter of the real service can hold "
+            f"({MAX_OR_TERMS}); split them into several requests.", field=prop)
     return "(" + " or ".join(eq(prop, v) for v in values) + ")"
+
+
+def chunks(values: list[Any] | tuple[Any, ...], size: int = MAX_OR_TERMS) -> list[list[Any]]:
+    """`values` in runs of `size`, one `any_of` (one request) each."""
+    return [list(values[start:start + size]) for start in range(0, len(values), size)]
 
 
 def and_(*exprs: str) -> str:

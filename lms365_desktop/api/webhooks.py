@@ -23,7 +23,10 @@ from starlette.routing import Route
 
 logger = logging.getLogger(__name__)
 
-HOOK_PATH_PREFIX = "/hooks/"
+# This app's mark on every callback address it registers: start-up clean-up and the "left on the
+# tenant" dialog remove registrations whose address carries it, and never anyone else's.
+APP_CALLBACK_MARKER = "/lms365-desktop-hooks/"
+HOOK_PATH_PREFIX = APP_CALLBACK_MARKER
 # A retried delivery keeps its Id; remembering this many is far more than the retries in flight.
 SEEN_DELIVERY_LIMIT = 20_000
 REJECTED_LOG_LIMIT = 200
@@ -75,7 +78,7 @@ DeliveryListener = Callable[[WebhookDelivery], None]
 
 @dataclass
 class WebhookReceiver:
-    """Receives deliveries at ``/hooks/<token>``; one random token per subscription.
+    """Receives deliveries at ``/lms365-desktop-hooks/<token>``; one random token per subscription.
 
     Unknown tokens get 404, a bad ``ms-signature`` 400 (when the subscription's secret is known),
     and a repeated delivery Id for the same token is acknowledged but dispatched once.

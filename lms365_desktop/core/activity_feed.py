@@ -23,6 +23,7 @@ from lms365_desktop.core.activity_events import (  # noqa: F401 - the feed's voc
     normalize_notification,
 )
 from lms365_desktop.core.activity_log import ActivityLog
+from lms365_desktop.core.webhook_cleanup import remove_left_behind
 
 logger = logging.getLogger(__name__)
 
@@ -218,8 +219,20 @@ class ActivityFeed:
         self.mode = MODE_POLLING
         self.poller.start(self._on_poller_events)
 
+    @property
+    def live_uris(self) -> frozenset[str]:
+        """The callback addresses of the subscriptions this feed holds now."""
+        return frozenset(getattr(h.subscription, "webhook_uri", "") for h in self._held.values())
+
     async def _cleanup_stale(self) -> None:
+        if hasattr(self.client, "webhook_registrations"):
+            try:  # whatever a crash left on the tenant with this app's callback marker
+                await remove_left_behind(self.client, self.live_uris)  # type: ignore[arg-type]
+            except Exception as exc:
+                logger.warning("could not list or remove webhook registrations left on the tenant: %s", exc)
         for event, location in self.log.recorded_subscriptions(self.connection):
+            if not location:
+                continue
             if any(h.subscription.location == location for h in self._held.values()):
                 continue
             try:

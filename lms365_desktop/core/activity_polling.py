@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from lms365_desktop.api.errors import Lms365Error, error_from_response
-from lms365_desktop.api.odata import Guid, Query, any_of
+from lms365_desktop.api.odata import MAX_OR_TERMS, Guid, Query, any_of
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.activity_events import SOURCE_POLLING, ActivityEvent, normalize_notification
 
@@ -28,7 +28,7 @@ ENROLLMENT_FIELDS = ("Id", "CourseId", "UserId", "UserLoginName", "RegistrationS
 COURSE_FIELDS = ("Id", "Title", "CourseType", "IsPublished", "IsDeleted")
 USER_FIELDS = ("Id", "Title", "Email")
 # Ids per name lookup: keeps the $filter (an or-chain of Id eq ...) well inside URL limits.
-USER_LOOKUP_BATCH = 40
+USER_LOOKUP_BATCH = MAX_OR_TERMS  # one or-chain within the service's MaxNodeCount
 
 # Enums arrive as names (sandbox, notes §5) or as numbers; the diff works on names.
 _REGISTRATION = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}

@@ -64,6 +64,29 @@ class LastResortMiddleware:
             await error_response(500, "InternalServerError", GENERIC_500)(scope, receive, send)
 
 
+class ODataVersionMiddleware:
+    """`OData-Version: 4.0` on every response, errors, 401s, files and webhook routes included, as
+    the real service's Web API OData stack sends it."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_version(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                if not any(name.lower() == b"odata-version" for name, _ in headers):
+                    headers.append((b"odata-version", b"4.0"))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_version)
+
+
 def load_extensions(router: Router, state: SandboxState) -> None:
     """Let the write side register its handlers: `actions.register(router, state)`."""
     importlib.import_module(ACTIONS_MODULE).register(router, state)
@@ -111,7 +134,7 @@ def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
         calls, window = config.rate
         throttle = SlidingWindowThrottle(calls, window, clock=state.clock.monotonic)
     state.extras["throttle"] = throttle
-    middleware = [Middleware(LastResortMiddleware),
+    middleware = [Middleware(ODataVersionMiddleware), Middleware(LastResortMiddleware),
                   Middleware(AuthThrottleMiddleware, full_keys=tuple(config.api_keys),
                              read_only_keys=tuple(config.read_only_keys), throttle=throttle,
                              public_prefixes=router.public_path_prefixes)]

@@ -36,6 +36,8 @@ class EntityType:
     hidden: frozenset[str] = frozenset()
     # Properties the real service cannot filter or sort on (notes section 3, HC-NF).
     non_filterable: frozenset[str] = frozenset()
+    # Computed properties the real service cannot even $select (HC-NF: "also non-selectable").
+    non_selectable: frozenset[str] = frozenset()
     converters: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     complex: dict[str, Complex] = field(default_factory=dict)
     nav_names: tuple[str, ...] = ()
@@ -78,8 +80,9 @@ TYPES: dict[str, EntityType] = {
                               "CreatedById", "SharepointWebId"}),
             nav_names=("Categories", "Tags", "Trainers", "Admins", "CourseSessions", "SharepointWeb",
                        "DueDate", "Publishing", "CertificateExpiry", "ProvisioningProgress",
-                       "Enrollments", "LearningModules", "Quizzes"),
+                       "Enrollments", "LearningModules", "Quizzes", "Rating", "Competencies"),
         ),
+        EntityType("CourseRating", s.CourseRating, key="CourseId"),
         EntityType("DueDate", s.CourseDueDate, key="CourseId"),
         EntityType("Publishing", s.CoursePublishing),
         EntityType("CertificateExpiry", s.CourseCertificateExpiry, key="CourseId"),
@@ -98,19 +101,35 @@ TYPES: dict[str, EntityType] = {
             nav_names=("Course", "Enrollments"),
         ),
         EntityType("User", s.User, non_filterable=frozenset({"IsExternal"}),
-                   nav_names=("Manager", "Enrollments")),
+                   nav_names=("Manager", "Enrollments", "UserFieldValues")),
+        EntityType("UserFieldValue", s.UserFieldValue, hidden=frozenset({"UserId"})),
+        EntityType("UserField", s.UserField),
         EntityType("Enrollment", s.Enrollment,
                    hidden=frozenset({"ModifiedById", "TrainingPlanId"}),
                    # A collection of strings on the wire (stored joined): not comparable as one value.
                    non_filterable=frozenset({"Roles"}),
                    converters={"Roles": _roles},
-                   nav_names=("Course", "User", "CourseSession")),
+                   nav_names=("Course", "User", "CourseSession", "Attendances")),
+        EntityType("Attendance", s.Attendance),
         EntityType("Certificate", s.Certificate,
                    hidden=frozenset({"Content"}), nav_names=("User", "Course")),
         EntityType("TrainingPlan", s.TrainingPlan, nav_names=("Courses",)),
         EntityType("LearningModule", s.LearningModule, non_filterable=frozenset({"Configuration"}),
                    converters={"Configuration": _json}),
         EntityType("Quiz", s.Quiz, hidden=frozenset({"CourseId"})),
+        EntityType("CompetencyCategory", s.CompetencyCategory),
+        EntityType("CompetencyScaleSet", s.CompetencyScaleSet, non_filterable=frozenset({"Levels"}),
+                   converters={"Levels": _json}),
+        EntityType("Competency", s.Competency, nav_names=("Category", "ScaleSet")),
+        EntityType("LearningModuleAttempt", s.LearningModuleAttempt,
+                   non_filterable=frozenset({"State"}), non_selectable=frozenset({"State"})),
+        EntityType("ScormAttempt", s.ScormAttempt,
+                   non_filterable=frozenset({"State"}), non_selectable=frozenset({"State"})),
+        # Secret is write-only: stored, never served (it is not even a property on the wire).
+        EntityType("ExternalApp", s.ExternalApp, hidden=frozenset({"Secret"}),
+                   non_filterable=frozenset({"Secret", "CustomFields"}),
+                   non_selectable=frozenset({"Secret", "CustomFields"}),
+                   converters={"CustomFields": _json}),
     )
 }
 
@@ -125,6 +144,13 @@ ENTITY_SETS: dict[str, str] = {
     "Enrollments": "Enrollment",
     "Certificates": "Certificate",
     "TrainingPlans": "TrainingPlan",
+    "UserFields": "UserField",
+    "Competencies": "Competency",
+    "CompetencyCategories": "CompetencyCategory",
+    "CompetencyScaleSets": "CompetencyScaleSet",
+    "LearningModuleAttempts": "LearningModuleAttempt",
+    "ScormAttempts": "ScormAttempt",
+    "ExternalApps": "ExternalApp",
 }
 
 _MODEL_TO_TYPE = {t.model: t.name for t in TYPES.values()}
@@ -194,4 +220,6 @@ ACTION_SIGNATURES: dict[tuple[str, str], ActionSignature] = {
     ("Enrollments", "Cancel"): ActionSignature((Parameter("message", "Edm.String"),)),
     ("Enrollments", "Complete"): ActionSignature(),
     ("Enrollments", "Retake"): ActionSignature((Parameter("courseSessionId", "Edm.Guid"),)),
+    ("Users", "UpdateUserFieldValues"): ActionSignature((
+        Parameter("UserFieldValues", "Collection(LMS365.Api.UserFieldValueInput)", nullable=False),)),
 }

@@ -92,12 +92,40 @@ class WebhookEvent(IntEnum):
     CourseDeleted = 10
 
 
+class AttendanceStatus(IntEnum):
+    """[A] Enrollment.Attendances item status; not public."""
+
+    NotMarked = 0
+    Attended = 1
+    Absent = 2
+
+
+class UserFieldType(IntEnum):
+    """[A] UserFields.Type; not public."""
+
+    Text = 0
+    Number = 1
+    Date = 2
+    Choice = 3
+
+
+class AttemptState(IntEnum):
+    """[A] LearningModuleAttempts.State / ScormAttempts.State; computed upstream, names not public."""
+
+    NotStarted = 0
+    InProgress = 1
+    Completed = 2
+    Passed = 3
+    Failed = 4
+
+
 # Every enum type exposed on the wire, by its EDM name (used by $metadata and by input parsing).
 ALL_ENUMS: dict[str, type[IntEnum]] = {
     cls.__name__: cls
     for cls in (
         CourseType, EnrollmentFlow, CourseSessionEnrollmentType, RegistrationStatus,
-        CoursePassingStatus, CertificateStatus, ProvisioningStatus, RoomSource,
+        CoursePassingStatus, CertificateStatus, ProvisioningStatus, RoomSource, AttendanceStatus,
+        UserFieldType, AttemptState,
     )
 }
 
@@ -176,3 +204,27 @@ TIME_ZONES: tuple[str, ...] = (
     'W. Europe Standard Time', 'W. Mongolia Standard Time', 'West Asia Standard Time',
     'West Bank Standard Time', 'West Pacific Standard Time', 'Yakutsk Standard Time',
 )
+
+
+# Shapes and codes the sandbox assumes where the notes have no public source ([A]/[I]); what each
+# stands in for, so a correction against a real tenant starts here.
+ASSUMED_SHAPES: dict[str, str] = {
+    "Course.Rating": "single navigation {CourseId, Rating (average stars), NumberOfRatings}; "
+                     "only Rating.Rating is read by a public client (TEAMS)",
+    "Enrollment.Attendances": "{Id, EnrollmentId, CourseSessionId, UserId, Status: AttendanceStatus, AttendedAt}",
+    "UserFields": "{Id, Title, Type: UserFieldType, IsRequired, Order}",
+    "UpdateUserFieldValues": "body {UserFieldValues: [{FieldId | FieldTitle, Value}]} -> 204; a bad body "
+                             "answers Web API's {Message, ModelState{field: [..]}} (notes section 6)",
+    "LearningModuleAttempts/ScormAttempts": "State: AttemptState, computed (not filterable, not selectable)",
+    "CompetencyScaleSets.Levels": "[{Level, Title}] returned whole, not filterable",
+    "ExternalApps": "{Id, Title, ClientId, CustomFields{}, IsEnabled, CreatedAt}; Secret stored, never served",
+    "session groups": "a CourseSessions row with StartDate 1753-01-01T00:00:00Z, EndDate "
+                      "9999-12-31T23:59:59.997Z; its sessions carry its Id as GroupId",
+    "POST /webhooks/subscribe": "201 + Location /webhooks/{id}, body {Id, Event, WebHookUri, Secret, Filters, "
+                                "CreatedAt}; DELETE Location -> 204",
+    "POST /webhooks/unsubscribe": "200 {WebHookUri, Removed}; removes every registration of the address, "
+                                  "either form; 0 removed is still 200",
+    "GET /webhooks/registrations": "[{Id, WebHookUri, Filters, IsPaused, CreatedAt}], no Secret "
+                                   "(ASP.NET WebHooks' list; path on the real service not public)",
+    "non-filterable members": "400 BadRequest with EF6's LINQ-to-Entities message (status not documented)",
+}

@@ -17,7 +17,9 @@ NS = edm.NAMESPACE
 
 # Properties whose wire type is not what their column suggests.
 _TYPE_OVERRIDES = {("Enrollment", "Roles"): "Collection(Edm.String)",
-                   ("LearningModule", "Configuration"): f"{NS}.LearningModuleConfiguration"}
+                   ("LearningModule", "Configuration"): f"{NS}.LearningModuleConfiguration",
+                   ("CompetencyScaleSet", "Levels"): f"Collection({NS}.CompetencyScaleLevel)",
+                   ("ExternalApp", "CustomFields"): "Edm.Untyped"}
 
 # Complex types stored as JSON text (no columns to derive them from): name -> [(property, type)].
 _JSON_COMPLEX_TYPES = {
@@ -26,6 +28,8 @@ _JSON_COMPLEX_TYPES = {
                            ("ConfirmationMessage", "Edm.String"), ("CheckMarkMessage", "Edm.String")],
     "LearningModuleConfiguration": [("LearningModuleId", "Edm.Guid"),
                                     ("Items", f"Collection({NS}.LearningModuleItem)")],
+    "CompetencyScaleLevel": [("Level", "Edm.Int32"), ("Title", "Edm.String")],
+    "UserFieldValueInput": [("FieldId", "Edm.Guid"), ("FieldTitle", "Edm.String"), ("Value", "Edm.String")],
 }
 
 

@@ -123,9 +123,18 @@ def _split_top_level(text: str, separator: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def linq_error(name: str):
+    """What the EF6 backend says about a computed (unmapped) member in a query (HC-NF)."""
+    return bad_request(f"The specified type member '{name}' is not supported in LINQ to Entities. "
+                       f"Only initializers, entity members, and entity navigation properties are "
+                       f"supported.")
+
+
 def _parse_select(etype: EntityType, text: str) -> list[str]:
     names = []
     for item in _split_top_level(text, ","):
+        if item in etype.non_selectable:
+            raise linq_error(item)
         if item == "*":
             return list(etype.properties) + list(etype.complex)
         if item in etype.properties or item in etype.complex:
@@ -229,8 +238,7 @@ def _resolve_path(etype: EntityType, path: str, option: str, navs: _NavJoins):
 
 def _property(etype: EntityType, name: str, option: str):
     if name in etype.non_filterable or name in etype.complex:
-        raise bad_request(f"The property '{name}' of '{etype.qualified_name}' cannot be used "
-                          f"in {option}.")
+        raise linq_error(name)
     column = etype.properties.get(name)
     if column is None:
         raise bad_request(f"Could not find a property named '{name}' on type "

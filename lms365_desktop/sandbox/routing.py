@@ -135,6 +135,9 @@ class Router:
     def add_shutdown(self, callback: Callable[[], Any]):
         self.on_shutdown.append(callback)
 
+    def _allowed(self, handlers: dict[tuple[str, str], Handler], set_name: str) -> list[str]:
+        return ["GET"] + [method for (name, method) in handlers if name == set_name]
+
     # -- dispatch --------------------------------------------------------------------------
     async def dispatch(self, request: Request, state: SandboxState,
                        builtin: "BuiltinHandlers") -> Response:
@@ -161,7 +164,8 @@ class Router:
             if not rest:
                 if method == "GET":
                     return builtin.collection(ctx)
-                return await _call(self.collection_handlers.get((set_name, method)), ctx, method)
+                return await _call(self.collection_handlers.get((set_name, method)), ctx, method,
+                                   self._allowed(self.collection_handlers, set_name))
             name = rest[0][:-2] if rest[0].endswith("()") else rest[0]
             ctx.name = name
             if name == "$count" and len(rest) == 1:
@@ -172,13 +176,15 @@ class Router:
                 return await _call(self.collection_actions[(set_name, name, method)], ctx, method)
             if (set_name, name) in self.functions or any(
                     k[:2] == (set_name, name) for k in self.collection_actions):
-                raise ODataError(405, "MethodNotAllowed",
-                                 f"{method} is not allowed on '{set_name}/{name}'.")
+                allowed = ["GET"] if (set_name, name) in self.functions else []
+                allowed += [k[2] for k in self.collection_actions if k[:2] == (set_name, name)]
+                raise not_allowed(method, f"{set_name}/{name}", allowed)
             raise not_found(f"No resource found for the segment '{rest[0]}' of '{set_name}'.")
         if not rest:
             if method == "GET":
                 return builtin.single(ctx)
-            return await _call(self.entity_handlers.get((set_name, method)), ctx, method)
+            return await _call(self.entity_handlers.get((set_name, method)), ctx, method,
+                               self._allowed(self.entity_handlers, set_name))
         name = rest[0][:-2] if rest[0].endswith("()") else rest[0]
         ctx.name = name
         etype = edm.entity_set(set_name)
@@ -186,14 +192,15 @@ class Router:
             return await _call(self.actions[(set_name, name, method)], ctx, method)
         if name in etype.navigations:
             if len(rest) == 1 and method != "GET":
-                return await _call(self.nav_handlers.get((set_name, name, method)), ctx, method)
+                return await _call(self.nav_handlers.get((set_name, name, method)), ctx, method,
+                                   ["GET"] + [k[2] for k in self.nav_handlers if k[:2] == (set_name, name)])
             if len(rest) == 1:
                 return builtin.navigation(ctx)
             if len(rest) == 2 and rest[1] == "$count":
                 return _only(method, "GET", lambda: builtin.navigation_count(ctx))
         if any(k[:2] == (set_name, name) for k in self.actions):
-            raise ODataError(405, "MethodNotAllowed",
-                             f"{method} is not allowed on '{set_name}({{key}})/{name}'.")
+            raise not_allowed(method, f"{set_name}({{key}})/{name}",
+                              [k[2] for k in self.actions if k[:2] == (set_name, name)])
         raise not_found(f"No resource found for the segment '{rest[0]}' of '{set_name}'.")
 
 
@@ -222,17 +229,27 @@ def _check_key(etype, key: str) -> None:
                           f"'{etype.qualified_name}'.") from None
 
 
+def not_allowed(method: str, target: str, allowed: list[str]) -> ODataError:
+    """A 405 carrying `Allow` (RFC 9110 requires it); GET implies HEAD here."""
+    methods = list(dict.fromkeys(allowed))
+    if "GET" in methods:
+        methods.insert(methods.index("GET") + 1, "HEAD")
+    return ODataError(405, "MethodNotAllowed", f"{method} is not allowed on '{target}'; use "
+                      f"{', '.join(methods)}.", headers={"Allow": ", ".join(methods)})
+
+
 def _only(method: str, allowed: str, produce: Callable[[], Response]) -> Response:
     if method != allowed:
-        raise ODataError(405, "MethodNotAllowed", f"{method} is not allowed here; use {allowed}.")
+        raise not_allowed(method, "this resource", [allowed])
     return produce()
 
 
-async def _call(handler: Handler | None, ctx: ODataRequest, method: str) -> Response:
+async def _call(handler: Handler | None, ctx: ODataRequest, method: str,
+                allowed: list[str] | None = None) -> Response:
     if handler is None:
         target = ctx.entity_set + ("" if ctx.key is None else "({key})") + (
             "" if ctx.name is None else f"/{ctx.name}")
-        raise ODataError(405, "MethodNotAllowed", f"{method} is not allowed on '{target}'.")
+        raise not_allowed(method, target, allowed or ["GET"])
     result = handler(ctx)
     if inspect.isawaitable(result):
         result = await result

@@ -6,7 +6,7 @@ import random
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
-from . import enums, seed_content
+from . import enums, seed_content, seed_learning
 from .seed_data import (
     CANCELLATION_REASONS, CATEGORY_TREE, CITIES, COURSE_SUBJECTS, COURSE_TYPE_PHRASES, COURSE_VERBS,
     DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, REJECTION_REASONS, ROOMS, ROOMS_BY_ZONE,
@@ -88,6 +88,7 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
         _insert(raw, "LearningModules", seed_content.MODULE_COLUMNS, modules)
         _insert(raw, "Quizzes", seed_content.QUIZ_COLUMNS, quizzes)
         _enrollments(raw, gen, user_rows, course_rows, sessions)
+        seed_learning.seed_learning(raw, seed, course_rows, user_rows, _wire(today))
         _insert(raw, "SandboxMeta", ("Key", "Value"), [
             ("seeded", _wire(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))),
             ("seed", str(seed)), ("users", str(users)), ("courses", str(courses)),

@@ -403,6 +403,15 @@ class WebhookSubscription(Base):
     CreatedAt: Mapped[str] = mapped_column(UtcDateTime, default=utc_now)
 
 
+class WebhookFilter(Base):
+    """The events of a registration made with several Filters (`POST /webhooks/subscribe`)."""
+
+    __tablename__ = "WebhookFilters"
+    SubscriptionId: Mapped[str] = mapped_column(Guid, ForeignKey("WebhookSubscriptions.Id"),
+                                                primary_key=True)
+    Filter: Mapped[str] = mapped_column(NamedEnum(enums.WebhookEvent), primary_key=True)
+
+
 class WebhookDelivery(Base):
     """One notification to one subscription, with its attempts (the sender's journal)."""
 
@@ -445,6 +454,10 @@ SCHEMA_VERSION = "1"
 # Course content lives in its own module (this one is long enough); importing it here registers its
 # tables with Base before any Store creates them.
 from .store_content import LearningModule, Quiz  # noqa: E402,F401  (re-exported)
+from .store_learning import (  # noqa: E402,F401  (re-exported)
+    Attendance, Competency, CompetencyCategory, CompetencyScaleSet, CourseRating, ExternalApp,
+    LearningModuleAttempt, ScormAttempt, UserField, UserFieldValue,
+)
 
 
 class Store:

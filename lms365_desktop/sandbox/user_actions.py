@@ -1,6 +1,7 @@
 """PUT Users('{LoginName}') (API notes section 4): create or update a user; a new one fires UserCreated."""
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from typing import Any
@@ -17,7 +18,7 @@ from .errors import ODataError
 from .event_payloads import Outbox
 from .routing import ODataRequest, Router, json_response, no_content
 from .state import SandboxState
-from .store import User, new_id, utc_now
+from .store import User, UserField, UserFieldValue, new_id, utc_now
 from .writes import perform
 
 MEMBERSHIP_PREFIX = "i:0#.f|membership|"
@@ -112,5 +113,71 @@ async def put(ctx: ODataRequest) -> Response:
                          headers={"Location": location})
 
 
+def model_state_error(field_name: str, message: str) -> Response:
+    """[A] Web API's own 400 for a body that fails model binding (API notes section 6), not the OData shape."""
+    return Response(json.dumps({"Message": "The request is invalid.",
+                                "ModelState": {f"model.{field_name}": [message]}}).encode(),
+                    status_code=400, media_type="application/json; charset=utf-8")
+
+
+def _field_values(session: Session, body: dict[str, Any]) -> list[tuple[UserField, str | None]]:
+    """The (field, value) pairs of an UpdateUserFieldValues body, or InvalidField naming the member."""
+    items = bf.member(body, "UserFieldValues")
+    if not isinstance(items, list) or not items:
+        raise InvalidField("UserFieldValues", "UserFieldValues must be a non-empty list of {FieldId, Value}.")
+    fields = {f.Id: f for f in session.scalars(select(UserField))}
+    by_title = {f.Title.lower(): f for f in fields.values()}
+    pairs = []
+    for index, item in enumerate(items):
+        where = f"UserFieldValues[{index}]"
+        if not isinstance(item, dict):
+            raise InvalidField(where, f"{where} must be an object with FieldId and Value.")
+        field_id = bf.member(item, "FieldId")
+        title = bf.member(item, "FieldTitle")
+        if field_id is not None:
+            field = fields.get(bf.guid(field_id, f"{where}.FieldId") or "")
+            if field is None:
+                raise InvalidField(f"{where}.FieldId", f"There is no user field with Id '{field_id}'.")
+        elif isinstance(title, str) and title.lower() in by_title:
+            field = by_title[title.lower()]
+        else:
+            raise InvalidField(f"{where}.FieldId", "The FieldId field is required.")
+        value = bf.member(item, "Value")
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise InvalidField(f"{where}.Value", f"{where}.Value must be text or a number.")
+        text_value = None if value is None else str(value)
+        if field.IsRequired and not text_value:
+            raise InvalidField(f"{where}.Value", f"The user field '{field.Title}' is required.")
+        pairs.append((field, text_value))
+    return pairs
+
+
+async def update_user_field_values(ctx: ODataRequest) -> Response:
+    """POST Users('{LoginName}')/UpdateUserFieldValues {UserFieldValues: [{FieldId, Value}]} → 204."""
+    body = await bf.json_object(ctx.request)
+
+    def work(session, actor, outbox) -> None:
+        user_id, login = _login_from_key(ctx.key)
+        user = session.get(User, user_id) if user_id else actors.user_by_login(session, login)
+        if user is None or user.IsDeleted:
+            raise ODataError(404, "NotFound", f"No user '{ctx.key}' was found.")
+        for field, value in _field_values(session, body):
+            row = session.scalars(select(UserFieldValue).where(
+                UserFieldValue.UserId == user.Id, UserFieldValue.FieldId == field.Id)).first()
+            if row is None:
+                session.add(UserFieldValue(Id=new_id(), UserId=user.Id, FieldId=field.Id,
+                                           FieldTitle=field.Title, Value=value))
+            else:
+                row.Value = value
+        actors.record(session, actor, "UpdateUserFieldValues", "Users", user.Id)
+
+    try:
+        perform(ctx.state, ctx.request, work)
+    except InvalidField as exc:
+        return model_state_error(exc.field, exc.message)
+    return no_content()
+
+
 def register(router: Router, state: SandboxState) -> None:
     router.add_entity_method("Users", "PUT", put)
+    router.add_action("Users", "UpdateUserFieldValues", update_user_field_values)

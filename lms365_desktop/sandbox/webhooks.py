@@ -141,10 +141,17 @@ class Subscription:
     uri: str
     secret: str
     created_at: str = field(default_factory=utc_timestamp)
+    # Every event of a registration made with `POST /webhooks/subscribe {Filters: [...]}`;
+    # empty for the connector's one-event form.
+    filters: tuple[str, ...] = ()
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        return self.filters or (self.event,)
 
     def as_json(self) -> dict:
         return {"Id": self.id, "Event": self.event, "WebHookUri": self.uri, "Secret": self.secret,
-                "Filters": [self.event], "CreatedAt": self.created_at}
+                "Filters": list(self.events), "CreatedAt": self.created_at}
 
 
 @dataclass(frozen=True)
@@ -199,7 +206,12 @@ class WebhookHub:
 
     # -- subscriptions -------------------------------------------------------------------------
     def subscribe(self, event: str, uri: Any, secret: Any = None, *, subscription_id: str | None = None,
-                  created_at: str | None = None) -> Subscription:
+                  created_at: str | None = None, filters: Iterable[str] = ()) -> Subscription:
+        filters = tuple(dict.fromkeys(filters))
+        for name in filters:
+            if name not in EVENTS:
+                raise SubscriptionError("Filters", f"Unknown webhook filter '{name}'; expected any of: "
+                                                   f"{', '.join(EVENTS)}.")
         if event not in EVENTS:
             raise SubscriptionError("Event", f"Unknown webhook event '{event}'; expected one of: {', '.join(EVENTS)}.")
         if not isinstance(uri, str) or not uri.strip():
@@ -212,7 +224,7 @@ class WebhookHub:
         elif not isinstance(secret, str) or len(secret) not in SECRET_LENGTHS:
             raise SubscriptionError("Secret", "Secret must be a string of 32 to 64 characters.")
         subscription = Subscription(id=subscription_id or str(uuid.uuid4()), event=event, uri=uri.strip(),
-                                    secret=secret, created_at=created_at or utc_timestamp())
+                                    secret=secret, created_at=created_at or utc_timestamp(), filters=filters)
         with self._lock:
             self._subscriptions[subscription.id] = subscription
         return subscription
@@ -227,7 +239,12 @@ class WebhookHub:
 
     def subscriptions(self, event: str | None = None) -> list[Subscription]:
         with self._lock:
-            return [s for s in self._subscriptions.values() if event is None or s.event == event]
+            return [s for s in self._subscriptions.values() if event is None or event in s.events]
+
+    def by_uri(self, uri: str) -> list[Subscription]:
+        """Every registration of one callback address, whichever form made it."""
+        with self._lock:
+            return [s for s in self._subscriptions.values() if s.uri == uri.strip()]
 
     @property
     def history(self) -> list[DeliveryRecord]:
@@ -383,7 +400,7 @@ class WebhookHub:
             status = response.status_code
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"
-        record = DeliveryRecord(subscription.id, subscription.event, notification_id, attempt, status, error,
+        record = DeliveryRecord(subscription.id, str(notification.get("Action") or subscription.event), notification_id, attempt, status, error,
                                 utc_timestamp())
         with self._lock:
             self._history.append(record)

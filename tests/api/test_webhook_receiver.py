@@ -35,7 +35,7 @@ async def receiver():
 
 async def test_delivery_to_registered_token_is_dispatched_with_its_event(receiver):
     token, url = receiver.register("CourseCompleted")
-    assert url.startswith(f"http://127.0.0.1:{receiver.bound_port}/hooks/")
+    assert url.startswith(f"http://127.0.0.1:{receiver.bound_port}/lms365-desktop-hooks/")
     async with httpx.AsyncClient() as http:
         response = await http.post(url, json=envelope(attempt=1))
     assert response.status_code == 200
@@ -60,7 +60,7 @@ async def test_wrong_or_missing_token_gets_404_and_is_logged_not_dispatched(rece
     token, url = receiver.register("UserCreated")
     base = receiver.local_base_url
     async with httpx.AsyncClient() as http:
-        wrong = await http.post(f"{base}/hooks/not-{token}", json=envelope())
+        wrong = await http.post(f"{base}/lms365-desktop-hooks/not-{token}", json=envelope())
         bare = await http.post(f"{base}/", json=envelope())
     assert wrong.status_code == 404 and bare.status_code == 404
     assert receiver.received == []
@@ -105,7 +105,7 @@ async def test_public_base_url_is_used_for_callbacks_and_stop_frees_the_port():
     await server.start()
     port = server.bound_port
     _, url = server.register("CourseEnrollment")
-    assert url.startswith("https://tunnel.example.com/hooks/")
+    assert url.startswith("https://tunnel.example.com/lms365-desktop-hooks/")
     await server.stop()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0

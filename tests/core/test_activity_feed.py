@@ -78,7 +78,7 @@ async def test_subscribes_to_all_eleven_and_unsubscribes_on_stop(sandbox_server,
         assert sorted(r["Event"] for r in held) == sorted(EVENTS)
         # Every callback is a distinct secret path on our loopback receiver.
         port = feed.receiver.bound_port
-        assert all(r["WebHookUri"].startswith(f"http://127.0.0.1:{port}/hooks/") for r in held)
+        assert all(r["WebHookUri"].startswith(f"http://127.0.0.1:{port}/lms365-desktop-hooks/") for r in held)
         assert len({r["WebHookUri"] for r in held}) == 11
         assert len(log.recorded_subscriptions("sandbox")) == 11
     finally:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -39,7 +40,9 @@ def test_entity_sets_are_those_the_service_document_lists(api, schema):
     served = {s["name"] for s in api.get("/").json()["value"]}
     assert in_csdl == served == {"Courses", "CourseCatalogs", "CourseCategories", "CourseTags",
                                  "CourseSessions", "Users", "Enrollments", "Certificates",
-                                 "TrainingPlans"}
+                                 "TrainingPlans", "UserFields", "Competencies",
+                                 "CompetencyCategories", "CompetencyScaleSets",
+                                 "LearningModuleAttempts", "ScormAttempts", "ExternalApps"}
 
 
 def test_properties_match_what_get_returns_for_every_entity_set(api, schema):
@@ -97,7 +100,8 @@ def test_bound_actions_and_functions_are_those_registered(sandbox, schema):
 # A value of the wrong type for each kind of parameter: the server must refuse it naming the parameter,
 # which shows the declared parameter is one the action really reads.
 _WRONG_VALUE = {"Edm.String": {"not": "text"}, "Edm.Guid": "not-a-guid", "Edm.Boolean": "perhaps",
-                "Collection(Edm.Guid)": ["not-a-guid"]}
+                "Collection(Edm.Guid)": ["not-a-guid"],
+                "Collection(LMS365.Api.UserFieldValueInput)": "not a list"}
 
 
 def _actions(schema) -> dict[str, ET.Element]:
@@ -132,14 +136,18 @@ def test_every_declared_action_parameter_is_read_by_the_server(api, schema):
     for action in _actions(schema).values():
         name = action.attrib["Name"]
         binding, *declared = action.findall(f"{EDM}Parameter")
-        target = (f"/Courses({course_id})" if binding.attrib["Type"] == "LMS365.Api.Course"
-                  else f"/Enrollments({enrollment_id})")
+        target = {"LMS365.Api.Course": f"/Courses({course_id})",
+                  "LMS365.Api.User": f"/Users('{quote(login, safe='')}')"}.get(binding.attrib["Type"],
+                                                                f"/Enrollments({enrollment_id})")
         for parameter in declared:
             body = {"userLoginName": login} if name == "Enroll" else {}
             body[parameter.attrib["Name"]] = _WRONG_VALUE[parameter.attrib["Type"]]
             response = api.post(f"{target}/{name}", json=body)
             assert response.status_code == 400, (name, parameter.attrib, response.text)
-            assert parameter.attrib["Name"] in response.json()["error"]["message"], (name, response.text)
+            # An OData error, or Web API's ModelState for a body that fails binding (notes section 6).
+            error = response.json()
+            message = error["error"]["message"] if "error" in error else str(error["ModelState"])
+            assert parameter.attrib["Name"] in message, (name, response.text)
 
 
 def test_enroll_returns_what_its_return_type_declares(server, schema):

@@ -62,6 +62,8 @@ def test_sessions_start_in_office_hours_on_weekdays_in_rooms_of_their_city(api):
     assert len(sessions) > 40
     rooms = 0
     for session in sessions:
+        if session["StartDate"].startswith("1753-"):
+            continue  # a session group: placeholder dates (API notes section 4)
         start = dt.datetime.fromisoformat(session["StartDate"].replace("Z", "+00:00"))
         local = start + dt.timedelta(minutes=session["StartDateTimeZoneOffset"])
         assert 8 <= local.hour <= 16 and local.weekday() < 5, (session["TimeZone"], local)

@@ -144,7 +144,7 @@ def test_duplicate_delivery_is_shown_once_and_a_wrong_token_gets_404(activity, q
                 response = await http.post(url, content=content,
                                            headers={"ms-signature": sign(content, held.subscription.secret)})
                 statuses.append(response.status_code)
-            wrong = await http.post(f"{receiver.local_base_url}/hooks/not-a-token", content=body)
+            wrong = await http.post(f"{receiver.local_base_url}/lms365-desktop-hooks/not-a-token", content=body)
             statuses.append(wrong.status_code)
             return statuses
 
@@ -312,7 +312,7 @@ def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(ac
     dialog.setTextValue("https://lms-hooks.example.net")
     dialog.accept()
     qtbot.waitUntil(lambda: len(held_subscriptions(server)) == 10 and all(
-        r["WebHookUri"].startswith("https://lms-hooks.example.net/hooks/") for r in held_subscriptions(server)),
+        r["WebHookUri"].startswith("https://lms-hooks.example.net/lms365-desktop-hooks/") for r in held_subscriptions(server)),
         timeout=3000)
     assert "https://lms-hooks.example.net" in pane.status_label.text()
     assert f"forwarded to http://127.0.0.1:{pane.feed.receiver.bound_port}" in pane.status_label.text()
