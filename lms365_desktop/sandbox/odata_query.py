@@ -195,7 +195,7 @@ def _parse_orderby(etype: EntityType, text: str):
                                             not in ("asc", "desc")):
             raise bad_request(f"Malformed $orderby item '{item}'.")
         column = _resolve_path(etype, words[0], "$orderby", navs)
-        keys.append((column, len(words) == 2 and words[1].lower() == "desc"))
+        keys.append((_fold(column) if _is_text(column) else column, len(words) == 2 and words[1].lower() == "desc"))
     return keys, navs.joins()
 
 
@@ -407,6 +407,11 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
             _check_comparable(right, left, node.right)
             right = _coerce(left, right, node.left)
             left = _coerce(right, left, node.right)
+        if isinstance(node.comparator, odata_ast.In):
+            if _is_text(left):
+                left, right = _fold(left), [_fold(item) for item in right]
+        elif _is_text(left) and _is_text(right):
+            left, right = _fold(left), _fold(right)
         return op(left, right)
 
     # Date-times are stored as `YYYY-MM-DDTHH:MM:SSZ` text (store.UtcDateTime): odata-query's
@@ -444,7 +449,7 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
                              type_=store.UtcDateTime)
 
     # SQLite's upper()/lower() change ASCII letters only; these run Python's Unicode mappings
-    # (registered on every connection by query_runner). startswith/contains stay case-sensitive.
+    # (registered on every connection by query_runner).
     def func_toupper(self, field):
         return func.odata_upper(_text_operand(self.visit(field), field, "toupper"), type_=String)
 
@@ -462,9 +467,30 @@ class _FilterVisitor(AstToSqlAlchemyOrmVisitor):
         text = self.visit(substr)
         if not isinstance(text, BindParameter) or not isinstance(text.value, str):
             raise ValueError(f"{func}() needs a string literal as its second argument")
-        return getattr(target, func)(text.value, autoescape=True)
+        return getattr(_fold(target), func)(text.value.casefold(), autoescape=True)
 
 
+
+
+def _is_text(expression) -> bool:
+    """A plain Edm.String column, function result or string literal (not a GUID, date or enum)."""
+    if isinstance(expression, BindParameter):
+        return isinstance(expression.value, str)
+    kind = getattr(expression, "type", None)
+    return isinstance(kind, String) and not isinstance(kind, _TYPED)
+
+
+def _fold(expression):
+    """Text as SQL Server's default collation (SQL_Latin1_General_CP1_CI_AS) compares it: case ignored.
+
+    The real service's `eq`, `contains`, `startswith`, `endswith` and `$orderby` on text ignore
+    case (API notes section 3), so `contains(Title,'safety')` finds "Fire Safety" there. Both
+    sides are folded with Python's casefold (query_runner registers odata_fold), which also
+    folds non-ASCII letters as the collation does; a literal is folded here, once.
+    """
+    if isinstance(expression, BindParameter):
+        return literal(expression.value.casefold(), type_=String) if isinstance(expression.value, str) else expression
+    return func.odata_fold(expression, type_=String)
 
 
 def _coerce(column, value, column_node):

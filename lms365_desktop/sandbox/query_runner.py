@@ -119,7 +119,8 @@ def _index_of(text, part):
 
 
 # OData's string functions with Python's Unicode semantics, for the $filter translator.
-SQL_FUNCTIONS = {"odata_upper": (1, _text_function("upper")),
+SQL_FUNCTIONS = {"odata_fold": (1, _text_function("casefold")),  # case-insensitive text, see odata_query._fold
+                 "odata_upper": (1, _text_function("upper")),
                  "odata_lower": (1, _text_function("lower")),
                  "odata_indexof": (2, _index_of)}
 

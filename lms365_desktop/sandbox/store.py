@@ -509,7 +509,8 @@ class Store:
 
 def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    # OData startswith/contains are case-sensitive; SQLite LIKE is not unless told so.
+    # LIKE compares exactly what it is given: $filter folds case itself where SQL Server would
+    # (odata_query._fold), and ASCII-only folding here would disagree with it on other letters.
     cursor.execute("PRAGMA case_sensitive_like=ON")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -40,13 +40,26 @@ def test_comparison_logical_operators_and_parentheses(api, users):
     assert [u["Id"] for u in got] == sorted(expected) and expected
 
 
-def test_startswith_is_case_sensitive_like_odata(api, users):
+def test_text_comparisons_ignore_case_like_sql_server(api, users):
+    """The real service runs on SQL Server's default, case-insensitive collation (notes section 3)."""
     name = users[0]["Title"]
     prefix = name[:3]
-    hits = rows(api, "Users", filter=f"startswith(Title,'{prefix}')")
-    assert hits and all(u["Title"].startswith(prefix) for u in hits)
     assert prefix != prefix.lower()
-    assert rows(api, "Users", filter=f"startswith(Title,'{prefix.lower()}')") == []
+    expected = {u["Id"] for u in users if u["Title"].casefold().startswith(prefix.casefold())}
+    for typed in (prefix, prefix.lower(), prefix.upper()):
+        assert {u["Id"] for u in rows(api, "Users", filter=f"startswith(Title,'{typed}')")} == expected
+    word = name.split()[-1]
+    contained = {u["Id"] for u in users if word.casefold() in u["Title"].casefold()}
+    assert {u["Id"] for u in rows(api, "Users", filter=f"contains(Title,'{word.upper()}')")} == contained
+    same = {u["Id"] for u in users if u["Title"].casefold() == name.casefold()}
+    assert {u["Id"] for u in rows(api, "Users", filter=f"Title eq '{name.lower()}'")} == same
+    assert {u["Id"] for u in rows(api, "Users", filter=f"Title in ('{name.upper()}','nobody')")} == same
+    assert {u["Id"] for u in rows(api, "Users", filter=f"Title eq '{name.lower()}' or Title eq 'nobody'")} == same
+    ends = {u["Id"] for u in users if (u["Email"] or "").casefold().endswith("@fabrikam.com")}
+    assert {u["Id"] for u in rows(api, "Users", filter="endswith(Email,'@FABRIKAM.COM')")} == ends and ends
+    ordered = [u["Title"] for u in rows(api, "Users", orderby="Title", select="Title,Id")]
+    assert [t.casefold() for t in ordered] == sorted(t.casefold() for t in ordered)
+    assert rows(api, "Users", filter="Title eq null") == []
 
 
 def test_contains_endswith_and_case_functions(api, users):

@@ -1,0 +1,132 @@
+"""The user directory against a real sandbox: cold fill in the server's pages, names, search, events, reopening."""
+from __future__ import annotations
+
+import math
+
+import orjson
+import pytest
+
+from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.api.odata import Query
+from lms365_desktop.core.mirror import MirrorDatabase, UserDirectory
+from lms365_desktop.core.mirror.user_directory import decode_piece, guest_email, short_login, split_rows
+
+PAGE = 100
+
+
+class CallCounter:
+    def __init__(self, client: Lms365Client) -> None:
+        self.entries = []
+        client.add_request_log_listener(self.entries.append)
+
+    def urls(self) -> list[str]:
+        return [e.url for e in self.entries]
+
+
+async def _server_users(client) -> list[dict]:
+    return [row async for row in client.paginate("Users", Query(), model=None)]
+
+
+@pytest.fixture
+async def paged(make_sandbox):
+    server = make_sandbox(users=250, page_size=PAGE)
+    async with Lms365Client(server.base_url, server.api_key) as client:
+        yield server, client
+
+
+async def test_cold_fill_takes_one_call_per_server_page_on_the_bulk_lane(paged, tmp_path):
+    server, client = paged
+    users = await _server_users(client)
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    counter = CallCounter(client)
+    stored = await directory.refresh(client)
+    assert stored == len(users) and await directory.count() == len(users)
+    assert len(counter.entries) <= math.ceil(len(users) / PAGE) + 2
+    assert {e.lane for e in counter.entries} == {"BULK"}
+    assert all("$select=" in url or "%24select=" in url for url in counter.urls())
+    assert directory.filled and directory.progress == (len(users), len(users))
+    directory.close()
+
+
+async def test_names_for_a_page_come_from_the_file_with_no_call(paged, tmp_path):
+    server, client = paged
+    users = await _server_users(client)
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    await directory.refresh(client)
+    directory.close()
+    # Reopened from the file: complete already, and names need no request at all.
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    counter = CallCounter(client)
+    await directory.open()
+    assert directory.filled and not directory.needs_refresh
+    found = await directory.resolve(u["LoginName"].upper() for u in users[:200])
+    assert len(found) == 200 and counter.entries == []
+    for user in users[:200]:
+        assert directory.display_name(user["LoginName"]) == user["Title"]
+        assert "membership" not in directory.label(user["LoginName"])
+    directory.close()
+
+
+async def test_unknown_logins_show_without_the_claim_prefix_and_guests_by_their_own_address():
+    assert short_login("i:0#.f|membership|ann@contoso.com") == "ann@contoso.com"
+    guest = "i:0#.f|membership|umar.martin671_fabrikam.com#EXT#@contoso.onmicrosoft.com"
+    assert guest_email(guest) == "umar.martin671@fabrikam.com"
+    assert short_login(guest) == "umar.martin671@fabrikam.com"
+    directory = UserDirectory(MirrorDatabase(None))
+    await directory.open()
+    assert directory.display_name(guest) == "umar.martin671@fabrikam.com"
+    directory.close()
+
+
+async def test_search_matches_every_word_in_any_case_and_leaves_out_deleted_people(paged, tmp_path):
+    server, client = paged
+    users = await _server_users(client)
+    target = next(u for u in users if u.get("Department"))
+    first, last = target["Title"].split(" ", 1)
+    directory = UserDirectory(MirrorDatabase(tmp_path / "m.sqlite3"))
+    await directory.refresh(client)
+    found = await directory.search(f"{last.upper()} {first.lower()}")
+    assert target["LoginName"] in {u.login_name for u in found}
+    assert all(first.casefold() in u.title.casefold() and last.casefold() in u.title.casefold() for u in found)
+    by_department = await directory.search(target["Department"].lower(), limit=10_000)
+    expected = {u["LoginName"] for u in users if u.get("Department") == target["Department"] and not u.get("IsDeleted")}
+    assert {u.login_name for u in by_department} >= expected
+    # Deleted on the server: marked after a refresh, never found by a search (pickers use it).
+    await directory.apply_event("UserDeleted", {"LoginName": target["LoginName"], "UserId": target["Id"]})
+    assert directory.user(target["LoginName"]).is_deleted
+    assert target["LoginName"] not in {u.login_name for u in await directory.search(target["Title"])}
+    assert target["LoginName"] in {u.login_name for u in await directory.search(target["Title"], include_deleted=True)}
+    directory.close()
+
+
+async def test_user_created_event_adds_the_person_and_tells_listeners(tmp_path):
+    directory = UserDirectory(MirrorDatabase(tmp_path / "m.sqlite3"))
+    await directory.open()
+    heard = []
+    directory.add_listener(heard.append)
+    login = "i:0#.f|membership|new.person@contoso.com"
+    await directory.apply_event("UserCreated", {"Action": "UserCreated", "LoginName": login, "Title": "New Person",
+                                                "Email": "new.person@contoso.com", "UserId": "u-1"})
+    assert directory.display_name(login) == "New Person"
+    assert directory.user_by_id("u-1").login_name == login
+    assert heard and login.casefold() in heard[-1]
+    assert [u.title for u in await directory.search("new person")] == ["New Person"]
+    directory.close()
+
+
+def test_a_page_decodes_in_pieces_even_when_a_cut_falls_inside_a_string():
+    rows = [{"Id": str(i), "Title": "tricky },{ name" if i % 7 == 0 else f"Person {i}"} for i in range(2_500)]
+    body = orjson.dumps({"@odata.context": "ctx", "@odata.count": 2_500, "value": rows,
+                         "@odata.nextLink": "http://h/odata/v2/Users?$skip=2500"})
+    document, pieces = split_rows(body, rows_per_step=10)
+    assert document["@odata.count"] == 2_500 and document["@odata.nextLink"].endswith("2500")
+    assert len(pieces) > 100
+    decoded, index = [], 0
+    while index < len(pieces):
+        part, index = decode_piece(pieces, index)
+        decoded.extend(part)
+    assert decoded == rows
+    last = orjson.dumps({"@odata.context": "ctx", "value": rows[:3]})
+    document, pieces = split_rows(last)
+    assert document == {"@odata.context": "ctx"} and decode_piece(pieces, 0)[0] == rows[:3]
+    assert split_rows(orjson.dumps({"value": []}))[1] == []
