@@ -88,13 +88,61 @@ def pseudo(out_folder: Path, language: str = "de") -> Path:
     return qm
 
 
+def fill(language: str = "de") -> tuple[int, list[str]]:
+    """Finish every unfinished entry whose source text is translated elsewhere or in the memory.
+
+    The memory (tools/german_memory.py) maps English source text to German; a plural entry maps
+    to a (singular, plural) pair. Returns how many entries were filled and the sources still open.
+    """
+    sys.path.insert(0, str(Path(__file__).parent))
+    from german_memory import GERMAN
+
+    path = catalogue(language)
+    tree = ET.parse(path)
+    known: dict[str, object] = {}
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation.get("type") is None:
+            forms = [form.text or "" for form in translation.findall("numerusform")]
+            known.setdefault(message.findtext("source"), tuple(forms) if forms else translation.text or "")
+    filled, still_open = 0, []
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation.get("type") != "unfinished":
+            continue  # finished already, or vanished from the code
+        source = message.findtext("source")
+        value = known.get(source, GERMAN.get(source))
+        plural = message.get("numerus") == "yes"
+        if value is None or plural != isinstance(value, tuple):
+            still_open.append(source)
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        if plural:
+            translation.text = None
+            for form in value:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = value
+        del translation.attrib["type"]
+        filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled, still_open
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("update", "release", "all", "pseudo"))
+    parser.add_argument("command", choices=("update", "fill", "release", "all", "pseudo"))
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "pseudo", help="folder for the pseudo catalogue")
     args = parser.parse_args(argv)
     if args.command in ("update", "all"):
         update()
+    if args.command in ("fill", "all"):
+        filled, still_open = fill()
+        print(f"filled {filled} German entries; {len(still_open)} still unfinished")
+        for source in still_open:
+            print(f"  unfinished: {source!r}")
     if args.command in ("release", "all"):
         for qm in release():
             print(f"wrote {qm.relative_to(ROOT)}")
