@@ -77,4 +77,4 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Undo install_translators (tests switch languages within one process)."""
     for translator in translators:
         app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(QLocale.system())
