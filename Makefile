@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench sandbox clean
+.PHONY: run test bench sandbox translations clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo 'Python 3.11 or newer is needed (python3.11, python3.12 or python3).'; exit 1; }
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -m benchmark -s tests/benchmarks
+
+# Extract every tr() string into the catalogues (keeping translations), then compile them.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py all
 
 sandbox: $(STAMP)
 	$(BIN)/lms365-sandbox

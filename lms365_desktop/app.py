@@ -229,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = QSettings()
     if args.reset_layout:
         settings.clear()
+    # Before any widget exists: texts are translated when widgets are built.
+    from lms365_desktop.ui.i18n import install_translators, preferred_language, resolve_language
+
+    translators = install_translators(app, resolve_language(preferred_language(settings)))  # noqa: F841 (kept alive)
     window = MainWindow(settings)
     window.restore_geometry()
     quit_on_termination_signals(window)

@@ -1,0 +1,3068 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name />
+    <message>
+        <source>The API key was not accepted</source>
+        <translation>Der API-Schlüssel wurde nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Not allowed with this API key</source>
+        <translation>Mit diesem API-Schlüssel nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>The server asked us to slow down</source>
+        <translation>Der Server bittet um weniger Anfragen</translation>
+    </message>
+    <message>
+        <source>The result is unknown</source>
+        <translation>Das Ergebnis ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>The server refused the request</source>
+        <translation>Der Server hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>API-Schlüssel eingeben…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel enrollment…</source>
+        <translation>Einschreibung &amp;stornieren…</translation>
+    </message>
+    <message>
+        <source>Set c&amp;ompleted…</source>
+        <translation>Als a&amp;bgeschlossen markieren…</translation>
+    </message>
+    <message>
+        <source>Force re&amp;take…</source>
+        <translation>&amp;Wiederholung erzwingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll users…</source>
+        <translation>Benutzer &amp;einschreiben…</translation>
+    </message>
+    <message>
+        <source>{loaded:,} of {total:,}</source>
+        <translation>{loaded:,} von {total:,}</translation>
+    </message>
+    <message>
+        <source>{loaded:,} loaded</source>
+        <translation>{loaded:,} geladen</translation>
+    </message>
+    <message>
+        <source>{shown:,} shown · </source>
+        <translation>{shown:,} angezeigt · </translation>
+    </message>
+    <message>
+        <source> · not up to date: the last refresh failed (F5 tries again)</source>
+        <translation> · nicht aktuell: die letzte Aktualisierung ist fehlgeschlagen (F5 versucht es erneut)</translation>
+    </message>
+    <message>
+        <source>New &amp;course…</source>
+        <translation>Neuer &amp;Kurs…</translation>
+    </message>
+    <message>
+        <source>New &amp;session…</source>
+        <translation>Neue &amp;Sitzung…</translation>
+    </message>
+    <message>
+        <source>Upload &amp;certificates…</source>
+        <translation>&amp;Zertifikate hochladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Upload file…</source>
+        <translation>Datei &amp;hochladen…</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <translation>Kataloge</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Enrollments</source>
+        <translation>Einschreibungen</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>A job did not finish</source>
+        <translation>Ein Auftrag wurde nicht beendet</translation>
+    </message>
+    <message>
+        <source>“{label}” stopped with {left:,} of {total:,} items left.</source>
+        <translation>„{label}“ wurde angehalten; {left:,} von {total:,} Einträgen stehen noch aus.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export view to CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation>&amp;Spalten…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Sent to the learner with the notification (optional)</source>
+        <translation>Wird dem Lernenden mit der Benachrichtigung geschickt (optional)</translation>
+    </message>
+    <message>
+        <source>Session for the retake:</source>
+        <translation>Sitzung für die Wiederholung:</translation>
+    </message>
+    <message>
+        <source>No session (keep as it is)</source>
+        <translation>Keine Sitzung (unverändert lassen)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPane</name>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Open course</source>
+        <translation>Kurs öffnen</translation>
+    </message>
+    <message>
+        <source>Open user</source>
+        <translation>Benutzer öffnen</translation>
+    </message>
+    <message>
+        <source>Open enrollment</source>
+        <translation>Einschreibung öffnen</translation>
+    </message>
+    <message>
+        <source>Exported {count} events to {path}</source>
+        <translation>{count} Ereignisse nach {path} exportiert</translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>Genehmigung angefragt</translation>
+    </message>
+    <message>
+        <source>{users} asks to join {course}</source>
+        <translation>{users} möchte an {course} teilnehmen</translation>
+    </message>
+    <message>
+        <source>Not following any events.</source>
+        <translation>Es werden keine Ereignisse verfolgt.</translation>
+    </message>
+    <message>
+        <source>Following {n} of 11 event types by webhook at {url}</source>
+        <translation>{n} von 11 Ereignisarten werden per Webhook unter {url} verfolgt</translation>
+    </message>
+    <message>
+        <source>(forwarded to {local})</source>
+        <translation>(weitergeleitet an {local})</translation>
+    </message>
+    <message>
+        <source>Watching enrollments and courses by polling (events are observed, not delivered).</source>
+        <translation>Einschreibungen und Kurse werden durch Abfragen beobachtet (Ereignisse werden erkannt, nicht zugestellt).</translation>
+    </message>
+    <message>
+        <source>Webhooks cannot be received here ({detail}).</source>
+        <translation>Webhooks können hier nicht empfangen werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>The server accepted no webhook subscription ({detail}).</source>
+        <translation>Der Server hat kein Webhook-Abonnement angenommen ({detail}).</translation>
+    </message>
+    <message>
+        <source>Could not follow: {events}</source>
+        <translation>Konnte nicht verfolgt werden: {events}</translation>
+    </message>
+    <message>
+        <source>{user} in {course}</source>
+        <translation>{user} in {course}</translation>
+    </message>
+    <message>
+        <source>Select an event to see its full payload.</source>
+        <translation>Wählen Sie ein Ereignis, um seinen vollständigen Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>observed by polling</source>
+        <translation>durch Abfragen erkannt</translation>
+    </message>
+    <message>
+        <source>delivered by webhook</source>
+        <translation>per Webhook zugestellt</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityToolbar</name>
+    <message>
+        <source>Follow</source>
+        <translation>Verfolgen</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>Genehmigungsanfragen</translation>
+    </message>
+    <message>
+        <source>Course…</source>
+        <translation>Kurs…</translation>
+    </message>
+    <message>
+        <source>User…</source>
+        <translation>Benutzer…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Notify me of approval requests</source>
+        <translation>Bei Genehmigungsanfragen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Watch by polling (no callback can reach this computer)</source>
+        <translation>Durch Abfragen beobachten (kein Rückruf erreicht diesen Computer)</translation>
+    </message>
+    <message>
+        <source>Polling interval</source>
+        <translation>Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>Every 30 seconds</source>
+        <translation>Alle 30 Sekunden</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Every 2 minutes</source>
+        <translation>Alle 2 Minuten</translation>
+    </message>
+    <message>
+        <source>Every 5 minutes</source>
+        <translation>Alle 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Public callback URL…</source>
+        <translation>Öffentliche Rückruf-URL…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalButtonsDelegate</name>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>BasicsPage</name>
+    <message>
+        <source>Basics</source>
+        <translation>Grundlagen</translation>
+    </message>
+    <message>
+        <source>What the course is and where it lives. Fields marked * are required.</source>
+        <translation>Was der Kurs ist und wo er liegt. Mit * markierte Felder sind Pflichtfelder.</translation>
+    </message>
+    <message>
+        <source>Loading catalogs…</source>
+        <translation>Kataloge werden geladen…</translation>
+    </message>
+    <message>
+        <source>filled from the title</source>
+        <translation>aus dem Titel übernommen</translation>
+    </message>
+    <message>
+        <source>If the URL is taken, let the server choose a free one</source>
+        <translation>Ist die URL vergeben, wählt der Server eine freie</translation>
+    </message>
+    <message>
+        <source>e.g. 2 hours</source>
+        <translation>z. B. 2 Stunden</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Course type</source>
+        <translation>Kursart</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Long description</source>
+        <translation>Ausführliche Beschreibung</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The course site's address segment within the catalog.</source>
+        <translation>Der Adressteil der Kurswebsite innerhalb des Katalogs.</translation>
+    </message>
+    <message>
+        <source>Culture</source>
+        <translation>Kultur</translation>
+    </message>
+    <message>
+        <source>UI culture</source>
+        <translation>Oberflächenkultur</translation>
+    </message>
+    <message>
+        <source>Course ID</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Image URL</source>
+        <translation>Bild-URL</translation>
+    </message>
+    <message>
+        <source>Choose a catalog</source>
+        <translation>Wählen Sie einen Katalog</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackUrlDialog</name>
+    <message>
+        <source>Public callback URL</source>
+        <translation>Öffentliche Rückruf-URL</translation>
+    </message>
+    <message>
+        <source>LMS365 in the cloud cannot reach this computer directly. If a tunnel (for example ngrok or a reverse proxy) forwards an https address here, enter that address; webhooks are then subscribed with it. Leave it empty to receive on this computer only.</source>
+        <translation>LMS365 in der Cloud kann diesen Computer nicht direkt erreichen. Leitet ein Tunnel (zum Beispiel ngrok oder ein Reverse-Proxy) eine https-Adresse hierher weiter, geben Sie diese Adresse ein; Webhooks werden dann damit abonniert. Lassen Sie das Feld leer, um nur auf diesem Computer zu empfangen.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>ein freier Port</translation>
+    </message>
+    <message>
+        <source>The tunnel forwards to 127.0.0.1, port:</source>
+        <translation>Der Tunnel leitet an 127.0.0.1 weiter, Port:</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https://, e.g. https://example.ngrok.app.</source>
+        <translation>Geben Sie eine vollständige Adresse ein, die mit https:// beginnt, z. B. https://example.ngrok.app.</translation>
+    </message>
+    <message>
+        <source>Use https://: deliveries cross the internet to reach the tunnel. Plain http:// is only for an address on this computer.</source>
+        <translation>Verwenden Sie https://: Zustellungen gehen über das Internet zum Tunnel. Einfaches http:// ist nur für eine Adresse auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a query, a fragment or a password.</source>
+        <translation>Die Adresse darf keine Abfrage, kein Fragment und kein Passwort enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDetails</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>{n:,} courses</source>
+        <translation>{n:,} Kurse</translation>
+    </message>
+    <message>
+        <source>{n:,} categories</source>
+        <translation>{n:,} Kategorien</translation>
+    </message>
+    <message>
+        <source>{n:,} tags</source>
+        <translation>{n:,} Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogsPane</name>
+    <message>
+        <source>Catalogs</source>
+        <translation>Kataloge</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>CategorisationPage</name>
+    <message>
+        <source>Categorisation</source>
+        <translation>Einordnung</translation>
+    </message>
+    <message>
+        <source>Tick existing categories and tags, or type new ones: they are created with the course.</source>
+        <translation>Haken Sie vorhandene Kategorien und Schlagwörter an oder geben Sie neue ein: Sie werden mit dem Kurs angelegt.</translation>
+    </message>
+    <message>
+        <source>New category name</source>
+        <translation>Name der neuen Kategorie</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <source>Parent category of the new category</source>
+        <translation>Übergeordnete Kategorie der neuen Kategorie</translation>
+    </message>
+    <message>
+        <source>New tag name</source>
+        <translation>Name des neuen Schlagworts</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to LMS365</source>
+        <translation>Mit LMS365 verbinden</translation>
+    </message>
+    <message>
+        <source>Open the local sandbox</source>
+        <translation>Lokale Sandbox öffnen</translation>
+    </message>
+    <message>
+        <source>A demo LMS365 on this computer with sample courses, users and enrollments. No tenant or API key needed.</source>
+        <translation>Ein Demo-LMS365 auf diesem Computer mit Beispielkursen, -benutzern und -einschreibungen. Kein Mandant und kein API-Schlüssel nötig.</translation>
+    </message>
+    <message>
+        <source>Try it out</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save and connect</source>
+        <translation>Speichern und verbinden</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>The API key of this connection is not stored on this computer; enter it to connect.</source>
+        <translation>Der API-Schlüssel dieser Verbindung ist auf diesem Computer nicht gespeichert; geben Sie ihn zum Verbinden ein.</translation>
+    </message>
+    <message>
+        <source>Edit connection “{name}”</source>
+        <translation>Verbindung „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the connection “{name}” and forget its API key on this computer?</source>
+        <translation>Die Verbindung „{name}“ löschen und ihren API-Schlüssel auf diesem Computer vergessen?</translation>
+    </message>
+    <message>
+        <source>Checking the connection to {url} before saving it…</source>
+        <translation>Die Verbindung zu {url} wird vor dem Speichern geprüft…</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {url}…</source>
+        <translation>Die Verbindung zu {url} wird getestet…</translation>
+    </message>
+    <message>
+        <source>Connected. {message}</source>
+        <translation>Verbunden. {message}</translation>
+    </message>
+    <message>
+        <source>The server did not accept this key.</source>
+        <translation>Der Server hat diesen Schlüssel nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>This key may not read this tenant.</source>
+        <translation>Dieser Schlüssel darf diesen Mandanten nicht lesen.</translation>
+    </message>
+    <message>
+        <source>No LMS365 answered at this address.</source>
+        <translation>Unter dieser Adresse hat kein LMS365 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>Die Verbindung ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>e.g. Contoso production</source>
+        <translation>z. B. Contoso Produktion</translation>
+    </message>
+    <message>
+        <source>Custom address…</source>
+        <translation>Eigene Adresse…</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>API-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>Created in LMS365 Admin Center › Global Settings › API key management.</source>
+        <translation>Erstellt im LMS365 Admin Center › Globale Einstellungen › API-Schlüsselverwaltung.</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source> calls</source>
+        <translation> Aufrufe</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>optional: LMS365 user id or Entra object id</source>
+        <translation>optional: LMS365-Benutzer-ID oder Entra-Objekt-ID</translation>
+    </message>
+    <message>
+        <source>optional: public https address for live events</source>
+        <translation>optional: öffentliche https-Adresse für Live-Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>More options</source>
+        <translation>Weitere Optionen</translation>
+    </message>
+    <message>
+        <source>per</source>
+        <translation>pro</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Aufruflimit:</translation>
+    </message>
+    <message>
+        <source>On behalf of:</source>
+        <translation>Im Auftrag von:</translation>
+    </message>
+    <message>
+        <source>Callback address:</source>
+        <translation>Rückrufadresse:</translation>
+    </message>
+    <message>
+        <source>A saved connection already has this name; choose another.</source>
+        <translation>Eine gespeicherte Verbindung trägt bereits diesen Namen; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Enter the API key (a Full Control key can make changes; Read Only cannot).</source>
+        <translation>Geben Sie den API-Schlüssel ein (ein Vollzugriffsschlüssel darf ändern, ein Nur-Lesen-Schlüssel nicht).</translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation>Schlüssel verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleFiles</name>
+    <message>
+        <source>Send {0}?</source>
+        <translation>{0} senden?</translation>
+    </message>
+    <message>
+        <source>{0} {1}
+
+This can change data on the server.</source>
+        <translation>{0} {1}
+
+Dies kann Daten auf dem Server ändern.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Do not ask again this session</source>
+        <translation>In dieser Sitzung nicht mehr fragen</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Save request</source>
+        <translation>Anfrage speichern</translation>
+    </message>
+    <message>
+        <source>Name (secret header values are not saved):</source>
+        <translation>Name (geheime Header-Werte werden nicht gespeichert):</translation>
+    </message>
+    <message>
+        <source>Saved as “{0}”.</source>
+        <translation>Gespeichert als „{0}“.</translation>
+    </message>
+    <message>
+        <source>Export rows as CSV</source>
+        <translation>Zeilen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}.</source>
+        <translation>{0} Zeilen nach {1} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Save response body</source>
+        <translation>Antwortinhalt speichern</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved {0} bytes to {1}.</source>
+        <translation>{0} Bytes nach {1} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Clear history?</source>
+        <translation>Verlauf leeren?</translation>
+    </message>
+    <message>
+        <source>Remove every request from the console history? Saved requests stay.</source>
+        <translation>Alle Anfragen aus dem Konsolenverlauf entfernen? Gespeicherte Anfragen bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePane</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter); while running, cancel</source>
+        <translation>Senden (Strg+Eingabe); während des Laufs: abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy as</source>
+        <translation>Kopieren als</translation>
+    </message>
+    <message>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <source>PowerShell</source>
+        <translation>PowerShell</translation>
+    </message>
+    <message>
+        <source>Python (httpx)</source>
+        <translation>Python (httpx)</translation>
+    </message>
+    <message>
+        <source>Paste curl</source>
+        <translation>curl einfügen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Confirm writes</source>
+        <translation>Schreibzugriffe bestätigen</translation>
+    </message>
+    <message>
+        <source>Ask before POST, PUT, PATCH and DELETE (for this session)</source>
+        <translation>Vor POST, PUT, PATCH und DELETE fragen (für diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>$metadata answered {0}</source>
+        <translation>$metadata antwortete {0}</translation>
+    </message>
+    <message>
+        <source>Completion knows {0} entity sets</source>
+        <translation>Die Vervollständigung kennt {0} Entitätsmengen</translation>
+    </message>
+    <message>
+        <source>No completion: could not read $metadata ({0})</source>
+        <translation>Keine Vervollständigung: $metadata konnte nicht gelesen werden ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation>Nichts zu senden</translation>
+    </message>
+    <message>
+        <source>Type a URI, e.g. Courses?$top=10.</source>
+        <translation>Geben Sie eine URI ein, z. B. Courses?$top=10.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connect to a tenant or the sandbox first.</source>
+        <translation>Verbinden Sie sich zuerst mit einem Mandanten oder der Sandbox.</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Enter the value of the secret header {0}: secrets are never kept, so it must be typed again.</source>
+        <translation>Geben Sie den Wert des geheimen Headers {0} ein: Geheimnisse werden nie gespeichert, daher muss er erneut eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: {0}</source>
+        <translation>Der Inhalt ist kein gültiges JSON: {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>page 1</source>
+        <translation>Seite 1</translation>
+    </message>
+    <message>
+        <source>Copied; the key is read from $LMS365_API_KEY, never included.</source>
+        <translation>Kopiert; der Schlüssel wird aus $LMS365_API_KEY gelesen und nie mitkopiert.</translation>
+    </message>
+    <message>
+        <source>Filled from curl; its credentials were not taken over.</source>
+        <translation>Aus curl übernommen; seine Anmeldedaten wurden nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Filled from curl.</source>
+        <translation>Aus curl übernommen.</translation>
+    </message>
+    <message>
+        <source>{0} (from history)</source>
+        <translation>{0} (aus dem Verlauf)</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <source>Content and people</source>
+        <translation>Inhalte und Personen</translation>
+    </message>
+    <message>
+        <source>What the course site starts with, and who teaches.</source>
+        <translation>Womit die Kurswebsite beginnt und wer unterrichtet.</translation>
+    </message>
+    <message>
+        <source>One learning module per line</source>
+        <translation>Ein Lernmodul pro Zeile</translation>
+    </message>
+    <message>
+        <source>One quiz per line</source>
+        <translation>Ein Quiz pro Zeile</translation>
+    </message>
+    <message>
+        <source>Site template</source>
+        <translation>Websitevorlage</translation>
+    </message>
+    <message>
+        <source>Learning modules</source>
+        <translation>Lernmodule</translation>
+    </message>
+    <message>
+        <source>Quizzes</source>
+        <translation>Quizze</translation>
+    </message>
+    <message>
+        <source>Course layout id</source>
+        <translation>Kurslayout-ID</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Lehrkräfte</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDetails</name>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Course ID</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Enrollment flow</source>
+        <translation>Einschreibungsablauf</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Learning modules</source>
+        <translation>Lernmodule</translation>
+    </message>
+    <message>
+        <source>Quizzes</source>
+        <translation>Quizze</translation>
+    </message>
+    <message>
+        <source>{n:,} enrollments</source>
+        <translation>{n:,} Einschreibungen</translation>
+    </message>
+    <message>
+        <source>Enrollments</source>
+        <translation>Einschreibungen</translation>
+    </message>
+</context>
+<context>
+    <name>CourseWizard</name>
+    <message>
+        <source>New course</source>
+        <translation>Neuer Kurs</translation>
+    </message>
+    <message>
+        <source>Creating the course…</source>
+        <translation>Der Kurs wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Created.</source>
+        <translation>Angelegt.</translation>
+    </message>
+    <message>
+        <source>The URL “{url}” is already in use. {server}</source>
+        <translation>Die URL „{url}“ ist bereits vergeben. {server}</translation>
+    </message>
+    <message>
+        <source>The server refused the course: {message}</source>
+        <translation>Der Server hat den Kurs abgelehnt: {message}</translation>
+    </message>
+    <message>
+        <source>Waiting for LMS365 to start…</source>
+        <translation>Warten auf den Start von LMS365…</translation>
+    </message>
+    <message>
+        <source>Queued…</source>
+        <translation>In der Warteschlange…</translation>
+    </message>
+    <message>
+        <source>Provisioning the course site… {progress}%</source>
+        <translation>Die Kurswebsite wird eingerichtet… {progress} %</translation>
+    </message>
+    <message>
+        <source>The course is ready.</source>
+        <translation>Der Kurs ist bereit.</translation>
+    </message>
+    <message>
+        <source>Provisioning failed: {message}</source>
+        <translation>Einrichtung fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>The course is ready at {url}.</source>
+        <translation>Der Kurs ist unter {url} bereit.</translation>
+    </message>
+    <message>
+        <source>Could not follow provisioning: {message}</source>
+        <translation>Die Einrichtung konnte nicht verfolgt werden: {message}</translation>
+    </message>
+    <message>
+        <source>Sending stopped; nothing you typed was lost.</source>
+        <translation>Senden angehalten; nichts von Ihren Eingaben ging verloren.</translation>
+    </message>
+    <message>
+        <source>Discard the new course?</source>
+        <translation>Den neuen Kurs verwerfen?</translation>
+    </message>
+    <message>
+        <source>Close the wizard and lose what you typed?</source>
+        <translation>Den Assistenten schließen und Ihre Eingaben verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPane</name>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Course ID</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Enrollment flow</source>
+        <translation>Einschreibungsablauf</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>In catalog</source>
+        <translation>Im Katalog</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>CreateNamedDialog</name>
+    <message>
+        <source>New category</source>
+        <translation>Neue Kategorie</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Neues Schlagwort</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Select one row to see its details.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>… and {n:,} more</source>
+        <translation>… und {n:,} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentActions</name>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Message to the learner:</source>
+        <translation>Nachricht an den Lernenden:</translation>
+    </message>
+    <message>
+        <source>Cancel enrollment</source>
+        <translation>Einschreibung stornieren</translation>
+    </message>
+    <message>
+        <source>Reason (shown to the learner):</source>
+        <translation>Grund (wird dem Lernenden angezeigt):</translation>
+    </message>
+    <message>
+        <source>Set completed</source>
+        <translation>Als abgeschlossen markieren</translation>
+    </message>
+    <message>
+        <source>Leave as is</source>
+        <translation>Unverändert lassen</translation>
+    </message>
+    <message>
+        <source>Force retake</source>
+        <translation>Wiederholung erzwingen</translation>
+    </message>
+    <message>
+        <source>Their completion is cleared; progress starts over.</source>
+        <translation>Der Abschluss wird gelöscht; der Fortschritt beginnt von vorn.</translation>
+    </message>
+    <message>
+        <source>Nothing to approve</source>
+        <translation>Nichts zu genehmigen</translation>
+    </message>
+    <message>
+        <source>Nothing to reject</source>
+        <translation>Nichts abzulehnen</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel</source>
+        <translation>Nichts zu stornieren</translation>
+    </message>
+    <message>
+        <source>Nothing to mark completed</source>
+        <translation>Nichts als abgeschlossen zu markieren</translation>
+    </message>
+    <message>
+        <source>Nothing to retake</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <source>Select one or more enrollments first.</source>
+        <translation>Wählen Sie zuerst eine oder mehrere Einschreibungen.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>{verb} {n} enrollments</source>
+        <translation>{n} Einschreibungen: {verb}</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Marked completed</source>
+        <translation>Als abgeschlossen markiert</translation>
+    </message>
+    <message>
+        <source>Retake started</source>
+        <translation>Wiederholung begonnen</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Choose a course</source>
+        <translation>Wählen Sie einen Kurs</translation>
+    </message>
+    <message>
+        <source>Select a course or a session first, then Enroll users…</source>
+        <translation>Wählen Sie zuerst einen Kurs oder eine Sitzung, dann „Benutzer einschreiben…“</translation>
+    </message>
+    <message>
+        <source>Enroll {n} users in {course}</source>
+        <translation>{n} Benutzer in {course} einschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentDetails</name>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>Schulungsplan</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>No certificate</source>
+        <translation>Kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation>Status: {s}</translation>
+    </message>
+    <message>
+        <source>Issued: {d}</source>
+        <translation>Ausgestellt: {d}</translation>
+    </message>
+    <message>
+        <source>Expires: {d}</source>
+        <translation>Läuft ab: {d}</translation>
+    </message>
+    <message>
+        <source>File: {f}</source>
+        <translation>Datei: {f}</translation>
+    </message>
+    <message>
+        <source>none uploaded</source>
+        <translation>keine hochgeladen</translation>
+    </message>
+    <message>
+        <source>Certificate not found</source>
+        <translation>Zertifikat nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentPage</name>
+    <message>
+        <source>Enrollment</source>
+        <translation>Einschreibung</translation>
+    </message>
+    <message>
+        <source>How learners get in.</source>
+        <translation>Wie Lernende hineinkommen.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>Show the course in the catalog</source>
+        <translation>Den Kurs im Katalog anzeigen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Enrollment flow</source>
+        <translation>Einschreibungsablauf</translation>
+    </message>
+    <message>
+        <source>Session enrollment</source>
+        <translation>Sitzungseinschreibung</translation>
+    </message>
+    <message>
+        <source>For ClassRoom and Webinar courses: may a learner join one, all or several sessions?</source>
+        <translation>Für Präsenz- und Webinarkurse: Darf ein Lernender an einer, allen oder mehreren Sitzungen teilnehmen?</translation>
+    </message>
+    <message>
+        <source>Failed course</source>
+        <translation>Nicht bestandener Kurs</translation>
+    </message>
+    <message>
+        <source>The course a learner is sent to after failing this one.</source>
+        <translation>Der Kurs, zu dem ein Lernender geschickt wird, wenn er diesen nicht besteht.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentsPane</name>
+    <message>
+        <source>Enrollments</source>
+        <translation>Einschreibungen</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Lernender</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>Ausstehende Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Pending approvals ({n:,})</source>
+        <translation>Ausstehende Genehmigungen ({n:,})</translation>
+    </message>
+    <message>
+        <source>Overdue ({n:,})</source>
+        <translation>Überfällig ({n:,})</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPane</name>
+    <message>
+        <source>Search on the server…</source>
+        <translation>Auf dem Server suchen…</translation>
+    </message>
+    <message>
+        <source>Quick filter loaded rows</source>
+        <translation>Geladene Zeilen schnell filtern</translation>
+    </message>
+    <message>
+        <source>Show all again</source>
+        <translation>Wieder alle anzeigen</translation>
+    </message>
+    <message>
+        <source>Choose columns</source>
+        <translation>Spalten wählen</translation>
+    </message>
+    <message>
+        <source>Not connected. Choose File › Connect…</source>
+        <translation>Nicht verbunden. Wählen Sie Datei › Verbinden…</translation>
+    </message>
+    <message>
+        <source>Export {title} to CSV</source>
+        <translation>{title} als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} rows</source>
+        <translation>{count:,} Zeilen exportiert</translation>
+    </message>
+    <message>
+        <source>The quick filter applies to loaded rows only; the export has every row that matches the search.</source>
+        <translation>Der Schnellfilter gilt nur für geladene Zeilen; der Export enthält jede Zeile, die der Suche entspricht.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>{title} (not sortable)</source>
+        <translation>{title} (nicht sortierbar)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDropArea</name>
+    <message>
+        <source>Drop certificate files here (PDF, PNG or JPEG, up to 10 MB each)</source>
+        <translation>Zertifikatsdateien hier ablegen (PDF, PNG oder JPEG, je bis zu 10 MB)</translation>
+    </message>
+</context>
+<context>
+    <name>FileUploadDialog</name>
+    <message>
+        <source>Upload file</source>
+        <translation>Datei hochladen</translation>
+    </message>
+    <message>
+        <source>Sends one file to an upload path of the API, e.g. certificates/&lt;certificate id&gt;/upload.</source>
+        <translation>Sendet eine Datei an einen Upload-Pfad der API, z. B. certificates/&lt;Zertifikats-ID&gt;/upload.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>…or drop the file here</source>
+        <translation>…oder die Datei hier ablegen</translation>
+    </message>
+    <message>
+        <source>Upload path</source>
+        <translation>Upload-Pfad</translation>
+    </message>
+    <message>
+        <source>Relative to the API, e.g. certificates/{certificateId}/upload with the id of the certificate record.</source>
+        <translation>Relativ zur API, z. B. certificates/{certificateId}/upload mit der ID des Zertifikatsdatensatzes.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload</source>
+        <translation>Wählen Sie die hochzuladende Datei</translation>
+    </message>
+    <message>
+        <source>Enter a path relative to the API, without spaces, e.g. certificates/&lt;id&gt;/upload.</source>
+        <translation>Geben Sie einen Pfad relativ zur API ohne Leerzeichen ein, z. B. certificates/&lt;id&gt;/upload.</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>Wählen Sie eine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySidebar</name>
+    <message>
+        <source>Search URL and bodies</source>
+        <translation>URL und Inhalte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Verlauf leeren</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>{0}
+{1}
+{2} ms, {3} bytes{4}</source>
+        <translation>{0}
+{1}
+{2} ms, {3} Bytes{4}</translation>
+    </message>
+</context>
+<context>
+    <name>JobCard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortfahren</translation>
+    </message>
+    <message>
+        <source>Run the items that were not done yet</source>
+        <translation>Die noch nicht erledigten Einträge ausführen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>{done:,} done · {failed:,} failed · {left:,} left</source>
+        <translation>{done:,} erledigt · {failed:,} fehlgeschlagen · {left:,} offen</translation>
+    </message>
+    <message>
+        <source>Run again the {n} items that failed for a passing reason</source>
+        <translation>Die {n} Einträge erneut ausführen, die aus einem vorübergehenden Grund fehlschlugen</translation>
+    </message>
+    <message>
+        <source>No failure here would pass on a retry</source>
+        <translation>Keiner dieser Fehler würde bei einer Wiederholung gelingen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>{state}: {done:,} done · {failed:,} failed · {left:,} left</source>
+        <translation>{state}: {done:,} erledigt · {failed:,} fehlgeschlagen · {left:,} offen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Already done (found on the server)</source>
+        <translation>Bereits erledigt (auf dem Server gefunden)</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Marked completed</source>
+        <translation>Als abgeschlossen markiert</translation>
+    </message>
+    <message>
+        <source>Retake forced</source>
+        <translation>Wiederholung erzwungen</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingeschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>JobManager</name>
+    <message>
+        <source>Not on this connection</source>
+        <translation>Nicht bei dieser Verbindung</translation>
+    </message>
+    <message>
+        <source>“{label}” belongs to the connection “{name}”: connect to it to continue.</source>
+        <translation>„{label}“ gehört zur Verbindung „{name}“: Verbinden Sie sich mit ihr, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
+    <name>JobPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>No jobs. Actions on many rows run here.</source>
+        <translation>Keine Aufträge. Aktionen auf vielen Zeilen laufen hier.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Jobs: {finished:,}/{total:,}</source>
+        <translation>Aufträge: {finished:,}/{total:,}</translation>
+    </message>
+</context>
+<context>
+    <name>JsonBodyEditor</name>
+    <message>
+        <source>JSON body, e.g. {"userLoginName": "i:0#.f|membership|ann@contoso.com"}</source>
+        <translation>JSON-Inhalt, z. B. {"userLoginName": "i:0#.f|membership|ann@contoso.com"}</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1}: {2}</source>
+        <translation>Zeile {0}, Spalte {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>KeyValueTable</name>
+    <message>
+        <source>secret</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <source>A secret value is never stored in history or exported</source>
+        <translation>Ein geheimer Wert wird nie im Verlauf gespeichert oder exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>LMS365 Desktop</source>
+        <translation>LMS365 Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Kontextmenü</translation>
+    </message>
+    <message>
+        <source>&amp;About LMS365 Desktop</source>
+        <translation>&amp;Über LMS365 Desktop</translation>
+    </message>
+    <message>
+        <source>{name} — LMS365 Desktop</source>
+        <translation>{name} — LMS365 Desktop</translation>
+    </message>
+    <message>
+        <source>Connected to {name}</source>
+        <translation>Verbunden mit {name}</translation>
+    </message>
+    <message>
+        <source>Connection lost — retrying ({name})</source>
+        <translation>Verbindung verloren — neuer Versuch ({name})</translation>
+    </message>
+    <message>
+        <source>The last request could not reach the server; the next one tries again.</source>
+        <translation>Die letzte Anfrage hat den Server nicht erreicht; die nächste versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Key rejected ({name})</source>
+        <translation>Schlüssel abgelehnt ({name})</translation>
+    </message>
+    <message>
+        <source>The server refused the API key; choose Enter API key… in the notification.</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt; wählen Sie „API-Schlüssel eingeben…“ in der Benachrichtigung.</translation>
+    </message>
+    <message>
+        <source>About LMS365 Desktop</source>
+        <translation>Über LMS365 Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Catalogs, courses, sessions, users and enrollments of LMS365 (Learn365), for training coordinators.</source>
+        <translation>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Kataloge, Kurse, Sitzungen, Benutzer und Einschreibungen von LMS365 (Learn365), für Schulungskoordinatoren.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchPage</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Lernender</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Certificate files</source>
+        <translation>Zertifikatsdateien</translation>
+    </message>
+    <message>
+        <source>Each file is matched to a learner by the login, e-mail or name in its file name. Resolve the marked rows by choosing the learner.</source>
+        <translation>Jede Datei wird anhand von Anmeldename, E-Mail oder Name im Dateinamen einem Lernenden zugeordnet. Klären Sie die markierten Zeilen, indem Sie den Lernenden wählen.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>{learner} marks where the learner is named; * stands for anything.</source>
+        <translation>{learner} markiert, wo der Lernende genannt wird; * steht für beliebigen Text.</translation>
+    </message>
+    <message>
+        <source>Skip the file (keep the learner's certificate)</source>
+        <translation>Datei überspringen (das Zertifikat des Lernenden behalten)</translation>
+    </message>
+    <message>
+        <source>Replace the learner's certificate</source>
+        <translation>Das Zertifikat des Lernenden ersetzen</translation>
+    </message>
+    <message>
+        <source>Ask me for each one</source>
+        <translation>Bei jedem einzeln fragen</translation>
+    </message>
+    <message>
+        <source>File name pattern</source>
+        <translation>Dateinamensmuster</translation>
+    </message>
+    <message>
+        <source>If a learner has a certificate</source>
+        <translation>Wenn ein Lernender ein Zertifikat hat</translation>
+    </message>
+    <message>
+        <source>(leave out)</source>
+        <translation>(auslassen)</translation>
+    </message>
+    <message>
+        <source>Not sent: {problem}</source>
+        <translation>Nicht gesendet: {problem}</translation>
+    </message>
+    <message>
+        <source>Matched by {how}</source>
+        <translation>Zugeordnet über {how}</translation>
+    </message>
+    <message>
+        <source>Chosen by hand</source>
+        <translation>Von Hand gewählt</translation>
+    </message>
+    <message>
+        <source>Unmatched: choose the learner</source>
+        <translation>Nicht zugeordnet: Lernenden wählen</translation>
+    </message>
+    <message>
+        <source>Ambiguous: {count} learners fit</source>
+        <translation>Mehrdeutig: {count} Lernende passen</translation>
+    </message>
+    <message>
+        <source>Duplicate: another file goes to this learner</source>
+        <translation>Doppelt: eine andere Datei geht an diesen Lernenden</translation>
+    </message>
+    <message>
+        <source>will be skipped</source>
+        <translation>wird übersprungen</translation>
+    </message>
+    <message>
+        <source>will be replaced</source>
+        <translation>wird ersetzt</translation>
+    </message>
+    <message>
+        <source>you will be asked</source>
+        <translation>Sie werden gefragt</translation>
+    </message>
+    <message>
+        <source>{match}; the learner already has a certificate: {outcome}.</source>
+        <translation>{match}; der Lernende hat bereits ein Zertifikat: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Already has a certificate: {outcome}</source>
+        <translation>Hat bereits ein Zertifikat: {outcome}</translation>
+    </message>
+    <message>
+        <source>{sent} of {count} files will be sent ({size})</source>
+        <translation>{sent} von {count} Dateien werden gesendet ({size})</translation>
+    </message>
+    <message>
+        <source>, {n} skipped (already have a certificate)</source>
+        <translation>, {n} übersprungen (haben bereits ein Zertifikat)</translation>
+    </message>
+    <message>
+        <source>, {n} replace a certificate the learner already has</source>
+        <translation>, {n} ersetzen ein vorhandenes Zertifikat</translation>
+    </message>
+    <message>
+        <source> (you will be asked about {n} whose learner already has one)</source>
+        <translation> (Sie werden zu {n} gefragt, deren Lernender bereits eines hat)</translation>
+    </message>
+    <message>
+        <source>; {unresolved} unresolved, {problems} cannot be sent.</source>
+        <translation>; {unresolved} ungeklärt, {problems} können nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Choose certificate files</source>
+        <translation>Zertifikatsdateien wählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Zertifikate (*.pdf *.png *.jpg *.jpeg);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationTree</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Pending approvals</source>
+        <translation>Ausstehende Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <translation>Kataloge</translation>
+    </message>
+    <message>
+        <source>Pending approvals ({n:,})</source>
+        <translation>Ausstehende Genehmigungen ({n:,})</translation>
+    </message>
+    <message>
+        <source>Overdue ({n:,})</source>
+        <translation>Überfällig ({n:,})</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCard</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningPage</name>
+    <message>
+        <source>Creating the course site</source>
+        <translation>Die Kurswebsite wird angelegt</translation>
+    </message>
+    <message>
+        <source>LMS365 provisions a SharePoint site for the course; this takes a moment.</source>
+        <translation>LMS365 richtet eine SharePoint-Website für den Kurs ein; das dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>Open in the Courses pane</source>
+        <translation>Im Bereich „Kurse“ öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Uploading</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Files go a few at a time through the connection's limit.</source>
+        <translation>Die Dateien gehen in kleinen Gruppen innerhalb des Verbindungslimits hinaus.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestEditor</name>
+    <message>
+        <source>/odata/v2/</source>
+        <translation>/odata/v2/</translation>
+    </message>
+    <message>
+        <source>host /</source>
+        <translation>Host /</translation>
+    </message>
+    <message>
+        <source>Relative to the OData root (as the connector's "Send an HTTP request") or to the host (its v2 preview). A leading / is always host-relative.</source>
+        <translation>Relativ zum OData-Stamm (wie „Send an HTTP request“ des Connectors) oder zum Host (dessen v2-Vorschau). Ein führender / ist immer relativ zum Host.</translation>
+    </message>
+    <message>
+        <source>Courses?$top=10   (Ctrl+Enter sends; paste a curl command to fill the form)</source>
+        <translation>Courses?$top=10   (Strg+Eingabe sendet; einen curl-Befehl einfügen, um das Formular zu füllen)</translation>
+    </message>
+    <message>
+        <source>Query option</source>
+        <translation>Abfrageoption</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheim</translation>
+    </message>
+    <message>
+        <source>Query options</source>
+        <translation>Abfrageoptionen</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <source>No request sent yet</source>
+        <translation>Noch keine Anfrage gesendet</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Follow @odata.nextLink</source>
+        <translation>@odata.nextLink folgen</translation>
+    </message>
+    <message>
+        <source>Fetch all</source>
+        <translation>Alle abrufen</translation>
+    </message>
+    <message>
+        <source>Follow @odata.nextLink to the end, merging the rows</source>
+        <translation>@odata.nextLink bis zum Ende folgen und die Zeilen zusammenführen</translation>
+    </message>
+    <message>
+        <source>cap </source>
+        <translation>Grenze </translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Fetch all stops after this many rows</source>
+        <translation>„Alle abrufen“ hält nach so vielen Zeilen an</translation>
+    </message>
+    <message>
+        <source>The response appears here. Type a URI such as Courses?$top=10 and press Ctrl+Enter.</source>
+        <translation>Die Antwort erscheint hier. Geben Sie eine URI wie Courses?$top=10 ein und drücken Sie Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save response body…</source>
+        <translation>Antwortinhalt speichern…</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Baum</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0} ms</translation>
+    </message>
+    <message>
+        <source>Binary response: {0}, {1}</source>
+        <translation>Binäre Antwort: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>kein Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>{0} rows</source>
+        <translation>{0} Zeilen</translation>
+    </message>
+    <message>
+        <source>No value array</source>
+        <translation>Kein value-Array</translation>
+    </message>
+    <message>
+        <source>{0} matching</source>
+        <translation>{0} passende</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>This is exactly what will be sent to POST /odata/v2/Courses.</source>
+        <translation>Genau das wird an POST /odata/v2/Courses gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Create course</source>
+        <translation>Kurs &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Show as raw request</source>
+        <translation>Als Rohanfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>Let the server choose a free URL</source>
+        <translation>Den Server eine freie URL wählen lassen</translation>
+    </message>
+    <message>
+        <source>Use “{url}”</source>
+        <translation>„{url}“ verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>When the course is visible and due, and how long its certificate lasts.</source>
+        <translation>Wann der Kurs sichtbar und fällig ist und wie lange sein Zertifikat gilt.</translation>
+    </message>
+    <message>
+        <source>Publish the course</source>
+        <translation>Den Kurs veröffentlichen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Days after enrollment</source>
+        <translation>Tage nach der Einschreibung</translation>
+    </message>
+    <message>
+        <source>Days after completion</source>
+        <translation>Tage nach dem Abschluss</translation>
+    </message>
+    <message>
+        <source>template id (optional)</source>
+        <translation>Vorlagen-ID (optional)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>Ablauf des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Certificate template</source>
+        <translation>Zertifikatsvorlage</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetails</name>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <source>Max attendees</source>
+        <translation>Max. Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Enroll by</source>
+        <translation>Einschreibung bis</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Enrolled in this session ({n})</source>
+        <translation>In dieser Sitzung eingeschrieben ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetailsPage</name>
+    <message>
+        <source>New session</source>
+        <translation>Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>A session of “{course}”. Fields marked * are required.</source>
+        <translation>Eine Sitzung von „{course}“. Mit * markierte Felder sind Pflichtfelder.</translation>
+    </message>
+    <message>
+        <source>Close enrollment at</source>
+        <translation>Einschreibung schließen am</translation>
+    </message>
+    <message>
+        <source>Limit to</source>
+        <translation>Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Type to search; defaults to this computer's zone.</source>
+        <translation>Zum Suchen tippen; Standard ist die Zeitzone dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Enrollment deadline</source>
+        <translation>Einschreibefrist</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Room e-mail</source>
+        <translation>Raum-E-Mail</translation>
+    </message>
+    <message>
+        <source>Room location</source>
+        <translation>Raumstandort</translation>
+    </message>
+    <message>
+        <source>Room source</source>
+        <translation>Raumquelle</translation>
+    </message>
+    <message>
+        <source>Meeting URL</source>
+        <translation>Besprechungs-URL</translation>
+    </message>
+    <message>
+        <source>Max attendees</source>
+        <translation>Max. Teilnehmende</translation>
+    </message>
+    <message>
+        <source>The enrollment deadline must not be after the session starts.</source>
+        <translation>Die Einschreibefrist darf nicht nach dem Beginn der Sitzung liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDonePage</name>
+    <message>
+        <source>Session created</source>
+        <translation>Sitzung angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWizard</name>
+    <message>
+        <source>New session</source>
+        <translation>Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Create session</source>
+        <translation>Sitzung &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Show as raw request</source>
+        <translation>Als Rohanfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>“{title}” was added to “{course}”.</source>
+        <translation>„{title}“ wurde zu „{course}“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The server refused the session: {message}</source>
+        <translation>Der Server hat die Sitzung abgelehnt: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPane</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>ThrottleMeter</name>
+    <message>
+        <source>API {calls}/{limit}</source>
+        <translation>API {calls}/{limit}</translation>
+    </message>
+    <message>
+        <source>API {calls} calls</source>
+        <translation>API {calls} Aufrufe</translation>
+    </message>
+    <message>
+        <source>Paused {seconds} s (server asked to wait)</source>
+        <translation>{seconds} s pausiert (der Server bat zu warten)</translation>
+    </message>
+    <message>
+        <source> · {queued} queued</source>
+        <translation> · {queued} wartend</translation>
+    </message>
+    <message>
+        <source>Calls started in the last {window:g} s out of the connection's limit; requests waiting for a free slot: {queued}; 429 responses seen: {throttled}</source>
+        <translation>In den letzten {window:g} s begonnene Aufrufe gemessen am Limit der Verbindung; auf einen freien Platz wartende Anfragen: {queued}; gesehene 429-Antworten: {throttled}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadQueueModel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Geht an</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>{sent} of {size} · ETA {eta}</source>
+        <translation>{sent} von {size} · noch {eta}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadQueueWidget</name>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Ausgewählte abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>{finished} of {count} finished — {done} sent, {failed} failed, {skipped} skipped, {cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}</source>
+        <translation>{finished} von {count} beendet — {done} gesendet, {failed} fehlgeschlagen, {skipped} übersprungen, {cancelled} abgebrochen · {sent} von {total} · {rate} · noch {eta}</translation>
+    </message>
+    <message>
+        <source>Save upload report</source>
+        <translation>Upload-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>UploadWizard</name>
+    <message>
+        <source>Upload certificates — {course}</source>
+        <translation>Zertifikate hochladen — {course}</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <source>Could not load the enrollments: {message}</source>
+        <translation>Die Einschreibungen konnten nicht geladen werden: {message}</translation>
+    </message>
+    <message>
+        <source>Replace certificate?</source>
+        <translation>Zertifikat ersetzen?</translation>
+    </message>
+    <message>
+        <source>{learner} already has a certificate file. Replace it with {file}?</source>
+        <translation>{learner} hat bereits eine Zertifikatsdatei. Durch {file} ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Alle überspringen</translation>
+    </message>
+</context>
+<context>
+    <name>UserDetails</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Enrollments ({n})</source>
+        <translation>Einschreibungen ({n})</translation>
+    </message>
+    <message>
+        <source>Not enrolled in any course</source>
+        <translation>In keinem Kurs eingeschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>UserPickerDialog</name>
+    <message>
+        <source>Enroll users in {course}</source>
+        <translation>Benutzer in {course} einschreiben</translation>
+    </message>
+    <message>
+        <source>Already enrolled</source>
+        <translation>Bereits eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In this course</source>
+        <translation>In diesem Kurs</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Search people by name, e-mail or department</source>
+        <translation>Personen nach Name, E-Mail oder Abteilung suchen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Sitzungen:</translation>
+    </message>
+    <message>
+        <source>Not added, already enrolled: {names}{more}</source>
+        <translation>Nicht hinzugefügt, bereits eingeschrieben: {names}{more}</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> und {n} weitere</translation>
+    </message>
+    <message>
+        <source>To enroll: {n}</source>
+        <translation>Einzuschreiben: {n}</translation>
+    </message>
+    <message>
+        <source>Enroll {n} users</source>
+        <translation>{n} Benutzer einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll 1 user</source>
+        <translation>1 Benutzer einschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>UserSearchPicker</name>
+    <message>
+        <source>Search users by name, e-mail or login…</source>
+        <translation>Benutzer nach Name, E-Mail oder Anmeldename suchen…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>Suche fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPane</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>WizardLauncher</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connect to LMS365 first.</source>
+        <translation>Verbinden Sie sich zuerst mit LMS365.</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>Neuer Kurs</translation>
+    </message>
+    <message>
+        <source>Choose a ClassRoom or Webinar course</source>
+        <translation>Wählen Sie einen Präsenz- oder Webinarkurs</translation>
+    </message>
+    <message>
+        <source>Sessions belong to ClassRoom and Webinar courses; select one first.</source>
+        <translation>Sitzungen gehören zu Präsenz- und Webinarkursen; wählen Sie zuerst einen aus.</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Session created</source>
+        <translation>Sitzung angelegt</translation>
+    </message>
+    <message>
+        <source>Choose a course</source>
+        <translation>Wählen Sie einen Kurs</translation>
+    </message>
+    <message>
+        <source>Select the course whose learners get the certificates.</source>
+        <translation>Wählen Sie den Kurs, dessen Lernende die Zertifikate erhalten.</translation>
+    </message>
+    <message>
+        <source>Create category…</source>
+        <translation>Kategorie anlegen…</translation>
+    </message>
+    <message>
+        <source>Create tag…</source>
+        <translation>Schlagwort anlegen…</translation>
+    </message>
+    <message>
+        <source>Cannot upload {file}</source>
+        <translation>{file} kann nicht hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>This enrollment cannot hold a certificate.</source>
+        <translation>Diese Einschreibung kann kein Zertifikat aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Upload {file} as the certificate of {learner}?</source>
+        <translation>{file} als Zertifikat von {learner} hochladen?</translation>
+    </message>
+    <message>
+        <source>It replaces the certificate file the learner has now.</source>
+        <translation>Sie ersetzt die aktuelle Zertifikatsdatei des Lernenden.</translation>
+    </message>
+    <message>
+        <source>Upload certificate</source>
+        <translation>Zertifikat hochladen</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Certificate uploaded</source>
+        <translation>Zertifikat hochgeladen</translation>
+    </message>
+    <message>
+        <source>{file} is now the certificate of {learner}.</source>
+        <translation>{file} ist jetzt das Zertifikat von {learner}.</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Hochladen fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoiceList</name>
+    <message>
+        <source>Add new</source>
+        <translation>Neu hinzufügen</translation>
+    </message>
+    <message>
+        <source>{name}  (new)</source>
+        <translation>{name}  (neu)</translation>
+    </message>
+    <message>
+        <source>{name}  (new, under {parent})</source>
+        <translation>{name}  (neu, unter {parent})</translation>
+    </message>
+</context>
+<context>
+    <name>_FixedOrDays</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Fixed date</source>
+        <translation>Festes Datum</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+</context>
+<context>
+    <name>context.window</name>
+    <message>
+        <source>No such connection</source>
+        <translation>Keine solche Verbindung</translation>
+    </message>
+    <message>
+        <source>There is no saved connection named “{name}”.</source>
+        <translation>Es gibt keine gespeicherte Verbindung namens „{name}“.</translation>
+    </message>
+    <message>
+        <source>Starting the local sandbox…</source>
+        <translation>Die lokale Sandbox wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>pane</name>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>Seite {0}</translation>
+    </message>
+    <message>
+        <source>Fetching all…</source>
+        <translation>Alle werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>{0} rows, {1} pages</source>
+        <translation>{0} Zeilen, {1} Seiten</translation>
+    </message>
+    <message>
+        <source>{0} rows from {1} pages; stopped at the cap of {2} rows</source>
+        <translation>{0} Zeilen aus {1} Seiten; an der Grenze von {2} Zeilen angehalten</translation>
+    </message>
+    <message>
+        <source>all {0} rows from {1} pages</source>
+        <translation>alle {0} Zeilen aus {1} Seiten</translation>
+    </message>
+    <message>
+        <source>LMS365 Desktop — activity</source>
+        <translation>LMS365 Desktop — Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Only the loaded rows are selected</source>
+        <translation>Nur die geladenen Zeilen sind ausgewählt</translation>
+    </message>
+    <message>
+        <source>{verb}: {loaded:,} loaded of {total:,} matching.</source>
+        <translation>{verb}: {loaded:,} geladen von {total:,} passenden.</translation>
+    </message>
+    <message>
+        <source>The other {rest:,} rows have not been loaded yet. Include every matching row (their ids are fetched first), or only the loaded ones?</source>
+        <translation>Die übrigen {rest:,} Zeilen sind noch nicht geladen. Jede passende Zeile einbeziehen (ihre IDs werden zuerst abgerufen) oder nur die geladenen?</translation>
+    </message>
+    <message>
+        <source>All {total:,} matching</source>
+        <translation>Alle {total:,} passenden</translation>
+    </message>
+    <message>
+        <source>Only the {loaded:,} loaded</source>
+        <translation>Nur die {loaded:,} geladenen</translation>
+    </message>
+</context>
+<context>
+    <name>self.pane</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>API key for {name}</source>
+        <translation>API-Schlüssel für {name}</translation>
+    </message>
+    <message>
+        <source>Enter the API key of “{name}” ({url}):</source>
+        <translation>Geben Sie den API-Schlüssel von „{name}“ ({url}) ein:</translation>
+    </message>
+    <message>
+        <source>Key accepted</source>
+        <translation>Schlüssel akzeptiert</translation>
+    </message>
+    <message>
+        <source>The API key of “{name}” works again.</source>
+        <translation>Der API-Schlüssel von „{name}“ funktioniert wieder.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Open local &amp;sandbox</source>
+        <translation>Lokale &amp;Sandbox öffnen</translation>
+    </message>
+</context>
+</TS>

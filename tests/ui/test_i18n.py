@@ -1,0 +1,82 @@
+"""The German catalogue is complete and current, the language follows preference or system, and nothing escapes translation."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from lms365_desktop.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import translations  # noqa: E402  (the project's own catalogue tool)
+
+GERMAN_TS = ROOT / "lms365_desktop" / "translations" / "lms365_desktop_de.ts"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    return {(context.findtext("name") or "", message.findtext("source") or ""): message
+            for context in tree.iter("context") for message in context.iter("message")}
+
+
+def test_german_catalogue_has_no_unfinished_entry():
+    open_entries = [source for (_, source), message in _messages(GERMAN_TS).items()
+                    if message.find("translation").get("type") == "unfinished"]
+    assert open_entries == []
+
+
+def test_german_catalogue_holds_every_string_of_the_code(tmp_path):
+    """A fresh extraction finds no string the committed catalogue lacks (run `make translations`)."""
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([translations.tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                    *translations.sources(), "-ts", str(fresh)], cwd=ROOT, check=True)
+    missing = sorted(set(_messages(fresh)) - set(_messages(GERMAN_TS)))
+    assert missing == [], f"not in the German catalogue: {missing[:20]}"
+
+
+def test_shipped_german_qm_is_compiled_from_the_catalogue(tmp_path):
+    out = tmp_path / "de.qm"
+    subprocess.run([translations.tool("lrelease"), "-silent", str(GERMAN_TS), "-qm", str(out)], check=True)
+    shipped = i18n.catalogue_folder() / "lms365_desktop_de.qm"
+    assert shipped.read_bytes() == out.read_bytes(), "run `make translations`"
+
+
+@pytest.mark.parametrize(("preference", "system", "expected"), [
+    ("", "de_DE", "de"), ("", "de_AT", "de"), ("", "fr_FR", "en"), ("en", "de_DE", "en"), ("de", "en_US", "de"),
+    ("xx", "en_GB", "en"),
+])
+def test_language_follows_the_preference_then_the_system(preference, system, expected):
+    assert i18n.resolve_language(preference, QLocale(system)) == expected
+
+
+def test_preference_is_kept_in_settings(settings):
+    assert i18n.preferred_language(settings) == ""
+    i18n.set_preferred_language(settings, "de")
+    assert i18n.preferred_language(settings) == "de"
+    i18n.set_preferred_language(settings, "klingon")
+    assert i18n.preferred_language(settings) == ""
+
+
+def test_german_main_window_speaks_german_and_formats_numbers_the_german_way(qapp, qtbot, settings):
+    from lms365_desktop.ui.main_window import MainWindow
+
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        assert installed, "the German catalogue loads"
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        titles = [menu.title() for menu in window.menus.values()]
+        assert titles[:2] == ["&Datei", "&Aktionen"]
+        assert QLocale().toString(1234567) == "1.234.567"
+        # Qt's own dialogs come in German too (qtbase catalogue)
+        from PySide6.QtWidgets import QDialogButtonBox
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
+    finally:
+        i18n.remove_translators(qapp, installed)
