@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.actions_by_name: dict[str, QAction] = {}
         self.panes: dict[str, QWidget] = {}
+        # (save, restore) of each pane that keeps state in the settings; see keep_pane_state.
+        self._state_keepers: list[tuple[Callable[[QSettings], None], Callable[[QSettings], None]]] = []
 
         titles = {
             "file": self.tr("&File"), "actions": self.tr("&Actions"), "tools": self.tr("&Tools"),
@@ -134,6 +136,10 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         self.actions_by_name[name] = action
         return action
+
+    def keep_pane_state(self, save: Callable[[QSettings], None], restore: Callable[[QSettings], None]) -> None:
+        """``save(settings)`` as the window closes, ``restore(settings)`` as its layout is restored."""
+        self._state_keepers.append((save, restore))
 
     def add_pane(self, widget: QWidget, title: str, icon_or_name: QIcon | str | None = None,
                  shortcut: str | QKeySequence | None = None) -> QAction:
@@ -262,9 +268,8 @@ class MainWindow(QMainWindow):
         last = settings.value("window/lastPane")
         if isinstance(last, str) and last in self.panes:
             self.show_pane(last)
-        for widget in self.panes.values():
-            if hasattr(widget, "restore_state"):
-                widget.restore_state(settings)
+        for _save, restore in self._state_keepers:
+            restore(settings)
 
     def save_layout(self) -> None:
         if self.settings is None:
@@ -278,9 +283,8 @@ class MainWindow(QMainWindow):
         current = self.current_pane()
         if current is not None:
             settings.setValue("window/lastPane", current.objectName())
-        for widget in self.panes.values():
-            if hasattr(widget, "save_state"):
-                widget.save_state(settings)
+        for save, _restore in self._state_keepers:
+            save(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

@@ -56,6 +56,7 @@ def install_workspace(context: AppContext) -> Workspace:
     for pane, title in ((catalogs, tr("Catalogs")), (courses, tr("Courses")), (sessions, tr("Sessions")),
                         (users, tr("Users")), (enrollments, tr("Enrollments"))):
         window.add_pane(pane, title, pane.icon_name)
+        window.keep_pane_state(pane.save_state, pane.restore_state)
         context.view_verbs.register(pane, {
             ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find, ViewVerb.COPY_ROWS: pane.copy_selection,
             ViewVerb.EXPORT_CSV: pane.export_csv, ViewVerb.CHOOSE_COLUMNS: pane.choose_columns})

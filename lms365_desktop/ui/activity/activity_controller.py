@@ -212,6 +212,7 @@ def install_activity(context: AppContext, workspace: Workspace, *, activity_log:
                      poll_interval: float | None = None) -> ActivityController:
     """The builder app.py calls: the pane, its log and controller, and a tray icon where there is a tray."""
     pane = ActivityPane(context.tasks, context.settings)
+    context.window.keep_pane_state(pane.save_state, pane.restore_state)
     context.view_verbs.register(pane, {ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find,
                                        ViewVerb.COPY_ROWS: pane.copy_selection, ViewVerb.EXPORT_CSV: pane.export_csv})
     controller = ActivityController(context, workspace, pane, activity_log or ActivityLog(default_log_path(context)),

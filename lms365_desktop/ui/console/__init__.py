@@ -10,6 +10,7 @@ def build_console_pane(context: AppContext) -> ConsolePane:
     """Build the console pane, put it under Tools > Console and make it the "Show as raw request" target."""
     pane = ConsolePane(context)
     context.set_console_opener(pane.open_in_console)
+    context.window.keep_pane_state(pane.save_state, pane.restore_state)
     context.view_verbs.register(pane, {ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find,
                                        ViewVerb.EXPORT_CSV: pane.export_csv})
     window = context.window
