@@ -10,9 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-import platformdirs
 
-from lms365_desktop.core.profiles import APP_AUTHOR, APP_NAME
+from lms365_desktop.core.paths import AppPaths
 
 
 class JobState(str, enum.Enum):
@@ -91,15 +90,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def default_journal_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR) / "jobs.sqlite3"
-
-
 class JobJournal:
     """Jobs and their items in one SQLite file (WAL; every state change is its own commit)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path is not None else default_journal_path()
+        self.path = Path(path) if path is not None else AppPaths.default().jobs_journal
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we commit explicitly, one transaction per state change.
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from lms365_desktop.api.odata import Guid, eq, is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
+from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.ui.panes.activity_pane import ActivityPane
 from lms365_desktop.ui.theme import icon
 
@@ -24,14 +23,6 @@ log = logging.getLogger(__name__)
 SETTINGS_MODE = "activity/mode/{connection}"
 SETTINGS_CALLBACK_URL = "activity/publicCallbackUrl/{connection}"
 SETTINGS_RECEIVER_PORT = "activity/receiverPort/{connection}"
-
-
-def default_log_path(context: Any = None) -> Path:
-    """Beside the job journal when there is one (one data directory per app), else the user data dir."""
-    journal_path = getattr(getattr(context, "journal", None), "path", None)
-    if journal_path is not None:
-        return Path(journal_path).parent / "activity.sqlite3"
-    return Path(platformdirs.user_data_dir("lms365-desktop", "lms365-desktop")) / "activity.sqlite3"
 
 
 class ActivityController(QObject):
@@ -214,7 +205,7 @@ def build_activity_pane(context: Any, *, activity_log: ActivityLog | None = None
                         poll_interval: float | None = None) -> ActivityPane:
     """The builder app.py calls: the pane, its log and controller, and a tray icon where there is a tray."""
     pane = ActivityPane(context.tasks, context.settings)
-    controller = ActivityController(context, pane, activity_log or ActivityLog(default_log_path(context)),
+    controller = ActivityController(context, pane, activity_log or ActivityLog(AppPaths.default().activity_log),
                                     poll_interval=poll_interval)
     pane.controller = controller  # type: ignore[attr-defined]
     if getattr(context, "workspace", None) is not None:  # the pending badge and rows follow the feed
