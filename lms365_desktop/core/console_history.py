@@ -127,7 +127,7 @@ class ConsoleHistory:
     @_locked
     def record(self, request: ConsoleRequest, summary: ResponseSummary) -> HistoryEntry:
         """Store a request (secrets replaced by a placeholder) with the summary of its response."""
-        secrets = [h.value for h in request.headers if h.is_secret and h.value]
+        secrets = request.secret_values
         safe = request.redacted()
         started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         preview = scrub(summary.preview[:PREVIEW_CHARS], secrets)

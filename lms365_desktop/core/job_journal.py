@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
+from lms365_desktop.api.redaction import redact_mapping, redact_text
 from lms365_desktop.core.paths import AppPaths
 
 
@@ -135,7 +136,7 @@ class JobJournal:
             self._db.execute(
                 "INSERT INTO jobs (id, kind, label, params, profile_name, state, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (job_id, kind, label, json.dumps(params or {}), profile_name, JobState.RUNNING.value, now, now),
+                (job_id, kind, label, json.dumps(redact_mapping(params or {})), profile_name, JobState.RUNNING.value, now, now),
             )
             self._db.executemany(
                 "INSERT INTO job_items (job_id, seq, item, state, updated_at) VALUES (?, ?, ?, ?, ?)", rows
@@ -217,7 +218,7 @@ class JobJournal:
             cursor = self._db.execute(
                 "UPDATE job_items SET state = ?, message = ?, code = ?, updated_at = ?,"
                 " attempts = attempts + ?, transient = ? WHERE job_id = ? AND seq = ?",
-                (state.value, message, code, _now(), 1 if attempt else 0, int(transient), job_id, seq),
+                (state.value, redact_text(message) if message else message, code, _now(), 1 if attempt else 0, int(transient), job_id, seq),
             )
             if cursor.rowcount != 1:
                 raise KeyError(f"No item {seq} in job {job_id}.")
