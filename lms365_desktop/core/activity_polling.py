@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-import orjson
-
 from lms365_desktop.api.enums import ENDED_REGISTRATIONS as _ENDED, CoursePassingStatus, RegistrationStatus, enum_name
-from lms365_desktop.api.errors import Lms365Error, error_from_response
-from lms365_desktop.api.odata import Guid, Query, any_of
+from lms365_desktop.api.errors import error_from_response
+from lms365_desktop.api.odata import Guid, Query, any_of, decode_page
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.activity_events import SOURCE_POLLING, ActivityEvent, normalize_notification
 
@@ -149,11 +147,11 @@ class ActivityPoller:
             if not response.ok:
                 raise error_from_response(response.status, response.body)
             # Decoding and converting a 2,000-row page cost ~17 ms of the GUI thread: a worker does it.
-            page, more, page_last_id = await asyncio.to_thread(_decode_page, entity_set, response.body, convert)
-            rows.extend(page)
-            if not page or (len(page) < PAGE_ROWS and not more):
+            page = await asyncio.to_thread(decode_page, response.body, entity_set, convert)
+            rows.extend(page.rows)
+            if not page.rows or (len(page.rows) < PAGE_ROWS and not page.has_more):
                 return rows
-            last_id = page_last_id
+            last_id = page.rows[-1].id
 
     def _course_events(self, before: dict[str, _Course], after: dict[str, _Course], now: datetime) -> list[ActivityEvent]:
         events = []
@@ -263,19 +261,6 @@ def _enrollment_transitions(old: _Enrollment | None, new: _Enrollment) -> list[s
         elif new.passing == _COMPLETED:
             events.append("CourseCompleted")
     return events
-
-
-def _decode_page(entity_set: str, body: bytes, convert: Callable[[dict], Any]) -> tuple[list[Any], bool, str]:
-    """(converted rows, whether a next link follows, the last row's Id), off the event loop."""
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return JSON ({exc}).") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return a list of rows.")
-    value = data["value"]
-    last_id = str(value[-1].get("Id") or "") if value else ""
-    return [convert(row) for row in value], bool(data.get("@odata.nextLink")), last_id
 
 
 def _as_dict(row: Any) -> dict:
