@@ -30,6 +30,7 @@ MIN_SECRET_LENGTH = 4
 _CREDENTIAL = r"key|token|secret|passw|pwd|signature|credential|auth(?!or(?!i[sz]))"
 _SECRET_HEADER = re.compile(rf"{_CREDENTIAL}|cookie|session", re.IGNORECASE)
 _SECRET_PARAM = re.compile(rf"{_CREDENTIAL}|session|^sig$|^code$", re.IGNORECASE)
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 _SECRET_FIELD = re.compile(r"secret|passw|pwd|token|api_?key|^key$|credential|signature", re.IGNORECASE)
 
 
@@ -47,8 +48,12 @@ def is_secret_param(name: str) -> bool:
 
 
 def is_secret_field(name: str) -> bool:
-    """Whether a JSON body field of this name holds one (Secret, password, apiKey...)."""
-    return bool(_SECRET_FIELD.search(name))
+    """Whether a JSON body field of this name holds one (Secret, password, apiKey...).
+
+    Only identifier-like names count: a mapping keyed by data (a login such as
+    `i:0#.f|membership|tokenova@contoso.com`) is not a field named "token".
+    """
+    return bool(_FIELD_NAME.fullmatch(name)) and bool(_SECRET_FIELD.search(name))
 
 
 def redact_values(text: str, secrets: Iterable[str], placeholder: str = REDACTED) -> str:

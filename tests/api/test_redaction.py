@@ -48,6 +48,7 @@ def test_odata_options_and_ordinary_parameters_are_not(name):
 def test_body_fields_are_secret_by_what_they_hold_not_by_an_id_in_the_name():
     assert is_secret_field("Secret") and is_secret_field("password") and is_secret_field("apiKey")
     assert not is_secret_field("CourseSessionIds") and not is_secret_field("Title") and not is_secret_field("WebHookUri")
+    assert not is_secret_field("i:0#.f|membership|tokenova@contoso.com")  # data used as a key, not a field
 
 
 def test_urls_keep_everything_but_credentials():
