@@ -72,17 +72,10 @@ class EnrollmentNotification(_Payload):
     time_stamp: TimeStamp = None
 
 
-class CourseNotification(_Payload):
-    """CoursePublished, CourseUnpublished, CourseCreated, CourseDeleted: flat course fields."""
+class CourseNotification(NotificationCourse):
+    """CoursePublished, CourseUnpublished, CourseCreated, CourseDeleted: the course's fields, flat."""
 
     action: str | None = None
-    site_id: str | None = None
-    web_id: str | None = None
-    id: str | None = None
-    title: str | None = None
-    url: str | None = None
-    course_type: lenient_enum(CourseType) | None = None
-    published: bool | None = None
     time_stamp: TimeStamp = None
 
 

@@ -18,16 +18,7 @@ from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.job_manager import JobManager
-from lms365_desktop.core.bulk_operations import (
-    APPROVE,
-    CANCEL,
-    COMPLETE,
-    ENROLL,
-    REJECT,
-    RETAKE,
-    applies_to,
-    operation,
-)
+from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 
 
