@@ -127,7 +127,8 @@ def normalize_notification(
     common = dict(event=event, payload=dict(notification), source=source, key=key,
                   delivery_id=delivery_id, attempt=attempt)
     try:
-        model = parse_notification(dict(notification), event)
+        # The shape follows the event decided above (an unknown Action falls back on the subscription's).
+        model = parse_notification({**notification, "Action": event})
     except ValidationError as exc:
         logger.warning("a %s notification did not fit its shape: %s", event, exc.errors()[:3])
         time = _parse_time(notification.get("TimeStamp")) or received_at or datetime.now(timezone.utc)
