@@ -226,7 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Show the frame first, then import and build the panes into it: the window appears in
     # about the time a bare Qt window takes, and fills within a second.
-    settings = QSettings()
+    from lms365_desktop.core.paths import AppPaths
+
+    settings = QSettings(str(AppPaths.default().settings_file), QSettings.Format.IniFormat)
     if args.reset_layout:
         settings.clear()
     # Before any widget exists: texts are translated when widgets are built.

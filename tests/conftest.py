@@ -29,6 +29,19 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         self.passwords.pop((service, username), None)
 
 
+@pytest.fixture(autouse=True)
+def app_home(tmp_path, monkeypatch):
+    """Every file the app would write by default goes under the test's own folder, never the user's.
+
+    The test's tmp_path itself, so a subprocess started with this environment (e2e) writes
+    where its test looks (tmp_path / "data").
+    """
+    from lms365_desktop.core.paths import HOME_ENV, AppPaths
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path))
+    return AppPaths.under(tmp_path)
+
+
 @pytest.fixture
 def memory_keyring():
     previous = keyring.get_keyring()

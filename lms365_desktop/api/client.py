@@ -10,7 +10,7 @@ import httpx
 from . import models as m
 from .bodies import check_guid
 from .errors import InputValidationError, Lms365Error, UnsafeRequestError, error_from_response
-from .odata import Page, Query
+from .odata import Page, Query, decode_page
 from .operations import WriteOperations
 from .passthrough import PassthroughOperations
 from .subscriptions import SubscriptionOperations
@@ -163,16 +163,13 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         """One page of rows (models for known entity sets, else dicts) and the next link."""
         row_model = _entity_model(entity_set) if model is _UNSET else model
         if next_link:
-            data = await self._get_json(self._own_host(next_link), lane=lane)
+            response = await self._call("GET", self._own_host(next_link), lane=lane)
         else:
-            data = await self._get_json(_entity_path(entity_set), params=(query or Query()).params(), lane=lane)
-        if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-            raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return a list of rows.")
-        rows = data["value"]
-        if row_model is not None:
-            rows = [row_model.model_validate(r) for r in rows]
-        count = data.get("@odata.count")
-        return Page(rows=rows, next_link=data.get("@odata.nextLink"), count=int(count) if count is not None else None)
+            response = await self._call("GET", _entity_path(entity_set), params=(query or Query()).params(), lane=lane)
+        assert isinstance(response, httpx.Response)
+        self._raise_for(response)
+        # On the loop's thread: see decode_page for why (measured).
+        return decode_page(response.content, entity_set, row_model.model_validate if row_model is not None else None)
 
     async def paginate(
         self,

@@ -39,6 +39,10 @@ class RegistrationStatus(IntEnum):  # [A]
     WaitingList = 4
 
 
+# Registrations that no longer hold a place in the course: may be enrolled again, hold no certificate.
+ENDED_REGISTRATIONS: frozenset[str] = frozenset({RegistrationStatus.Cancelled.name, RegistrationStatus.Rejected.name})
+
+
 class CoursePassingStatus(IntEnum):
     Completed = 0
     NotStarted = 1
@@ -77,6 +81,31 @@ class WebhookEvent(str, Enum):
     UserDeleted = "UserDeleted"
     CourseCreated = "CourseCreated"
     CourseDeleted = "CourseDeleted"
+
+
+# The triggers by payload shape (API notes §8): enrollment payloads nest Course and Users, course and
+# user payloads are flat. Plain strings, in the order the activity feed lists them.
+ENROLLMENT_EVENTS: tuple[str, ...] = tuple(e.value for e in (
+    WebhookEvent.CourseEnrollment, WebhookEvent.CourseUnenrollment, WebhookEvent.CourseStarted,
+    WebhookEvent.CourseCompleted, WebhookEvent.EnrollmentApprovalRequest,
+))
+COURSE_EVENTS: tuple[str, ...] = tuple(e.value for e in (
+    WebhookEvent.CoursePublished, WebhookEvent.CourseUnpublished, WebhookEvent.CourseCreated,
+    WebhookEvent.CourseDeleted,
+))
+USER_EVENTS: tuple[str, ...] = (WebhookEvent.UserCreated.value, WebhookEvent.UserDeleted.value)
+EVENTS: tuple[str, ...] = ENROLLMENT_EVENTS + COURSE_EVENTS + USER_EVENTS
+APPROVAL_EVENT: str = WebhookEvent.EnrollmentApprovalRequest.value
+
+
+def enum_name(enum_cls: type[Enum], value: Any) -> str:
+    """A member's name from the member, its name or its integer; an unknown value as text, None as ""."""
+    if value is None:
+        return ""
+    try:
+        return parse_enum(enum_cls, value).name
+    except ValueError:
+        return str(getattr(value, "name", value))
 
 
 E = TypeVar("E", bound=Enum)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from pydantic.alias_generators import to_pascal
 
-from .enums import CourseType, RegistrationStatus, lenient_enum
+from .enums import ENROLLMENT_EVENTS, USER_EVENTS, CourseType, RegistrationStatus, lenient_enum
 
 __all__ = [
     "NotificationCourse", "NotificationUser", "UserFieldValue", "EnrollmentNotification",
@@ -15,8 +15,24 @@ __all__ = [
 ]
 
 
+_DATETIME = TypeAdapter(datetime)
+
+
+def _time_or_none(value: Any) -> Any:
+    """A time stamp the server wrote oddly is dropped (the receiver's clock stands in), not fatal."""
+    try:
+        return None if value in (None, "") else _DATETIME.validate_python(value)
+    except ValidationError:
+        return None
+
+
+TimeStamp = Annotated[datetime | None, BeforeValidator(_time_or_none)]
+
+
 class _Payload(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, alias_generator=to_pascal)
+    # Lenient like the server's other answers: a number where text is expected is read as text.
+    model_config = ConfigDict(extra="allow", populate_by_name=True, alias_generator=to_pascal,
+                              coerce_numbers_to_str=True)
 
 
 class NotificationCourse(_Payload):
@@ -53,21 +69,14 @@ class EnrollmentNotification(_Payload):
     enrollment_status_text: str | None = None
     course: NotificationCourse | None = None
     users: list[NotificationUser] = Field(default_factory=list)
-    time_stamp: datetime | None = None
+    time_stamp: TimeStamp = None
 
 
-class CourseNotification(_Payload):
-    """CoursePublished, CourseUnpublished, CourseCreated, CourseDeleted: flat course fields."""
+class CourseNotification(NotificationCourse):
+    """CoursePublished, CourseUnpublished, CourseCreated, CourseDeleted: the course's fields, flat."""
 
     action: str | None = None
-    site_id: str | None = None
-    web_id: str | None = None
-    id: str | None = None
-    title: str | None = None
-    url: str | None = None
-    course_type: lenient_enum(CourseType) | None = None
-    published: bool | None = None
-    time_stamp: datetime | None = None
+    time_stamp: TimeStamp = None
 
 
 class UserNotification(_Payload):
@@ -81,21 +90,17 @@ class UserNotification(_Payload):
     directory_object_id: str | None = None
     is_deleted: bool | None = None
     user_field_values: list[UserFieldValue] = Field(default_factory=list)
-    time_stamp: datetime | None = None
+    time_stamp: TimeStamp = None
 
 
-_ENROLLMENT_ACTIONS = {
-    "CourseEnrollment", "CourseUnenrollment", "CourseStarted", "CourseCompleted", "EnrollmentApprovalRequest",
-}
-_USER_ACTIONS = {"UserCreated", "UserDeleted"}
-
-
-def parse_notification(item: dict[str, Any]) -> EnrollmentNotification | CourseNotification | UserNotification:
-    """The model matching a notification's `Action` (falls back on its shape)."""
-    action = str(item.get("Action", ""))
-    if action in _ENROLLMENT_ACTIONS or "Users" in item or "Course" in item:
+def parse_notification(item: dict[str, Any], event: str | None = None
+                       ) -> EnrollmentNotification | CourseNotification | UserNotification:
+    """The model matching a notification's `Action`, else `event` (the subscription's trigger),
+    else its shape. Raises pydantic's ValidationError for a payload of the wrong shape."""
+    action = str(item.get("Action") or event or "")
+    if action in ENROLLMENT_EVENTS or (action not in USER_EVENTS and ("Users" in item or "Course" in item)):
         return EnrollmentNotification.model_validate(item)
-    if action in _USER_ACTIONS or "UserId" in item:
+    if action in USER_EVENTS or "UserId" in item:
         return UserNotification.model_validate(item)
     return CourseNotification.model_validate(item)
 

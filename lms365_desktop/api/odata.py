@@ -7,9 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from .errors import InputValidationError
+import orjson
+
+from .errors import InputValidationError, Lms365Error
 
 T = TypeVar("T")
 
@@ -257,3 +260,27 @@ class Page(Generic[T]):
     @property
     def has_more(self) -> bool:
         return self.next_link is not None
+
+
+def decode_page(body: bytes, entity_set: str, convert: Callable[[dict], Any] | None = None) -> Page[Any]:
+    """One page of an entity set from a response body: its rows (each passed through `convert`
+    when given), the next link and `@odata.count`. The one page decoder of the client.
+
+    orjson: a 1,000-user page decodes in 2-4 ms where the json module took 5-18 ms. The function
+    is pure, so the caller picks the thread, by what was measured: a page the window shows is
+    decoded on the loop's thread (in a worker, the GUI waited on the GIL whenever the OS
+    preempted the worker, and orjson holds the GIL for the whole decode wherever it runs); a
+    large page that is also converted row by row in Python (the activity poller's 2,000 rows,
+    ~17 ms) goes to a worker, where the interpreter hands the GIL back to the GUI every few ms.
+    """
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return JSON ({exc}).") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("value"), list):
+        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return a list of rows.")
+    rows = data["value"]
+    if convert is not None:
+        rows = [convert(row) for row in rows]
+    count = data.get("@odata.count")
+    return Page(rows=rows, next_link=data.get("@odata.nextLink"), count=int(count) if count is not None else None)

@@ -12,16 +12,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
 from .errors import AmbiguousResultError, ClientClosedError, NetworkError, UnsafeRequestError
 from .rate_policy import retry_after_seconds
+from .redaction import redact_headers, redact_url
 from .retries import IDEMPOTENT_METHODS, Act, Decision, Failure, RetryPolicy, decide
 from .throttle import Lane, Scheduler
-_SECRET_PARAM = re.compile(r"(key|token|secret|passw|signature|^sig$|^code$|auth)", re.IGNORECASE)
-REDACTED = "[redacted]"
+
 # "Not given" for keyword arguments where None is a meaningful value (e.g. on_behalf_of=None: nobody).
 UNSET: Any = object()
 # Exceptions raised before a single byte of the request could reach the server.
@@ -85,31 +84,6 @@ class Verified:
 
 
 Verifier = Callable[[], Awaitable[tuple[bool, Any]]]
-
-
-def redact_headers(headers: httpx.Headers | dict[str, str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in headers.items():
-        lowered = name.lower()
-        if lowered in ("authorization", "proxy-authorization", "cookie", "set-cookie") or _SECRET_PARAM.search(lowered):
-            out[name] = REDACTED
-        else:
-            out[name] = value
-    return out
-
-
-def redact_url(url: str) -> str:
-    parts = urlsplit(url)
-    netloc = parts.netloc.rsplit("@", 1)[-1]  # never show user:password@
-    query = parts.query
-    if query:
-        # Keep the query exactly as sent (the console shows it) except for secret-looking values.
-        pieces = []
-        for piece in query.split("&"):
-            name, sep, _value = piece.partition("=")
-            pieces.append(f"{name}={REDACTED}" if sep and _SECRET_PARAM.search(unquote(name)) else piece)
-        query = "&".join(pieces)
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def is_loopback(host: str) -> bool:

@@ -1,26 +1,32 @@
 """ActivityEvent: one shape for what the 11 LMS365 triggers deliver (enrollment, course and user payloads)."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-# The connector's 11 triggers.
-ENROLLMENT_EVENTS = (
-    "CourseEnrollment",
-    "CourseUnenrollment",
-    "CourseStarted",
-    "CourseCompleted",
-    "EnrollmentApprovalRequest",
-)
-COURSE_EVENTS = ("CoursePublished", "CourseUnpublished", "CourseCreated", "CourseDeleted")
-USER_EVENTS = ("UserCreated", "UserDeleted")
-EVENTS = ENROLLMENT_EVENTS + COURSE_EVENTS + USER_EVENTS
-APPROVAL_EVENT = "EnrollmentApprovalRequest"
+from pydantic import ValidationError
 
-# [A] RegistrationStatus names (API notes §5), for an envelope that has the number but no text.
-REGISTRATION_STATUS_TEXT = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}
+from lms365_desktop.api.enums import (  # noqa: F401 - the feed's vocabulary, defined once in api.enums
+    APPROVAL_EVENT,
+    COURSE_EVENTS,
+    ENROLLMENT_EVENTS,
+    EVENTS,
+    USER_EVENTS,
+    CourseType,
+    RegistrationStatus,
+    enum_name,
+)
+from lms365_desktop.api.notifications import (
+    CourseNotification,
+    EnrollmentNotification,
+    UserNotification,
+    parse_notification,
+)
+
+logger = logging.getLogger(__name__)
 
 SOURCE_WEBHOOK = "webhook"
 SOURCE_POLLING = "polling"
@@ -111,61 +117,48 @@ def normalize_notification(
     attempt: int = 1,
     received_at: datetime | None = None,
 ) -> ActivityEvent:
-    """Map any of the three payload shapes (enrollment, course, user) to an ActivityEvent."""
+    """Map any of the three payload shapes (enrollment, course, user) to an ActivityEvent.
+
+    The payload is read with the typed models of `api.notifications`; one that does not fit its
+    shape still becomes an event (with what it says kept in `payload`), never a lost delivery.
+    """
     action = str(notification.get("Action") or "")
     event = action if action in EVENTS else event_hint
-    time = _parse_time(notification.get("TimeStamp")) or received_at or datetime.now(timezone.utc)
-    common = dict(time=time, event=event, payload=dict(notification), source=source, key=key,
+    common = dict(event=event, payload=dict(notification), source=source, key=key,
                   delivery_id=delivery_id, attempt=attempt)
-    if event in USER_EVENTS:
-        user = ActivityUser(
-            id=_text(notification.get("UserId")),
-            login_name=_text(notification.get("LoginName")),
-            title=_text(notification.get("Title")),
-            email=_text(notification.get("Email")),
-        )
-        status = "Deleted" if notification.get("IsDeleted") or event == "UserDeleted" else "Active"
-        return ActivityEvent(course="", users=(user,), status_text=status, **common)
-    if event in COURSE_EVENTS:
-        parts = [_text(notification.get("CourseType"))]
-        parts.append("Published" if notification.get("Published") else "Not published")
-        return ActivityEvent(
-            course=_text(notification.get("Title")),
-            course_id=_text(notification.get("Id")),
-            users=(),
-            status_text=" · ".join(p for p in parts if p),
-            **common,
-        )
-    course = notification.get("Course") if isinstance(notification.get("Course"), Mapping) else {}
+    try:
+        # The shape follows the event decided above (an unknown Action falls back on the subscription's).
+        model = parse_notification({**notification, "Action": event})
+    except ValidationError as exc:
+        logger.warning("a %s notification did not fit its shape: %s", event, exc.errors()[:3])
+        time = _parse_time(notification.get("TimeStamp")) or received_at or datetime.now(timezone.utc)
+        return ActivityEvent(time=time, course="", users=(), status_text="", **common)
+    time = _parse_time(model.time_stamp) or received_at or datetime.now(timezone.utc)
+    if isinstance(model, UserNotification):
+        user = ActivityUser(id=_text(model.user_id), login_name=_text(model.login_name), title=_text(model.title),
+                            email=_text(model.email))
+        status = "Deleted" if model.is_deleted or event == "UserDeleted" else "Active"
+        return ActivityEvent(time=time, course="", users=(user,), status_text=status, **common)
+    if isinstance(model, CourseNotification):
+        parts = [enum_name(CourseType, model.course_type), "Published" if model.published else "Not published"]
+        return ActivityEvent(time=time, course=_text(model.title), course_id=_text(model.id), users=(),
+                             status_text=" · ".join(p for p in parts if p), **common)
+    assert isinstance(model, EnrollmentNotification)
+    course = model.course
     users = tuple(
-        ActivityUser(
-            id=_text(u.get("Id")),
-            login_name=_text(u.get("LoginName")),
-            title=_text(u.get("Title")),
-            email=_text(u.get("Email")),
-            enrollment_id=_text(u.get("EnrollmentId")),
-            department=_text(u.get("Department")),
-        )
-        for u in notification.get("Users") or ()
-        if isinstance(u, Mapping)
+        ActivityUser(id=_text(u.id), login_name=_text(u.login_name), title=_text(u.title), email=_text(u.email),
+                     enrollment_id=_text(u.enrollment_id), department=_text(u.department))
+        for u in model.users
     )
-    status = _text(notification.get("EnrollmentStatusText"))
-    if not status and notification.get("EnrollmentStatus") is not None:
-        status = REGISTRATION_STATUS_TEXT.get(_int(notification.get("EnrollmentStatus")), "")
-    return ActivityEvent(
-        course=_text(course.get("Title")), course_id=_text(course.get("Id")), users=users, status_text=status, **common
-    )
+    status = _text(model.enrollment_status_text)
+    if not status and isinstance(model.enrollment_status, RegistrationStatus):
+        status = model.enrollment_status.name
+    return ActivityEvent(time=time, course=_text(course.title if course else None),
+                         course_id=_text(course.id if course else None), users=users, status_text=status, **common)
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1
 
 
 def _parse_time(value: Any) -> datetime | None:

@@ -14,7 +14,6 @@ from lms365_desktop.core.activity_events import (  # noqa: F401 - the feed's voc
     COURSE_EVENTS,
     ENROLLMENT_EVENTS,
     EVENTS,
-    REGISTRATION_STATUS_TEXT,
     SOURCE_POLLING,
     SOURCE_WEBHOOK,
     USER_EVENTS,

@@ -11,8 +11,9 @@ from typing import Any
 
 import orjson
 
+from lms365_desktop.api.enums import ENDED_REGISTRATIONS as _ENDED, CoursePassingStatus, RegistrationStatus, enum_name
 from lms365_desktop.api.errors import Lms365Error, error_from_response
-from lms365_desktop.api.odata import MAX_OR_TERMS, Guid, Query, any_of
+from lms365_desktop.api.odata import MAX_OR_TERMS, Guid, Query, any_of, decode_page
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.activity_events import SOURCE_POLLING, ActivityEvent, normalize_notification
 
@@ -31,10 +32,12 @@ USER_FIELDS = ("Id", "Title", "Email")
 USER_LOOKUP_BATCH = MAX_OR_TERMS  # one or-chain within the service's MaxNodeCount
 
 # Enums arrive as names (sandbox, notes §5) or as numbers; the diff works on names.
-_REGISTRATION = {0: "Enrolled", 1: "PendingApproval", 2: "Rejected", 3: "Cancelled", 4: "WaitingList"}
-_REGISTRATION_VALUE = {name: value for value, name in _REGISTRATION.items()}
-_PASSING = {0: "Completed", 1: "NotStarted", 2: "InProgress"}
-_ENDED = ("Cancelled", "Rejected")
+_ENROLLED = RegistrationStatus.Enrolled.name
+_PENDING = RegistrationStatus.PendingApproval.name
+_CANCELLED = RegistrationStatus.Cancelled.name
+_WAITING = (RegistrationStatus.PendingApproval.name, RegistrationStatus.WaitingList.name)
+_STARTED = CoursePassingStatus.InProgress.name
+_COMPLETED = CoursePassingStatus.Completed.name
 
 
 # slots: a large tenant keeps hundreds of thousands of these between rounds.
@@ -146,11 +149,11 @@ class ActivityPoller:
             if not response.ok:
                 raise error_from_response(response.status, response.body)
             # Decoding and converting a 2,000-row page cost ~17 ms of the GUI thread: a worker does it.
-            page, more, page_last_id = await asyncio.to_thread(_decode_page, entity_set, response.body, convert)
-            rows.extend(page)
-            if not page or (len(page) < PAGE_ROWS and not more):
+            page = await asyncio.to_thread(decode_page, response.body, entity_set, convert)
+            rows.extend(page.rows)
+            if not page.rows or (len(page.rows) < PAGE_ROWS and not page.has_more):
                 return rows
-            last_id = page_last_id
+            last_id = page.rows[-1].id
 
     def _course_events(self, before: dict[str, _Course], after: dict[str, _Course], now: datetime) -> list[ActivityEvent]:
         events = []
@@ -217,7 +220,7 @@ class ActivityPoller:
         title, email = self._user_names.get(enrollment.user_id, ("", ""))
         notification = {
             "Action": event,
-            "EnrollmentStatus": _REGISTRATION_VALUE.get(enrollment.registration, -1),
+            "EnrollmentStatus": RegistrationStatus.__members__.get(enrollment.registration, -1),
             "EnrollmentStatusText": enrollment.registration,
             "CoursePassingStatus": enrollment.passing,
             "Course": {
@@ -236,43 +239,30 @@ class ActivityPoller:
 def _enrollment_transitions(old: _Enrollment | None, new: _Enrollment) -> list[str]:
     """The triggers a webhook server would have fired between two observations of one enrollment."""
     if old is None:
-        if new.registration == "PendingApproval":
+        if new.registration == _PENDING:
             return ["EnrollmentApprovalRequest"]
         if new.registration in _ENDED:
             return []
         first = ["CourseEnrollment"]
-        if new.passing == "InProgress":
+        if new.passing == _STARTED:
             first.append("CourseStarted")
-        elif new.passing == "Completed":
+        elif new.passing == _COMPLETED:
             first.append("CourseCompleted")
         return first
     events = []
     if new.registration != old.registration:
-        if new.registration == "Cancelled":
+        if new.registration == _CANCELLED:
             events.append("CourseUnenrollment")
-        elif new.registration == "Enrolled" and old.registration in ("PendingApproval", "WaitingList"):
+        elif new.registration == _ENROLLED and old.registration in _WAITING:
             events.append("CourseEnrollment")
-        elif new.registration == "PendingApproval":
+        elif new.registration == _PENDING:
             events.append("EnrollmentApprovalRequest")
     if new.passing != old.passing:
-        if new.passing == "InProgress":
+        if new.passing == _STARTED:
             events.append("CourseStarted")
-        elif new.passing == "Completed":
+        elif new.passing == _COMPLETED:
             events.append("CourseCompleted")
     return events
-
-
-def _decode_page(entity_set: str, body: bytes, convert: Callable[[dict], Any]) -> tuple[list[Any], bool, str]:
-    """(converted rows, whether a next link follows, the last row's Id), off the event loop."""
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return JSON ({exc}).") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-        raise Lms365Error("UnexpectedResponse", f"{entity_set} did not return a list of rows.")
-    value = data["value"]
-    last_id = str(value[-1].get("Id") or "") if value else ""
-    return [convert(row) for row in value], bool(data.get("@odata.nextLink")), last_id
 
 
 def _as_dict(row: Any) -> dict:
@@ -284,21 +274,14 @@ def _as_dict(row: Any) -> dict:
     return dict(row)
 
 
-def _enum_name(value: Any, names: dict[int, str]) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return names.get(value, str(value))
-    text = "" if value is None else str(getattr(value, "name", value))
-    return names.get(int(text), text) if text.isdigit() else text
-
-
 def _enrollment(row: dict) -> _Enrollment:
     return _Enrollment(
         id=str(row.get("Id") or ""),
         course_id=str(row.get("CourseId") or ""),
         user_id=str(row.get("UserId") or ""),
         login_name=str(row.get("UserLoginName") or ""),
-        registration=_enum_name(row.get("RegistrationStatus"), _REGISTRATION),
-        passing=_enum_name(row.get("CoursePassingStatus"), _PASSING),
+        registration=enum_name(RegistrationStatus, row.get("RegistrationStatus")),
+        passing=enum_name(CoursePassingStatus, row.get("CoursePassingStatus")),
     )
 
 

@@ -7,12 +7,12 @@ Journal kinds are "enrollments.<verb>", the same records the UI's job manager wr
 """
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from lms365_desktop.api.bodies import login_variants
-from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
+from lms365_desktop.api.enums import ENDED_REGISTRATIONS, CoursePassingStatus, RegistrationStatus, enum_name
 from lms365_desktop.api.errors import NotFoundError
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
@@ -32,20 +32,59 @@ LABELS = {
 }
 
 
-# Server-side form of "the action applies to this row", for jobs over every matching row.
-_ACTIVE = "(RegistrationStatus eq 'Enrolled' or RegistrationStatus eq 'PendingApproval' or RegistrationStatus eq 'WaitingList')"
-APPLIES_FILTER = {
-    APPROVE: "RegistrationStatus eq 'PendingApproval'",
-    REJECT: "RegistrationStatus eq 'PendingApproval'",
-    CANCEL: _ACTIVE,
-    COMPLETE: "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed'",
-    RETAKE: "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'NotStarted'",
+@dataclass(frozen=True)
+class Applicability:
+    """When an action applies to an enrollment: its registration is one of `statuses` and, if
+    `passing_not` is set, its passing status is anything but that one."""
+
+    statuses: tuple[RegistrationStatus, ...]
+    passing_not: CoursePassingStatus | None = None
+
+    def matches(self, row: Mapping[str, Any]) -> bool:
+        """The per-row check (the toolbar's): a wire row, statuses as names or numbers."""
+        status = enum_name(RegistrationStatus, row.get("RegistrationStatus"))
+        if status not in {s.name for s in self.statuses}:
+            return False
+        passing = row.get("CoursePassingStatus")
+        return self.passing_not is None or passing is None or \
+            enum_name(CoursePassingStatus, passing) != self.passing_not.name
+
+    def odata_filter(self) -> str:
+        """The same rule as an OData $filter, for jobs over every matching row (null passes `ne`, as above)."""
+        statuses = " or ".join(f"RegistrationStatus eq '{s.name}'" for s in self.statuses)
+        clause = f"({statuses})" if len(self.statuses) > 1 else statuses
+        if self.passing_not is not None:
+            clause += f" and CoursePassingStatus ne '{self.passing_not.name}'"
+        return clause
+
+
+# Which action applies to which enrollment: the one definition behind the toolbar's enabled
+# actions and the "all matching" jobs' filter.
+APPLICABILITY = {
+    APPROVE: Applicability((RegistrationStatus.PendingApproval,)),
+    REJECT: Applicability((RegistrationStatus.PendingApproval,)),
+    CANCEL: Applicability((RegistrationStatus.Enrolled, RegistrationStatus.PendingApproval,
+                           RegistrationStatus.WaitingList)),
+    COMPLETE: Applicability((RegistrationStatus.Enrolled,), passing_not=CoursePassingStatus.Completed),
+    # Nothing to retake before the learner started.
+    RETAKE: Applicability((RegistrationStatus.Enrolled,), passing_not=CoursePassingStatus.NotStarted),
 }
+
+
+def applies_to(kind: str, row: Mapping[str, Any]) -> bool:
+    """Whether `kind` makes sense for an enrollment row as it stands now (never for ENROLL)."""
+    rule = APPLICABILITY.get(kind.removeprefix(JOB_KIND_PREFIX))
+    return rule is not None and rule.matches(row)
+
+
+def applies_filter(kind: str) -> str:
+    """The OData $filter of the enrollments `kind` applies to."""
+    return APPLICABILITY[kind.removeprefix(JOB_KIND_PREFIX)].odata_filter()
 
 
 async def matching_ids(client: Any, kind: str, query: Query, *, lane: Lane = Lane.BULK) -> list[str]:
     """The ids of every enrollment the view's query matches that `kind` applies to (all pages, throttled)."""
-    query = query.filter(APPLIES_FILTER[kind.removeprefix(JOB_KIND_PREFIX)]).select("Id")
+    query = query.filter(applies_filter(kind)).select("Id")
     return [str(row["Id"]) async for row in client.paginate("Enrollments", query, lane=lane, model=None)]
 
 
@@ -126,7 +165,8 @@ def operation(kind: str, params: dict[str, Any], client: Any, *, lane: Lane = La
             query = Query().where(CourseId=Guid(course_id)).filter(
                 " or ".join("UserLoginName eq {}" for _ in logins), *logins).select("Id", "RegistrationStatus")
             page = await client.fetch_page("Enrollments", query, model=None, lane=lane)
-            return any(row.get("RegistrationStatus") not in ("Cancelled", "Rejected") for row in page.rows)
+            return any(enum_name(RegistrationStatus, row.get("RegistrationStatus")) not in ENDED_REGISTRATIONS
+                       for row in page.rows)
 
         return Operation(action, check)
     raise ValueError(f"Unknown enrollment operation {kind!r}.")

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from lms365_desktop.api.enums import ENDED_REGISTRATIONS
 from lms365_desktop.api.errors import error_from_response
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
@@ -16,7 +17,7 @@ from lms365_desktop.core.upload_queue import ProgressCallback, Sender, UploadIte
 
 CERTIFICATES_PATH = "/odata/v2/Certificates"
 # Enrollments that cannot hold a certificate: the learner is not (or no longer) in the course.
-INACTIVE_STATUSES = frozenset({"Cancelled", "Rejected"})
+INACTIVE_STATUSES = ENDED_REGISTRATIONS
 
 
 class ExistingPolicy(StrEnum):

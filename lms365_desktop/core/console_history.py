@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import platformdirs
 
+from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.core.request_snippets import ConsoleRequest, Header, scrub
 
 PREVIEW_CHARS = 16_000  # enough to search a page of results; a 2 MB body stays out of the file
@@ -44,10 +44,6 @@ CREATE TABLE IF NOT EXISTS saved (
     body TEXT NOT NULL
 );
 """
-
-
-def default_history_path() -> Path:
-    return Path(platformdirs.user_data_dir("lms365-desktop", appauthor=False)) / "console_history.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -108,7 +104,7 @@ class ConsoleHistory:
     """Every console request with its response summary, and the user's named requests."""
 
     def __init__(self, path: Path | None = None, *, max_entries: int = MAX_ENTRIES) -> None:
-        self.path = Path(path) if path is not None else default_history_path()
+        self.path = Path(path) if path is not None else AppPaths.default().console_history
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Requests and response excerpts can hold personal data: the file is the user's alone.
         self.path.touch(mode=0o600, exist_ok=True)
@@ -131,7 +127,7 @@ class ConsoleHistory:
     @_locked
     def record(self, request: ConsoleRequest, summary: ResponseSummary) -> HistoryEntry:
         """Store a request (secrets replaced by a placeholder) with the summary of its response."""
-        secrets = [h.value for h in request.headers if h.is_secret and h.value]
+        secrets = request.secret_values
         safe = request.redacted()
         started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         preview = scrub(summary.preview[:PREVIEW_CHARS], secrets)

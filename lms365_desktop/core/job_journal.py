@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-import platformdirs
 
-from lms365_desktop.core.profiles import APP_AUTHOR, APP_NAME
+from lms365_desktop.api.redaction import redact_mapping, redact_text
+from lms365_desktop.core.paths import AppPaths
 
 
 class JobState(str, enum.Enum):
@@ -91,15 +91,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def default_journal_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR) / "jobs.sqlite3"
-
-
 class JobJournal:
     """Jobs and their items in one SQLite file (WAL; every state change is its own commit)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path is not None else default_journal_path()
+        self.path = Path(path) if path is not None else AppPaths.default().jobs_journal
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we commit explicitly, one transaction per state change.
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
@@ -140,7 +136,7 @@ class JobJournal:
             self._db.execute(
                 "INSERT INTO jobs (id, kind, label, params, profile_name, state, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (job_id, kind, label, json.dumps(params or {}), profile_name, JobState.RUNNING.value, now, now),
+                (job_id, kind, label, json.dumps(redact_mapping(params or {})), profile_name, JobState.RUNNING.value, now, now),
             )
             self._db.executemany(
                 "INSERT INTO job_items (job_id, seq, item, state, updated_at) VALUES (?, ?, ?, ?, ?)", rows
@@ -222,7 +218,7 @@ class JobJournal:
             cursor = self._db.execute(
                 "UPDATE job_items SET state = ?, message = ?, code = ?, updated_at = ?,"
                 " attempts = attempts + ?, transient = ? WHERE job_id = ? AND seq = ?",
-                (state.value, message, code, _now(), 1 if attempt else 0, int(transient), job_id, seq),
+                (state.value, redact_text(message) if message else message, code, _now(), 1 if attempt else 0, int(transient), job_id, seq),
             )
             if cursor.rowcount != 1:
                 raise KeyError(f"No item {seq} in job {job_id}.")

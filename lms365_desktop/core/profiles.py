@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-APP_NAME = "lms365-desktop"
-APP_AUTHOR = "lms365-desktop"
+from lms365_desktop.core.paths import AppPaths
+
 SANDBOX_PROFILE_NAME = "Local sandbox"
 
 
@@ -134,17 +133,13 @@ def profile_errors(error: ValidationError) -> dict[str, str]:
     return messages
 
 
-def default_profiles_path() -> Path:
-    return platformdirs.user_config_path(APP_NAME, APP_AUTHOR) / "connections.json"
-
-
 class ProfileStore:
     """Saved connection profiles in a readable JSON file (never holding a key)."""
 
     FORMAT_VERSION = 1
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path is not None else default_profiles_path()
+        self.path = Path(path) if path is not None else AppPaths.default().connections_file
 
     def list(self) -> list[ConnectionProfile]:
         return list(self._read()[0].values())

@@ -8,6 +8,15 @@ import shlex
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote, unquote, urlsplit
 
+from lms365_desktop.api.redaction import (
+    is_secret_header,
+    is_secret_param,
+    redact_body,
+    redact_params,
+    redact_query,
+    redact_text,
+)
+
 ODATA_ROOT = "/odata/v2/"
 KEY_VARIABLE = "LMS365_API_KEY"
 SECRET_PLACEHOLDER = "<secret>"
@@ -23,11 +32,6 @@ class ForeignHostError(ValueError):
     """An absolute URL that points somewhere other than the connection's host: never sent."""
 
 
-# Header names that carry credentials whether or not the user ticked "secret".
-_SENSITIVE_NAME = re.compile(r"authorization|token|secret|password|passwd|api-?key|cookie|signature|session",
-                             re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Header:
     name: str
@@ -36,8 +40,8 @@ class Header:
 
     @property
     def is_secret(self) -> bool:
-        """Ticked by the user, or named like a credential (Authorization, *token*, *key*...)."""
-        return self.secret or bool(_SENSITIVE_NAME.search(self.name))
+        """Ticked by the user, or named like a credential (api.redaction decides which names are)."""
+        return self.secret or is_secret_header(self.name)
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,28 @@ class ConsoleRequest:
     body: str = ""
     relative_to_host: bool = False
 
+    @property
+    def secret_values(self) -> list[str]:
+        """The values this request must never show: secret headers' and secret query parameters'."""
+        _path, params = self.split_uri()
+        return [h.value for h in self.headers if h.is_secret and h.value] + [
+            v for k, v in [*self.params, *params] if v and v != SECRET_PLACEHOLDER and is_secret_param(k)]
+
     def redacted(self) -> "ConsoleRequest":
-        """The same request with every secret header value (and any echo of it) replaced."""
-        secrets = [h.value for h in self.headers if h.is_secret and h.value]
+        """The same request with every secret (header, query parameter, body field, and any echo
+        of one elsewhere) replaced by the placeholder the console asks to fill in again."""
+        secrets = self.secret_values
         headers = tuple(
             replace(h, value=SECRET_PLACEHOLDER, secret=True) if h.is_secret else h for h in self.headers
         )
+        path, _, query = self.uri.partition("?")
+        uri = path + (("?" + redact_query(query, SECRET_PLACEHOLDER)) if _ else "")
         return replace(
             self,
-            uri=scrub(self.uri, secrets),
-            params=tuple((k, scrub(v, secrets)) for k, v in self.params),
+            uri=scrub(uri, secrets),
+            params=tuple((k, scrub(v, secrets)) for k, v in redact_params(self.params, SECRET_PLACEHOLDER)),
             headers=headers,
-            body=scrub(self.body, secrets),
+            body=scrub(redact_body(self.body, SECRET_PLACEHOLDER), secrets),
         )
 
     def split_uri(self) -> tuple[str, list[tuple[str, str]]]:
@@ -76,10 +90,8 @@ class ConsoleRequest:
 
 
 def scrub(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        if len(secret) >= 4:  # a one-letter "secret" would shred the text and protect nothing
-            text = text.replace(secret, SECRET_PLACEHOLDER)
-    return text
+    """Free text from or about a console request (a response excerpt, an error) made safe."""
+    return redact_text(text, secrets, SECRET_PLACEHOLDER)
 
 
 def parse_query(query: str) -> list[tuple[str, str]]:
@@ -143,6 +155,7 @@ def _has_user_authorization(request: ConsoleRequest) -> bool:
 
 def to_curl(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """curl with the key read from $LMS365_API_KEY and secret headers from their own variables."""
+    request = request.redacted()  # secret parameters and body fields as the placeholder
     lines = [f"curl -X {request.method} {shlex.quote(full_url(base_url, request))}"]
     if not _has_user_authorization(request):
         lines.append(f'-u "{username}:${{{KEY_VARIABLE}}}"')
@@ -162,6 +175,7 @@ def _ps_quote(text: str) -> str:
 
 def to_powershell(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """Invoke-RestMethod with the key from $env:LMS365_API_KEY."""
+    request = request.redacted()  # secret parameters and body fields as the placeholder
     entries = []
     if not _has_user_authorization(request):
         entries.append(
@@ -185,6 +199,7 @@ def to_powershell(base_url: str, request: ConsoleRequest, *, username: str = "ap
 
 def to_python(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """An httpx call with the key from os.environ."""
+    request = request.redacted()  # secret parameters and body fields as the placeholder
     url, params = resolve(base_url, request)
     args = [f"    {request.method!r},", f"    {url!r},"]
     if params:

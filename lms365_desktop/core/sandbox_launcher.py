@@ -13,9 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-import platformdirs
-
-from lms365_desktop.core.profiles import APP_AUTHOR, APP_NAME, SANDBOX_PROFILE_NAME, ConnectionProfile
+from lms365_desktop.core.paths import AppPaths
+from lms365_desktop.core.profiles import SANDBOX_PROFILE_NAME, ConnectionProfile
 
 DEFAULT_ACTIVITY_PER_MINUTE = 4.0  # a few learner events a minute, so the activity feed is alive
 DATA_FILE_NAME = "sandbox.sqlite3"
@@ -31,10 +30,6 @@ class SandboxServerLike(Protocol):
 
 
 ServerFactory = Callable[..., SandboxServerLike]
-
-
-def default_sandbox_data_dir() -> Path:
-    return platformdirs.user_data_path(APP_NAME, APP_AUTHOR)
 
 
 class EmbeddedSandbox:
@@ -56,7 +51,7 @@ class EmbeddedSandbox:
         **config_overrides: Any,
     ) -> None:
         self._server_factory = server_factory
-        self.data_path = (Path(data_dir) if data_dir is not None else default_sandbox_data_dir()) / DATA_FILE_NAME
+        self.data_path = (Path(data_dir) if data_dir is not None else AppPaths.default().sandbox_data) / DATA_FILE_NAME
         self._simulate_activity = simulate_activity
         self._rate = rate
         self._profile_name = profile_name

@@ -14,6 +14,7 @@ from lms365_desktop.api.errors import (
     PermissionDeniedError,
     ThrottledError,
 )
+from lms365_desktop.api.redaction import redact_text
 
 
 def tr(text: str) -> str:
@@ -21,7 +22,11 @@ def tr(text: str) -> str:
 
 
 def describe(exc: BaseException) -> tuple[str, str, str]:
-    """(title, message, details) for a notification; the message is the server's own words."""
+    """(title, message, details) for a notification; the message is the server's own words.
+
+    Both texts go through api.redaction: a server that echoes the request, or a traceback with a
+    URL in it, shows no secret.
+    """
     if isinstance(exc, Lms365Error):
         if isinstance(exc, AuthenticationError):
             title = tr("The API key was not accepted")
@@ -45,9 +50,9 @@ def describe(exc: BaseException) -> tuple[str, str, str]:
         lines.append(f"{tr('Message')}: {exc.message}")
         if exc.details:
             lines.append(f"{tr('Details')}: {exc.details}")
-        return title, exc.message or str(exc), "\n".join(lines)
+        return title, redact_text(exc.message or str(exc)), redact_text("\n".join(lines))
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return tr("Something went wrong"), str(exc) or type(exc).__name__, details
+    return tr("Something went wrong"), redact_text(str(exc)) or type(exc).__name__, redact_text(details)
 
 
 def report_error(notifications, exc: BaseException, *, ask_for_key: Callable[[], None] | None = None,

@@ -160,7 +160,7 @@ class JobCard(QWidget):
             return self.tr("Already done (found on the server)")
         verbs = {APPROVE: self.tr("Approved"), REJECT: self.tr("Rejected"), CANCEL: self.tr("Cancelled"),
                  COMPLETE: self.tr("Marked completed"), RETAKE: self.tr("Retake forced"), ENROLL: self.tr("Enrolled")}
-        return verbs.get(self.manager.kinds.get(self.job_id, ""), outcome.message or self.tr("Done"))
+        return verbs.get(self.manager.kind(self.job_id), outcome.message or self.tr("Done"))
 
     @property
     def finished(self) -> bool:

@@ -64,3 +64,25 @@ def test_any_text_is_one_string_literal(text):
     # Every quote inside is doubled: the literal cannot end early.
     assert inner.replace("''", "").count("'") == 0
     assert inner.replace("''", "'") == text
+
+
+def test_decode_page_reads_rows_next_link_and_count_and_converts_each_row():
+    from lms365_desktop.api.odata import decode_page
+
+    body = b'{"@odata.count": 7, "value": [{"Id": "a"}, {"Id": "b"}], "@odata.nextLink": "https://h/x?$skip=2"}'
+    page = decode_page(body, "Users")
+    assert page.rows == [{"Id": "a"}, {"Id": "b"}] and page.count == 7 and page.has_more
+    assert decode_page(body, "Users", lambda row: row["Id"]).rows == ["a", "b"]
+    last = decode_page(b'{"value": []}', "Users")
+    assert last.rows == [] and not last.has_more and last.count is None
+
+
+@pytest.mark.parametrize("body, words", [(b"<html>", "did not return JSON"), (b"", "did not return JSON"),
+                                         (b'{"error": {}}', "did not return a list of rows")])
+def test_decode_page_says_what_came_instead_of_a_page(body, words):
+    from lms365_desktop.api.errors import Lms365Error
+    from lms365_desktop.api.odata import decode_page
+
+    with pytest.raises(Lms365Error, match=words) as caught:
+        decode_page(body, "Users")
+    assert caught.value.code == "UnexpectedResponse" and "Users" in caught.value.message

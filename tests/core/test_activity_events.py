@@ -62,3 +62,33 @@ def test_record_round_trip_keeps_everything():
                                                        "Course": COURSE, "Users": [USER]},
                                    source=SOURCE_POLLING, key="poll:1", attempt=2, delivery_id="d")
     assert ActivityEvent.from_record(event.to_record()) == event
+
+
+def test_event_names_are_the_ones_api_enums_defines():
+    from lms365_desktop.api import enums
+    from lms365_desktop.core import activity_events
+
+    assert activity_events.EVENTS is enums.EVENTS
+    assert set(EVENTS) == {e.value for e in enums.WebhookEvent}
+    assert activity_events.APPROVAL_EVENT == enums.WebhookEvent.EnrollmentApprovalRequest.value
+
+
+def test_payloads_are_read_with_the_typed_models_numbers_and_all():
+    event = normalize_notification("CoursePublished", {"Action": "CoursePublished", **COURSE, "CourseType": 5})
+    assert event.status_text == "Webinar · Published"  # a number becomes its name
+    event = normalize_notification("CourseEnrollment", {"EnrollmentStatus": "4", "Course": COURSE,
+                                                        "Users": [{**USER, "Id": 17}]})
+    assert event.status_text == "WaitingList" and event.users[0].id == "17"
+    assert normalize_notification("CourseEnrollment", {"EnrollmentStatus": 99, "Course": COURSE}).status_text == ""
+
+
+def test_an_odd_time_stamp_falls_back_to_the_receipt_time_and_keeps_the_rest():
+    received = datetime(2026, 12, 1, 8, 0, tzinfo=timezone.utc)
+    event = normalize_notification("CourseCompleted", {"Course": COURSE, "Users": [USER], "TimeStamp": "yesterday"},
+                                   received_at=received)
+    assert event.time == received and event.course == "Fire safety" and event.users_text == "Ann Lee"
+
+
+def test_a_payload_of_the_wrong_shape_still_becomes_an_event():
+    event = normalize_notification("CourseEnrollment", {"Course": "not an object", "Users": [USER]})
+    assert event.event == "CourseEnrollment" and event.payload["Course"] == "not an object"

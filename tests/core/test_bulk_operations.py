@@ -129,3 +129,30 @@ async def test_lost_responses_still_end_with_each_user_enrolled_once(make_sandbo
     assert [o.state for o in result.outcomes] == [ItemState.DONE] * len(newcomers), [
         o.message for o in result.failed]
     assert sorted(login for login in after if login in set(newcomers)) == sorted(newcomers)  # once each
+
+
+@pytest.mark.parametrize("kind", ["approve", "reject", "cancel", "complete", "retake"])
+async def test_the_row_check_and_the_server_filter_pick_the_same_enrollments(sandbox, kind):
+    """One definition, two forms: what the toolbar enables on a row is what an "all matching" job takes."""
+    from lms365_desktop.api.client import Lms365Client
+    from lms365_desktop.core.bulk_operations import applies_filter, applies_to, matching_ids
+
+    async with Lms365Client(sandbox.base_url, sandbox.api_key) as client:
+        fields = Query().select("Id", "RegistrationStatus", "CoursePassingStatus")
+        rows = [row async for row in client.paginate("Enrollments", fields, model=None)]
+        by_row = {str(row["Id"]) for row in rows if applies_to(kind, row)}
+        by_filter = set(await matching_ids(client, kind, Query()))
+    assert by_row == by_filter
+    assert by_row and len(by_row) < len(rows), applies_filter(kind)  # the seed has rows on both sides
+
+
+def test_the_row_check_reads_statuses_as_names_or_numbers():
+    from lms365_desktop.core.bulk_operations import applies_filter, applies_to
+
+    assert applies_to("complete", {"RegistrationStatus": RegistrationStatus.Enrolled.value,
+                                   "CoursePassingStatus": CoursePassingStatus.InProgress.value})
+    assert not applies_to("retake", {"RegistrationStatus": "Enrolled", "CoursePassingStatus": "NotStarted"})
+    assert not applies_to("enroll", {"RegistrationStatus": "Enrolled"})
+    assert applies_filter("enrollments.cancel") == (
+        "(RegistrationStatus eq 'Enrolled' or RegistrationStatus eq 'PendingApproval' "
+        "or RegistrationStatus eq 'WaitingList')")

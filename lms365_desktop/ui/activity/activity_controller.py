@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -15,6 +13,7 @@ from lms365_desktop.api.odata import Guid, eq, is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
 from lms365_desktop.core.connection import Connection
+from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.ui.activity.activity_pane import ActivityPane
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.panes.entity_pane import EntityPane
@@ -29,13 +28,6 @@ log = logging.getLogger(__name__)
 SETTINGS_MODE = "activity/mode/{connection}"
 SETTINGS_CALLBACK_URL = "activity/publicCallbackUrl/{connection}"
 SETTINGS_RECEIVER_PORT = "activity/receiverPort/{connection}"
-
-
-def default_log_path(context: AppContext | None = None) -> Path:
-    """Beside the job journal when there is one (one data directory per app), else the user data dir."""
-    if context is not None:
-        return Path(context.journal.path).parent / "activity.sqlite3"
-    return Path(platformdirs.user_data_dir("lms365-desktop", "lms365-desktop")) / "activity.sqlite3"
 
 
 class ActivityController(QObject):
@@ -215,7 +207,7 @@ def install_activity(context: AppContext, workspace: Workspace, *, activity_log:
     context.window.keep_pane_state(pane.save_state, pane.restore_state)
     context.view_verbs.register(pane, {ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find,
                                        ViewVerb.COPY_ROWS: pane.copy_selection, ViewVerb.EXPORT_CSV: pane.export_csv})
-    controller = ActivityController(context, workspace, pane, activity_log or ActivityLog(default_log_path(context)),
+    controller = ActivityController(context, workspace, pane, activity_log or ActivityLog(AppPaths.default().activity_log),
                                     poll_interval=poll_interval)
     # Asking for a tray starts a D-Bus thread; a headless platform has no tray to ask about.
     headless = QGuiApplication.platformName() in ("offscreen", "minimal")

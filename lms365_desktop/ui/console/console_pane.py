@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.client import Lms365Client
-from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary, default_history_path
+from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary
+from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.core.metadata_catalog import MetadataCatalog
 from lms365_desktop.core.request_snippets import (
     ODATA_ROOT,
@@ -244,7 +245,7 @@ class ConsolePane(QWidget):
         return self.context.tasks.run(self._refresh_history(self.sidebar.search.text()))
 
     async def _refresh_history(self, text: str) -> None:
-        if self._history is None and not default_history_path().exists():
+        if self._history is None and not AppPaths.default().console_history.exists():
             # Nothing stored yet: showing the pane creates no file; the first send will.
             self.sidebar.set_entries([])
             self.sidebar.set_saved([])

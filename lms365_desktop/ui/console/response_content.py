@@ -11,6 +11,8 @@ from xml.parsers.expat import ExpatError
 
 import orjson
 
+from lms365_desktop.api.redaction import REDACTED, is_secret_header
+
 _TEXT_TYPES = ("json", "xml", "text/", "javascript", "html", "csv", "x-www-form-urlencoded")
 REASONS = {
     200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently",
@@ -96,7 +98,7 @@ class ResponseContent:
 
 def interpret(status: int, headers: Any, body: bytes, elapsed_ms: float) -> ResponseContent:
     """Classify and parse a response body; never raises for odd content."""
-    pairs = header_items(headers)
+    pairs = [(name, REDACTED if is_secret_header(name) else value) for name, value in header_items(headers)]
     content_type = header_value(pairs, "content-type")
     content = ResponseContent(status, float(elapsed_ms), len(body), pairs, content_type, body)
     lowered = content_type.lower()

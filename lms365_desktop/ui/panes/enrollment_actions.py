@@ -18,27 +18,8 @@ from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.job_manager import JobManager
-from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
-from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, operation
+from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
-
-
-_ACTIVE = (RegistrationStatus.Enrolled.name, RegistrationStatus.PendingApproval.name, RegistrationStatus.WaitingList.name)
-
-
-def applies_to(kind: str, row: dict[str, Any]) -> bool:
-    """Whether ``kind`` makes sense for an enrollment row (wire dict) as it stands now."""
-    status, passing = row.get("RegistrationStatus"), row.get("CoursePassingStatus")
-    enrolled = status == RegistrationStatus.Enrolled.name
-    if kind in (APPROVE, REJECT):
-        return status == RegistrationStatus.PendingApproval.name
-    if kind == CANCEL:
-        return status in _ACTIVE
-    if kind == COMPLETE:
-        return enrolled and passing != CoursePassingStatus.Completed.name
-    if kind == RETAKE:  # nothing to retake before the learner started
-        return enrolled and passing != CoursePassingStatus.NotStarted.name
-    return False
 
 
 class EnrollmentActions(QObject):

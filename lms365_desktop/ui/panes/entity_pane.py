@@ -24,7 +24,6 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
-from lms365_desktop.ui.itemmodels.paging import fetch_page_fast
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
@@ -185,7 +184,8 @@ class EntityPane(QWidget):
         if client is None:
             raise RuntimeError(self.tr("Not connected. Choose File › Connect…"))
         await self.prepare()
-        return await fetch_page_fast(client, self.entity_set, query, next_link)
+        # Plain dicts (no pydantic per row): the model packs wire rows itself.
+        return await client.fetch_page(self.entity_set, query, next_link=next_link, model=None)
 
     async def prepare(self) -> None:
         """Load what the columns look up (e.g. course titles) before the first rows."""
