@@ -19,6 +19,9 @@ from lms365_desktop.core.logging_setup import category, redact
 
 FAULT_FILE = "faulthandler.log"
 PENDING_FILE = "last-crash.txt"
+# Reports handed to on_crash in one run: past this they are only logged, so a crash handler that
+# itself fails (its exception coming back through the hook) cannot loop forever.
+MAX_HANDED_ON = 20
 APP_NAME = "LMS365 Desktop"
 
 
@@ -76,6 +79,8 @@ class CrashRecorder:
         self._fault_file: IO[str] | None = None
         self._previous: dict[str, Any] = {}
         self._installed = False
+        self._handed_on = 0
+        self._handing_on = False
 
     # ---- installation -------------------------------------------------------------------------
     def install(self) -> None:
@@ -153,11 +158,15 @@ class CrashRecorder:
             (self.folder / PENDING_FILE).write_text(f"{report.summary}\n{report.details}", encoding="utf-8")
         except OSError:
             pass  # the log line above still has it
-        if self.on_crash is not None:
+        if self.on_crash is not None and not self._handing_on and self._handed_on < MAX_HANDED_ON:
+            self._handed_on += 1
+            self._handing_on = True
             try:
                 self.on_crash(report)
             except Exception:  # the crash handler failing must not hide the first crash
                 category("crash").exception("the crash handler failed")
+            finally:
+                self._handing_on = False
         return report
 
     def _on_sys_exception(self, exc_type, exc, tb) -> None:

@@ -82,3 +82,30 @@ def test_diagnostics_name_the_host_and_never_the_key():
     assert "Qt 6.11.3" in text and "Connection host: eu.lms365.com" in text
     assert "Python 3." in text and "OS " in text
     assert "another-secret-key" not in text
+
+
+def test_a_crash_handler_that_fails_itself_cannot_loop(tmp_path):
+    import sys as _sys
+
+    from lms365_desktop.core.crash_reports import MAX_HANDED_ON
+
+    calls = []
+
+    def failing_handler(report):
+        calls.append(report)
+        try:
+            raise RuntimeError("the dialog failed too")
+        except RuntimeError:
+            _sys.excepthook(*_sys.exc_info())  # as Qt does with an exception in a slot
+
+    recorder = CrashRecorder(tmp_path, on_crash=failing_handler)
+    recorder.install()
+    try:
+        for _ in range(MAX_HANDED_ON + 5):
+            try:
+                raise ValueError("again")
+            except ValueError:
+                _sys.excepthook(*_sys.exc_info())
+    finally:
+        recorder.uninstall()
+    assert len(calls) == MAX_HANDED_ON

@@ -99,3 +99,24 @@ def test_about_says_the_version(diagnostics, qtbot):
     shot(box, "about")
     assert f"Version {application_version()}<br>" in box.text()
     box.close()
+
+
+def test_a_crash_of_the_previous_run_is_shown_again_at_start(diagnostics, qtbot, tmp_path):
+    import sys
+
+    from lms365_desktop.core.crash_reports import CrashRecorder
+
+    _context, controller, _setup, _recorder = diagnostics
+    earlier = CrashRecorder(tmp_path / "earlier")
+    try:
+        raise KeyError("lost course 42")
+    except KeyError:
+        earlier.record(*sys.exc_info(), "main thread")  # as the hook does when the app dies
+    report = CrashRecorder(tmp_path / "earlier").pending_report()  # what app.main() reads at start
+    dialog = controller.show_crash(report)
+    qtbot.waitUntil(dialog.isVisible)
+    assert "The last session of LMS365 Desktop ended with an error: KeyError: 'lost course 42'" in dialog.headline.text()
+    assert "Source: previous run" in dialog.details.toPlainText()
+    shot(dialog, "crash-dialog-previous-run")
+    dialog.reject()
+    qtbot.waitUntil(lambda: controller.crash_dialog is None)
