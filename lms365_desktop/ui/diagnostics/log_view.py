@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, QUrl
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,7 +141,7 @@ class LogView(QWidget):
 
 def build_log_dock(window, log_folder: str) -> tuple[QDockWidget, LogView]:
     """The log view in a bottom dock, hidden until View ▸ Request log."""
-    dock = QDockWidget(window.tr("Request log"), window)
+    dock = QDockWidget(QCoreApplication.translate("LogView", "Request log"), window)
     dock.setObjectName("requestLogDock")
     view = LogView(log_folder)
     dock.setWidget(view)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,7 +54,7 @@ def collect_shortcuts(window) -> list[Shortcut]:
         seen.add(id(action))
         keys = shortcut_text(action)
         if keys and action.text():
-            found.append(Shortcut(window.tr("Window"), plain(action.text()), keys))
+            found.append(Shortcut(QCoreApplication.translate("ShortcutsDialog", "Window"), plain(action.text()), keys))
     return found
 
 
