@@ -120,3 +120,24 @@ def test_a_crash_of_the_previous_run_is_shown_again_at_start(diagnostics, qtbot,
     shot(dialog, "crash-dialog-previous-run")
     dialog.reject()
     qtbot.waitUntil(lambda: controller.crash_dialog is None)
+
+
+def test_an_exception_in_another_thread_or_the_loop_reaches_the_same_dialog(diagnostics, qtbot, qasync_loop):
+    import threading
+
+    _context, controller, _setup, recorder = diagnostics
+    worker = threading.Thread(target=lambda: {}["missing"], name="export-worker")
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: controller.crash_dialog is not None and controller.crash_dialog.isVisible())
+    recorder.install_on_loop(qasync_loop)
+    try:
+        qasync_loop.call_soon(lambda: 1 / 0)  # a callback no task awaits
+        qtbot.waitUntil(lambda: len(controller.crash_dialog.reports) == 2)
+    finally:
+        qasync_loop.set_exception_handler(None)
+    dialog = controller.crash_dialog
+    assert [report.source for report in dialog.reports] == ["thread export-worker", "asyncio loop"]
+    assert "(2 error(s) in all)" in dialog.headline.text()
+    dialog.reject()
+    qtbot.waitUntil(lambda: controller.crash_dialog is None)
