@@ -15,6 +15,8 @@ from collections.abc import Sequence
 log = logging.getLogger(__name__)
 
 EXIT_NO_DISPLAY = 2
+# The AppStream id; also the desktop file's name and the Wayland app id.
+APP_ID = "org.lms365desktop.LMS365Desktop"
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="lms365-desktop", description="LMS365 Desktop for training coordinators.")
@@ -76,6 +78,9 @@ class Connector:
 
     async def open(self, profile, key: str):
         from lms365_desktop.core.connection import Connection
+        from lms365_desktop.core.logging_setup import remember_secret
+
+        remember_secret(key)  # whatever the log or a crash report says later, never this key
 
         connection = Connection(profile, key)
         return connection, await connection.open()
@@ -83,6 +88,9 @@ class Connector:
     async def test(self, profile, key: str):
         """The connect dialog's "Test connection": a throwaway client, the exact error if any."""
         from lms365_desktop.core.connection import probe_connection
+        from lms365_desktop.core.logging_setup import remember_secret
+
+        remember_secret(key)
 
         return await probe_connection(profile, key)
 
@@ -200,7 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    logging.basicConfig(level=logging.WARNING)
+    from lms365_desktop.core import logging_setup
+    from lms365_desktop.core.crash_reports import CrashRecorder, application_version
+
+    log_setup = logging_setup.configure()
+    recorder = CrashRecorder(log_setup.folder)
+    previous_crash = recorder.pending_report()  # before install() starts a new fault file
+    recorder.install()
+    log.info("LMS365 Desktop %s starting (Python %s)", application_version(), sys.version.split()[0])
     hint = missing_xcb_cursor()
     if hint:
         print(hint, file=sys.stderr)
@@ -216,13 +231,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("lms365-desktop")
     app.setApplicationName("LMS365 Desktop")
+    app.setApplicationVersion(application_version())
+    app.setDesktopFileName(APP_ID)
     # The loop ends when _run() has closed the connection, not when the last window closes:
     # otherwise unsubscribing and the client's shutdown would be cut off.
     app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
+    from lms365_desktop.ui.theme import icon
+
+    app.setWindowIcon(icon("app"))
     loop = qasync.QEventLoop(app)
     workers = install_worker_pool(loop)
     asyncio.set_event_loop(loop)
+    recorder.install_on_loop(loop)
 
     # Show the frame first, then import and build the panes into it: the window appears in
     # about the time a bare Qt window takes, and fills within a second.
@@ -232,9 +253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.reset_layout:
         settings.clear()
     # Before any widget exists: texts are translated when widgets are built.
+    from lms365_desktop.ui.dialogs.preferences_dialog import apply_saved_log_level
     from lms365_desktop.ui.i18n import install_translators, preferred_language, resolve_language
 
     translators = install_translators(app, resolve_language(preferred_language(settings)))  # noqa: F841 (kept alive)
+    apply_saved_log_level(settings)
     window = MainWindow(settings)
     window.restore_geometry()
     quit_on_termination_signals(window)
@@ -248,6 +271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     connector = Connector(simulated_activity=args.simulated_activity)
     context = build_ui(settings, connector=connector, profile_store=ProfileStore(), secret_store=SecretStore(),
                        window=window)
+    from lms365_desktop.ui.diagnostics import install_diagnostics
+
+    diagnostics = install_diagnostics(context, log_setup, recorder)
+    if previous_crash is not None:
+        diagnostics.show_crash(previous_crash)
     settle_memory()
     finished = asyncio.Event()
     context.window.closing.connect(finished.set)
@@ -257,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         connector.shutdown()
         workers.shutdown(wait=False, cancel_futures=True)
+        recorder.uninstall()
+        log.info("LMS365 Desktop stopped")
+        log_setup.close()
     return 0
 
 

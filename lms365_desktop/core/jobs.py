@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import sqlite3
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -25,8 +24,9 @@ from lms365_desktop.core.job_journal import (
     JobRecord,
     JobState,
 )
+from lms365_desktop.core.logging_setup import category
 
-log = logging.getLogger(__name__)
+log = category("jobs")
 
 # Runs one item; may return a short note for the result list (e.g. the new enrollment id).
 ItemAction = Callable[[Any], Awaitable[str | None]]
@@ -227,6 +227,7 @@ class BulkJob:
             record = self._journal.job(self.job_id)
             self._total, self._done, self._failed = record.total, record.done, record.failed
             queue = deque(self._journal.items(self.job_id, (ItemState.STARTED, ItemState.PENDING)))
+            log.info("bulk job %s started: %d of %d items to do", self.job_id, len(queue), self._total)
             self._report(None)
             self._workers = [
                 asyncio.ensure_future(self._work(queue)) for _ in range(min(self._concurrency, len(queue)))
@@ -238,6 +239,7 @@ class BulkJob:
                     raise result
             state = self._final_state()
             self._journal.set_job_state(self.job_id, state)
+            log.info("bulk job %s %s: %d done, %d failed", self.job_id, state.name.lower(), self._done, self._failed)
             return JobResult(self.job_id, state, self.outcomes(), self._stopped_by)
         except asyncio.CancelledError:
             # The caller's task was cancelled (the window closed, the app quit): offered at the next start.

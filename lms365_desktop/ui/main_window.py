@@ -301,8 +301,9 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About LMS365 Desktop"))
-        box.setText(self.tr("<b>LMS365 Desktop</b><br>Catalogs, courses, sessions, users and "
-                            "enrollments of LMS365 (Learn365), for training coordinators."))
+        box.setText(self.tr("<b>LMS365 Desktop</b><br>Version {version}<br><br>Catalogs, courses, sessions, "
+                            "users and enrollments of LMS365 (Learn365), for training coordinators.")
+                    .format(version=QApplication.applicationVersion() or "?"))
         box.setIconPixmap(icon("app").pixmap(48, 48))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -14,12 +14,8 @@ ACCENT = QColor(0, 120, 212)
 
 
 def icons_dir() -> Path:
-    """Icons ship in the package when installed, beside it in a source checkout."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[1] / "resources" / "icons", here.parents[2] / "resources" / "icons"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "resources" / "icons"
+    """Icons ship inside the package, so a wheel, a pipx install and the bundle all have them."""
+    return Path(__file__).resolve().parents[1] / "resources" / "icons"
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -28,7 +24,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 
 def icon(name: str) -> QIcon:
-    """The named icon from resources/icons, its strokes in the palette's text colour."""
+    """The named icon from lms365_desktop/resources/icons, its strokes in the palette's text colour."""
     colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name() if QGuiApplication.instance() else "#303030"
     return QIcon(_icon(name, colour))
 
