@@ -135,6 +135,8 @@ _HEADER_LINE = re.compile(r"(?im)^([ \t>-]*)([A-Za-z0-9][A-Za-z0-9_-]*)([ \t]*:[
 _HEADER_INLINE = re.compile(r"\b([A-Za-z0-9]+-[A-Za-z0-9-]+|[Aa]uthorization|[Cc]ookie)([ \t]*:[ \t]*)([^\s,;\"']+)")
 _SCHEME_TOKEN = re.compile(r"\b(Basic|Bearer|Digest|NTLM|Negotiate)([ \t]+)[A-Za-z0-9+/=._~-]{4,}")
 _NAME_VALUE = re.compile(r"(?<![\w$])([A-Za-z_][\w.-]{0,60})=([^\s&\"'<>,;]+)")
+# "KeyError: 'x'" in a traceback is an exception and its message, not a header named *Key*.
+_EXCEPTION_NAME = re.compile(r"(Error|Exception|Warning|Exit|Interrupt)$")
 
 
 def _is_secret_key(name: str) -> bool:
@@ -169,7 +171,7 @@ def redact_text(text: str, secrets: Iterable[str] = (), placeholder: str = REDAC
 
     def header(match: re.Match[str]) -> str:
         indent, name, colon, value = match.groups()
-        if is_secret_header(name) and value.strip() != placeholder:
+        if is_secret_header(name) and not _EXCEPTION_NAME.search(name) and value.strip() != placeholder:
             return f"{indent}{name}{colon}{placeholder}"
         return match.group(0)
 
@@ -177,7 +179,8 @@ def redact_text(text: str, secrets: Iterable[str] = (), placeholder: str = REDAC
 
     def inline(match: re.Match[str]) -> str:
         name, colon, value = match.groups()
-        if is_secret_header(name) and value != placeholder and not value.startswith(placeholder):
+        if (is_secret_header(name) and not _EXCEPTION_NAME.search(name) and value != placeholder
+                and not value.startswith(placeholder)):
             return f"{name}{colon}{placeholder}"
         return match.group(0)
 

@@ -39,7 +39,7 @@ def category(name: str) -> logging.Logger:
 
 
 def log_folder() -> Path:
-    """The platform's log folder (~/.local/state/lms365-desktop/log, %LOCALAPPDATA%\...\Logs, ~/Library/Logs/...)."""
+    """The log folder: AppPaths decides it, as it does every folder of the app."""
     return AppPaths.default().log_dir
 
 

@@ -114,3 +114,10 @@ def test_the_logging_filter_rewrites_messages_arguments_and_tracebacks():
     assert "C0DE42" not in written and "APIKEY-1234" not in written and "T0K3N" not in written
     assert "S3SS-77" not in written and "'Accept': 'a'" in written
     assert "RuntimeError" in written and written.count(REDACTED) >= 3
+
+
+def test_an_exception_in_a_traceback_is_not_taken_for_a_secret_header():
+    text = "Traceback:\nKeyError: 'lost course 42'\nraised TokenExpiredError: session 9 ended\nX-Api-Key: S3CR3T-99"
+    redacted = redact_text(text)
+    assert "KeyError: 'lost course 42'" in redacted and "TokenExpiredError: session 9 ended" in redacted
+    assert "S3CR3T-99" not in redacted
