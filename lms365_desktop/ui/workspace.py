@@ -16,6 +16,7 @@ from lms365_desktop.ui.panes.enrollment_actions import EnrollmentActions
 from lms365_desktop.ui.panes.enrollments_pane import PENDING_FILTER, EnrollmentsPane, overdue_filter
 from lms365_desktop.ui.panes.sessions_pane import SessionsPane
 from lms365_desktop.ui.panes.users_pane import UsersPane
+from lms365_desktop.ui.people import People
 from lms365_desktop.ui.widgets.job_panel import JobPanel, JobStatus
 
 
@@ -35,6 +36,10 @@ class Workspace:
     actions: EnrollmentActions
 
     @property
+    def people(self) -> People:
+        return self.directory.people
+
+    @property
     def panes(self):
         return (self.catalogs, self.courses, self.sessions, self.users, self.enrollments)
 
@@ -46,6 +51,7 @@ def install_workspace(context: AppContext) -> Workspace:
     _install_view_actions(context)
 
     directory = Directory()
+    directory.people = People(context)
     catalogs = CatalogsPane(context)
     courses = CoursesPane(context, directory)
     sessions = SessionsPane(context, directory)

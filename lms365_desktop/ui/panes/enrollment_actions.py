@@ -16,7 +16,7 @@ from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
-from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
 from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, operation
@@ -243,7 +243,7 @@ class EnrollmentActions(QObject):
                 ENROLL: self.tr("Enrolled")}[kind] + (f" ({n})" if n > 1 else "")
 
     def _label(self, row: dict[str, Any]) -> str:
-        return f"{user_principal(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
+        return f"{self.directory.people.label(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
 
     def _on_jobs_items_changed(self, kind: str, items: list) -> None:
         if kind == ENROLL:
