@@ -71,7 +71,7 @@ def install_workspace(context: AppContext) -> Workspace:
     job_status.clicked.connect(job_panel.show)
     window.add_status_widget(job_status)
     window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
-    actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory)
+    actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory, users)
     workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel, actions)
     context.workspace = workspace
 

@@ -117,8 +117,10 @@ class WizardLauncher(QObject):
     def new_course(self) -> CourseWizard | None:
         if not self._connected():
             return None
+        people = getattr(getattr(self.context, "workspace", None), "people", None)
         wizard = CourseWizard(self.course_service(), open_in_console=self.context.open_in_console,
-                              open_course=self.open_course, parent=self.window)
+                              open_course=self.open_course, parent=self.window,
+                              search_people=people.search if people is not None else None)
         return self._keep(wizard)
 
     def open_course(self, course_id: str, title: str = "") -> None:
