@@ -88,6 +88,9 @@ async def test_search_matches_every_word_in_any_case_and_leaves_out_deleted_peop
     found = await directory.search(f"{last.upper()} {first.lower()}")
     assert target["LoginName"] in {u.login_name for u in found}
     assert all(first.casefold() in u.title.casefold() and last.casefold() in u.title.casefold() for u in found)
+    accented = next(u for u in users if any(c in u["Title"] for c in "äöüÄÖÜéåøæÅØÆ") and not u.get("IsDeleted"))
+    found = await directory.search(accented["Title"].upper())
+    assert accented["LoginName"] in {u.login_name for u in found}, "non-ASCII letters ignore case too"
     by_department = await directory.search(target["Department"].lower(), limit=10_000)
     expected = {u["LoginName"] for u in users if u.get("Department") == target["Department"] and not u.get("IsDeleted")}
     assert {u.login_name for u in by_department} >= expected

@@ -76,6 +76,7 @@ def test_pickers_never_offer_deleted_people(qtbot, qasync_loop, make_sandbox, se
         row = next(i for i, r in enumerate(users.model.visible_rows()) if r["LoginName"] == gone_login)
         assert users.model.index(row, [c.title for c in users.model.columns].index("Account")).data() == "Deleted"
         select_rows(users.view, [row])
+        shot(context.window, "users-pane-deleted")
         context.window.actions_by_name["enroll"].trigger()
         dialog = _open_dialog(qtbot, context)
         assert dialog.picker.logins() == []
