@@ -13,7 +13,7 @@ from typing import Any
 
 from lms365_desktop.api.bodies import login_variants
 from lms365_desktop.api.enums import ENDED_REGISTRATIONS, CoursePassingStatus, RegistrationStatus, enum_name
-from lms365_desktop.api.errors import NotFoundError
+from lms365_desktop.api.errors import NotFoundError, error_from_response
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.job_journal import JobJournal, JobRecord
@@ -155,9 +155,16 @@ def operation(kind: str, params: dict[str, Any], client: Any, *, lane: Lane = La
     if kind == ENROLL:
         course_id = params["course_id"]
         session_ids = params.get("session_ids") or None
+        due_date = params.get("due_date") or None
 
         async def action(item: str) -> str | None:
             created = await client.enroll_user_to_course(course_id, item, course_session_ids=session_ids, lane=lane)
+            if due_date and created.id:
+                # The enroll body takes no due date; the enrollment takes one (API notes section 4).
+                raw = await client.request("PATCH", f"/odata/v2/Enrollments({created.id})",
+                                           json={"DueDate": due_date}, lane=lane)
+                if not raw.ok:
+                    raise error_from_response(raw.status, raw.body, None)
             return created.id
 
         async def check(item: str) -> bool | None:

@@ -17,8 +17,9 @@ from lms365_desktop.ui.panes.enrollments_pane import PENDING_FILTER, Enrollments
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.panes.sessions_pane import SessionsPane
 from lms365_desktop.ui.panes.users_pane import UsersPane
-from lms365_desktop.ui.view_verbs import ViewVerb
 from lms365_desktop.ui.job_panel import JobPanel, JobStatus
+from lms365_desktop.ui.people import People
+from lms365_desktop.ui.view_verbs import ViewVerb
 
 
 @dataclass
@@ -37,6 +38,10 @@ class Workspace:
     actions: EnrollmentActions
 
     @property
+    def people(self) -> People:
+        return self.directory.people
+
+    @property
     def panes(self):
         return (self.catalogs, self.courses, self.sessions, self.users, self.enrollments)
 
@@ -48,6 +53,7 @@ def install_workspace(context: AppContext) -> Workspace:
     _install_view_actions(context)
 
     directory = Directory()
+    directory.people = People(context)
     catalogs = CatalogsPane(context)
     courses = CoursesPane(context, directory)
     sessions = SessionsPane(context, directory)
@@ -71,7 +77,7 @@ def install_workspace(context: AppContext) -> Workspace:
     job_status.clicked.connect(job_panel.show)
     window.add_status_widget(job_status)
     window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
-    actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory)
+    actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory, users)
     workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel, actions)
 
     def on_scope(expression: str, label: str) -> None:

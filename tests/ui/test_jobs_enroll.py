@@ -24,42 +24,40 @@ def open_picker(qtbot, context):
 
 def test_picker_marks_enrolled_learners_and_job_rows_say_who_and_what(fresh, qtbot):
     context = fresh
-    course, picker = open_picker(qtbot, context)
-    qtbot.waitUntil(lambda: not picker.model.loading and picker.model.loaded_count > 0, timeout=10_000)
+    course, dialog = open_picker(qtbot, context)
+    people = dialog.picker
+    qtbot.waitUntil(lambda: context.workspace.people.is_filled and bool(dialog.enrolled)
+                    and people.results.count() > 0, timeout=15_000)
     page = run_async(qtbot, context.client.fetch_page(
         "Enrollments", Query().filter(f"CourseId eq {course['Id']} and RegistrationStatus eq 'Enrolled'")
         .select("UserLoginName").top(1), model=None))
     (enrolled_login,) = [r["UserLoginName"] for r in page.rows]
     principal = enrolled_login.rsplit("|", 1)[-1]
-    qtbot.keyClicks(picker.search, principal)
-    qtbot.waitUntil(lambda: bool(picker.model.server_filter) and not picker.model.loading
-                    and picker.model.loaded_count >= 1, timeout=10_000)
-    visible = picker.model.visible_rows()
-    row = next(i for i, r in enumerate(visible) if r["Email"].lower() == principal.lower())
-    assert picker.model.index(row, 1).data() == "Already enrolled"
-    assert not picker.table.isColumnHidden(1)
-    select_rows(picker.table, [row])
-    picker.add_selected()
-    assert picker.chosen == {} and not picker.ok_button.isEnabled()
-    assert picker.skipped_label.isVisible() and "already enrolled" in picker.skipped_label.text()
-    shot(picker, "jobs_picker")
+    qtbot.keyClicks(people.query, principal)
+    qtbot.waitUntil(lambda: enrolled_login in [u.login_name for u in people.found()], timeout=10_000)
+    row = [u.login_name for u in people.found()].index(enrolled_login)
+    assert people.results.item(row).text().endswith("already enrolled")
+    people.select_logins([enrolled_login])
+    people.add_button.click()
+    assert people.logins() == [] and not dialog.ok_button.isEnabled()
+    assert "Not added" in people.status.text()
+    shot(dialog, "jobs_picker")
 
     # Two new learners: the job rows name them with their e-mail and say "Enrolled".
-    picker.search.clear()
-    qtbot.waitUntil(lambda: not picker.model.server_filter and not picker.model.loading
-                    and picker.model.loaded_count > 10, timeout=10_000)
-    fresh_rows = [i for i, r in enumerate(picker.model.visible_rows()) if not picker.is_enrolled(r)][:2]
-    select_rows(picker.table, fresh_rows)
-    picker.add_selected()
-    chosen = [picker.model.row_at(i) for i in fresh_rows]
+    people.query.clear()
+    people.search_now()
+    qtbot.waitUntil(lambda: people.results.count() > 10, timeout=10_000)
+    chosen = [u for u in people.found() if not dialog._mark(u)][:2]
+    people.select_logins([u.login_name for u in chosen])
+    people.add_button.click()
     jobs = context.workspace.jobs
     before = set(jobs.jobs)
-    picker.ok_button.click()
+    dialog.ok_button.click()
     qtbot.waitUntil(lambda: bool(set(jobs.jobs) - before), timeout=10_000)
     (job_id,) = set(jobs.jobs) - before
     qtbot.waitUntil(lambda: job_id in jobs.results, timeout=20_000)
     card = context.workspace.job_panel.card(job_id)
     texts = {card.results.topLevelItem(i).text(0): card.results.topLevelItem(i).text(2)
              for i in range(card.results.topLevelItemCount())}
-    assert texts == {f"{r['Title']} ({r['Email']}) · {course['Title']}": "Enrolled" for r in chosen}
+    assert texts == {f"{u.title} <{u.email}> · {course['Title']}": "Enrolled" for u in chosen}
 

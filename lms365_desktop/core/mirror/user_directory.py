@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import orjson
-
 from lms365_desktop.api.errors import Lms365Error, error_from_response
 from lms365_desktop.api.odata import Query
 from lms365_desktop.api.throttle import Lane
@@ -32,7 +30,6 @@ ENTITY = "users"
 # computed members (API notes section 3); a guest is recognised by #EXT# in the login instead.
 SELECT = ("Id", "LoginName", "Title", "Email", "Department", "JobTitle", "Office", "ManagerLoginName", "IsDeleted")
 REFRESH_AFTER = timedelta(hours=6)  # a full re-read of a complete directory; events keep it current between
-ROWS_PER_STEP = 1_000  # rows decoded between two yields to the loop (~1.5 ms; a 10,000-row page is ~15-45 ms)
 LOOKUP_CHUNK = 500  # keys per `IN (...)` lookup, under SQLite's 999 bound parameters
 
 USERS_TABLE = TableSpec("users", 1, """
@@ -122,10 +119,12 @@ def short_login(login: str | None) -> str:
 
 
 def _search_text(user: DirectoryUser) -> str:
-    return "\t".join((user.title, user.real_email, user.department, principal(user.login_name))).casefold()
+    """What ``search`` looks in; the same text _PAGE_INSERT makes in SQL."""
+    return " | ".join((user.title, user.email, user.department, user.login_name)).casefold()
 
 
-def _user_from_wire(row: Mapping[str, Any]) -> DirectoryUser | None:
+def user_from_wire(row: Mapping[str, Any]) -> DirectoryUser | None:
+    """A user row or a UserCreated/UserDeleted item (wire names) as a DirectoryUser; None without a login."""
     login = row.get("LoginName")
     if not login:
         return None
@@ -148,52 +147,54 @@ def _upsert(connection: sqlite3.Connection, users: Iterable[DirectoryUser], gene
           u.manager_login, int(u.is_deleted), generation, _search_text(u)) for u in users])
 
 
-def split_rows(body: bytes, rows_per_step: int = ROWS_PER_STEP) -> tuple[dict[str, Any], list[bytes]] | None:
-    """A collection document cut into its other members and pieces of its ``value`` array.
+_PAGE_INSERT = """
+INSERT OR REPLACE INTO users (login_key, id, login_name, title, email, department, job_title, office,
+                              manager_login, is_deleted, generation, search)
+SELECT lower(login), id, login, title, email, department, job_title, office, manager, deleted, ?,
+       lower(title || ' | ' || email || ' | ' || department || ' | ' || login)
+FROM (SELECT json_extract(value, '$.LoginName') AS login,
+             coalesce(json_extract(value, '$.Id'), '') AS id,
+             coalesce(json_extract(value, '$.Title'), '') AS title,
+             coalesce(json_extract(value, '$.Email'), '') AS email,
+             coalesce(json_extract(value, '$.Department'), '') AS department,
+             coalesce(json_extract(value, '$.JobTitle'), '') AS job_title,
+             coalesce(json_extract(value, '$.Office'), '') AS office,
+             coalesce(json_extract(value, '$.ManagerLoginName'), '') AS manager,
+             coalesce(json_extract(value, '$.IsDeleted'), 0) AS deleted
+      FROM json_each(CAST(? AS TEXT), '$.value'))
+WHERE login IS NOT NULL AND login != ''
+"""
+# SQLite's lower() folds ASCII only; the few rows with other letters (Søren, ÅSA) are folded again
+# in Python. Calling Python for every row instead took the GIL 20,000 times a page, and the
+# window waited for it.
+_PAGE_FOLD = """
+UPDATE users SET login_key = mirror_fold(login_name),
+                 search = mirror_fold(title || ' | ' || email || ' | ' || department || ' | ' || login_name)
+WHERE generation = ? AND search GLOB '*[^ -~]*'
+"""
+_PAGE_LINKS = """SELECT json_extract(CAST(? AS TEXT), '$."@odata.nextLink"'),
+                          json_extract(CAST(? AS TEXT), '$."@odata.count"'),
+                          json_array_length(CAST(? AS TEXT), '$.value')"""
 
-    ``orjson.loads`` of a whole 10,000-row page holds the GIL (and so the window) for 15-45 ms;
-    pieces of ~1,000 rows decode in ~1.5 ms each with the loop running in between. A cut is made
-    only at a ``},{`` between two rows; one that falls inside a string leaves a piece that does
-    not parse, which is then joined with the next. None when the body is not laid out as expected
-    (the caller decodes it whole).
+
+def _fold(text: Any) -> Any:
+    return text.casefold() if isinstance(text, str) else text
+
+
+def store_page(connection: sqlite3.Connection, body: bytes, generation: int) -> tuple[str | None, int | None, int]:
+    """Store one page of users straight from the response body; (next link, count, rows in the page).
+
+    SQLite parses the JSON itself, in C and with the GIL released: decoding a 10,000-user page
+    with orjson held the GIL (and so the window) for 14-45 ms here, and building 10,000 Python
+    rows to insert cost as much again.
     """
-    start = body.find(b'"value":[')
-    if start < 0:
-        return None
-    array_start = start + len(b'"value":[')
-    link_at = body.rfind(b'],"@odata.nextLink":')
-    array_end = link_at if link_at > array_start else body.rstrip().rfind(b"]}")
-    if array_end < array_start:
-        return None
-    try:
-        head = orjson.loads(body[:start].rstrip(b", \n") + b"}") if body[:start].strip() != b"{" else {}
-        tail = orjson.loads(b"{" + body[array_end + 2:]) if link_at > array_start else {}
-    except orjson.JSONDecodeError:
-        return None
-    content = body[array_start:array_end]
-    if not content.strip():
-        return {**head, **tail}, []
-    step_bytes = max(1, len(content) * rows_per_step // max(1, content.count(b"},{") + 1))
-    pieces, at = [], 0
-    while at < len(content):
-        cut = content.find(b"},{", at + step_bytes) if at + step_bytes < len(content) else -1
-        end = len(content) if cut < 0 else cut + 1
-        pieces.append(content[at:end])
-        at = end + 1 if cut >= 0 else end
-    return {**head, **tail}, pieces
-
-
-def decode_piece(pieces: list[bytes], index: int) -> tuple[list[dict[str, Any]], int]:
-    """Rows of pieces[index], joining following pieces while a cut fell inside a string."""
-    joined = pieces[index]
-    while True:
-        try:
-            return orjson.loads(b"[" + joined + b"]"), index + 1
-        except orjson.JSONDecodeError:
-            index += 1
-            if index >= len(pieces):
-                raise
-            joined += b"," + pieces[index]
+    connection.create_function("mirror_fold", 1, _fold, deterministic=True)
+    link, count, rows = connection.execute(_PAGE_LINKS, (body, body, body)).fetchone()
+    if rows is None:
+        raise Lms365Error("UnexpectedResponse", "Users did not return a list of rows.")
+    connection.execute(_PAGE_INSERT, (generation, body))
+    connection.execute(_PAGE_FOLD, (generation,))
+    return link, (int(count) if count is not None else None), int(rows)
 
 
 class UserDirectory:
@@ -280,15 +281,15 @@ class UserDirectory:
         while True:
             if not raw.ok:
                 raise error_from_response(raw.status, raw.body, retry_after_seconds(raw.headers.get("retry-after")))
-            document, rows_iter = await self._decode(raw.body)
-            if total is None and document.get("@odata.count") is not None:
-                total = int(document["@odata.count"])
-            async for rows in rows_iter:
-                users = [u for u in map(_user_from_wire, rows) if u is not None]
-                await self._store(users, generation)
-                stored += len(users)
-                self._progress = (stored, total)
-            link = document.get("@odata.nextLink")
+            body = raw.body
+            try:
+                link, count, rows = await self.database.write(lambda c: store_page(c, body, generation))
+            except sqlite3.OperationalError as exc:  # not JSON at all (a proxy's HTML page)
+                raise Lms365Error("UnexpectedResponse", f"Users did not return JSON: {exc}") from None
+            total = count if total is None else total
+            stored += rows
+            self._progress = (stored, total)
+            await self._recheck_cached()
             if not link:
                 break
             raw = await client.request("GET", link, lane=Lane.BULK)
@@ -303,32 +304,15 @@ class UserDirectory:
         self._notify(frozenset())
         return stored
 
-    async def _decode(self, body: bytes) -> tuple[dict[str, Any], Any]:
-        split = split_rows(body)
-        if split is None:
-            data = orjson.loads(body)
-            if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-                raise Lms365Error("UnexpectedResponse", "Users did not return a list of rows.")
-
-            async def whole():
-                yield data["value"]
-            return data, whole()
-        document, pieces = split
-
-        async def in_steps():
-            index = 0
-            while index < len(pieces):
-                await asyncio.sleep(0)  # let the window paint between two pieces
-                rows, index = decode_piece(pieces, index)
-                yield rows
-        return document, in_steps()
-
-    async def _store(self, users: list[DirectoryUser], generation: int) -> None:
-        if not users:
+    async def _recheck_cached(self) -> None:
+        """Read again the people panes have looked up (a page may have brought or changed them)."""
+        keys = list(self._cache)
+        if not keys:
             return
-        await self.database.write(lambda c: _upsert(c, users, generation))
-        changed = self._remember(users)
-        self._notify(changed)
+        found = await self._lookup(keys)
+        changed = self._remember(found.values())
+        if changed:
+            self._notify(changed)
 
     def _remember(self, users: Iterable[DirectoryUser]) -> frozenset[str]:
         """Update cached entries (only those a pane has looked up) and say which keys changed."""
@@ -355,7 +339,7 @@ class UserDirectory:
         """A UserCreated / UserDeleted notification (the flat user item of the webhook payload)."""
         if event not in ("UserCreated", "UserDeleted"):
             return None
-        user = _user_from_wire(payload)
+        user = user_from_wire(payload)
         if user is None:
             return None
         await self.open()

@@ -93,6 +93,9 @@ class ActivityController(QObject):
         if stored_mode in (MODE_WEBHOOK, MODE_POLLING):
             mode = stored_mode
         self.feed, self._feed_client = feed, client
+        people = getattr(getattr(self.context, "workspace", None), "people", None)
+        if people is not None:  # UserCreated/UserDeleted keep the user directory current
+            feed.add_listener(people.apply_event)
         self.pane.set_feed(feed)
         await feed.start(self.pane.chosen_events(), mode=mode)
 

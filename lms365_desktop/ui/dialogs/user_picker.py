@@ -1,131 +1,112 @@
-"""Pick users to enroll: search on the server, add several from several searches, choose sessions."""
+"""The enroll dialog: a course (given, or chosen here), people from the directory, sessions and a due date."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, time, timezone
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from lms365_desktop.api.odata import Guid, Query, contains, or_
+from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.core.mirror import DirectoryUser
+from lms365_desktop.core.mirror.user_directory import login_key
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.itemmodels.columns import Column, field_value
-from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
-from lms365_desktop.ui.itemmodels.lookups import user_principal
-from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
-from lms365_desktop.ui.theme import icon
+from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
-_ENROLLED_COLOUR = "#8a8a8a"
-
-
-def _principal(login: str | None) -> str:
-    return user_principal(login).lower()
+# Self-paced courses carry a due date per learner; classroom and webinar courses run on their sessions' dates.
+DUE_DATE_TYPES = ("ELearning", "TrainingPlan")
+SessionLoader = Callable[[str], Awaitable[list[tuple[str, str]]]]
 
 
 class UserPickerDialog(QDialog):
-    """Emits ``users_chosen(rows, session_ids)`` when the user confirms.
+    """Emits ``users_chosen(course_id, course_title, users, session_ids, due_date_or_None)`` on OK.
 
-    Given the course, learners who already hold an active enrollment in it are labelled and not
-    added (enrolling them again is a 409 for each).
+    ``users`` are DirectoryUser. People who already hold an active enrollment in the course are
+    marked and not added (enrolling them again is a 409 each); deleted people are never offered.
     """
 
-    users_chosen = Signal(list, list)
+    users_chosen = Signal(str, str, list, list, object)
 
-    def __init__(self, context: AppContext, course_title: str, sessions: Sequence[tuple[str, str]] = (),
-                 preselected_sessions: Sequence[str] = (), parent: QWidget | None = None, *,
-                 course_id: str | None = None) -> None:
+    def __init__(self, context: AppContext, people: Any, directory: Any, *, course_id: str | None = None,
+                 sessions: Sequence[tuple[str, str]] = (), preselected_sessions: Sequence[str] = (),
+                 load_sessions: SessionLoader | None = None, users: Sequence[DirectoryUser] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userPicker")
-        self.setWindowTitle(self.tr("Enroll users in {course}").format(course=course_title))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(860, 520)
-        self.context = context
-        self.chosen: dict[str, dict[str, Any]] = {}
-        self.course_id = course_id
-        self.enrolled: set[str] = set()  # principals (lower case) with an active enrollment in the course
-        self._enrolled_loaded: asyncio.Future | None = None
-        already = self.tr("Already enrolled")
+        self.resize(760, 600)
+        self.context, self.people, self.directory = context, people, directory
+        self._load_sessions = load_sessions
+        self.course_id: str | None = None
+        self.enrolled: set[str] = set()  # login keys with an active enrollment in the course
+        self._enrolled_task: asyncio.Task | None = None
 
-        # The mark sits next to the name, where the eye is when picking (column 1, hidden without a course).
-        columns = [Column("Title", self.tr("Name"), width=170),
-                   Column("LoginName", self.tr("In this course"), width=110, sortable=False,
-                          text=lambda row: already if self.is_enrolled(row) else "",
-                          colour=lambda row: _ENROLLED_COLOUR if self.is_enrolled(row) else None),
-                   Column("Email", self.tr("E-mail"), width=210),
-                   Column("Department", self.tr("Department"), width=120), Column("LoginName", "", visible=False)]
-        self.model = EntityTableModel(columns, self._fetch, context.tasks, first_page=100, page_size=200,
-                                      base_query=Query(), parent=self)
-        self.model.sort(0)
-        self.search = QLineEdit()
-        self.search.setObjectName("userPickerSearch")
-        self.search.setPlaceholderText(self.tr("Search people by name, e-mail or department"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
-        self.table = EntityTableView()
-        self.table.setObjectName("userPickerTable")
-        self.table.setModel(self.model)
-        self.table.setColumnHidden(4, True)
-        for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
-        self.table.setColumnHidden(1, course_id is None)
-        self.table.doubleClicked.connect(lambda _index: self.add_selected())
-        add = QPushButton(icon("enroll"), self.tr("Add"))
-        add.setObjectName("userPickerAdd")
-        add.clicked.connect(self.add_selected)
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(self._on_remove_clicked)
-        self.chosen_list = QListWidget()
-        self.chosen_list.setObjectName("userPickerChosen")
-        self.chosen_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.course = QComboBox(objectName="userPickerCourse")
+        self.course.setAccessibleName(self.tr("Course"))
+        self.course.setEditable(True)
+        self.course.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.course.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.course.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.course.lineEdit().setPlaceholderText(self.tr("Type part of a course title"))
+        courses = sorted(((str(cid), directory.course_title(cid)) for cid in directory.courses), key=lambda c: c[1].casefold())
+        self.course.addItem("", None)
+        for cid, title in courses:
+            self.course.addItem(title, cid)
+        self.course_label = QLabel(objectName="userPickerCourseLabel")
+        self.course_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        course_label = QLabel(self.tr("&Course:"))
+        course_label.setBuddy(self.course)
 
-        self.sessions = QListWidget()
-        self.sessions.setObjectName("userPickerSessions")
-        for session_id, label in sessions:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, session_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if session_id in preselected_sessions else Qt.CheckState.Unchecked)
-            self.sessions.addItem(item)
-        self.sessions.setVisible(bool(sessions))
-        self.sessions.setMaximumHeight(110)
+        self.picker = PeoplePicker(people.search, "userPickerPeople", mark=self._mark)
+        self.sessions = QListWidget(objectName="userPickerSessions")
+        self.sessions.setAccessibleName(self.tr("Sessions"))
+        self.sessions.setMaximumHeight(100)
+        sessions_label = QLabel(self.tr("&Sessions:"))
+        sessions_label.setBuddy(self.sessions)
+        self.no_sessions = QLabel(self.tr("This course has no session open for enrollment."))
+        self.due = QCheckBox(self.tr("&Due by"), objectName="userPickerDueCheck")
+        self.due.setAccessibleName(self.tr("Set a due date"))
+        self.due_date = QDateEdit(objectName="userPickerDueDate")
+        self.due_date.setAccessibleName(self.tr("Due date"))
+        self.due_date.setCalendarPopup(True)
+        self.due_date.setMinimumDate(QDate.currentDate())
+        self.due_date.setDate(QDate.currentDate().addDays(30))
+        self.due_date.setEnabled(False)
+        self.due.toggled.connect(self.due_date.setEnabled)
+        self.due_zone = QLabel(self.tr("end of the day, UTC"))
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.due_date)
+        due_row.addWidget(self.due_zone)
+        due_row.addStretch(1)
 
-        left = QVBoxLayout()
-        left.addWidget(self.search)
-        left.addWidget(self.table, 1)
-        middle = QVBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(add)
-        middle.addWidget(remove)
-        middle.addStretch(1)
-        right = QVBoxLayout()
-        self.chosen_label = QLabel()
-        self.skipped_label = QLabel()
-        self.skipped_label.setObjectName("userPickerSkipped")
-        self.skipped_label.setWordWrap(True)
-        self.skipped_label.setVisible(False)
-        right.addWidget(self.chosen_label)
-        right.addWidget(self.skipped_label)
-        right.addWidget(self.chosen_list, 1)
-        if sessions:
-            right.addWidget(QLabel(self.tr("Sessions:")))
-            right.addWidget(self.sessions)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(middle)
-        body.addLayout(right, 2)
+        form = QFormLayout()
+        form.addRow(course_label, self.course)
+        form.addRow("", self.course_label)
+        people_label = QLabel(self.tr("&People:"))
+        people_label.setBuddy(self.picker.query)
+        form.addRow(people_label, self.picker)
+        form.addRow(sessions_label, self.sessions)
+        form.addRow("", self.no_sessions)
+        form.addRow("", due_row)
+        self.sessions_label, self.due_row_widgets = sessions_label, (self.due, self.due_date, self.due_zone)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -133,72 +114,113 @@ class UserPickerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
+        layout.addLayout(form, 1)
         layout.addWidget(self.buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self._render_chosen()
-        self.model.reload()
+        self.picker.selection_changed.connect(self._update_ok)
+        self.course.currentIndexChanged.connect(self._on_course_current_index_changed)
+        self.picker.add_users(users)
+        self._fill_sessions(sessions, preselected_sessions)
+        if course_id is not None:
+            index = self.course.findData(str(course_id))
+            if index < 0:
+                self.course.addItem(directory.course_title(course_id) or str(course_id), str(course_id))
+                index = self.course.count() - 1
+            blocked = self.course.blockSignals(True)  # the caller's sessions (and choice) stay
+            self.course.setCurrentIndex(index)
+            self.course.blockSignals(blocked)
+            self._set_course(str(course_id))
+            self.course.setEnabled(False)
+        else:
+            self._set_course(None)
+        self.picker.search_now()
 
-    async def _fetch(self, query: Query, next_link: str | None):
-        if self.course_id is not None:
-            if self._enrolled_loaded is None:
-                self._enrolled_loaded = asyncio.ensure_future(self._load_enrolled())
-            await asyncio.shield(self._enrolled_loaded)  # marks are right on the first page shown
-        return await self.context.client.fetch_page("Users", query, next_link=next_link, model=None)
+    # ---- course -----------------------------------------------------------------------------
+    def _on_course_current_index_changed(self, index: int) -> None:
+        course_id = self.course.itemData(index)
+        if course_id != self.course_id:
+            self._set_course(course_id)
+            if course_id and self._load_sessions is not None:
+                self.context.tasks.run(self._reload_sessions(course_id))
 
-    async def _load_enrolled(self) -> None:
-        query = Query().where(CourseId=Guid(self.course_id)).select("UserLoginName", "RegistrationStatus")
+    def _set_course(self, course_id: str | None) -> None:
+        self.course_id = str(course_id) if course_id else None
+        title = self.directory.course_title(course_id) if course_id else ""
+        self.setWindowTitle(self.tr("Enroll people in {course}").format(course=title) if title
+                            else self.tr("Enroll people"))
+        kind = self.directory.course_type(course_id) if course_id else ""
+        self.course_label.setText(self.tr("{type} course").format(type=kind) if kind else "")
+        self._allows_due = allows_due = bool(course_id) and kind.replace(" ", "") in DUE_DATE_TYPES
+        for widget in self.due_row_widgets:
+            widget.setVisible(allows_due)
+        if not allows_due:
+            self.due.setChecked(False)
+        self.enrolled = set()
+        if self._enrolled_task is not None and not self._enrolled_task.done():
+            self._enrolled_task.cancel()
+        if self.course_id is not None and self.context.client is not None:
+            self._enrolled_task = self.context.tasks.run(self._load_enrolled(self.course_id))
+        self._update_ok()
+
+    async def _reload_sessions(self, course_id: str) -> None:
+        sessions = await self._load_sessions(course_id)
+        if course_id == self.course_id:
+            self._fill_sessions(sessions, ())
+
+    def _fill_sessions(self, sessions: Sequence[tuple[str, str]], preselected: Sequence[str]) -> None:
+        self.sessions.clear()
+        for session_id, label in sessions:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, session_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if session_id in preselected else Qt.CheckState.Unchecked)
+            self.sessions.addItem(item)
+        self.sessions.setVisible(bool(sessions))
+        self.sessions_label.setVisible(bool(sessions))
+        self.no_sessions.setVisible(not sessions and self._has_sessions_kind())
+
+    def _has_sessions_kind(self) -> bool:
+        kind = self.directory.course_type(self.course_id) if self.course_id else ""
+        return kind.replace(" ", "") in ("ClassRoom", "Webinar")
+
+    async def _load_enrolled(self, course_id: str) -> None:
+        query = Query().where(CourseId=Guid(course_id)).select("UserLoginName", "RegistrationStatus")
+        enrolled = set()
         async for row in self.context.client.paginate("Enrollments", query, model=None):
             if row.get("RegistrationStatus") not in _INACTIVE:
-                self.enrolled.add(_principal(row.get("UserLoginName")))
+                enrolled.add(login_key(row.get("UserLoginName")))
+        if course_id == self.course_id:
+            self.enrolled = enrolled
+            self.picker.search_now()  # marks the people already enrolled
+            dropped = self.picker.drop_marked()
+            if dropped:
+                self.picker.status.setText(self.tr("Already enrolled, left out: {names}").format(
+                    names=", ".join(u.display_name for u in dropped[:3]) + ("…" if len(dropped) > 3 else "")))
 
-    def is_enrolled(self, row: Any) -> bool:
-        return bool(self.enrolled) and _principal(field_value(row, "LoginName")) in self.enrolled
+    def _mark(self, user: DirectoryUser) -> str:
+        return self.tr("already enrolled") if login_key(user.login_name) in self.enrolled else ""
 
-    def _on_timer_timeout(self) -> None:
-        text = self.search.text().strip()
-        self.model.set_server_filter(or_(*(contains(f, text) for f in ("Title", "Email", "Department"))) if text else "")
-
-    def add_selected(self) -> None:
-        rows = self.model.rows_at([i.row() for i in self.table.selectionModel().selectedRows()])
-        skipped = [row for row in rows if self.is_enrolled(row)]
-        for row in rows:
-            if not self.is_enrolled(row):
-                self.chosen[field_value(row, "LoginName")] = row
-        if skipped:
-            names = ", ".join(str(field_value(row, "Title")) for row in skipped[:3])
-            more = len(skipped) - 3
-            self.skipped_label.setText(self.tr("Not added, already enrolled: {names}{more}").format(
-                names=names, more=self.tr(" and {n} more").format(n=more) if more > 0 else ""))
-        self.skipped_label.setVisible(bool(skipped))
-        self._render_chosen()
-
-    def _on_remove_clicked(self) -> None:
-        for item in self.chosen_list.selectedItems():
-            self.chosen.pop(item.data(Qt.ItemDataRole.UserRole), None)
-        self._render_chosen()
-
-    def _render_chosen(self) -> None:
-        self.chosen_list.clear()
-        for login, row in self.chosen.items():
-            item = QListWidgetItem(icon("user"), f"{field_value(row, 'Title')} <{field_value(row, 'Email')}>")
-            item.setData(Qt.ItemDataRole.UserRole, login)
-            self.chosen_list.addItem(item)
-        count = len(self.chosen)
-        self.chosen_label.setText(self.tr("To enroll: {n}").format(n=count))
-        self.ok_button.setText(self.tr("Enroll {n} users").format(n=count) if count != 1 else self.tr("Enroll 1 user"))
-        self.ok_button.setEnabled(bool(count))
-
+    # ---- result -----------------------------------------------------------------------------
     def session_ids(self) -> list[str]:
         return [self.sessions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sessions.count())
                 if self.sessions.item(i).checkState() == Qt.CheckState.Checked]
 
+    def due_date_value(self) -> str | None:
+        """The due date as the API takes it (end of that day, UTC), or None."""
+        if not (self.due.isChecked() and self._allows_due):
+            return None
+        day = self.due_date.date().toPython()
+        return datetime.combine(day, time(23, 59, 59), tzinfo=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _update_ok(self) -> None:
+        count = len(self.picker.logins())
+        self.ok_button.setText(self.tr("Enroll %n people", "", count) if count != 1 else self.tr("Enroll 1 person"))
+        self.ok_button.setEnabled(bool(count) and self.course_id is not None)
+
     def accept(self) -> None:
-        rows, sessions = list(self.chosen.values()), self.session_ids()
+        if self.course_id is None or not self.picker.logins():
+            return
+        course_id, title = self.course_id, self.directory.course_title(self.course_id)
+        users, sessions, due = self.picker.users(), self.session_ids(), self.due_date_value()
         super().accept()
-        self.users_chosen.emit(rows, sessions)
+        self.users_chosen.emit(course_id, title, users, sessions, due)

@@ -86,6 +86,7 @@ class EntityTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._rows: list[Any] = []
         self._texts: list[str] = []  # lower-cased searchable text per loaded row
+        self._texts_stale = False  # computed cells changed since the texts were made (refresh_display)
         self._view: list[int] | None = None  # indices into _rows while a quick filter is on
         self.quick_filter = ""
         self._total: int | None = None
@@ -429,6 +430,10 @@ class EntityTableModel(QAbstractTableModel):
         """Narrow the loaded rows to those containing ``text`` in any column (case-insensitive)."""
         needle = text.strip().casefold()
         previous = self.quick_filter
+        if self._texts_stale:
+            text_of = self._text_maker()
+            self._texts, self._texts_stale = [text_of(row) for row in self._rows], False
+            previous = ""  # the narrowed view was found in the old texts
         if needle == previous:
             return
         if not needle:
@@ -549,6 +554,21 @@ class EntityTableModel(QAbstractTableModel):
                 self._total = max(len(self._rows), self._total - removed)
             self.counts_changed.emit()
         return removed
+
+    def refresh_display(self) -> None:
+        """What computed cells show has changed (names the user directory learned): repaint them.
+
+        The quick filter's texts are made again when it is next used (at once when it is on),
+        not here: this runs each time a batch of names arrives.
+        """
+        self._cached = (-1, None)
+        self._texts_stale = True
+        if self.quick_filter:
+            needle, self.quick_filter = self.quick_filter, ""
+            self.set_quick_filter(needle)
+        elif self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self.beginResetModel()

@@ -23,6 +23,8 @@ class Directory:
         self.catalogs: dict[str, str] = {}
         self._loaded_for: Any = None
         self._loading: asyncio.Future | None = None
+        # People by login (ui.people.People): set once by the workspace, outlives reset().
+        self.people: Any = None
 
     def reset(self) -> None:
         self.courses, self.catalogs, self._loaded_for, self._loading = {}, {}, None, None
@@ -63,6 +65,18 @@ class Directory:
         needle = text.casefold()
         found = [cid for cid, row in self.courses.items() if needle in (field_value(row, "Title") or "").casefold()]
         return found[:limit]
+
+    def course_ids_matching_words(self, words: list[str], limit: int = 40) -> list[str]:
+        """Courses whose title holds every word, in any case."""
+        needles = [w.casefold() for w in words]
+        found = []
+        for cid, row in self.courses.items():
+            title = (field_value(row, "Title") or "").casefold()
+            if all(n in title for n in needles):
+                found.append(cid)
+                if len(found) >= limit:
+                    break
+        return found
 
     def course_type(self, course_id: Any) -> str:
         row = self.course(course_id)

@@ -78,7 +78,7 @@ class CourseDetails(DetailsPanel):
 class CoursesPane(EntityPane):
     entity_set = "Courses"
     icon_name = "course"
-    search_fields = ("Title", "CourseID")
+    search_fields = ("Title", "CourseID", "Description")
 
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.title = self.tr("Courses")

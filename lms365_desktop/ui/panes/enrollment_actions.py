@@ -16,9 +16,10 @@ from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
-from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation
+from lms365_desktop.core.mirror.user_directory import user_from_wire
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 
 
@@ -29,9 +30,10 @@ class EnrollmentActions(QObject):
     dialog_opened = Signal(object)
 
     def __init__(self, context: AppContext, enrollments: EnrollmentsPane, courses, sessions,
-                 jobs: JobManager, directory: Directory) -> None:
+                 jobs: JobManager, directory: Directory, users=None) -> None:
         super().__init__(context)
         self.context, self.enrollments, self.courses, self.sessions = context, enrollments, courses, sessions
+        self.users = users
         self.jobs, self.directory = jobs, directory
         window, tr = context.window, self.tr
         spec = (
@@ -50,12 +52,14 @@ class EnrollmentActions(QObject):
         window.menus["actions"].addSeparator()
         self.actions[ENROLL] = window.add_action("actions", ENROLL, tr("&Enroll users…"), shortcut="Ctrl+Shift+E",
                                                  icon_name="enroll", slot=lambda _c=False: self.enroll_users())
-        for pane in (courses, sessions, enrollments):
+        for pane in (courses, sessions, enrollments) + ((users,) if users is not None else ()):
             pane.toolbar.addAction(self.actions[ENROLL])
             pane.selection_changed.connect(self.update_enabled)
         enrollments.add_context_actions([self.actions[k] for k in (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE)])
         courses.add_context_actions([self.actions[ENROLL]])
         sessions.add_context_actions([self.actions[ENROLL]])
+        if users is not None:
+            users.add_context_actions([self.actions[ENROLL]])
         window.pane_changed.connect(lambda _name: self.update_enabled())
         # Rows change in place (jobs, refreshes) or leave the view: what applies changes with them.
         model = enrollments.model
@@ -224,7 +228,7 @@ class EnrollmentActions(QObject):
                 ENROLL: self.tr("Enrolled")}[kind] + (f" ({n})" if n > 1 else "")
 
     def _label(self, row: dict[str, Any]) -> str:
-        return f"{user_principal(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
+        return f"{self.directory.people.label(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
 
     def _on_jobs_items_changed(self, kind: str, items: list) -> None:
         if kind == ENROLL:
@@ -239,24 +243,29 @@ class EnrollmentActions(QObject):
             self.enrollments.model.reload()
 
     # ---- enroll -----------------------------------------------------------------------------
-    def enroll_target(self) -> tuple[str, str, list[str]] | None:
-        """(course id, course title, preselected session ids) from the current pane's selection."""
+    def enroll_target(self) -> tuple[str | None, str, list[str], list] | None:
+        """(course id or None to choose in the dialog, course title, preselected session ids,
+        preselected people) from the current pane's selection; None when there is nothing to go on."""
         pane = self.context.window.current_pane()
         if pane is self.courses:
             row = self.courses.current_row()
             if row is not None:
-                return str(field_value(row, "Id")), field_value(row, "Title") or "", []
+                return str(field_value(row, "Id")), field_value(row, "Title") or "", [], []
         if pane is self.sessions:
             row = self.sessions.current_row()
             if row is not None:
                 course_id = str(field_value(row, "CourseId"))
-                return course_id, self.directory.course_title(course_id), [str(field_value(row, "Id"))]
+                return course_id, self.directory.course_title(course_id), [str(field_value(row, "Id"))], []
         if pane is self.enrollments:
             rows = self.enrollments.selected_rows()
             courses = {field_value(r, "CourseId") for r in rows}
             if len(courses) == 1:
                 course_id = str(next(iter(courses)))
-                return course_id, self.directory.course_title(course_id), []
+                return course_id, self.directory.course_title(course_id), [], []
+        if self.users is not None and pane is self.users:
+            # The selected people (deleted ones are left out), into a course chosen in the dialog.
+            people = [user_from_wire(row) for row in self.users.selected_rows()]
+            return None, "", [], [p for p in people if p is not None and not p.is_deleted]
         return None
 
     def enroll_users(self) -> None:
@@ -267,23 +276,35 @@ class EnrollmentActions(QObject):
             return
         self.context.tasks.run(self._open_picker(*target))
 
-    async def _open_picker(self, course_id: str, title: str, preselected: list[str]) -> UserPickerDialog:
-        sessions = await self._load_sessions(course_id)
-        dialog = UserPickerDialog(self.context, title, sessions, preselected, parent=self.context.window, course_id=course_id)
-        dialog.users_chosen.connect(lambda users, session_ids: self.enroll(course_id, title, users, session_ids))
+    async def _open_picker(self, course_id: str | None, title: str, preselected: list[str],
+                           people: list | None = None) -> UserPickerDialog:
+        await self.directory.ensure(self.context.client)
+        sessions = await self._load_sessions(course_id) if course_id else []
+        dialog = UserPickerDialog(self.context, self.directory.people, self.directory, course_id=course_id,
+                                  sessions=sessions, preselected_sessions=preselected,
+                                  load_sessions=self._load_sessions, users=people or [], parent=self.context.window)
+        dialog.users_chosen.connect(self.enroll)
         dialog.open()
         self.dialog_opened.emit(dialog)
         return dialog
 
-    def enroll(self, course_id: str, course_title: str, users: list[dict[str, Any]], session_ids: list[str]) -> str | None:
-        logins = [str(field_value(u, "LoginName")) for u in users]
+    def enroll(self, course_id: str, course_title: str, users: list, session_ids: list[str],
+               due_date: str | None = None) -> str | None:
+        """Enroll ``users`` (DirectoryUser or wire dicts with LoginName) in the course: one now, many as a job."""
+        people = [u if hasattr(u, "login_name") else user_from_wire(u) for u in users]
+        people = [p for p in people if p is not None and not p.is_deleted]
+        logins = [p.login_name for p in people]
         params = {"course_id": course_id, "session_ids": session_ids}
-        labels = {str(field_value(u, "LoginName")): f"{field_value(u, 'Title')} ({field_value(u, 'Email')}) · {course_title}" for u in users}
+        if due_date:
+            params["due_date"] = due_date
+        labels = {p.login_name: f"{p.label} · {course_title}" for p in people}
+        if not logins:
+            return None
         if len(logins) == 1:
             self.context.tasks.run(self._run_one(ENROLL, logins[0], params, labels[logins[0]]))
             return None
         return self.jobs.start(ENROLL, logins, params,
-                               self.tr("Enroll {n} users in {course}").format(n=len(logins), course=course_title), labels)
+                               self.tr("Enroll {n} people in {course}").format(n=len(logins), course=course_title), labels)
 
     async def _load_sessions(self, course_id: str) -> list[tuple[str, str]]:
         query = Query().where(CourseId=Guid(course_id))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QToolButton
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
-from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
@@ -20,6 +20,9 @@ PENDING_FILTER = "RegistrationStatus eq 'PendingApproval'"
 CHANGES_DELAY_MS = 400  # a burst of feed events (a bulk job's webhooks) becomes one re-read and one recount
 REFRESH_CHUNK = 20  # 20 `Id eq` terms stay under the real service's MaxNodeCount (100)
 MAX_SEARCH_COURSE_IDS = 20  # keeps the search filter under the real service's MaxNodeCount
+# With learners found by name, both lists share that budget: 10 + 10 `eq` terms and a few contains().
+MAX_NAMED_LEARNERS = 10
+MAX_NAMED_COURSES = 10
 # Readable on light and dark palettes alike.
 STATUS_COLOURS = {"PendingApproval": "#c98a00", "Rejected": "#d64545", "Cancelled": "#8c959f", "WaitingList": "#2f7fd8"}
 PROGRESS_COLOURS = {"Completed": "#2e9d5b"}
@@ -39,6 +42,9 @@ class EnrollmentDetails(DetailsPanel):
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.directory = directory
         self.fields = (
+            ("learner:email", self.tr("E-mail")), ("learner:department", self.tr("Department")),
+            ("learner:job_title", self.tr("Job title")), ("learner:office", self.tr("Office")),
+            ("learner:manager", self.tr("Manager")), ("learner:status", self.tr("Account")),
             ("CourseId", self.tr("Course")), ("RegistrationStatus", self.tr("Status")),
             ("CoursePassingStatus", self.tr("Progress")), ("RegistrationDate", self.tr("Registered")),
             ("StartDate", self.tr("Started")), ("CompletionDate", self.tr("Completed")),
@@ -49,9 +55,11 @@ class EnrollmentDetails(DetailsPanel):
         super().__init__(context, parent)
 
     def heading(self, row: Any) -> str:
-        return user_principal(field_value(row, "UserLoginName"))
+        return self.directory.people.display_name(field_value(row, "UserLoginName"))
 
     def field_text(self, row: Any, path: str) -> str:
+        if path.startswith("learner:"):
+            return self.directory.people.field(field_value(row, "UserLoginName"), path.partition(":")[2])
         value = field_value(row, path)
         if path == "CourseId":
             return self.directory.course_title(value)
@@ -88,10 +96,17 @@ class EnrollmentsPane(EntityPane):
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.title = self.tr("Enrollments")
         self.directory = directory
+        self.people = people = directory.people
         self.current_view = ALL
+        self._search_generation = 0
+
+        def learner(name: str):
+            return lambda row: people.field(field_value(row, "UserLoginName"), name)
+
         columns = [
-            Column("UserLoginName", self.tr("Learner"), width=230,
-                   text=lambda row: user_principal(field_value(row, "UserLoginName"))),
+            # Sorted on the server by login, which starts with the person's name for most tenants.
+            Column("UserLoginName", self.tr("Learner"), width=200,
+                   text=lambda row: people.display_name(field_value(row, "UserLoginName"))),
             Column("CourseId", self.tr("Course"), width=260, sortable=False,
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
             enum_column("RegistrationStatus", self.tr("Status"), width=130,
@@ -111,9 +126,29 @@ class EnrollmentsPane(EntityPane):
                    text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else ""),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
+        # The learner's details from the user directory, after the older columns so those keep
+        # their positions; E-mail is moved beside the Learner on screen below.
+        self.first_person_column = len(columns)
+        columns += [
+            Column("UserLoginName", self.tr("E-mail"), width=220, sortable=False, text=learner("email")),
+            Column("UserLoginName", self.tr("Department"), width=130, visible=False, sortable=False,
+                   text=learner("department")),
+            Column("UserLoginName", self.tr("Job title"), width=150, visible=False, sortable=False,
+                   text=learner("job_title")),
+            Column("UserLoginName", self.tr("Office"), width=110, visible=False, sortable=False,
+                   text=learner("office")),
+            Column("UserLoginName", self.tr("Manager"), width=160, visible=False, sortable=False,
+                   text=learner("manager")),
+            Column("UserLoginName", self.tr("Account"), width=90, visible=False, sortable=False,
+                   text=learner("status"), colour=lambda row: STATUS_COLOURS["Cancelled"]
+                   if people.field(field_value(row, "UserLoginName"), "status") else None),
+            Column("UserLoginName", self.tr("Login"), width=240, visible=False, sortable=False,
+                   text=lambda row: str(field_value(row, "UserLoginName") or "").rsplit("|", 1)[-1]),
+        ]
         super().__init__(context, columns, object_name="enrollmentsPane",
                          details=EnrollmentDetails(context, directory), parent=parent,
                          extra_select=("UserId", "Roles", "EndDate", "IsPartOfTrainingPlan"))
+        self.view.horizontalHeader().moveSection(self.first_person_column, 1)
         self.view_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -137,9 +172,22 @@ class EnrollmentsPane(EntityPane):
         self._changes_timer.setSingleShot(True)
         self._changes_timer.setInterval(CHANGES_DELAY_MS)
         self._changes_timer.timeout.connect(self._on_changes_timer_timeout)
+        people.names_changed.connect(self._on_people_names_changed)
 
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
+
+    async def _fetch_page(self, query: Query, next_link: str | None):
+        # The page's learners are named from the local directory before the rows are shown:
+        # one local lookup for the page, no request per row.
+        page = await super()._fetch_page(query, next_link)
+        await self.people.resolve(row.get("UserLoginName") for row in page.rows if isinstance(row, dict))
+        return page
+
+    def _on_people_names_changed(self) -> None:
+        self.model.refresh_display()
+        if self.details is not None and self.current_row() is not None:
+            self.details.show_row(self.current_row())
 
     def set_view(self, view: str) -> None:
         """All enrollments, the pending-approval queue, or the overdue list."""
@@ -169,6 +217,39 @@ class EnrollmentsPane(EntityPane):
         else:
             courses = any_of("CourseId", [Guid(c) for c in matching]) if matching else ""
         return or_(contains("UserLoginName", text), courses)
+
+    def _update_server_filter(self) -> None:
+        # Names live in the local directory, not in the enrollment: the typed words become the
+        # logins of the people they match first (off the loop), so this one is asynchronous.
+        self._search_generation += 1
+        text = self.search_box.text().strip()
+        if not text:
+            self.model.set_server_filter(self.scope_filter)
+            return
+        self.context.tasks.run(self._apply_search(text, self._search_generation))
+
+    async def _apply_search(self, text: str, generation: int) -> None:
+        expression = await self.search_filter_async(text)
+        if generation == self._search_generation:  # nothing newer was typed meanwhile
+            self.model.set_server_filter(and_(self.scope_filter, expression))
+
+    async def search_filter_async(self, text: str) -> str:
+        """Enrollments whose learner's name, e-mail or department, or whose course title, holds
+        every typed word; within the real service's MaxNodeCount (100)."""
+        await self.directory.ensure(self.context.client)
+        words = list(dict.fromkeys(text.split()))[:6]
+        people = await self.people.search(text, limit=MAX_NAMED_LEARNERS + 1, include_deleted=True)
+        by_login = and_(*(contains("UserLoginName", w) for w in words))
+        if people and len(people) <= MAX_NAMED_LEARNERS:
+            learners = or_(any_of("UserLoginName", [u.login_name for u in people]), by_login)
+        else:
+            learners = by_login
+        matching = self.directory.course_ids_matching_words(words, limit=MAX_NAMED_COURSES + 1)
+        if len(matching) > MAX_NAMED_COURSES:
+            courses = and_(*(contains("Course/Title", w) for w in words))
+        else:
+            courses = any_of("CourseId", [Guid(c) for c in matching]) if matching else ""
+        return or_(learners, courses)
 
     async def note_changed(self, ids: list[str]) -> None:
         """Enrollments changed on the server: re-read the loaded ones, then tell whoever counts."""

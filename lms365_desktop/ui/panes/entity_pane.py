@@ -30,6 +30,15 @@ from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
 
 SEARCH_DELAY_MS = 350
+MAX_SEARCH_WORDS = 6  # 6 words x 3 fields stays far under the real service's MaxNodeCount (100)
+
+
+def words_filter(text: str, fields: Sequence[str]) -> str:
+    """`(contains(A,'w1') or contains(B,'w1')) and (... 'w2' ...)`: each typed word somewhere."""
+    from lms365_desktop.api.odata import and_, contains, or_
+
+    words = list(dict.fromkeys(text.split()))[:MAX_SEARCH_WORDS]
+    return and_(*(or_(*(contains(name, word) for name in fields)) for word in words))
 
 
 def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
@@ -191,10 +200,11 @@ class EntityPane(QWidget):
         """Load what the columns look up (e.g. course titles) before the first rows."""
 
     def search_filter(self, text: str) -> str:
-        """Server filter for the typed search text: contains() over the search fields."""
-        from lms365_desktop.api.odata import contains, or_
+        """Server filter for the typed search text: every word in one of the search fields.
 
-        return or_(*(contains(name, text) for name in self.search_fields))
+        The server ignores case (as SQL Server does), so the words go as typed.
+        """
+        return words_filter(text, self.search_fields)
 
     def _apply_server_filter(self) -> None:
         self._search_timer.stop()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value
-from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
@@ -33,11 +33,14 @@ class SessionDetails(DetailsPanel):
 
     async def load_more(self, row: Any) -> None:
         query = Query().where(CourseId=Guid(field_value(row, "CourseId"))).select("Id", "UserLoginName", "courseSessionId", "RegistrationStatus")
-        attendees = []
+        logins = []
         session_id = field_value(row, "Id")
         async for enrollment in self.context.client.paginate("Enrollments", query, model=None):
             if enrollment.get("courseSessionId") == session_id:
-                attendees.append(user_principal(enrollment.get("UserLoginName")))
+                logins.append(enrollment.get("UserLoginName"))
+        people = self.directory.people
+        await people.resolve(logins)
+        attendees = [people.label(login) for login in logins]
         self.add_section("attendees", self.tr("Enrolled in this session ({n})").format(n=len(attendees)), sorted(attendees))
 
 

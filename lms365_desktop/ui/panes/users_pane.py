@@ -6,7 +6,7 @@ from typing import Any
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_text, field_value
-from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
@@ -26,7 +26,7 @@ class UserDetails(DetailsPanel):
 
     def field_text(self, row: Any, path: str) -> str:
         if path == "ManagerLoginName":
-            return user_principal(field_value(row, path))
+            return self.directory.people.display_name(field_value(row, path)) if field_value(row, path) else ""
         return display_text(field_value(row, path))
 
     async def load_more(self, row: Any) -> None:
@@ -59,8 +59,22 @@ class UsersPane(EntityPane):
             Column("Country", self.tr("Country"), width=110),
             Column("City", self.tr("City"), width=110),
             Column("Office", self.tr("Office"), width=100, visible=False),
+            Column("ManagerLoginName", self.tr("Manager"), width=160, visible=False, sortable=False,
+                   text=lambda row: directory.people.display_name(field_value(row, "ManagerLoginName"))
+                   if field_value(row, "ManagerLoginName") else ""),
+            Column("IsDeleted", self.tr("Account"), width=90,
+                   text=lambda row: self.tr("Deleted") if field_value(row, "IsDeleted") else "",
+                   colour=lambda row: "#8c959f" if field_value(row, "IsDeleted") else None),
             Column("LoginName", self.tr("Login"), width=260, visible=False),
             Column("Id", self.tr("Id"), width=80, visible=False),
         ]
+        self.directory = directory
         super().__init__(context, columns, object_name="usersPane",
                          details=UserDetails(context, directory), parent=parent, extra_select=("ManagerLoginName",))
+        directory.people.names_changed.connect(self.model.refresh_display)
+
+    async def _fetch_page(self, query: Query, next_link: str | None):
+        # Managers are named from the local directory (one lookup a page, no request per row).
+        page = await super()._fetch_page(query, next_link)
+        await self.directory.people.resolve(row.get("ManagerLoginName") for row in page.rows if isinstance(row, dict))
+        return page

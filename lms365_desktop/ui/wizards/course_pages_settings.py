@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
 from lms365_desktop.ui.itemmodels.columns import display_text
-from lms365_desktop.ui.widgets.user_search_picker import UserSearchPicker
+from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 from lms365_desktop.ui.wizards.form_support import FormPage
 
 
@@ -199,7 +199,7 @@ def _lines(box: QPlainTextEdit) -> list[str] | None:
 class ContentPage(FormPage):
     """Site template, learning modules, quizzes, layout, and teachers and trainers by search."""
 
-    def __init__(self, search_users: Callable, parent: QWidget | None = None) -> None:
+    def __init__(self, search_people: Callable, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Content and people"), self.tr("What the course site starts with, and who teaches."), parent)
         self.site_template = QLineEdit(objectName="siteTemplateEdit")
         self.modules = QPlainTextEdit(objectName="learningModulesEdit")
@@ -209,8 +209,8 @@ class ContentPage(FormPage):
         self.quizzes.setPlaceholderText(self.tr("One quiz per line"))
         self.quizzes.setFixedHeight(48)
         self.layout_id = QLineEdit(objectName="courseLayoutEdit")
-        self.trainers = UserSearchPicker(search_users, "trainerPicker")
-        self.teachers = UserSearchPicker(search_users, "teacherPicker")
+        self.trainers = PeoplePicker(search_people, "trainerPicker", results_height=90)
+        self.teachers = PeoplePicker(search_people, "teacherPicker", results_height=90)
         self.add_field("SiteTemplate", self.tr("Site template"), self.site_template)
         self.add_field("LearningModules", self.tr("Learning modules"), self.modules)
         self.add_field("Quizzes", self.tr("Quizzes"), self.quizzes)

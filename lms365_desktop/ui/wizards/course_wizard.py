@@ -9,6 +9,7 @@ import pydantic
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from lms365_desktop.core.mirror.user_directory import user_from_wire
 from lms365_desktop.api.bodies import CreateCourseRequest
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, CourseType, EnrollmentFlow
 from lms365_desktop.api.errors import ConflictError, Lms365Error
@@ -39,12 +40,17 @@ class CourseWizard(QWizard):
     course_ready = Signal(str)
     open_course_requested = Signal(str)
 
+    async def _search_people_on_server(self, text: str, limit: int = 25) -> list:
+        rows = await self.service.search_users(text, limit)
+        return [u for u in map(user_from_wire, rows) if u is not None and not u.is_deleted]
+
     def __init__(
         self,
         service: CourseCreationService,
         *,
         open_in_console: Callable[..., None] | None = None,
         open_course: Callable[[str, str], None] | None = None,
+        search_people: Callable | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +72,8 @@ class CourseWizard(QWizard):
         self.categorisation = CategorisationPage()
         self.enrollment = EnrollmentPage()
         self.schedule = SchedulePage()
-        self.content = ContentPage(self.service.search_users)
+        # People come from the user directory (the one picker); without one, from the server.
+        self.content = ContentPage(search_people or self._search_people_on_server)
         self.review = ReviewPage()
         self.progress_page = ProvisioningPage()
         self.form_pages: list[FormPage] = [self.basics, self.categorisation, self.enrollment, self.schedule, self.content]

@@ -86,7 +86,8 @@ class WizardLauncher(QObject):
         if not self.connected():
             return None
         wizard = CourseWizard(self.course_service(), open_in_console=self.context.open_in_console,
-                              open_course=self.open_course, parent=self.window)
+                              open_course=self.open_course, parent=self.window,
+                              search_people=self.workspace.people.search)
         return self.keep(wizard)
 
     def open_course(self, course_id: str, title: str = "") -> None:

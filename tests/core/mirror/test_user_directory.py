@@ -9,7 +9,7 @@ import pytest
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.mirror import MirrorDatabase, UserDirectory
-from lms365_desktop.core.mirror.user_directory import decode_piece, guest_email, short_login, split_rows
+from lms365_desktop.core.mirror.user_directory import guest_email, short_login
 
 PAGE = 100
 
@@ -88,6 +88,9 @@ async def test_search_matches_every_word_in_any_case_and_leaves_out_deleted_peop
     found = await directory.search(f"{last.upper()} {first.lower()}")
     assert target["LoginName"] in {u.login_name for u in found}
     assert all(first.casefold() in u.title.casefold() and last.casefold() in u.title.casefold() for u in found)
+    accented = next(u for u in users if any(c in u["Title"] for c in "äöüÄÖÜéåøæÅØÆ") and not u.get("IsDeleted"))
+    found = await directory.search(accented["Title"].upper())
+    assert accented["LoginName"] in {u.login_name for u in found}, "non-ASCII letters ignore case too"
     by_department = await directory.search(target["Department"].lower(), limit=10_000)
     expected = {u["LoginName"] for u in users if u.get("Department") == target["Department"] and not u.get("IsDeleted")}
     assert {u.login_name for u in by_department} >= expected
@@ -114,19 +117,25 @@ async def test_user_created_event_adds_the_person_and_tells_listeners(tmp_path):
     directory.close()
 
 
-def test_a_page_decodes_in_pieces_even_when_a_cut_falls_inside_a_string():
-    rows = [{"Id": str(i), "Title": "tricky },{ name" if i % 7 == 0 else f"Person {i}"} for i in range(2_500)]
-    body = orjson.dumps({"@odata.context": "ctx", "@odata.count": 2_500, "value": rows,
-                         "@odata.nextLink": "http://h/odata/v2/Users?$skip=2500"})
-    document, pieces = split_rows(body, rows_per_step=10)
-    assert document["@odata.count"] == 2_500 and document["@odata.nextLink"].endswith("2500")
-    assert len(pieces) > 100
-    decoded, index = [], 0
-    while index < len(pieces):
-        part, index = decode_piece(pieces, index)
-        decoded.extend(part)
-    assert decoded == rows
-    last = orjson.dumps({"@odata.context": "ctx", "value": rows[:3]})
-    document, pieces = split_rows(last)
-    assert document == {"@odata.context": "ctx"} and decode_piece(pieces, 0)[0] == rows[:3]
-    assert split_rows(orjson.dumps({"value": []}))[1] == []
+async def test_a_page_that_is_not_a_user_list_is_refused_and_nothing_is_kept(tmp_path):
+    from lms365_desktop.api.errors import Lms365Error
+
+    class Raw:
+        ok, status, headers = True, 200, {}
+
+        def __init__(self, body: bytes) -> None:
+            self.body = body
+
+    class Client:
+        def __init__(self, body: bytes) -> None:
+            self.body = body
+
+        async def request(self, *_args, **_kwargs):
+            return Raw(self.body)
+
+    for body in (b"<html>proxy login</html>", orjson.dumps({"error": {"code": "x"}})):
+        directory = UserDirectory(MirrorDatabase(tmp_path / f"{len(body)}.sqlite3"))
+        with pytest.raises(Lms365Error):
+            await directory.refresh(Client(body))
+        assert not directory.filled and await directory.count() == 0
+        directory.close()

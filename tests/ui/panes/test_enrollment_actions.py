@@ -135,7 +135,7 @@ def test_force_retake_with_a_session_and_many_without(fresh, qtbot):
                                 for r in server_rows(qtbot, fresh, others).values()), timeout=15_000)
 
 
-def test_enroll_users_from_a_course_with_the_server_side_picker(fresh, qtbot):
+def test_enroll_users_from_a_course_with_the_people_picker(fresh, qtbot):
     courses = fresh.workspace.courses
     fresh.window.show_pane(courses)
     qtbot.waitUntil(lambda: courses.model.loaded_count > 0 and not courses.model.loading)
@@ -144,23 +144,26 @@ def test_enroll_users_from_a_course_with_the_server_side_picker(fresh, qtbot):
     qtbot.waitUntil(lambda: bool(courses.model.server_filter) and not courses.model.loading and courses.model.loaded_count == 1)
     select_rows(courses.view, [0])
     fresh.window.actions_by_name["enroll"].trigger()
-    picker = open_dialog(qtbot, fresh, "userPicker")
-    assert isinstance(picker, UserPickerDialog)
+    dialog = open_dialog(qtbot, fresh, "userPicker")
+    assert isinstance(dialog, UserPickerDialog) and dialog.course_id == course["Id"]
+    assert dialog.course.currentText() == course["Title"] and not dialog.course.isEnabled()
+    people = dialog.picker
     already = {e["UserLoginName"] for e in enrollments_where(qtbot, fresh, f"CourseId eq {course['Id']}")}
-    qtbot.waitUntil(lambda: not picker.model.loading and picker.model.loaded_count > 0)
-    department = picker.model.row_at(0)["Department"]
-    qtbot.keyClicks(picker.search, department)
-    qtbot.waitUntil(lambda: bool(picker.model.server_filter) and not picker.model.loading and picker.model.loaded_count > 0,
-                    timeout=10_000)
-    assert {r["Department"] for r in picker.model.visible_rows()} >= {department}
-    candidates = [i for i, r in enumerate(picker.model.visible_rows()) if r["LoginName"] not in already][:3]
-    select_rows(picker.table, candidates)
-    picker.add_selected()
-    chosen = [picker.model.row_at(i)["LoginName"] for i in candidates]
-    assert picker.ok_button.text() == "Enroll 3 users"
-    picker.ok_button.click()
+    qtbot.waitUntil(lambda: fresh.workspace.people.is_filled and people.results.count() > 0, timeout=15_000)
+    department = people.found()[0].department
+    qtbot.keyClicks(people.query, department.lower())
+    qtbot.waitUntil(lambda: people.found() and all(department.casefold() in
+                                                   f"{u.title} {u.email} {u.department} {u.login_name}".casefold()
+                                                   for u in people.found()), timeout=10_000)
+    assert department in {u.department for u in people.found()}
+    candidates = [u.login_name for u in people.found() if u.login_name not in already][:3]
+    people.select_logins(candidates)
+    people.add_button.click()
+    assert people.logins() == candidates
+    assert dialog.ok_button.text() == "Enroll 3 people"
+    dialog.ok_button.click()
     qtbot.waitUntil(lambda: {e["UserLoginName"] for e in enrollments_where(qtbot, fresh, f"CourseId eq {course['Id']}")}
-                    >= set(chosen), timeout=15_000)
+                    >= set(candidates), timeout=15_000)
 
 
 def test_enroll_one_user_into_a_session(fresh, qtbot):
@@ -173,15 +176,15 @@ def test_enroll_one_user_into_a_session(fresh, qtbot):
     session = sessions_pane.model.row_at(index)
     select_rows(sessions_pane.view, [index])
     fresh.window.actions_by_name["enroll"].trigger()
-    picker = open_dialog(qtbot, fresh, "userPicker")
-    qtbot.waitUntil(lambda: not picker.model.loading and picker.model.loaded_count > 0)
-    assert picker.session_ids() == [session["Id"]]
+    dialog = open_dialog(qtbot, fresh, "userPicker")
+    assert dialog.session_ids() == [session["Id"]]
     already = {e["UserLoginName"] for e in enrollments_where(qtbot, fresh, f"CourseId eq {session['CourseId']}")}
-    row = next(i for i, r in enumerate(picker.model.visible_rows()) if r["LoginName"] not in already)
-    select_rows(picker.table, [row])
-    picker.add_selected()
-    login = picker.model.row_at(row)["LoginName"]
-    picker.ok_button.click()
+    people = dialog.picker
+    qtbot.waitUntil(lambda: fresh.workspace.people.is_filled and people.results.count() > 0, timeout=15_000)
+    login = next(u.login_name for u in people.found() if u.login_name not in already)
+    people.select_logins([login])
+    people.add_button.click()
+    dialog.ok_button.click()
     query = f"CourseId eq {session['CourseId']} and UserLoginName eq '{login}'"
     qtbot.waitUntil(lambda: bool(enrollments_where(qtbot, fresh, query)), timeout=10_000)
     assert enrollments_where(qtbot, fresh, query)[0]["courseSessionId"] == session["Id"]

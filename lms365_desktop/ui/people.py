@@ -1,0 +1,148 @@
+"""People by name for the panes: the current connection's user directory, opened, filled and followed.
+
+One ``People`` per window. It opens the connection's mirror (beside the job journal when there is
+one, else in the user data dir), fills it in the background when it is missing or old, feeds it
+the UserCreated/UserDeleted events, and tells the panes when names arrive (``names_changed``,
+gathered for a moment so a fill of 100,000 users repaints a few times, not a hundred).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from lms365_desktop.core.mirror import DirectoryUser, MirrorDatabase, UserDirectory, mirror_path
+from lms365_desktop.core.mirror.user_directory import short_login
+
+NAMES_DELAY_MS = 250
+log = logging.getLogger(__name__)
+
+
+def directory_path(context: Any) -> Path:
+    """The mirror file of the context's connection (tests keep it beside their job journal)."""
+    profile = context.profile
+    base_url = getattr(profile, "base_url", "") or ""
+    name = getattr(profile, "name", "") or ""
+    journal_path = getattr(getattr(context, "journal", None), "path", None)
+    path = mirror_path(base_url, name)
+    return Path(journal_path).parent / "mirror" / path.name if journal_path is not None else path
+
+
+class People(QObject):
+    """Names, e-mails and departments of the connection's users; never an API call per row."""
+
+    names_changed = Signal()  # more people are known (or changed): computed cells should repaint
+    filled = Signal()  # the directory holds every user of the connection
+    user_event = Signal(str, object)  # (event, DirectoryUser) after a UserCreated/UserDeleted
+
+    def __init__(self, context: Any) -> None:
+        super().__init__(context)
+        self.context = context
+        self.directory: UserDirectory | None = None
+        self._client: Any = None
+        self._remove_listener = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NAMES_DELAY_MS)
+        self._timer.timeout.connect(self.names_changed)
+        context.connection_changed.connect(self._on_context_connection_changed)
+        if hasattr(context, "add_closing_hook"):
+            context.add_closing_hook(self._on_connection_closing)
+
+    # ---- what panes ask ---------------------------------------------------------------------
+    def user(self, login: str | None) -> DirectoryUser | None:
+        return self.directory.user(login) if self.directory is not None else None
+
+    def display_name(self, login: str | None) -> str:
+        """The person's name; their login (no claim prefix, a guest's real e-mail) until it is known."""
+        return self.directory.display_name(login) if self.directory is not None else short_login(login)
+
+    def label(self, login: str | None) -> str:
+        """'Ann Lee <ann@contoso.com>'."""
+        return self.directory.label(login) if self.directory is not None else short_login(login)
+
+    def field(self, login: str | None, name: str) -> str:
+        """One of e-mail, department, job title, office or manager (by name) for a cell or details line."""
+        user = self.user(login)
+        if user is None:
+            return ""
+        if name == "email":
+            return user.real_email
+        if name == "manager":
+            return self.display_name(user.manager_login) if user.manager_login else ""
+        if name == "status":
+            return self.tr("Deleted") if user.is_deleted else ""
+        return str(getattr(user, name, "") or "")
+
+    async def resolve(self, logins: Iterable[str | None]) -> None:
+        """Look the logins (and their managers) up in the local file, so cells can show them."""
+        if self.directory is None:
+            return
+        found = await self.directory.resolve(logins)
+        managers = [u.manager_login for u in found.values() if u.manager_login]
+        if managers:
+            await self.directory.resolve(managers)
+
+    async def search(self, text: str, limit: int = 200, *, include_deleted: bool = False) -> list[DirectoryUser]:
+        if self.directory is None:
+            return []
+        return await self.directory.search(text, limit, include_deleted=include_deleted)
+
+    @property
+    def is_filled(self) -> bool:
+        return self.directory is not None and self.directory.filled
+
+    def apply_event(self, event: Any) -> None:
+        """An ActivityEvent from the feed: UserCreated/UserDeleted update the directory."""
+        if self.directory is None or getattr(event, "event", "") not in ("UserCreated", "UserDeleted"):
+            return
+        self.context.tasks.run(self._apply(event.event, dict(getattr(event, "payload", {}) or {})))
+
+    async def _apply(self, name: str, payload: dict) -> None:
+        directory = self.directory
+        if directory is None:
+            return
+        user = await directory.apply_event(name, payload)
+        if user is not None:
+            self.user_event.emit(name, user)
+
+    # ---- lifecycle --------------------------------------------------------------------------
+    def _on_context_connection_changed(self, context: Any) -> None:
+        if context.client is None or context.client is self._client:
+            return
+        self._close()
+        self._client = context.client
+        try:
+            self.directory = UserDirectory(MirrorDatabase(directory_path(context)))
+        except OSError as exc:  # no writable data dir: keep names for this session only
+            log.warning("user directory kept in memory: %s", exc)
+            self.directory = UserDirectory(MirrorDatabase(None))
+        self._remove_listener = self.directory.add_listener(self._on_directory_changed)
+        context.tasks.run(self._fill(self.directory, context.client))
+
+    async def _fill(self, directory: UserDirectory, client: Any) -> None:
+        await directory.open()
+        if directory.filled:
+            self.names_changed.emit()
+        if directory.needs_refresh:
+            await directory.refresh(client)
+            if directory is self.directory:
+                self.filled.emit()
+
+    def _on_directory_changed(self, _keys: frozenset[str]) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    async def _on_connection_closing(self, _connection: Any = None) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        directory, self.directory, self._client = self.directory, None, None
+        if self._remove_listener is not None:
+            self._remove_listener()
+            self._remove_listener = None
+        if directory is not None:
+            directory.close()

@@ -1,0 +1,86 @@
+"""Enrollments pane: learners by name from the local user directory, searched by name, with no call per row."""
+from __future__ import annotations
+
+from lms365_desktop.api.odata import Query
+from tests.ui.helpers import run_async, shot
+
+LEARNER = 0
+
+
+def wait_loaded(qtbot, pane, timeout=15_000):
+    qtbot.waitUntil(lambda: pane.model.started and not pane.model.loading and pane.model.loaded_count > 0,
+                    timeout=timeout)
+
+
+async def _all(client, entity_set: str, query: Query | None = None) -> list[dict]:
+    return [row async for row in client.paginate(entity_set, query or Query(), model=None)]
+
+
+def test_learner_column_names_a_page_of_200_with_no_call_per_row(main_window, qtbot):
+    window, workspace, client = main_window.window, main_window.workspace, main_window.client
+    qtbot.waitUntil(lambda: workspace.people.is_filled, timeout=20_000)
+    users = {u["LoginName"].casefold(): u for u in run_async(qtbot, _all(client, "Users"))}
+    pane = workspace.enrollments
+    window.show_pane(pane)
+    wait_loaded(qtbot, pane)
+    calls = []
+    remove = client.add_request_log_listener(calls.append)
+    try:
+        run_async(qtbot, pane.refresh())
+        wait_loaded(qtbot, pane)
+    finally:
+        remove()
+    assert pane.model.loaded_count == 200
+    # One request for the page; the names came from the local directory.
+    assert len(calls) <= 2 and not any("/Users" in c.url for c in calls), [c.url for c in calls]
+    for row in range(pane.model.rowCount()):
+        login = pane.model.row_at(row)["UserLoginName"]
+        user = users[login.casefold()]
+        assert pane.model.index(row, LEARNER).data() == user["Title"]
+        assert "membership" not in pane.model.index(row, pane.first_person_column).data()
+    pane.select_key(pane.model.row_at(0)["Id"])
+    shot(window, "enrollments-pane-names")
+
+
+def test_names_arrive_in_loaded_rows_when_the_directory_fills(main_window, qtbot):
+    window, workspace = main_window.window, main_window.workspace
+    people, pane = workspace.people, workspace.enrollments
+    qtbot.waitUntil(lambda: people.is_filled, timeout=20_000)
+    window.show_pane(pane)
+    wait_loaded(qtbot, pane)
+    login = pane.model.row_at(0)["UserLoginName"]
+    # As if the rows had been looked up before the directory filled: the row shows the login
+    # without its claim prefix, then the name once the fill stores that person.
+    cache = people.directory._cache
+    for key in list(cache):
+        cache[key] = None
+    pane.model.refresh_display()
+    assert pane.model.index(0, LEARNER).data() == login.rsplit("|", 1)[-1]
+    run_async(qtbot, people.directory.refresh(main_window.client))
+    qtbot.waitUntil(lambda: pane.model.index(0, LEARNER).data() != login.rsplit("|", 1)[-1], timeout=5_000)
+    assert "@" not in pane.model.index(0, LEARNER).data()
+
+
+def test_search_by_learner_name_finds_their_enrollments(main_window, qtbot):
+    window, workspace, client = main_window.window, main_window.workspace, main_window.client
+    qtbot.waitUntil(lambda: workspace.people.is_filled, timeout=20_000)
+    pane = workspace.enrollments
+    window.show_pane(pane)
+    wait_loaded(qtbot, pane)
+    enrollment = pane.model.row_at(0)
+    user = run_async(qtbot, _all(client, "Users", Query().filter(
+        "LoginName eq {}", enrollment["UserLoginName"])))[0]
+    typed = user["Title"].lower()
+    expected = run_async(qtbot, client.count("Enrollments", Query().filter(
+        "UserLoginName eq {}", enrollment["UserLoginName"])))
+    pane.search_box.setText(typed)
+    pane._apply_server_filter()
+    qtbot.waitUntil(lambda: "UserLoginName" in pane.model.query().filter_text, timeout=10_000)
+    qtbot.waitUntil(lambda: not pane.model.loading and pane.model.total_count is not None, timeout=10_000)
+    shown = [pane.model.row_at(r) for r in range(pane.model.rowCount())]
+    assert sum(r["UserLoginName"] == enrollment["UserLoginName"] for r in shown) == expected
+    for row in shown:  # every row is that person (or someone with the same name) or a course titled so
+        name = pane.people.display_name(row["UserLoginName"]).casefold()
+        title = workspace.directory.course_title(row["CourseId"]).casefold()
+        assert all(w in name for w in typed.split()) or all(w in title for w in typed.split()) \
+            or all(w in row["UserLoginName"].casefold() for w in typed.split())
