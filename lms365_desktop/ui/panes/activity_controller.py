@@ -200,6 +200,9 @@ class ActivityController(QObject):
         """Show the entity in its pane, scoped to its id; without that pane, as a raw GET in the console."""
         if not is_guid(key):
             return
+        links = self.context.workspace.links if self.context.workspace is not None else None
+        if links is not None and links.open_entity(entity_set, key, label):
+            return  # in the all view, through Back/Forward: no earlier filter hides it
         window = self.context.window
         pane = getattr(window, "panes", {}).get(pane_name)
         set_scope = getattr(pane, "set_scope", None) if pane is not None else None

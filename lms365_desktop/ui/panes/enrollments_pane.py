@@ -141,8 +141,8 @@ class EnrollmentsPane(EntityPane):
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
 
-    def set_view(self, view: str) -> None:
-        """All enrollments, the pending-approval queue, or the overdue list."""
+    def set_view(self, view: str, *, reload: bool = True) -> None:
+        """All enrollments, the pending-approval queue, or the overdue list (``reload=False``: the caller reloads)."""
         self.current_view = view
         self.view_buttons[view].setChecked(True)
         query = Query()
@@ -151,7 +151,7 @@ class EnrollmentsPane(EntityPane):
         elif view == OVERDUE:
             query = query.filter(overdue_filter())
         self.model.base_query = query
-        if self.context.client is not None:
+        if reload and self.context.client is not None:
             self.model.reload()
         self.view_changed.emit(view)
 
