@@ -15,20 +15,25 @@ async def follow_next_page(pane: "ConsolePane", client: Any, link: str) -> None:
     url, params = resolve(pane.base_url, request)  # a nextLink elsewhere is refused like any URL
     result = await pane.fetch(client, request, url, params)
     pane.set_current(result, pane.page + 1)
+    pane.shown_rows.extend(result.rows or [])
     pane.response.show_response(result)
     pane.response.set_page_info(pane.tr("page {0}").format(pane.page))
 
 
-async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseContent) -> None:
-    """Append every following page to the table, then show the merged document in text and tree."""
+async def fetch_all_pages(pane: "ConsolePane", client: Any, current: ResponseContent) -> None:
+    """Every page from the first: those already shown (Next page) and the rest; the table and the
+    merged document in text and tree hold them all, and the counts say so."""
     view = pane.response
-    rows = list(first.rows or [])
+    first = pane.first_page or current
+    rows = list(pane.shown_rows) if pane.first_page is not None else list(current.rows or [])
+    if len(rows) > len(current.rows or []):
+        view.table_model.set_rows(rows)  # the pages before this one, back in the table
     cap = pane.fetch_all_cap
     bar = view.progress
     bar.setVisible(True)
-    bar.setRange(0, first.count or cap)
+    bar.setRange(0, first.count or current.count or cap)
     bar.setValue(len(rows))
-    link, pages, last = first.next_link, pane.page, first
+    link, pages, last = current.next_link, pane.page, current
     capped = False
     view.show_message(pane.tr("Fetching all…"), "", error=False)
     while link:
@@ -43,6 +48,7 @@ async def fetch_all_pages(pane: "ConsolePane", client: Any, first: ResponseConte
             return
         pages += 1
         rows.extend(page.rows)
+        pane.shown_rows.extend(page.rows)
         view.append_rows(page.rows)
         bar.setValue(min(len(rows), bar.maximum()))
         view.set_page_info(pane.tr("{0} rows, {1} pages").format(len(rows), pages))
