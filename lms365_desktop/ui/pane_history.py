@@ -57,15 +57,18 @@ class PaneHistory(QObject):
         self.forward_places: list[Place] = []
         self._selection_token = 0
         tr = window.tr
-        self.back_action = window.add_action("view", "goBack", tr("&Back"), icon_name="back",
-                                             slot=self.back, toolbar=True)
+        self.back_action = window.add_action("view", "goBack", tr("&Back"), icon_name="back", slot=self.back)
         self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
         self.forward_action = window.add_action("view", "goForward", tr("&Forward"), icon_name="forward",
-                                                slot=self.forward, toolbar=True)
+                                                slot=self.forward)
         self.forward_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence(Qt.Key.Key_Forward)])
         for action in (self.back_action, self.forward_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        # The toolbar shows them as icons only: Back and Forward read from the arrows and tooltips.
+        # First in the toolbar, as in a browser, and as icons only: the arrows and tooltips say it.
+        first = window.toolbar.actions()[0] if window.toolbar.actions() else None
+        window.toolbar.insertActions(first, [self.back_action, self.forward_action])
+        if first is not None:
+            window.toolbar.insertSeparator(first)
         for action in (self.back_action, self.forward_action):
             button = window.toolbar.widgetForAction(action)
             if button is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from lms365_desktop.api.odata import Guid, Query, and_, any_of, eq
+from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, eq
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
@@ -82,7 +82,9 @@ class PersonSummary(DetailsPanel):
             days = days_overdue(enrollment, now)
             if days:
                 overdue.append((days, self.directory.course_title(enrollment.get("CourseId"))))
-        lines = [self.tr("%n day(s) overdue: ", "", days) + title for days, title in sorted(overdue, reverse=True)]
+        lines = [(self.tr("%n day overdue: {course}", "", days) if days == 1 else
+                  self.tr("%n days overdue: {course}", "", days)).format(course=title)
+                 for days, title in sorted(overdue, reverse=True)]
         self.add_section("overdue", self.tr("Overdue (%n)", "", len(lines)), lines, self.tr("Nothing overdue"))
         certificates = []
         async for cert in client.paginate("Certificates", Query().filter(eq("UserId", user_id)), model=None):
@@ -104,12 +106,12 @@ class PersonPane(EntityPane):
         self.directory = directory
         self.person: dict | None = None
         columns = [
-            Column("CourseId", self.tr("Course"), width=260, sortable=False,
+            Column("CourseId", self.tr("Course"), width=240, sortable=False,
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
-            enum_column("RegistrationStatus", self.tr("Status"), width=120),
-            enum_column("CoursePassingStatus", self.tr("Progress"), width=110),
-            Column("DueDate", self.tr("Due"), width=130),
-            Column("Overdue", self.tr("Overdue"), width=130, sortable=False, select=("DueDate",),
+            enum_column("RegistrationStatus", self.tr("Status"), width=100),
+            enum_column("CoursePassingStatus", self.tr("Progress"), width=100),
+            Column("DueDate", self.tr("Due"), width=125),
+            Column("Overdue", self.tr("Overdue"), width=120, sortable=False, select=("DueDate",),
                    text=self._overdue_text, colour=lambda row: OVERDUE_COLOUR if days_overdue(row) else None),
             Column("CertificateId", self.tr("Certificate"), width=90, sortable=False,
                    text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else ""),
@@ -129,11 +131,15 @@ class PersonPane(EntityPane):
         self.empty_hint.setEnabled(False)
         self.filter_left.insertWidget(0, self.empty_hint)
         self.scope_chip.setVisible(False)
+        self.splitter.setVisible(False)
         self.view.setAccessibleName(self.tr("Enrollments of this person"))
 
     def _overdue_text(self, row: Any) -> str:
         days = days_overdue(row)
-        return self.tr("%n day(s) overdue", "", days) if days else ""
+        if not days:
+            return ""
+        # Literal singular and plural sources: English reads right with no translation loaded.
+        return self.tr("%n day overdue", "", days) if days == 1 else self.tr("%n days overdue", "", days)
 
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
@@ -143,6 +149,7 @@ class PersonPane(EntityPane):
         self.person = dict(person) if person is not None else None
         self.summary.show_row(self.person)
         self.empty_hint.setVisible(self.person is None)
+        self.splitter.setVisible(self.person is not None)  # no one's rows, not the last person's
         name = person_name(self.person)
         self.scope_filter = eq("UserId", Guid(self.person["Id"])) if self.person else ""
         self.scope_label = name
@@ -165,7 +172,10 @@ class PersonPane(EntityPane):
         self._update_place_filter()
 
     def search_filter(self, text: str) -> str:
-        matching = self.directory.course_ids_matching(text, limit=MAX_SEARCH_COURSE_IDS)
+        """The person's enrollments in courses whose title matches (as the Enrollments pane searches)."""
+        matching = self.directory.course_ids_matching(text, limit=MAX_SEARCH_COURSE_IDS + 1)
+        if len(matching) > MAX_SEARCH_COURSE_IDS:
+            return contains("Course/Title", text)
         return any_of("CourseId", [Guid(c) for c in matching])  # none: "false", i.e. no rows
 
     def _update_server_filter(self) -> None:
