@@ -25,6 +25,7 @@ class Place:
     scope: str = ""
     label: str = ""
     search: str = ""
+    quick_filter: str = ""  # on loaded rows; an opened entity starts without one, as without a search
     view: str = ""  # the Enrollments pane's view: all, pending, overdue
     person: tuple | None = None  # the person record's user row, as sorted items
     key: Any = None  # the selected row; None selects the first row when it arrives
@@ -40,6 +41,7 @@ def place_of(pane: QWidget | None) -> Place | None:
     key = row.get(pane.model.key) if isinstance(row, dict) else None
     return Place(
         pane.objectName(), pane.scope_filter, pane.scope_label, pane.search_box.text(),
+        quick_filter=pane.quick_filter_box.text(),
         view=pane.current_view if isinstance(pane, EnrollmentsPane) else "",
         person=tuple(sorted(pane.person.items())) if isinstance(pane, PersonPane) and pane.person else None,
         key=key,
@@ -129,6 +131,8 @@ class PaneHistory(QObject):
         pane.set_place(place.scope, place.label, place.search)
         if (model.query().params() != before or not model.started) and self._has_client():
             model.reload()
+        if pane.quick_filter_box.text() != place.quick_filter:
+            pane.quick_filter_box.setText(place.quick_filter)  # filters the loaded rows, no call
 
     def _select_when_loaded(self, pane: EntityPane, key: Any) -> None:
         """Select the place's row (or the first) once the pane has it, loading pages if it must."""

@@ -31,15 +31,21 @@ def test_course_to_enrollments_to_learner_and_back_by_keyboard(main_window, qtbo
     window.show_pane(courses)
     courses.set_scope(eq("Id", Guid(course_id)), "the course")
     loaded(qtbot, courses)
+    typed = courses.model.row_at(0)["Title"][:4].lower()
+    courses.quick_filter_box.setText(typed)  # still shows the course
     assert courses.select_key(course_id)
     courses.view.setFocus()
     qtbot.waitUntil(courses.view.hasFocus)
+    # The coordinator had filtered the Enrollments pane for something else: it must not hide these rows.
+    enrollments.search_box.setText("nobody-has-this-name")
+    enrollments.quick_filter_box.setText("nobody-has-this-name")
 
     press(qtbot, Qt.Key.Key_Return)  # course -> its enrollments
     qtbot.waitUntil(lambda: window.current_pane() is enrollments)
     loaded(qtbot, enrollments)
     wanted = run_async(qtbot, main_window.client.count("Enrollments", Query().filter(eq("CourseId", Guid(course_id)))))
-    assert enrollments.model.total_count == wanted > 0
+    assert enrollments.model.total_count == wanted > 0 and enrollments.model.visible_count == enrollments.model.loaded_count
+    assert enrollments.search_box.text() == enrollments.quick_filter_box.text() == ""
     assert enrollments.scope_chip.isVisible() and enrollments.scope_chip.text() == workspace.directory.course_title(course_id)
     qtbot.waitUntil(lambda: enrollments.current_row() is not None)  # the first row, ready for Enter
     assert enrollments.view.hasFocus()
@@ -65,6 +71,7 @@ def test_course_to_enrollments_to_learner_and_back_by_keyboard(main_window, qtbo
     press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # back to the course
     qtbot.waitUntil(lambda: window.current_pane() is courses)
     qtbot.waitUntil(lambda: (courses.current_row() or {}).get("Id") == course_id)
+    assert courses.scope_chip.text() == "the course" and courses.quick_filter_box.text() == typed
     assert not window.actions_by_name["goBack"].isEnabled()
     press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # and forward again
     qtbot.waitUntil(lambda: window.current_pane() is enrollments)
@@ -183,3 +190,18 @@ def test_enter_on_a_user_opens_the_person_record(main_window, qtbot):
     assert "Person" in [window.tabs.tabText(i) for i in range(window.tabs.count())]
     qtbot.waitUntil(lambda: "certificates" in person.summary.sections, timeout=10_000)
     shot(window, "links_person_record_overdue")
+
+
+def test_a_double_click_opens_the_next_place_too(main_window, qtbot):
+    window, workspace = main_window.window, main_window.workspace
+    catalogs, courses = workspace.catalogs, workspace.courses
+    window.show_pane(catalogs)
+    loaded(qtbot, catalogs)
+    catalog = catalogs.model.row_at(0)
+    rect = catalogs.view.visualRect(catalogs.model.index(0, 0))
+    qtbot.mouseClick(catalogs.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(catalogs.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.current_pane() is courses and not courses.model.loading)
+    assert courses.scope_filter == eq("CourseCatalogId", Guid(catalog["Id"])) and courses.scope_chip.text() == catalog["Title"]
+    wanted = run_async(qtbot, main_window.client.count("Courses", Query().filter(courses.scope_filter)))
+    assert courses.model.total_count == wanted > 0
