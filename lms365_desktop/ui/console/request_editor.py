@@ -82,6 +82,7 @@ class KeyValueTable(QTableWidget):
         self.delete_action.triggered.connect(lambda: self.delete_rows())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_context_menu)
+        self.delete_button: QToolButton | None = None  # set by RequestEditor, which lays it out
         self._append_empty_row()
 
     def delete_rows(self, rows: list[int] | None = None) -> int:

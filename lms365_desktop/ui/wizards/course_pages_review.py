@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -83,7 +84,6 @@ class ReviewPage(QWizardPage):
         self.tree.setColumnWidth(0, 220)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(self.tr("Request body"))
-        self.tree.hide()
         self.fields_button = QPushButton(self.tr("Show request fields"), objectName="showRequestFieldsButton")
         self.fields_button.setCheckable(True)
         self.fields_button.setToolTip(self.tr("Every field exactly as it will be sent to POST /odata/v2/Courses"))
@@ -119,9 +119,11 @@ class ReviewPage(QWizardPage):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.fields_button)
         bottom.addWidget(self.raw_button)
+        self.views = QStackedWidget(objectName="reviewViews")  # the summary, or the fields as sent
+        self.views.addWidget(self.summary_area)
+        self.views.addWidget(self.tree)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_area, 1)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.conflict)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
@@ -129,8 +131,7 @@ class ReviewPage(QWizardPage):
         self.busy = False
 
     def _on_fields_button_toggled(self, shown: bool) -> None:
-        self.tree.setVisible(shown)
-        self.summary_area.setVisible(not shown)
+        self.views.setCurrentWidget(self.tree if shown else self.summary_area)
         self.fields_button.setText(self.tr("Show summary") if shown else self.tr("Show request fields"))
 
     def show_body(self, body: dict[str, Any], names: dict[str, str] | None = None) -> None:
