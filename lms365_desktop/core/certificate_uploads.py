@@ -47,10 +47,13 @@ class CertificateUploadService:
     async def learners(self, course_id: str) -> list[Learner]:
         """The course's active enrollments with their users and any certificate they hold."""
         course = Guid(course_id)
-        certificates: dict[str, dict] = {}
+        by_id: dict[str, dict] = {}
+        unattached: dict[str, dict] = {}  # made for the user, not for an enrollment
         async for row in self.client.paginate("Certificates", Query().where(CourseId=course), model=None):
             row = as_dict(row)
-            certificates[row["UserId"]] = row
+            by_id[str(row["Id"])] = row
+            if not row.get("EnrollmentId"):
+                unattached[row["UserId"]] = row
         query = (Query().where(CourseId=course)
                  .expand("User", Query().select("Id", "Title", "Email", "LoginName")))
         learners: list[Learner] = []
@@ -59,8 +62,13 @@ class CertificateUploadService:
             if str(row.get("RegistrationStatus")) in INACTIVE_STATUSES:
                 continue
             user = row.get("User") or {}
-            certificate = certificates.get(row["UserId"]) or {}
-            certificate_id = row.get("CertificateId") or certificate.get("Id")
+            # The enrollment names its certificate; after a Force retake it names none, and the
+            # certificate of the earlier attempt (still on the server) is not this attempt's.
+            if row.get("CertificateId"):
+                certificate = by_id.get(str(row["CertificateId"])) or {"Id": row["CertificateId"]}
+            else:
+                certificate = unattached.get(row["UserId"]) or {}
+            certificate_id = certificate.get("Id")
             learners.append(Learner(
                 enrollment_id=row["Id"], user_id=row["UserId"],
                 login_name=user.get("LoginName") or row.get("UserLoginName") or "",

@@ -39,10 +39,14 @@ def url_slug(title: str) -> str:
 
 
 def next_free_url(url: str, taken: set[str] | None = None) -> str:
-    """The URL with "-2", "-3"… appended (or increased), skipping those known to be taken."""
+    """The URL with "-2" appended, or its own counter ("-2" to "-99") increased, skipping taken ones.
+
+    A longer trailing number is the user's, not a counter: "safety-2026" becomes "safety-2026-2"
+    (it became "safety-2027", another year), "safety-101" becomes "safety-101-2".
+    """
     base, number = url, 1
-    found = re.fullmatch(r"(.*?)-(\d+)", url)
-    if found:
+    found = re.fullmatch(r"(.*?)-(\d{1,2})", url)
+    if found and int(found.group(2)) >= 2:
         base, number = found.group(1), int(found.group(2))
     candidate = f"{base}-{number + 1}"
     while taken and candidate in taken:

@@ -22,6 +22,7 @@ KEY_VARIABLE = "LMS365_API_KEY"
 SECRET_PLACEHOLDER = "<secret>"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+BODILESS_METHODS = frozenset({"GET"})  # a body typed for another method stays in the form, unsent
 
 # Characters left readable in paths and query strings; `%` stays so pre-encoded input is kept.
 _PATH_SAFE = "/()',=:@$!*;+-._~%"
@@ -61,6 +62,10 @@ class ConsoleRequest:
         _path, params = self.split_uri()
         return [h.value for h in self.headers if h.is_secret and h.value] + [
             v for k, v in [*self.params, *params] if v and v != SECRET_PLACEHOLDER and is_secret_param(k)]
+
+    def as_sent(self) -> "ConsoleRequest":
+        """What goes on the wire (and into history and snippets): a GET without its body."""
+        return replace(self, body="") if self.method.upper() in BODILESS_METHODS and self.body else self
 
     def redacted(self) -> "ConsoleRequest":
         """The same request with every secret (header, query parameter, body field, and any echo
@@ -155,7 +160,7 @@ def _has_user_authorization(request: ConsoleRequest) -> bool:
 
 def to_curl(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """curl with the key read from $LMS365_API_KEY and secret headers from their own variables."""
-    request = request.redacted()  # secret parameters and body fields as the placeholder
+    request = request.as_sent().redacted()  # no GET body; secret parameters and body fields as the placeholder
     lines = [f"curl -X {request.method} {shlex.quote(full_url(base_url, request))}"]
     if not _has_user_authorization(request):
         lines.append(f'-u "{username}:${{{KEY_VARIABLE}}}"')
@@ -175,7 +180,7 @@ def _ps_quote(text: str) -> str:
 
 def to_powershell(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """Invoke-RestMethod with the key from $env:LMS365_API_KEY."""
-    request = request.redacted()  # secret parameters and body fields as the placeholder
+    request = request.as_sent().redacted()  # no GET body; secret parameters and body fields as the placeholder
     entries = []
     if not _has_user_authorization(request):
         entries.append(
@@ -199,7 +204,7 @@ def to_powershell(base_url: str, request: ConsoleRequest, *, username: str = "ap
 
 def to_python(base_url: str, request: ConsoleRequest, *, username: str = "api") -> str:
     """An httpx call with the key from os.environ."""
-    request = request.redacted()  # secret parameters and body fields as the placeholder
+    request = request.as_sent().redacted()  # no GET body; secret parameters and body fields as the placeholder
     url, params = resolve(base_url, request)
     args = [f"    {request.method!r},", f"    {url!r},"]
     if params:

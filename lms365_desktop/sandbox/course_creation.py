@@ -1,6 +1,7 @@
 """Creating courses, categories, tags and course sessions: lookups, URL conflicts, IsNew items, persistence."""
 from __future__ import annotations
 
+import json
 import zoneinfo
 from datetime import datetime, timezone
 
@@ -20,6 +21,7 @@ from .store import (
     Course, CourseCatalog, CourseCategory, CourseCertificateExpiry, CourseDueDate, CourseProvisioning,
     CoursePublishing, CourseSession, CourseTag, SharepointWeb, User, new_id, utc_now,
 )
+from .store_content import LearningModule, Quiz
 from .time_zones import display_name, iana_name
 from .writes import key_guid, perform
 
@@ -180,9 +182,25 @@ def create_course(session: Session, request: CourseRequest, actor: User | None) 
                                             FixedDate=request.expiry.fixed_date,
                                             DaysAfterCompletion=request.expiry.days))
     session.add(CourseProvisioning(CourseId=course_id, Status="NotStarted", Progress=0, StartedAt=now))
+    _add_content(session, course_id, request)
     session.flush()
     actors.record(session, actor, "CreateCourse", "Courses", course_id, Title=request.title, Url=web_url)
     return course
+
+
+def _add_content(session: Session, course_id: str, request: CourseRequest) -> None:
+    """The learning modules and quizzes named in the request, in the order given (they were dropped).
+
+    Unpublished and empty until someone fills them on the course site (assumed: the connector
+    takes only their titles). Ids ascend with Order, since reads without $orderby follow the key.
+    """
+    module_ids = sorted(new_id() for _ in request.learning_modules)
+    for order, (title, module_id) in enumerate(zip(request.learning_modules, module_ids), start=1):
+        session.add(LearningModule(Id=module_id, CourseId=course_id, Title=title, IsPublished=False, Order=order,
+                                   HasPrerequisite=False,
+                                   Configuration=json.dumps({"LearningModuleId": module_id, "Items": []})))
+    for title, quiz_id in zip(request.quizzes, sorted(new_id() for _ in request.quizzes)):
+        session.add(Quiz(Id=quiz_id, CourseId=course_id, Title=title, IsPublished=False))
 
 
 def create_session(session: Session, course_id: str, request: SessionRequest, actor: User | None) -> CourseSession:

@@ -10,11 +10,14 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.ui.navigation import NavigationTree, queue_counts
+from lms365_desktop.ui.pane_history import Place
+from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.panes.catalogs_pane import CatalogsPane
 from lms365_desktop.ui.panes.courses_pane import CoursesPane
 from lms365_desktop.ui.panes.enrollment_actions import EnrollmentActions
-from lms365_desktop.ui.panes.enrollments_pane import PENDING_FILTER, EnrollmentsPane, overdue_filter
+from lms365_desktop.ui.panes.enrollments_pane import ALL, PENDING_FILTER, EnrollmentsPane, overdue_filter
 from lms365_desktop.ui.panes.entity_pane import EntityPane
+from lms365_desktop.ui.panes.person_pane import PersonPane
 from lms365_desktop.ui.panes.sessions_pane import SessionsPane
 from lms365_desktop.ui.panes.users_pane import UsersPane
 from lms365_desktop.ui.job_panel import JobPanel, JobStatus
@@ -36,6 +39,8 @@ class Workspace:
     jobs: JobManager
     job_panel: JobPanel
     actions: EnrollmentActions
+    person: PersonPane | None = None  # its tab appears when the first person is opened
+    links: PaneLinks | None = None  # what each row opens, and Back/Forward (links.history)
 
     @property
     def people(self) -> People:
@@ -78,15 +83,18 @@ def install_workspace(context: AppContext) -> Workspace:
     window.add_status_widget(job_status)
     window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
     actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory, users)
-    workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel, actions)
+    person = PersonPane(context, directory)
+    links = PaneLinks(context, {"catalogs": catalogs, "courses": courses, "sessions": sessions, "users": users,
+                                "enrollments": enrollments}, person, directory)
+    workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel,
+                          actions, person, links)
 
+    # The navigation tree's choices are places too: Back returns from them.
     def on_scope(expression: str, label: str) -> None:
-        courses.set_scope(expression, label)
-        window.show_pane(courses)
+        links.history.go(Place("coursesPane", expression, label))
 
     def on_queue(view: str) -> None:
-        window.show_pane(enrollments)
-        enrollments.set_view(view)
+        links.history.go(Place("enrollmentsPane", view=view or ALL))
 
     navigation.scope_chosen.connect(on_scope)
     navigation.queue_chosen.connect(on_queue)

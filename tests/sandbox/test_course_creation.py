@@ -153,3 +153,14 @@ def test_read_only_key_cannot_create(make_sandbox):
     with httpx.Client(base_url=server.base_url, auth=("api", "reader")) as reader:
         response = reader.post("/odata/v2/CourseTags", json={"Name": "t", "CourseCatalogId": "x"})
         assert_error(response, 403)
+
+
+def test_learning_modules_and_quizzes_named_at_creation_are_kept_in_order(api):
+    course = created_course(api, CourseType="ELearning", LearningModules=["Welcome", "Hazards", "Wrap-up"],
+                            Quizzes=["Final check"])
+    stored = api.get(f"/odata/v2/Courses({course['Id']})", params={"$expand": "LearningModules,Quizzes"}).json()
+    assert [m["Title"] for m in stored["LearningModules"]] == ["Welcome", "Hazards", "Wrap-up"]
+    assert [m["Order"] for m in stored["LearningModules"]] == [1, 2, 3]
+    assert [q["Title"] for q in stored["Quizzes"]] == ["Final check"]
+    plain = api.get(f"/odata/v2/Courses({created_course(api)['Id']})", params={"$expand": "LearningModules"}).json()
+    assert plain["LearningModules"] == []

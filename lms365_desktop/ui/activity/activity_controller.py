@@ -9,14 +9,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from lms365_desktop.api.client import Lms365Client
-from lms365_desktop.api.odata import Guid, eq, is_guid
+from lms365_desktop.api.odata import is_guid
 from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
 from lms365_desktop.core.activity_log import ActivityLog
 from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.ui.activity.activity_pane import ActivityPane
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.view_verbs import ViewVerb
 from lms365_desktop.ui.workspace import Workspace
@@ -56,10 +55,10 @@ class ActivityController(QObject):
         pane.mode_chosen.connect(self._on_pane_mode_chosen)
         pane.poll_interval_chosen.connect(self._on_pane_poll_interval_chosen)
         pane.public_callback_url_chosen.connect(self._on_pane_public_callback_url_chosen)
-        pane.course_open_requested.connect(lambda key, label: self._open(workspace.courses, key, label))
-        pane.user_open_requested.connect(lambda key, label: self._open(workspace.users, key, label))
+        pane.course_open_requested.connect(lambda key, label: self._open("Courses", key, label))
+        pane.user_open_requested.connect(lambda key, label: self._open("Users", key, label))
         pane.enrollment_open_requested.connect(
-            lambda key, label: self._open(workspace.enrollments, key, label))
+            lambda key, label: self._open("Enrollments", key, label))
         # The pending badge and rows of the enrollments pane follow the feed.
         pane.enrollments_changed.connect(workspace.enrollments.note_changed_soon)
         pane.destroyed.connect(lambda *_: activity_log.close())
@@ -195,12 +194,10 @@ class ActivityController(QObject):
             return  # e.g. the embedded sandbox, which needs no tunnel and is not a saved profile
         store.save(profile.model_copy(update={"public_callback_url": url}))
 
-    def _open(self, pane: EntityPane, key: str, label: str) -> None:
-        """Show the entity in its pane, scoped to its id."""
-        if not is_guid(key):
-            return
-        self.context.window.show_pane(pane)
-        pane.set_scope(eq("Id", Guid(key)), label or key)
+    def _open(self, entity_set: str, key: str, label: str) -> None:
+        """Show what an activity row is about, in the all view and through Back/Forward (no filter hides it)."""
+        if is_guid(key):
+            self.workspace.links.open_entity(entity_set, key, label)
 
 
 def install_activity(context: AppContext, workspace: Workspace, *, activity_log: ActivityLog | None = None,

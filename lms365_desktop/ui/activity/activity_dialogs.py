@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.core.profiles import is_loopback_host
+from lms365_desktop.ui.dialogs.dialog_keys import submit_on_ctrl_enter
 
 
 class CallbackUrlDialog(QDialog):
@@ -114,6 +115,7 @@ def open_reject_dialog(parent: QWidget, users_text: str, on_message: Callable[[s
     dialog.setLabelText(_tr("Message to {users} (optional):").format(users=users_text))
     dialog.textValueSelected.connect(lambda text: on_message(text.strip()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    submit_on_ctrl_enter(dialog)  # as in the Enrollments pane's reason boxes
     dialog.open()
     return dialog
 

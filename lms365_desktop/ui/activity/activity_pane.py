@@ -120,6 +120,7 @@ class ActivityPane(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self.table.activated.connect(self._on_table_activated)  # Enter or a double-click
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in ((COLUMN_TIME, 80), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240), (COLUMN_USERS, 200),
@@ -357,6 +358,15 @@ class ActivityPane(QWidget):
             action.setEnabled(enabled)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_table_activated(self, _index) -> None:
+        """Open what the event is about: its enrollment, else its person, else its course."""
+        event = self._current()
+        if event is not None:
+            for _label, target, enabled in reversed(self._open_targets(event)):
+                if enabled:
+                    target()
+                    return
 
     def _on_open_course_clicked(self) -> None:
         self._open_target(0)

@@ -67,6 +67,9 @@ class ConsolePane(QWidget):
         self._metadata_task: asyncio.Task | None = None
         self._current: ResponseContent | None = None
         self._page = 0
+        # The first page of the last request sent, and every row shown since (Next page, Fetch all).
+        self.first_page: ResponseContent | None = None
+        self.shown_rows: list[dict] = []
 
         self.editor = RequestEditor()
         self.send_button = QPushButton(self.tr("Send"))
@@ -317,7 +320,7 @@ class ConsolePane(QWidget):
                 "Enter the value of the secret header {0}: secrets are never kept, so it must be typed "
                 "again.").format(missing))
             return
-        if request.body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
+        if request.as_sent().body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
             self.editor.tabs.setCurrentIndex(2)
             self.response.show_message(self.tr("Not sent"),
                                        self.tr("The body is not valid JSON: {0}").format(self.editor.body.error))
@@ -357,6 +360,7 @@ class ConsolePane(QWidget):
     async def fetch(self, client: Lms365Client, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
                      ) -> ResponseContent:
         """One call through the client, recorded in history whatever happens."""
+        request = request.as_sent()  # a GET's body is never sent, so not kept in history either
         headers = {h.name: h.value for h in request.headers if h.name}
         content = request.body.encode("utf-8") if request.body else None
         if content is not None and not any(name.lower() == "content-type" for name in headers):
@@ -390,6 +394,7 @@ class ConsolePane(QWidget):
     async def _send(self, client: Lms365Client, request: ConsoleRequest, url: str, params: list[tuple[str, str]]) -> None:
         result = await self.fetch(client, request, url, params)
         self.set_current(result, 1)
+        self.first_page, self.shown_rows = result, list(result.rows or [])  # what Fetch all starts from
         self.response.show_response(result)
         self.response.set_page_info(self.tr("page 1") if result.next_link else "")
         self.notice.clear()

@@ -15,6 +15,8 @@ class PagingPane(Protocol):
 
     context: AppContext
     response: ResponseView
+    first_page: ResponseContent | None  # the first page of the last request sent
+    shown_rows: list[dict]  # every row shown since (Next page, Fetch all)
 
     @property
     def base_url(self) -> str: ...
@@ -38,20 +40,25 @@ async def follow_next_page(pane: PagingPane, client: Lms365Client, link: str) ->
     url, params = resolve(pane.base_url, request)  # a nextLink elsewhere is refused like any URL
     result = await pane.fetch(client, request, url, params)
     pane.set_current(result, pane.page + 1)
+    pane.shown_rows.extend(result.rows or [])
     pane.response.show_response(result)
     pane.response.set_page_info(pane.tr("page {0}").format(pane.page))
 
 
-async def fetch_all_pages(pane: PagingPane, client: Lms365Client, first: ResponseContent) -> None:
-    """Append every following page to the table, then show the merged document in text and tree."""
+async def fetch_all_pages(pane: PagingPane, client: Lms365Client, current: ResponseContent) -> None:
+    """Every page from the first: those already shown (Next page) and the rest; the table and the
+    merged document in text and tree hold them all, and the counts say so."""
     view = pane.response
-    rows = list(first.rows or [])
+    first = pane.first_page or current
+    rows = list(pane.shown_rows) if pane.first_page is not None else list(current.rows or [])
+    if len(rows) > len(current.rows or []):
+        view.table_model.set_rows(rows)  # the pages before this one, back in the table
     cap = pane.fetch_all_cap
     bar = view.progress
     bar.setVisible(True)
-    bar.setRange(0, first.count or cap)
+    bar.setRange(0, first.count or current.count or cap)
     bar.setValue(len(rows))
-    link, pages, last = first.next_link, pane.page, first
+    link, pages, last = current.next_link, pane.page, current
     capped = False
     view.show_message(pane.tr("Fetching all…"), "", error=False)
     while link:
@@ -66,6 +73,7 @@ async def fetch_all_pages(pane: PagingPane, client: Lms365Client, first: Respons
             return
         pages += 1
         rows.extend(page.rows)
+        pane.shown_rows.extend(page.rows)
         view.append_rows(page.rows)
         bar.setValue(min(len(rows), bar.maximum()))
         view.set_page_info(pane.tr("{0} rows, {1} pages").format(len(rows), pages))

@@ -5,7 +5,7 @@ import json
 from urllib.parse import parse_qsl
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QColor, QFontDatabase, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,17 +13,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from lms365_desktop.core.request_snippets import METHODS, ConsoleRequest, Header
+from lms365_desktop.core.request_snippets import BODILESS_METHODS, METHODS, ConsoleRequest, Header
+from lms365_desktop.ui.theme import icon
 
 SECRET_MASK = "\u2022" * 8
 
@@ -54,6 +57,8 @@ class _SecretValueDelegate(QStyledItemDelegate):
 class KeyValueTable(QTableWidget):
     """Name/value rows with one empty row always at the bottom for typing a new one."""
 
+    rows_deleted = Signal(int)
+
     def __init__(self, headers: list[str], *, with_secret: bool = False, parent=None) -> None:
         super().__init__(0, len(headers), parent)
         self._with_secret = with_secret
@@ -71,7 +76,43 @@ class KeyValueTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.itemChanged.connect(self._on_self_item_changed)
+        # A row goes with Delete, or "Delete row" in its context menu.
+        self.delete_action = QAction(self.tr("Delete row"), self)
+        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))  # shown in the menu; keyPressEvent does it
+        self.delete_action.triggered.connect(lambda: self.delete_rows())
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_self_context_menu)
+        self.delete_button: QToolButton | None = None  # set by RequestEditor, which lays it out
         self._append_empty_row()
+
+    def delete_rows(self, rows: list[int] | None = None) -> int:
+        """Take out the given rows (the selected ones by default); the empty row for typing stays."""
+        if rows is None:
+            rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()}
+                          | ({self.currentRow()} if self.currentRow() >= 0 else set()))
+        rows = sorted({r for r in rows if 0 <= r < self.rowCount() - 1}, reverse=True)
+        for row in rows:
+            self.removeRow(row)
+        if rows:
+            self.rows_deleted.emit(len(rows))
+        return len(rows)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() == Qt.Key.Key_Delete and not editing and self.delete_rows():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_self_context_menu(self, position) -> None:
+        row = self.rowAt(position.y())
+        if not 0 <= row < self.rowCount() - 1:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.delete_action)
+        self.selectRow(row)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(position))
 
     def _append_empty_row(self) -> None:
         row = self.rowCount()
@@ -176,6 +217,7 @@ class RequestEditor(QWidget):
         self.uri.setPlaceholderText(self.tr("Courses?$top=10   (Ctrl+Enter sends; paste a curl command to fill the form)"))
         self.uri.setClearButtonEnabled(True)
         self.uri.editingFinished.connect(self.move_uri_query_to_table)
+        self._options_path = ""  # the path the query options and body were written for
 
         self.query = KeyValueTable([self.tr("Query option"), self.tr("Value")])
         self.query.setObjectName("consoleQuery")
@@ -196,9 +238,13 @@ class RequestEditor(QWidget):
         body_layout.addWidget(self.body_error)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("consoleRequestTabs")
-        self.tabs.addTab(self.query, self.tr("Query options"))
-        self.tabs.addTab(self.headers, self.tr("Headers"))
+        self.tabs.addTab(self._with_delete_button(self.query, "consoleQueryDelete", self.tr("Delete option")),
+                         self.tr("Query options"))
+        self.tabs.addTab(self._with_delete_button(self.headers, "consoleHeadersDelete", self.tr("Delete header")),
+                         self.tr("Headers"))
         self.tabs.addTab(body_page, self.tr("Body"))
+        self.method.currentTextChanged.connect(self._on_method_current_text_changed)
+        self._on_method_current_text_changed(self.method.currentText())
 
         self.line = QHBoxLayout()
         self.line.setContentsMargins(0, 0, 0, 0)
@@ -210,6 +256,39 @@ class RequestEditor(QWidget):
         layout.addLayout(self.line)
         layout.addWidget(self.tabs, 1)
 
+    def _with_delete_button(self, table: KeyValueTable, name: str, text: str) -> QWidget:
+        """The table with a button that deletes its current row (cells open for editing on a click,
+        so Delete alone would edit the text; the button, its context menu and Delete outside a
+        cell all take the row out)."""
+        button = QToolButton(objectName=name)
+        button.setText(text)
+        button.setIcon(icon("close"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.setAccessibleName(text)
+        button.setToolTip(self.tr("Delete the selected row"))
+        button.setEnabled(False)
+        button.clicked.connect(lambda: table.delete_rows())
+        table.currentCellChanged.connect(lambda row, *_: button.setEnabled(0 <= row < table.rowCount() - 1))
+        table.rows_deleted.connect(lambda _n: button.setEnabled(0 <= table.currentRow() < table.rowCount() - 1))
+        table.delete_button = button
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        layout.addLayout(row)
+        return holder
+
+    def _on_method_current_text_changed(self, method: str) -> None:
+        """A GET sends no body: the tab says so, and what was typed stays for another method."""
+        unsent = method in BODILESS_METHODS
+        self.tabs.setTabText(2, self.tr("Body (not sent with GET)") if unsent else self.tr("Body"))
+        self.body.setEnabled(not unsent)
+
     def _on_body_validity_changed(self, valid: bool, message: str) -> None:
         self.body_error.setText(message)
         self.body_error.setVisible(not valid)
@@ -218,9 +297,23 @@ class RequestEditor(QWidget):
     def body_is_valid(self) -> bool:
         return not self.body.error
 
+    def _start_fresh_for_new_path(self) -> None:
+        """A new URL starts from clean query options and body: those of the last one filtered or
+        sent something else (history keeps each request as it was sent)."""
+        text = self.uri.text().strip()
+        if text.startswith("curl "):
+            return
+        path = text.partition("?")[0].strip()
+        if path and self._options_path and path != self._options_path:
+            self.query.set_pairs([])
+            self.body.setPlainText("")
+        if path:
+            self._options_path = path
+
     def move_uri_query_to_table(self) -> None:
         """Query options typed in the URI go into the table, the one place they are sent from
         (an option already in the table takes the URI's value)."""
+        self._start_fresh_for_new_path()
         text = self.uri.text().strip()
         if "?" not in text or text.startswith("curl "):
             return
@@ -255,6 +348,7 @@ class RequestEditor(QWidget):
         self.method.setCurrentIndex(max(0, index))
         self.base.setCurrentIndex(1 if request.relative_to_host else 0)
         self.uri.setText(request.uri)
+        self._options_path = request.uri.partition("?")[0].strip()
         self.query.set_pairs([(k, v, False) for k, v in request.params])
         self.headers.set_pairs([(h.name, h.value, h.secret) for h in request.headers])
         self.body.setPlainText(request.body)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.ui.dialogs.dialog_keys import submit_on_ctrl_enter
 from lms365_desktop.ui.theme import icon
 
 
@@ -47,9 +48,13 @@ class ActionDialog(QDialog):
 
         self.message: QPlainTextEdit | None = None
         if message_label is not None:
-            layout.addWidget(QLabel(message_label))
+            caption = QLabel(message_label)
+            layout.addWidget(caption)
             self.message = QPlainTextEdit()
             self.message.setObjectName("actionMessage")
+            self.message.setAccessibleName(message_label.replace("&", "").rstrip(":"))
+            self.message.setTabChangesFocus(True)  # Tab goes on to the buttons; no tab characters in a message
+            caption.setBuddy(self.message)
             self.message.setPlaceholderText(self.tr("Sent to the learner with the notification (optional)"))
             self.message.setFixedHeight(90)
             layout.addWidget(self.message)
@@ -76,6 +81,8 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        submit_on_ctrl_enter(self)  # Enter in the message is a new line; Ctrl+Enter sends
+        self.ok_button.setToolTip(self.tr("Ctrl+Enter"))
 
     def values(self) -> dict:
         values: dict = {}

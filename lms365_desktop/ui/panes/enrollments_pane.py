@@ -189,8 +189,8 @@ class EnrollmentsPane(EntityPane):
         if self.details is not None and self.current_row() is not None:
             self.details.show_row(self.current_row())
 
-    def set_view(self, view: str) -> None:
-        """All enrollments, the pending-approval queue, or the overdue list."""
+    def set_view(self, view: str, *, reload: bool = True) -> None:
+        """All enrollments, the pending-approval queue, or the overdue list (``reload=False``: the caller reloads)."""
         self.current_view = view
         self.view_buttons[view].setChecked(True)
         query = Query()
@@ -199,7 +199,7 @@ class EnrollmentsPane(EntityPane):
         elif view == OVERDUE:
             query = query.filter(overdue_filter())
         self.model.base_query = query
-        if self.context.client is not None:
+        if reload and self.context.client is not None:
             self.model.reload()
         self.view_changed.emit(view)
 

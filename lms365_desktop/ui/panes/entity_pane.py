@@ -80,6 +80,7 @@ class EntityPane(QWidget):
         self.scope_filter = ""  # set by navigation (catalog, category, tag...)
         self._context_actions: list[QAction | None] = []
         self.scope_label = ""
+        self.open_actions: list = []  # "Open …" actions on the current row, from ui.pane_links
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName(f"{object_name}Search")
@@ -223,6 +224,19 @@ class EntityPane(QWidget):
         self.scope_chip.setVisible(bool(label))
         self._update_server_filter()
 
+    def set_place(self, scope: str, label: str, search: str) -> None:
+        """Scope and search as a Back/Forward place had them; the caller reloads once if needed."""
+        self.scope_filter, self.scope_label = scope, label
+        self.scope_chip.setText(label)
+        self.scope_chip.setVisible(bool(label))
+        blocked = self.search_box.blockSignals(True)  # no second load from the search timer
+        self.search_box.setText(search)
+        self.search_box.blockSignals(blocked)
+        self._search_timer.stop()
+        from lms365_desktop.api.odata import and_
+
+        self.model.server_filter = and_(scope, self.search_filter(search.strip()) if search.strip() else "")
+
     def refresh(self) -> asyncio.Task | None:
         if self.context.client is None:
             return None
@@ -270,6 +284,9 @@ class EntityPane(QWidget):
 
     def _on_view_context_menu(self, position) -> None:
         menu = QMenu(self)
+        if self.open_actions:  # where the row leads (Enter opens the first)
+            menu.addActions(self.open_actions)
+            menu.addSeparator()
         for action in self.context_menu_actions():
             if action is None:
                 menu.addSeparator()

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -146,15 +147,28 @@ class BasicsPage(FormPage):
         }
 
 
+class _NameEdit(QLineEdit):
+    """The "new name" field: Enter adds the name and stays on the page (the wizard took it as Next)."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().keyPressEvent(event)  # emits returnPressed
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class _ChoiceList(QWidget):
-    """Checkable existing items plus "add new" (kept checked and marked new)."""
+    """Checkable existing items (categories nested under their parents) plus "add new" (kept checked, marked new)."""
 
     def __init__(self, object_name: str, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list = QListWidget(objectName=f"{object_name}List")
+        self.list = QTreeWidget(objectName=f"{object_name}List")
+        self.list.setHeaderHidden(True)
+        self.list.setUniformRowHeights(True)
         self.list.setMinimumHeight(110)
-        self.new_name = QLineEdit(objectName=f"{object_name}NewEdit")
+        self.list.setAccessibleName(placeholder)
+        self.new_name = _NameEdit(objectName=f"{object_name}NewEdit")
         self.new_name.setPlaceholderText(placeholder)
+        self.new_name.setAccessibleName(placeholder)
         self.add_button = QPushButton(self.tr("Add new"), objectName=f"{object_name}AddButton")
         self.add_button.setEnabled(False)
         self.new_name.textChanged.connect(lambda text: self.add_button.setEnabled(bool(text.strip())))
@@ -170,52 +184,76 @@ class _ChoiceList(QWidget):
         outer.addWidget(self.list)
         outer.addLayout(layout)
 
-    def set_existing(self, rows: list[tuple[str, str]]) -> None:
-        checked = {item.data(ID_ROLE) for item in self.items() if item.checkState() == Qt.CheckState.Checked}
-        new_items = [self.list.takeItem(i) for i in reversed(range(self.list.count()))
-                     if self.list.item(i).data(NEW_ROLE)]
+    def set_existing(self, rows: list[tuple[str, str, str | None]]) -> None:
+        """(id, name, parent id) rows; an item whose parent is among them is shown under it."""
+        checked = {item.data(0, ID_ROLE) for item in self.items() if item.checkState(0) == Qt.CheckState.Checked}
+        new_items = [item for item in self.items() if item.data(0, NEW_ROLE)]
+        for item in new_items:
+            (item.parent() or self.list.invisibleRootItem()).removeChild(item)
         self.list.clear()
-        for ident, name in rows:
-            item = QListWidgetItem(name)
-            item.setData(ID_ROLE, ident)
-            item.setData(NEW_ROLE, False)
+        nodes: dict[str, QTreeWidgetItem] = {}
+        for ident, name, _parent in rows:
+            item = QTreeWidgetItem([name])
+            item.setData(0, ID_ROLE, ident)
+            item.setData(0, NEW_ROLE, False)
+            item.setData(0, NAME_ROLE, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if ident in checked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        for item in reversed(new_items):
-            self.list.addItem(item)
+            item.setCheckState(0, Qt.CheckState.Checked if ident in checked else Qt.CheckState.Unchecked)
+            nodes[ident] = item
+        for ident, _name, parent_id in rows:
+            holder = nodes.get(parent_id) if parent_id else None
+            (holder or self.list.invisibleRootItem()).addChild(nodes[ident])
+        self.list.sortItems(0, Qt.SortOrder.AscendingOrder)
+        for item in new_items:
+            self._place(item)
+        self.list.setRootIsDecorated(any(n.childCount() for n in nodes.values()))
+        self.list.expandAll()
 
-    def add_new(self, name: str, parent_id: str | None = None, parent_name: str = "") -> QListWidgetItem | None:
+    def _place(self, item: QTreeWidgetItem) -> None:
+        parent = next((i for i in self.items() if i.data(0, ID_ROLE) and i.data(0, ID_ROLE) == item.data(0, PARENT_ROLE)),
+                      None)
+        (parent or self.list.invisibleRootItem()).addChild(item)
+        if parent is not None:
+            parent.setExpanded(True)
+
+    def add_new(self, name: str, parent_id: str | None = None, parent_name: str = "") -> QTreeWidgetItem | None:
         name = name.strip()
         if not name:
             return None
         for item in self.items():
-            if item.data(NEW_ROLE) and item.data(NAME_ROLE).casefold() == name.casefold():
+            if item.data(0, NEW_ROLE) and item.data(0, NAME_ROLE).casefold() == name.casefold():
                 return item
         label = self.tr("{name}  (new)").format(name=name)
         if parent_name:
             label = self.tr("{name}  (new, under {parent})").format(name=name, parent=parent_name)
-        item = QListWidgetItem(label)
-        item.setData(NEW_ROLE, True)
-        item.setData(ID_ROLE, None)
-        item.setData(PARENT_ROLE, parent_id)
-        item.setData(NAME_ROLE, name)
+        item = QTreeWidgetItem([label])
+        item.setData(0, NEW_ROLE, True)
+        item.setData(0, ID_ROLE, None)
+        item.setData(0, PARENT_ROLE, parent_id)
+        item.setData(0, NAME_ROLE, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        self.list.addItem(item)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        self._place(item)
+        self.list.scrollToItem(item)
         self.new_name.clear()
         return item
 
-    def items(self) -> list[QListWidgetItem]:
-        return [self.list.item(i) for i in range(self.list.count())]
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every item, parents before their children."""
+        found: list[QTreeWidgetItem] = []
+        iterator = QTreeWidgetItemIterator(self.list)
+        while iterator.value() is not None:
+            found.append(iterator.value())
+            iterator += 1
+        return found
 
-    def checked(self) -> list[QListWidgetItem]:
-        return [item for item in self.items() if item.checkState() == Qt.CheckState.Checked]
+    def checked(self) -> list[QTreeWidgetItem]:
+        return [item for item in self.items() if item.checkState(0) == Qt.CheckState.Checked]
 
     def check(self, name: str) -> bool:
         for item in self.items():
-            if item.text() == name:
-                item.setCheckState(Qt.CheckState.Checked)
+            if item.text(0) == name or item.data(0, NAME_ROLE) == name:
+                item.setCheckState(0, Qt.CheckState.Checked)
                 return True
         return False
 
@@ -246,7 +284,7 @@ class CategorisationPage(FormPage):
             parent = row.get("ParentCategoryId")
             return f"{names[parent]} › {row.get('Name')}" if parent in names else row.get("Name") or ""
 
-        self.categories.set_existing([(row["Id"], path(row)) for row in rows])
+        self.categories.set_existing([(row["Id"], row.get("Name") or "", row.get("ParentCategoryId")) for row in rows])
         current = self.parent_category.currentData()
         self.parent_category.clear()
         self.parent_category.addItem(self.tr("(top level)"), None)
@@ -255,7 +293,7 @@ class CategorisationPage(FormPage):
         self.parent_category.setCurrentIndex(max(0, self.parent_category.findData(current)))
 
     def set_tags(self, rows: list[dict]) -> None:
-        self.tags.set_existing([(row["Id"], row.get("Name") or row.get("TagName") or "") for row in rows])
+        self.tags.set_existing([(row["Id"], row.get("Name") or row.get("TagName") or "", None) for row in rows])
 
     def _on_categories_add_clicked(self) -> None:
         parent_id = self.parent_category.currentData()
@@ -265,18 +303,18 @@ class CategorisationPage(FormPage):
     def collect(self) -> dict[str, Any]:
         categories: list[dict] = []
         for item in self.categories.checked():
-            if item.data(NEW_ROLE):
-                entry = {"Name": item.data(NAME_ROLE), "IsNew": True}
-                if item.data(PARENT_ROLE):
-                    entry["ParentCategoryId"] = item.data(PARENT_ROLE)
+            if item.data(0, NEW_ROLE):
+                entry = {"Name": item.data(0, NAME_ROLE), "IsNew": True}
+                if item.data(0, PARENT_ROLE):
+                    entry["ParentCategoryId"] = item.data(0, PARENT_ROLE)
             else:
-                entry = {"Id": item.data(ID_ROLE), "Name": item.text().split(" › ")[-1], "IsNew": False}
+                entry = {"Id": item.data(0, ID_ROLE), "Name": item.data(0, NAME_ROLE), "IsNew": False}
             categories.append(entry)
         tags: list[dict] = []
         for item in self.tags.checked():
-            if item.data(NEW_ROLE):
-                tags.append({"TagName": item.data(NAME_ROLE), "IsNew": True})
+            if item.data(0, NEW_ROLE):
+                tags.append({"TagName": item.data(0, NAME_ROLE), "IsNew": True})
             else:
-                tags.append({"Id": item.data(ID_ROLE), "TagName": item.text(), "IsNew": False})
+                tags.append({"Id": item.data(0, ID_ROLE), "TagName": item.data(0, NAME_ROLE), "IsNew": False})
         return {"Categories": categories or None, "Tags": tags or None}
 

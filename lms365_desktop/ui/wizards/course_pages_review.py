@@ -1,11 +1,11 @@
-"""Course wizard pages: review (the request as it will be sent) and provisioning progress."""
+"""Course wizard pages: review (a readable summary, the request one click away) and provisioning progress."""
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.wizards.form_support import ERROR_STYLE
 
 
@@ -41,8 +44,20 @@ def _add_items(parent: QTreeWidget | QTreeWidgetItem, value: Any, key: str) -> N
         parent.addChild(node)
 
 
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _when(iso: str) -> str:
+    """A date the server will get in UTC, read in this computer's zone, which it names."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate).toLocalTime()
+    if not moment.isValid():
+        return iso
+    return f"{QLocale().toString(moment, QLocale.FormatType.ShortFormat)} {moment.timeZoneAbbreviation()}"
+
+
 class ReviewPage(QWizardPage):
-    """Every field as it will be sent; sending happens when the user presses Create."""
+    """What will be created, in words; the request itself (fields or raw) is one click away."""
 
     raw_requested = Signal()
     use_suggested_url = Signal()
@@ -51,14 +66,30 @@ class ReviewPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Review"))
-        self.setSubTitle(self.tr("This is exactly what will be sent to POST /odata/v2/Courses."))
+        self.setSubTitle(self.tr("Check the course before it is created. Nothing is sent until you press Create course."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create course"))
+        self.summary = QLabel(objectName="reviewSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setContentsMargins(6, 4, 6, 4)
+        self.summary_area = QScrollArea(objectName="reviewSummaryArea")
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setWidget(self.summary)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
         self.tree = QTreeWidget(objectName="reviewTree")
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.tree.setColumnWidth(0, 220)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName(self.tr("Request body"))
+        self.fields_button = QPushButton(self.tr("Show request fields"), objectName="showRequestFieldsButton")
+        self.fields_button.setCheckable(True)
+        self.fields_button.setToolTip(self.tr("Every field exactly as it will be sent to POST /odata/v2/Courses"))
+        self.fields_button.toggled.connect(self._on_fields_button_toggled)
         self.raw_button = QPushButton(self.tr("Show as raw request"), objectName="showRawRequestButton")
+        self.raw_button.setToolTip(self.tr("Open the request in the console, to read or change it"))
         self.raw_button.clicked.connect(self.raw_requested)
         self.status = QLabel(objectName="reviewStatus")
         self.status.setWordWrap(True)
@@ -86,18 +117,27 @@ class ReviewPage(QWizardPage):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.fields_button)
         bottom.addWidget(self.raw_button)
+        self.views = QStackedWidget(objectName="reviewViews")  # the summary, or the fields as sent
+        self.views.addWidget(self.summary_area)
+        self.views.addWidget(self.tree)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.conflict)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.body: dict[str, Any] = {}
         self.busy = False
 
+    def _on_fields_button_toggled(self, shown: bool) -> None:
+        self.views.setCurrentWidget(self.tree if shown else self.summary_area)
+        self.fields_button.setText(self.tr("Show summary") if shown else self.tr("Show request fields"))
+
     def show_body(self, body: dict[str, Any], names: dict[str, str] | None = None) -> None:
         """Show the body; ``names`` puts a readable name beside ids (e.g. the catalog's title)."""
         self.body = body
+        self.summary.setText(self.summary_html(body, names or {}))
         self.tree.clear()
         for key, value in body.items():
             _add_items(self.tree, value, key)
@@ -105,6 +145,94 @@ class ReviewPage(QWizardPage):
                 item = self.tree.topLevelItem(self.tree.topLevelItemCount() - 1)
                 item.setText(1, f"{value}  ({names[key]})")
         self.tree.expandAll()
+
+    def summary_lines(self, body: dict[str, Any], names: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(section, [(label, value)]) in a coordinator's words; empty fields are left out."""
+        def named(key: str) -> str:
+            return names.get(key) or str(body.get(key) or "")
+
+        def yes_no(value: Any) -> str:
+            return self.tr("Yes") if value else self.tr("No")
+
+        def deadline(settings: dict | None, days_key: str, days_text: str) -> str:
+            if not settings or not settings.get("IsEnabled"):
+                return self.tr("None")
+            if settings.get("FixedDate"):
+                return self.tr("On {date}").format(date=_when(settings["FixedDate"]))
+            return days_text.format(n=settings.get(days_key))
+
+        def items(entries: list[dict] | None, key: str) -> str:
+            texts = []
+            for entry in entries or []:
+                name = entry.get(key) or entry.get("Name") or ""
+                if entry.get("IsNew"):
+                    parent = names.get(f"category:{entry.get('ParentCategoryId')}") if entry.get("ParentCategoryId") else ""
+                    name = (self.tr("{name} (new, under {parent})").format(name=name, parent=parent) if parent
+                            else self.tr("{name} (new)").format(name=name))
+                texts.append(name)
+            return ", ".join(texts)
+
+        url = body.get("Url") or ""
+        if body.get("AutoResolveUrlConflict"):
+            url = self.tr("{url} (or a free one like it, if it is taken)").format(url=url)
+        publishing = body.get("PublishingSettings") or {}
+        if publishing.get("IsEnabled"):
+            published = self.tr("Yes")
+            if publishing.get("StartDate"):
+                published += self.tr(", from {date}").format(date=_when(publishing["StartDate"]))
+            if publishing.get("EndDate"):
+                published += self.tr(", until {date}").format(date=_when(publishing["EndDate"]))
+        else:
+            published = self.tr("No")
+        modules = "; ".join(f"{n}. {t}" for n, t in enumerate(body.get("LearningModules") or [], 1))
+        sections = [
+            (self.tr("Course"), [
+                (self.tr("Title"), body.get("Title") or ""), (self.tr("Catalog"), named("CourseCatalogId")),
+                (self.tr("Type"), named("CourseType")), (self.tr("Course ID"), body.get("CourseID") or ""),
+                (self.tr("Description"), body.get("Description") or ""), (self.tr("Site URL"), url),
+                (self.tr("Duration"), body.get("Duration") or ""),
+                (self.tr("CEU"), QLocale().toString(float(body["CEU"]), "g", 6) if body.get("CEU") else ""),
+                (self.tr("Language"), " / ".join(dict.fromkeys(v for v in (body.get("Culture"), body.get("UICulture")) if v))),
+            ]),
+            (self.tr("Categorisation"), [
+                (self.tr("Categories"), items(body.get("Categories"), "Name")),
+                (self.tr("Tags"), items(body.get("Tags"), "TagName")),
+            ]),
+            (self.tr("Enrollment"), [
+                (self.tr("Enrollment flow"), named("EnrollmentFlow")),
+                (self.tr("Sessions"), named("CourseSessionEnrollmentType") if body.get("CourseSessionEnrollmentType") else ""),
+                (self.tr("Shown in the catalog"), yes_no(body.get("ShowInCatalog"))),
+                (self.tr("For those who failed"), named("FailedCourseId") if body.get("FailedCourseId") else ""),
+            ]),
+            (self.tr("Schedule"), [
+                (self.tr("Published"), published),
+                (self.tr("Due date"), deadline(body.get("DueDateSettings"), "DaysAfterEnrollment",
+                                               self.tr("{n} days after enrollment"))),
+                (self.tr("Certificate expires"), deadline(body.get("ExpirySettings"), "DaysAfterCompletion",
+                                                          self.tr("{n} days after completion"))),
+                (self.tr("Certificate template"), body.get("CertificateTemplateId") or ""),
+            ]),
+            (self.tr("Content and people"), [
+                (self.tr("Learning modules"), modules), (self.tr("Quizzes"), ", ".join(body.get("Quizzes") or [])),
+                (self.tr("Trainers"), ", ".join(user_principal(x) for x in body.get("TrainerLogins") or [])),
+                (self.tr("Teachers"), ", ".join(user_principal(x) for x in body.get("TeacherLogins") or [])),
+                (self.tr("Site template"), body.get("SiteTemplate") or ""),
+                (self.tr("Course layout"), body.get("CourseLayoutId") or ""),
+            ]),
+        ]
+        return [(title, [(k, str(v)) for k, v in rows if v]) for title, rows in sections]
+
+    def summary_html(self, body: dict[str, Any], names: dict[str, str]) -> str:
+        """One table, so the labels of every section line up; labels in the palette's quieter text colour."""
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        rows = []
+        for title, lines in self.summary_lines(body, names):
+            if not lines:
+                continue
+            rows.append(f"<tr><td colspan='2' style='padding-top:10px'><b>{_escape(title)}</b></td></tr>")
+            rows += [f"<tr><td style='padding-right:14px; color:{quiet}'>{_escape(k)}</td><td>{_escape(v)}</td></tr>"
+                     for k, v in lines]
+        return f"<table cellspacing='2'>{''.join(rows)}</table>"
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

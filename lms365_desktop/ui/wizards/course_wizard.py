@@ -222,6 +222,8 @@ class CourseWizard(QWizard):
                 "CourseCatalogId": self.basics.catalog.currentText(),
                 "FailedCourseId": self.enrollment.failed_course.currentText(),
             }
+            parents = self.categorisation.parent_category  # where a new category goes, by name
+            names.update({f"category:{parents.itemData(i)}": parents.itemText(i) for i in range(1, parents.count())})
             # The wire sends enum names; beside them, the words the panes use.
             for key, enum in (("CourseType", CourseType), ("EnrollmentFlow", EnrollmentFlow),
                               ("CourseSessionEnrollmentType", CourseSessionEnrollmentType)):

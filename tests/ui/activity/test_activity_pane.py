@@ -282,7 +282,6 @@ def test_a_row_opens_its_course_user_and_enrollment_in_the_other_panes(activity,
 
     for button, pane_name, key, label in (
         (pane.open_course_button, "coursesPane", auto["Id"], auto["Title"]),
-        (pane.open_user_button, "usersPane", learner["Id"], learner["Title"]),
         (pane.open_enrollment_button, "enrollmentsPane", enrolled.id, None),
     ):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -294,7 +293,14 @@ def test_a_row_opens_its_course_user_and_enrollment_in_the_other_panes(activity,
         qtbot.waitUntil(lambda: target.model.rowCount() == 1, timeout=3000)
         assert str(target.model.row_at(0)["Id"]).lower() == key.lower()
         window.show_pane(pane)
-
+    # A user opens as the person's record: who they are and every enrollment they hold.
+    qtbot.mouseClick(pane.open_user_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_pane() is window.panes.get("personPane"), timeout=3000)
+    person = window.current_pane()
+    assert str(person.person["Id"]).lower() == learner["Id"].lower() and person.summary.heading(person.person) == learner["Title"]
+    qtbot.waitUntil(lambda: person.model.started and not person.model.loading, timeout=3000)
+    held = {str(row["Id"]).lower() for row in person.model.visible_rows()}
+    assert enrolled.id.lower() in held and person.model.total_count == len(held)
 
 def test_follow_menu_and_public_callback_url_change_the_servers_subscriptions(activity, qtbot, settings):
     pane, server = activity.pane, activity.server
