@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.lookups import Directory
@@ -145,7 +146,7 @@ def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
 
 # View verb (action name) -> the pane method that performs it.
 VIEW_VERBS = {"refresh": "refresh", "find": "focus_find", "copyRows": "copy_selection",
-              "exportCsv": "export_csv", "chooseColumns": "choose_columns"}
+              "exportCsv": "export_csv", "exportAll": "export_all", "chooseColumns": "choose_columns"}
 
 
 def pane_supports(pane: object, method: str) -> bool:
@@ -155,6 +156,19 @@ def pane_supports(pane: object, method: str) -> bool:
         return False
     check = getattr(pane, "supports_verb", None)
     return bool(check(method)) if callable(check) else True
+
+
+def _add_export_menu(window, export_view, export_all) -> None:
+    """The toolbar's Export button: a click exports the view; its arrow offers both choices."""
+    menu = QMenu(window)
+    menu.setObjectName("exportMenu")
+    menu.addAction(export_view)
+    menu.addAction(export_all)
+    button = window.toolbar.widgetForAction(export_view)
+    if isinstance(button, QToolButton):
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setAccessibleName(QCoreApplication.translate("MainWindow", "Export"))
 
 
 def _install_view_actions(context: AppContext) -> None:
@@ -175,8 +189,16 @@ def _install_view_actions(context: AppContext) -> None:
                       icon_name="find", slot=on_current("focus_find"))
     window.add_action("view", "copyRows", tr("&Copy rows"), shortcut=QKeySequence.StandardKey.Copy,
                       icon_name="copy", slot=on_current("copy_selection"))
-    window.add_action("file", "exportCsv", tr("&Export view to CSV…"), icon_name="export",
-                      slot=on_current("export_csv"), toolbar=True)
+    export_view = window.add_action("file", "exportCsv", QCoreApplication.translate("MainWindow", "&Export view…"),
+                                    icon_name="export", slot=on_current("export_csv"), toolbar=True)
+    export_view.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Export the rows in view (quick filter and scope applied) to Excel or CSV"))
+    export_all = window.add_action("file", "exportAll",
+                                   QCoreApplication.translate("MainWindow", "Export &all matching…"),
+                                   icon_name="export", slot=on_current("export_all"))
+    export_all.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Export every row the search and scope match, not only those loaded"))
+    _add_export_menu(window, export_view, export_all)
     window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
                       slot=on_current("choose_columns"))
     window.toolbar.addSeparator()

@@ -488,6 +488,13 @@ class EntityTableModel(QAbstractTableModel):
             return [unpack(r) for r in self._rows]
         return [unpack(self._rows[i]) for i in self._view]
 
+    def visible_snapshot(self) -> tuple[list, Callable[[Any], Any]]:
+        """The visible rows as stored, and a pure function that unpacks one: a cheap copy taken
+        on the GUI thread (an export then unpacks them a chunk at a time, elsewhere)."""
+        store, layout = self._store, self._store.layout
+        packed = list(self._rows) if self._view is None else [self._rows[i] for i in self._view]
+        return packed, lambda stored: store.unpack(stored, layout)
+
     def loaded_rows(self) -> list[Any]:
         return [self._store.unpack(r) for r in self._rows]
 

@@ -27,14 +27,14 @@ def machine_zone(request, monkeypatch):
     tzlocal.reload_localzone()
 
 
-async def create_copenhagen_session(client) -> dict:
+async def create_copenhagen_session(client, title: str = "Copenhagen morning") -> dict:
     """A session planned for 09:00-10:00 Copenhagen time on a winter day, as the wizard sends it."""
     page = await client.fetch_page("Courses", Query().filter("CourseType eq 'ClassRoom'").top(1), model=None)
     course = page.rows[0]
     start = wall_time_to_utc(datetime(2027, 1, 12, 9, 0), "Romance Standard Time")
     end = wall_time_to_utc(datetime(2027, 1, 12, 10, 0), "Romance Standard Time")
     created = await client.create_course_session(course["Id"], {
-        "Title": "Copenhagen morning", "StartDate": start, "EndDate": end, "TimeZone": "Romance Standard Time"})
+        "Title": title, "StartDate": start, "EndDate": end, "TimeZone": "Romance Standard Time"})
     return {"Id": created.id, "CourseId": course["Id"]}
 
 
