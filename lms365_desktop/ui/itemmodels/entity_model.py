@@ -228,6 +228,11 @@ class EntityTableModel(QAbstractTableModel):
         elif self._started:
             self.reload()
 
+    def set_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Choose the order the next load asks for, without loading (a view's own default)."""
+        self._sort_column, self._sort_order = column, order
+        self.order = (self.columns[column].server_order, order == Qt.SortOrder.DescendingOrder)
+
     # ---- loading ----------------------------------------------------------------------------
     def reload(self) -> asyncio.Task:
         """Forget the rows and load the first page again (new sort, filter or connection)."""

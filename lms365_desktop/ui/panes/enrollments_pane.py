@@ -8,10 +8,12 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
+from lms365_desktop.core.spreadsheet import BOOL, NUMBER, TEXT
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.due_dates import overdue_colour, overdue_days, overdue_text, progress_text
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
 
@@ -31,6 +33,11 @@ def overdue_filter(now: datetime | None = None) -> str:
     return Query().filter(
         "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed' and DueDate lt {}", moment
     ).filter_text
+
+
+def _flag_and_id(title: str, id_title: str, key: str) -> list:
+    """Export a yes/no column as TRUE/FALSE with the id it stands for beside it."""
+    return [(title, BOOL, lambda row: bool(field_value(row, key))), (id_title, TEXT, lambda row: field_value(row, key))]
 
 
 class EnrollmentDetails(DetailsPanel):
@@ -96,19 +103,24 @@ class EnrollmentsPane(EntityPane):
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
             enum_column("RegistrationStatus", self.tr("Status"), width=130,
                         colour=lambda row: STATUS_COLOURS.get(field_value(row, "RegistrationStatus"))),
-            enum_column("CoursePassingStatus", self.tr("Progress"), width=110,
-                        colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
+            Column("CoursePassingStatus", self.tr("Progress"), width=130, text=progress_text,
+                   colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
             Column("RegistrationDate", self.tr("Registered"), width=130),
             Column("StartDate", self.tr("Started"), width=130, visible=False),
             Column("CompletionDate", self.tr("Completed"), width=130),
             Column("DueDate", self.tr("Due"), width=130),
+            Column("DueDate", self.tr("Overdue"), width=140, text=overdue_text, colour=overdue_colour,
+                   extra={"export": [(self.tr("Overdue (days)"), NUMBER, overdue_days)]}),
             Column("CEU", self.tr("CEU"), width=60, visible=False,
                    align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             Column("CancellationReason", self.tr("Reason"), width=200, visible=False, sortable=False),
             Column("CertificateId", self.tr("Certificate"), width=120, visible=False, sortable=False,
-                   text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else ""),
+                   text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else "",
+                   extra={"export": _flag_and_id(self.tr("Certificate"), self.tr("Certificate (id)"),
+                                                 "CertificateId")}),
             Column("courseSessionId", self.tr("Session"), width=100, visible=False, sortable=False,
-                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else ""),
+                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else "",
+                   extra={"export": _flag_and_id(self.tr("Session"), self.tr("Session (id)"), "courseSessionId")}),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
         super().__init__(context, columns, object_name="enrollmentsPane",
@@ -148,12 +160,23 @@ class EnrollmentsPane(EntityPane):
         query = Query()
         if view == PENDING:
             query = query.filter(PENDING_FILTER)
+            self._sort_ascending_by("RegistrationDate")  # oldest request first: it has waited longest
         elif view == OVERDUE:
             query = query.filter(overdue_filter())
+            self._sort_ascending_by("DueDate")  # most overdue first
         self.model.base_query = query
         if self.context.client is not None:
             self.model.reload()
         self.view_changed.emit(view)
+
+    def _sort_ascending_by(self, key: str) -> None:
+        """Sort the next load by a plain column, arrow shown, without a load of its own."""
+        index = next(i for i, c in enumerate(self.model.columns) if c.key == key and c.text is None)
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)  # the view would sort (and load) on the signal
+        header.setSortIndicator(index, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
+        self.model.set_sort(index, Qt.SortOrder.AscendingOrder)
 
     def set_queue_counts(self, pending: int, overdue: int) -> None:
         self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n:,})").format(n=pending))

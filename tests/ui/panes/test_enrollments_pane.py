@@ -1,0 +1,48 @@
+"""Enrollments pane: the Overdue column, the queues' default order, progress in words."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+
+from lms365_desktop.core.time_zones import machine_zone, parse_utc
+from lms365_desktop.ui.panes.enrollments_pane import OVERDUE, PENDING
+from tests.ui.helpers import shot
+
+OVERDUE_COLUMN = 8
+
+
+def wait_view(qtbot, pane, view):
+    pane.context.window.show_pane(pane)
+    pane.set_view(view)
+    qtbot.waitUntil(lambda: pane.model.started and not pane.model.loading and pane.model.loaded_count > 0,
+                    timeout=10_000)
+
+
+def test_overdue_view_shows_days_overdue_most_overdue_first(main_window, qtbot):
+    pane = main_window.workspace.enrollments
+    wait_view(qtbot, pane, OVERDUE)
+    assert pane.model.headerData(OVERDUE_COLUMN, Qt.Orientation.Horizontal) == "Overdue"
+    today = datetime.now(timezone.utc).astimezone(machine_zone()).date()
+    dues = []
+    for i in range(pane.model.rowCount()):
+        due = parse_utc(pane.model.row_at(i)["DueDate"])
+        dues.append(due)
+        days = max(1, (today - due.astimezone(machine_zone()).date()).days)
+        expected = f"⚠ {days} day overdue" if days == 1 else f"⚠ {days} days overdue"
+        assert pane.model.index(i, OVERDUE_COLUMN).data() == expected
+    assert dues == sorted(dues)
+    header = pane.view.horizontalHeader()
+    assert pane.model.columns[header.sortIndicatorSection()].key == "DueDate"
+    shot(pane, "enrollments_overdue")
+
+
+def test_pending_requests_come_oldest_first(main_window, qtbot):
+    pane = main_window.workspace.enrollments
+    wait_view(qtbot, pane, PENDING)
+    dates = [pane.model.row_at(i)["RegistrationDate"] for i in range(pane.model.rowCount())]
+    assert dates == sorted(dates) and len(dates) > 1
+    header = pane.view.horizontalHeader()
+    assert header.sortIndicatorSection() == 4 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert all(pane.model.index(i, OVERDUE_COLUMN).data() == "" for i in range(pane.model.rowCount()))
+    pane.set_view("all")  # leave the shared window as other tests expect it
