@@ -229,9 +229,10 @@ class EntityTableModel(QAbstractTableModel):
             self.reload()
 
     def set_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Choose the order the next load asks for, without loading (a view's own default)."""
+        """Choose the order the next load asks for, without loading (a view's own default); -1: none."""
         self._sort_column, self._sort_order = column, order
-        self.order = (self.columns[column].server_order, order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.order = (self.columns[column].server_order, descending) if 0 <= column < len(self.columns) else None
 
     # ---- loading ----------------------------------------------------------------------------
     def reload(self) -> asyncio.Task:

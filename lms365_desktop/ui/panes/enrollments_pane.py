@@ -96,6 +96,7 @@ class EnrollmentsPane(EntityPane):
         self.title = self.tr("Enrollments")
         self.directory = directory
         self.current_view = ALL
+        self._all_sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         columns = [
             Column("UserLoginName", self.tr("Learner"), width=230,
                    text=lambda row: user_principal(field_value(row, "UserLoginName"))),
@@ -155,28 +156,34 @@ class EnrollmentsPane(EntityPane):
 
     def set_view(self, view: str) -> None:
         """All enrollments, the pending-approval queue, or the overdue list."""
+        if self.current_view == ALL and view != ALL:
+            self._all_sort = (self.model.sort_column, self.model.sort_order)  # a queue's order is its own
         self.current_view = view
         self.view_buttons[view].setChecked(True)
         query = Query()
         if view == PENDING:
             query = query.filter(PENDING_FILTER)
-            self._sort_ascending_by("RegistrationDate")  # oldest request first: it has waited longest
+            self._sort_by(self._column_of("RegistrationDate"))  # oldest request first: it has waited longest
         elif view == OVERDUE:
             query = query.filter(overdue_filter())
-            self._sort_ascending_by("DueDate")  # most overdue first
+            self._sort_by(self._column_of("DueDate"))  # most overdue first
+        else:
+            self._sort_by(*self._all_sort)  # back to the order the user had chosen for all
         self.model.base_query = query
         if self.context.client is not None:
             self.model.reload()
         self.view_changed.emit(view)
 
-    def _sort_ascending_by(self, key: str) -> None:
-        """Sort the next load by a plain column, arrow shown, without a load of its own."""
-        index = next(i for i, c in enumerate(self.model.columns) if c.key == key and c.text is None)
+    def _column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.model.columns) if c.key == key and c.text is None)
+
+    def _sort_by(self, index: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the next load by a column (-1: the server's order), arrow shown, without a load of its own."""
         header = self.view.horizontalHeader()
         blocked = header.blockSignals(True)  # the view would sort (and load) on the signal
-        header.setSortIndicator(index, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(index, order)
         header.blockSignals(blocked)
-        self.model.set_sort(index, Qt.SortOrder.AscendingOrder)
+        self.model.set_sort(index, order)
 
     def set_queue_counts(self, pending: int, overdue: int) -> None:
         self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n:,})").format(n=pending))

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import Qt
 
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
-from lms365_desktop.ui.panes.enrollments_pane import OVERDUE, PENDING
+from lms365_desktop.ui.panes.enrollments_pane import ALL, OVERDUE, PENDING
 from tests.ui.helpers import shot
 
 OVERDUE_COLUMN = 8
@@ -45,4 +45,16 @@ def test_pending_requests_come_oldest_first(main_window, qtbot):
     header = pane.view.horizontalHeader()
     assert header.sortIndicatorSection() == 4 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert all(pane.model.index(i, OVERDUE_COLUMN).data() == "" for i in range(pane.model.rowCount()))
-    pane.set_view("all")  # leave the shared window as other tests expect it
+
+
+def test_a_queues_order_does_not_stay_on_all(main_window, qtbot):
+    pane = main_window.workspace.enrollments
+    wait_view(qtbot, pane, ALL)
+    header = pane.view.horizontalHeader()
+    header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # the user sorts all by Completed, newest first
+    qtbot.waitUntil(lambda: not pane.model.loading and pane.model.order == ("CompletionDate", True), timeout=10_000)
+    wait_view(qtbot, pane, PENDING)
+    assert pane.model.order[0] == "RegistrationDate"
+    wait_view(qtbot, pane, ALL)
+    assert pane.model.order == ("CompletionDate", True)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (6, Qt.SortOrder.DescendingOrder)

@@ -12,7 +12,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import wall_time_to_utc
 from tests.ui.helpers import run_async, shot
 
-WHEN, HERE, ZONE = 2, 3, 4  # the sessions pane's time columns
+WHEN, ZONE, HERE = 2, 3, 4  # the sessions pane's time columns
 
 
 @pytest.fixture(params=["UTC", "America/New_York"])
