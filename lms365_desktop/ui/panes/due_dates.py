@@ -1,11 +1,17 @@
 """Due dates and progress as a coordinator reads them: days overdue, progress in words (and % where given)."""
 from __future__ import annotations
 
+import asyncio
+import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.api.odata import Query
+from lms365_desktop.core.metadata_catalog import MetadataCatalog
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
 from lms365_desktop.ui.itemmodels.columns import enum_text, field_value
 
@@ -61,3 +67,35 @@ def progress_text(row: Any) -> str:
         return words
     locale = QLocale()
     return f"{words} · {locale.toString(percent)}{locale.percent()}"
+
+
+class DeclaredFields:
+    """Properties beyond the connector's contract (an enrollment's Progress percentage), selected
+    only where the service's $metadata declares them: a $select naming an unknown property is a
+    400 on the real service. Read once per client."""
+
+    def __init__(self, entity_set: str, wanted: tuple[str, ...]) -> None:
+        self.entity_set, self.wanted = entity_set, wanted
+        self.available: tuple[str, ...] = ()
+        self._for: Any = None
+
+    async def ensure(self, client: Any) -> tuple[str, ...]:
+        if client is None or self._for is client:
+            return self.available if client is not None else ()
+        names: set[str] = set()
+        try:
+            raw = await client.request("GET", "/odata/v2/$metadata")
+            if raw.status == 200:
+                catalog = await asyncio.to_thread(MetadataCatalog.from_xml, raw.body)
+                names = set(catalog.property_names(self.entity_set))
+        except (Lms365Error, ElementTree.ParseError):
+            names = set()  # no $metadata: the contract's fields only, the words without a percentage
+        self.available, self._for = tuple(w for w in self.wanted if w in names), client
+        return self.available
+
+    def adjust(self, query: Query) -> Query:
+        """The query selecting what this service declares, and none of what it does not."""
+        if not query.selects:
+            return query  # no $select: every field comes anyway
+        kept = tuple(s for s in query.selects if s not in self.wanted or s in self.available)
+        return replace(query, selects=kept + tuple(f for f in self.available if f not in kept))

@@ -13,7 +13,8 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
-from lms365_desktop.ui.panes.due_dates import overdue_colour, overdue_days, overdue_text, progress_text
+from lms365_desktop.ui.panes.due_dates import (
+    DeclaredFields, overdue_colour, overdue_days, overdue_text, progress_text)
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
 
@@ -127,6 +128,8 @@ class EnrollmentsPane(EntityPane):
         super().__init__(context, columns, object_name="enrollmentsPane",
                          details=EnrollmentDetails(context, directory), parent=parent,
                          extra_select=("UserId", "Roles", "EndDate", "IsPartOfTrainingPlan"))
+        self.declared = DeclaredFields("Enrollments", ("Progress",))
+        self._extra_select = self.model.extra_select
         self.view_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -153,6 +156,13 @@ class EnrollmentsPane(EntityPane):
 
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
+
+    async def _fetch_page(self, query: Query, next_link: str | None):
+        # The progress percentage where this service declares one: from this page on, and in
+        # what exports and jobs ask for (model.query()).
+        await self.declared.ensure(self.context.client)
+        self.model.extra_select = self._extra_select + self.declared.available
+        return await super()._fetch_page(self.declared.adjust(query), next_link)
 
     def set_view(self, view: str) -> None:
         """All enrollments, the pending-approval queue, or the overdue list."""

@@ -69,7 +69,7 @@ class SessionsPane(EntityPane):
                        (self.tr("Starts (session's time zone)"), DATETIME, lambda r: wall_clock(session_start(r))),
                        (self.tr("Ends (session's time zone)"), DATETIME,
                         lambda r: wall_clock(session_start(r, "EndDate")))]}),
-            Column("TimeZone", self.tr("Time zone"), width=300, sortable=False, text=zone_text,
+            Column("TimeZone", self.tr("Time zone"), width=340, sortable=False, text=zone_text,
                    extra={"export": [(self.tr("Time zone"), TEXT, zone_text),
                                      (self.tr("Time zone id"), TEXT, lambda r: field_value(r, "TimeZone"))]}),
             Column("StartDate", self.tr("This computer: {zone}").format(zone=machine_zone_label()),

@@ -52,3 +52,43 @@ def test_progress_in_words_with_a_percentage_where_the_row_has_one(qapp):
     assert progress_text(enrollment(None, progress="InProgress")) == "In Progress"
     assert progress_text(enrollment(None, progress="NotStarted", Progress=0)) == "Not Started"
     assert progress_text(enrollment(None, progress="Completed", Progress=100)) == "Completed"
+
+
+CSDL = """<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="LMS"><EntityType Name="Enrollment">
+<Key><PropertyRef Name="Id"/></Key><Property Name="Id" Type="Edm.Guid"/>{more}</EntityType>
+<EntityContainer Name="C"><EntitySet Name="Enrollments" EntityType="LMS.Enrollment"/></EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>"""
+
+
+class MetadataClient:
+    """Answers $metadata only: what DeclaredFields asks of a connection."""
+
+    def __init__(self, body: str, status: int = 200) -> None:
+        self.body, self.status, self.calls = body.encode(), status, 0
+
+    async def request(self, method, path, **_options):
+        self.calls += 1
+        return type("Raw", (), {"status": self.status, "body": self.body})()
+
+
+@pytest.mark.parametrize(("more", "status", "selected"), [
+    ('<Property Name="Progress" Type="Edm.Int32"/>', 200, ("Id", "CoursePassingStatus", "Progress")),
+    ("", 200, ("Id", "CoursePassingStatus")),   # the connector's contract: no percentage
+    ("", 404, ("Id", "CoursePassingStatus")),   # no $metadata at all
+])
+def test_progress_is_selected_only_where_the_service_declares_it(qapp, more, status, selected):
+    import asyncio
+
+    from lms365_desktop.api.odata import Query
+
+    declared = due_dates.DeclaredFields("Enrollments", ("Progress",))
+    client = MetadataClient(CSDL.format(more=more), status)
+    asyncio.run(declared.ensure(client))
+    asyncio.run(declared.ensure(client))
+    assert client.calls == 1  # once per connection
+    # A query built while another connection declared it loses it here, and gains it where declared.
+    query = Query().select("Id", "CoursePassingStatus", "Progress")
+    assert declared.adjust(query).selects == selected
+    assert declared.adjust(Query().select("Id", "CoursePassingStatus")).selects == selected
+    assert declared.adjust(Query()).selects == ()

@@ -58,3 +58,12 @@ def test_a_queues_order_does_not_stay_on_all(main_window, qtbot):
     wait_view(qtbot, pane, ALL)
     assert pane.model.order == ("CompletionDate", True)
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (6, Qt.SortOrder.DescendingOrder)
+
+
+def test_progress_reads_in_words_with_the_percentage_the_sandbox_declares(main_window, qtbot):
+    pane = main_window.workspace.enrollments
+    wait_view(qtbot, pane, OVERDUE)  # open, not completed: in progress or not started
+    assert "Progress" in pane.model.query().selects
+    texts = {pane.model.index(i, 3).data() for i in range(pane.model.rowCount())}
+    in_progress = [t for t in texts if t.startswith("In Progress")]
+    assert in_progress and all(t.endswith("%") and " · " in t for t in in_progress)
