@@ -15,12 +15,13 @@ from lms365_desktop.ui.errors import describe
 from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
-from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.itemmodels.columns import field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.api.enums import CoursePassingStatus, RegistrationStatus
 from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, operation
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
+from lms365_desktop.ui.panes.session_times import session_when
 
 
 _ACTIVE = (RegistrationStatus.Enrolled.name, RegistrationStatus.PendingApproval.name, RegistrationStatus.WaitingList.name)
@@ -314,5 +315,5 @@ class EnrollmentActions(QObject):
             # Only sessions one can still join: session groups carry a 1753 placeholder start,
             # and past sessions or passed deadlines are refused by the server anyway.
             if start > now and (not deadline or deadline >= now):
-                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {display_text(start)}"))
+                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {session_when(row)}"))
         return sessions

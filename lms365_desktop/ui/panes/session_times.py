@@ -84,6 +84,12 @@ def zone_text(row: Any) -> str:
     return _zone_text(zone, start, field_value(row, "TimeZoneName"), time_zones.machine_iana_zone() or "UTC")
 
 
+def session_when(row: Any) -> str:
+    """'Tue 2027-01-12 09:00–10:00 Brussels, Copenhagen, Madrid, Paris (UTC+01:00)': times and zone in one."""
+    when, zone = session_range(row), zone_text(row)
+    return f"{when} {zone}" if when and zone else when
+
+
 def wall_clock(moment: datetime | None) -> datetime | None:
     """An aware moment as the naive wall-clock time a spreadsheet cell holds."""
     return moment.replace(tzinfo=None) if moment is not None else None

@@ -60,3 +60,15 @@ def test_a_session_reads_09_00_in_its_zone_on_any_computer(machine_zone, fresh, 
     pane.select_key(session["Id"])
     assert pane.details.field_text(pane.current_row(), "StartDate").endswith("09:00–10:00")
     shot(fresh.window, f"sessions_pane_{machine_zone.replace('/', '_')}")
+
+
+def test_the_courses_details_list_a_session_in_its_zone(machine_zone, fresh, qtbot):
+    session = run_async(qtbot, create_copenhagen_session(fresh.client))
+    courses = fresh.workspace.courses
+    fresh.window.show_pane(courses)
+    courses.set_scope(f"Id eq {session['CourseId']}", "one course")
+    qtbot.waitUntil(lambda: courses.model.loaded_count == 1 and not courses.model.loading, timeout=10_000)
+    courses.select_key(session["CourseId"])
+    qtbot.waitUntil(lambda: "sessions" in courses.details.sections, timeout=10_000)
+    line = next(t for t in courses.details.section_texts("sessions") if t.startswith("Copenhagen morning · "))
+    assert line.endswith(" 2027-01-12 09:00–10:00 Brussels, Copenhagen, Madrid, Paris (UTC+01:00)")
