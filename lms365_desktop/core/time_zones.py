@@ -190,7 +190,7 @@ def zone_places(microsoft: str, time_zone_name: str | None = None) -> str:
         return _city(here)
     if time_zone_name and time_zone_name.startswith("(UTC") and ") " in time_zone_name:
         places = time_zone_name.split(") ", 1)[1].strip()
-        if places:
+        if places and places != microsoft:  # "(UTC+05:30) India Standard Time" names no place
             return places
     return ", ".join(cities(microsoft, limit=3)) or microsoft
 

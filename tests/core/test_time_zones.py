@@ -60,6 +60,9 @@ def test_zone_label_names_places_and_the_offset_on_that_date(monkeypatch):
     assert time_zones.zone_label("Romance Standard Time", summer, _WINDOWS_NAME).endswith("(UTC+02:00)")
     assert time_zones.zone_label("Eastern Standard Time", winter) == "New York, Detroit, Iqaluit (UTC-05:00)"
     assert time_zones.zone_label("UTC", winter) == "UTC"
+    # A display name that only repeats the id names no place: the zone's cities do.
+    assert time_zones.zone_label("India Standard Time", winter, "(UTC+05:30) India Standard Time") == \
+        "Calcutta, Kolkata (UTC+05:30)"
     assert time_zones.machine_zone_label(winter) == "UTC"
 
 
