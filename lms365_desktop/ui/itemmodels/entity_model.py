@@ -501,6 +501,10 @@ class EntityTableModel(QAbstractTableModel):
         packed = list(self._rows) if self._view is None else [self._rows[i] for i in self._view]
         return packed, lambda stored: store.unpack(stored, layout)
 
+    def loaded_sample(self, count: int) -> list[Any]:
+        """The first ``count`` loaded rows (shown or not), unpacked: what tells a column's kind."""
+        return [self._store.unpack(r) for r in self._rows[:count]]
+
     def loaded_rows(self) -> list[Any]:
         return [self._store.unpack(r) for r in self._rows]
 

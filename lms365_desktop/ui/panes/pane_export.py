@@ -215,7 +215,7 @@ class PaneExport(QObject):
     def fields(self) -> list[ExportField]:
         pane, model = self.pane, self.pane.model
         columns = [model.columns[i] for i in pane.visible_columns()]
-        return export_fields(columns, model.loaded_rows()[:SAMPLE_ROWS] if model.loaded_count else [], model.key)
+        return export_fields(columns, model.loaded_sample(SAMPLE_ROWS), model.key)
 
     def export_view_to(self, path: str) -> asyncio.Task:
         """Exactly the rows in view: quick filter, scope and search applied, in the order shown."""
@@ -225,12 +225,17 @@ class PaneExport(QObject):
         return self._start(path, lambda on_progress: export_rows(
             path, fields, rows, sheet_name=self.pane.title, on_progress=on_progress), all_matching=False)
 
-    def export_all_to(self, path: str) -> asyncio.Task:
+    def export_all_to(self, path: str) -> asyncio.Task | None:
         """Every row the search and scope match (the quick filter does not apply), on the bulk lane."""
         pane = self.pane
         client = pane.context.client
+        if client is None:
+            pane.context.report_error(RuntimeError(self.tr("Not connected. Choose File › Connect…")))
+            return None
         fields = self.fields()
         query = pane.model.query()
+        if not query.orderings:
+            query = query.order_by(pane.model.key)  # $skip pages must not overlap or leave gaps
 
         async def run(on_progress):
             await pane.prepare()  # the lookups the name columns read (course titles...)
