@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
 from lms365_desktop.ui.panes.enrollments_pane import ALL, OVERDUE, PENDING
-from tests.ui.helpers import shot
+from tests.ui.helpers import close_window, make_window, shot
 
 OVERDUE_COLUMN = 8
 
@@ -67,3 +67,23 @@ def test_progress_reads_in_words_with_the_percentage_the_sandbox_declares(main_w
     texts = {pane.model.index(i, 3).data() for i in range(pane.model.rowCount())}
     in_progress = [t for t in texts if t.startswith("In Progress")]
     assert in_progress and all(t.endswith("%") and " · " in t for t in in_progress)
+
+
+def test_the_users_restored_sort_comes_back_after_a_queue(qtbot, qasync_loop, sandbox, settings, tmp_path):
+    context = make_window(qtbot, sandbox, settings, tmp_path)
+    pane = context.workspace.enrollments
+    wait_view(qtbot, pane, ALL)
+    pane.view.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not pane.model.loading and pane.model.order == ("CompletionDate", True), timeout=10_000)
+    close_window(qtbot, context)
+    settings.sync()
+    again = make_window(qtbot, sandbox, QSettings(settings.fileName(), QSettings.Format.IniFormat), tmp_path)
+    try:
+        pane = again.workspace.enrollments
+        wait_view(qtbot, pane, PENDING)
+        wait_view(qtbot, pane, ALL)
+        header = pane.view.horizontalHeader()
+        assert pane.model.order == ("CompletionDate", True)
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (6, Qt.SortOrder.DescendingOrder)
+    finally:
+        close_window(qtbot, again)
