@@ -25,7 +25,7 @@ def test_csv_export_neutralises_cells_a_spreadsheet_would_run(tmp_path):
     with open(path, encoding="utf-8-sig", newline="") as handle:
         row = next(csv.DictReader(handle))
     assert row["course"] == "'=HYPERLINK(\"http://x\")" and row["users"] == "'@SUM(A1)"
-    assert row["event"] == "CourseCompleted"
+    assert row["status"] == "'-1+2" and row["event"] == "CourseCompleted"
 
 
 def test_same_key_is_stored_once_and_history_is_newest_first(tmp_path):
