@@ -17,6 +17,7 @@ from lms365_desktop.core.spreadsheet import BOOL, DATETIME, NUMBER, TEXT
 from lms365_desktop.core.table_export import ExportField, export_matching, export_rows
 from lms365_desktop.core.time_zones import machine_zone, machine_zone_label, parse_utc
 from lms365_desktop.ui.itemmodels.columns import Column, field_value
+from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
@@ -48,8 +49,7 @@ def duration_minutes(value: Any) -> int | None:
 
 
 def _is_id_key(key: str) -> bool:
-    last = key.rsplit("/", 1)[-1]
-    return last.lower().endswith("id") or last.endswith("LoginName")
+    return key.rsplit("/", 1)[-1].lower().endswith("id")
 
 
 def _local_wall_clock(value: Any):
@@ -75,8 +75,8 @@ def export_fields(columns: Sequence[Column], sample: Sequence[Any], key: str = "
     """The output columns for these table columns, typed from a sample of loaded rows.
 
     A column may say itself what it exports (``extra["export"]``: [(title, kind, row -> value)]);
-    otherwise a computed column (a name looked up from an id) exports its text with the id
-    beside it, and a plain one its value typed: TRUE/FALSE, numbers, date-times on this
+    otherwise a computed column (a name looked up from an id) exports its text with the id (or
+    the login, without its claim prefix) beside it, and a plain one its value typed: TRUE/FALSE, numbers, date-times on this
     computer's clock (its header says which zone), durations in minutes. The row's key comes last
     when no column showed it.
     """
@@ -92,7 +92,11 @@ def export_fields(columns: Sequence[Column], sample: Sequence[Any], key: str = "
             continue
         if column.text is not None:
             fields.append(ExportField(column.title, TEXT, column.display))
-            if _is_id_key(column.key) and column.key != key:
+            if column.key.endswith("LoginName"):
+                # The login beside the name, without the claim prefix nobody should have to read.
+                fields.append(ExportField(translate("PaneExport", "{title} (login)").format(title=column.title), TEXT,
+                                          lambda row, k=column.key: user_principal(field_value(row, k))))
+            elif _is_id_key(column.key) and column.key != key:
                 fields.append(ExportField(translate("PaneExport", "{title} (id)").format(title=column.title), TEXT,
                                           lambda row, k=column.key: field_value(row, k)))
             continue

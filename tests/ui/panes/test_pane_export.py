@@ -46,12 +46,13 @@ def test_export_view_writes_exactly_the_rows_in_view_with_typed_cells(main_windo
     header, rows = read_xlsx(path)
     assert len(rows) == shown
     column = {title: i for i, title in enumerate(header)}
-    assert {"Learner", "Course", "Course (id)", "Status", "Progress", "Id"} <= set(column)
+    assert {"Learner", "Learner (login)", "Course", "Course (id)", "Status", "Progress", "Id"} <= set(column)
     registered = next(t for t in header if t.startswith("Registered ("))  # the header names the zone
     for i, row in enumerate(rows):
         wire = pane.model.row_at(i)
         assert row[column["Id"]] == wire["Id"]  # the same rows, in the order shown
         assert row[column["Learner"]] == pane.model.index(i, 0).data()
+        assert row[column["Learner (login)"]] == wire["UserLoginName"].rsplit("|", 1)[-1]  # no claim prefix
         assert row[column["Course"]] == course and row[column["Course (id)"]] == wire["CourseId"]
         assert row[column["Status"]] == pane.model.index(i, 2).data()
         assert row[column[registered]] == local(wire["RegistrationDate"])  # a real date cell
