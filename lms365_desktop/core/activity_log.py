@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from lms365_desktop.core.activity_events import ActivityEvent
+from lms365_desktop.core.spreadsheet import neutralise
 
 RETENTION = timedelta(days=30)
 CSV_COLUMNS = ("time", "event", "course", "users", "status", "source", "course_id", "enrollment_ids", "user_ids")
@@ -101,19 +102,19 @@ class ActivityLog:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
             for event in events:
-                writer.writerow(
-                    (
-                        _iso(event.time),
-                        event.event,
-                        event.course,
-                        event.users_text,
-                        event.status_text,
-                        event.source,
-                        event.course_id,
-                        " ".join(event.enrollment_ids),
-                        " ".join(u.id for u in event.users if u.id),
-                    )
+                row = (
+                    _iso(event.time),
+                    event.event,
+                    event.course,
+                    event.users_text,
+                    event.status_text,
+                    event.source,
+                    event.course_id,
+                    " ".join(event.enrollment_ids),
+                    " ".join(u.id for u in event.users if u.id),
                 )
+                # Titles, names and reasons come from other people: never let a spreadsheet run one.
+                writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
                 count += 1
         return count
 

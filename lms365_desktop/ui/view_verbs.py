@@ -13,7 +13,8 @@ class ViewVerb(StrEnum):
     REFRESH = "refresh"
     FIND = "find"
     COPY_ROWS = "copyRows"
-    EXPORT_CSV = "exportCsv"
+    EXPORT_CSV = "exportCsv"  # "Export view…": the rows shown
+    EXPORT_ALL = "exportAll"  # "Export all matching…"
     CHOOSE_COLUMNS = "chooseColumns"
 
 

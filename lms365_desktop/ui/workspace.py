@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.lookups import Directory
@@ -70,7 +71,8 @@ def install_workspace(context: AppContext) -> Workspace:
         window.keep_pane_state(pane.save_state, pane.restore_state)
         context.view_verbs.register(pane, {
             ViewVerb.REFRESH: pane.refresh, ViewVerb.FIND: pane.focus_find, ViewVerb.COPY_ROWS: pane.copy_selection,
-            ViewVerb.EXPORT_CSV: pane.export_csv, ViewVerb.CHOOSE_COLUMNS: pane.choose_columns})
+            ViewVerb.EXPORT_CSV: pane.export_csv, ViewVerb.EXPORT_ALL: pane.export_all,
+            ViewVerb.CHOOSE_COLUMNS: pane.choose_columns})
 
     navigation = NavigationTree(context)
     window.set_navigation(navigation)
@@ -163,6 +165,19 @@ def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
         )
 
 
+def _add_export_menu(window, export_view, export_all) -> None:
+    """The toolbar's Export button: a click exports the view; its arrow offers both choices."""
+    menu = QMenu(window)
+    menu.setObjectName("exportMenu")
+    menu.addAction(export_view)
+    menu.addAction(export_all)
+    button = window.toolbar.widgetForAction(export_view)
+    if isinstance(button, QToolButton):
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setAccessibleName(QCoreApplication.translate("MainWindow", "Export"))
+
+
 def _install_view_actions(context: AppContext) -> None:
     """The verbs every entity pane answers to (F5, Ctrl+F, Ctrl+C, export, columns)."""
     window = context.window
@@ -181,8 +196,16 @@ def _install_view_actions(context: AppContext) -> None:
                       icon_name="find", slot=on_current(ViewVerb.FIND))
     window.add_action("view", "copyRows", tr("&Copy rows"), shortcut=QKeySequence.StandardKey.Copy,
                       icon_name="copy", slot=on_current(ViewVerb.COPY_ROWS))
-    window.add_action("file", "exportCsv", tr("&Export view to CSV…"), icon_name="export",
-                      slot=on_current(ViewVerb.EXPORT_CSV), toolbar=True)
+    export_view = window.add_action("file", "exportCsv", QCoreApplication.translate("MainWindow", "&Export view…"),
+                                    icon_name="export", slot=on_current(ViewVerb.EXPORT_CSV), toolbar=True)
+    export_view.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Export the rows in view (quick filter and scope applied) to Excel or CSV"))
+    export_all = window.add_action("file", "exportAll",
+                                   QCoreApplication.translate("MainWindow", "Export &all matching…"),
+                                   icon_name="export", slot=on_current(ViewVerb.EXPORT_ALL))
+    export_all.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Export every row the search and scope match, not only those loaded"))
+    _add_export_menu(window, export_view, export_all)
     window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
                       slot=on_current(ViewVerb.CHOOSE_COLUMNS))
     window.toolbar.addSeparator()

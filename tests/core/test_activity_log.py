@@ -15,6 +15,19 @@ def make_event(key: str, *, age: timedelta = timedelta(0), event: str = "CourseC
         payload={"Action": event}, course_id="c-1", key=key)
 
 
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run(tmp_path):
+    event = make_event("a")
+    event = ActivityEvent(time=event.time, event=event.event, course="=HYPERLINK(\"http://x\")",
+                          users=(ActivityUser(id="u-1", title="@SUM(A1)", enrollment_id="e-1"),),
+                          status_text="-1+2", payload={}, course_id="c-1", key="a")
+    path = tmp_path / "out.csv"
+    ActivityLog().export_csv(path, [event])
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["course"] == "'=HYPERLINK(\"http://x\")" and row["users"] == "'@SUM(A1)"
+    assert row["status"] == "'-1+2" and row["event"] == "CourseCompleted"
+
+
 def test_same_key_is_stored_once_and_history_is_newest_first(tmp_path):
     log = ActivityLog(tmp_path / "activity.sqlite3")
     assert log.add("sandbox", make_event("a", age=timedelta(minutes=5)))

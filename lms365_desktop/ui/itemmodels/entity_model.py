@@ -229,6 +229,12 @@ class EntityTableModel(QAbstractTableModel):
         elif self._started:
             self.reload()
 
+    def set_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Choose the order the next load asks for, without loading (a view's own default); -1: none."""
+        self._sort_column, self._sort_order = column, order
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.order = (self.columns[column].server_order, descending) if 0 <= column < len(self.columns) else None
+
     # ---- loading ----------------------------------------------------------------------------
     def reload(self) -> asyncio.Task:
         """Forget the rows and load the first page again (new sort, filter or connection)."""
@@ -492,6 +498,17 @@ class EntityTableModel(QAbstractTableModel):
         if self._view is None:
             return [unpack(r) for r in self._rows]
         return [unpack(self._rows[i]) for i in self._view]
+
+    def visible_snapshot(self) -> tuple[list, Callable[[Any], Any]]:
+        """The visible rows as stored, and a pure function that unpacks one: a cheap copy taken
+        on the GUI thread (an export then unpacks them a chunk at a time, elsewhere)."""
+        store, layout = self._store, self._store.layout
+        packed = list(self._rows) if self._view is None else [self._rows[i] for i in self._view]
+        return packed, lambda stored: store.unpack(stored, layout)
+
+    def loaded_sample(self, count: int) -> list[Any]:
+        """The first ``count`` loaded rows (shown or not), unpacked: what tells a column's kind."""
+        return [self._store.unpack(r) for r in self._rows[:count]]
 
     def loaded_rows(self) -> list[Any]:
         return [self._store.unpack(r) for r in self._rows]

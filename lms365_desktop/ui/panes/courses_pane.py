@@ -14,6 +14,7 @@ from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_colu
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
+from lms365_desktop.ui.panes.session_times import session_when
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COURSE_EXPAND = DEFAULT_COURSE_EXPAND + ",LearningModules,Quizzes"
@@ -54,7 +55,7 @@ class CourseDetails(DetailsPanel):
             self.add_section("description", self.tr("Description"), [course.description])
         self.add_section("categories", self.tr("Categories"), sorted(c.name or "" for c in course.categories or []))
         self.add_section("tags", self.tr("Tags"), sorted(t.name or "" for t in course.tags or []))
-        sessions = [f"{s.title} · {display_text(s.start_date)}" for s in sorted(
+        sessions = [f"{s.title} · {session_when(s)}" for s in sorted(
             course.course_sessions or [], key=lambda s: str(s.start_date or "")) if not s.is_group]
         self.add_section("sessions", self.tr("Sessions"), sessions)
         trainers = [t.title or user_principal(t.login_name) for t in course.trainers or []]

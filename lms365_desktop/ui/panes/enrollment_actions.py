@@ -15,12 +15,13 @@ from lms365_desktop.ui.errors import describe
 from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
-from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.itemmodels.columns import field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation
 from lms365_desktop.core.mirror.user_directory import user_from_wire
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
+from lms365_desktop.ui.panes.session_times import session_when
 
 
 class EnrollmentActions(QObject):
@@ -316,5 +317,5 @@ class EnrollmentActions(QObject):
             # Only sessions one can still join: session groups carry a 1753 placeholder start,
             # and past sessions or passed deadlines are refused by the server anyway.
             if start > now and (not deadline or deadline >= now):
-                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {display_text(start)}"))
+                sessions.append((str(row.get("Id")), f"{row.get('Title')} · {session_when(row)}"))
         return sessions

@@ -8,10 +8,13 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
+from lms365_desktop.core.spreadsheet import BOOL, NUMBER, TEXT
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.due_dates import (
+    DeclaredFields, overdue_colour, overdue_days, overdue_text, progress_text)
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.theme import icon
 
@@ -34,6 +37,11 @@ def overdue_filter(now: datetime | None = None) -> str:
     return Query().filter(
         "RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed' and DueDate lt {}", moment
     ).filter_text
+
+
+def _flag_and_id(title: str, id_title: str, key: str) -> list:
+    """Export a yes/no column as TRUE/FALSE with the id it stands for beside it."""
+    return [(title, BOOL, lambda row: bool(field_value(row, key))), (id_title, TEXT, lambda row: field_value(row, key))]
 
 
 class EnrollmentDetails(DetailsPanel):
@@ -99,6 +107,7 @@ class EnrollmentsPane(EntityPane):
         self.people = people = directory.people
         self.current_view = ALL
         self._search_generation = 0
+        self._all_sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
         def learner(name: str):
             return lambda row: people.field(field_value(row, "UserLoginName"), name)
@@ -111,19 +120,24 @@ class EnrollmentsPane(EntityPane):
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
             enum_column("RegistrationStatus", self.tr("Status"), width=130,
                         colour=lambda row: STATUS_COLOURS.get(field_value(row, "RegistrationStatus"))),
-            enum_column("CoursePassingStatus", self.tr("Progress"), width=110,
-                        colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
+            Column("CoursePassingStatus", self.tr("Progress"), width=130, text=progress_text,
+                   colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
             Column("RegistrationDate", self.tr("Registered"), width=130),
             Column("StartDate", self.tr("Started"), width=130, visible=False),
             Column("CompletionDate", self.tr("Completed"), width=130),
             Column("DueDate", self.tr("Due"), width=130),
+            Column("DueDate", self.tr("Overdue"), width=140, text=overdue_text, colour=overdue_colour,
+                   extra={"export": [(self.tr("Overdue (days)"), NUMBER, overdue_days)]}),
             Column("CEU", self.tr("CEU"), width=60, visible=False,
                    align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             Column("CancellationReason", self.tr("Reason"), width=200, visible=False, sortable=False),
             Column("CertificateId", self.tr("Certificate"), width=120, visible=False, sortable=False,
-                   text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else ""),
+                   text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else "",
+                   extra={"export": _flag_and_id(self.tr("Certificate"), self.tr("Certificate (id)"),
+                                                 "CertificateId")}),
             Column("courseSessionId", self.tr("Session"), width=100, visible=False, sortable=False,
-                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else ""),
+                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else "",
+                   extra={"export": _flag_and_id(self.tr("Session"), self.tr("Session (id)"), "courseSessionId")}),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
         # The learner's details from the user directory, after the older columns so those keep
@@ -149,6 +163,8 @@ class EnrollmentsPane(EntityPane):
                          details=EnrollmentDetails(context, directory), parent=parent,
                          extra_select=("UserId", "Roles", "EndDate", "IsPartOfTrainingPlan"))
         self.view.horizontalHeader().moveSection(self.first_person_column, 1)
+        self.declared = DeclaredFields("Enrollments", ("Progress",))
+        self._extra_select = self.model.extra_select
         self.view_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -178,9 +194,13 @@ class EnrollmentsPane(EntityPane):
         await self.directory.ensure(self.context.client)
 
     async def _fetch_page(self, query: Query, next_link: str | None):
+        # The progress percentage where this service declares one: from this page on, and in
+        # what exports and jobs ask for (model.query()).
+        await self.declared.ensure(self.context.client)
+        self.model.extra_select = self._extra_select + self.declared.available
         # The page's learners are named from the local directory before the rows are shown:
         # one local lookup for the page, no request per row.
-        page = await super()._fetch_page(query, next_link)
+        page = await super()._fetch_page(self.declared.adjust(query), next_link)
         await self.people.resolve(row.get("UserLoginName") for row in page.rows if isinstance(row, dict))
         return page
 
@@ -191,17 +211,34 @@ class EnrollmentsPane(EntityPane):
 
     def set_view(self, view: str, *, reload: bool = True) -> None:
         """All enrollments, the pending-approval queue, or the overdue list (``reload=False``: the caller reloads)."""
+        if self.current_view == ALL and view != ALL:
+            self._all_sort = (self.model.sort_column, self.model.sort_order)  # a queue's order is its own
         self.current_view = view
         self.view_buttons[view].setChecked(True)
         query = Query()
         if view == PENDING:
             query = query.filter(PENDING_FILTER)
+            self._sort_by(self._column_of("RegistrationDate"))  # oldest request first: it has waited longest
         elif view == OVERDUE:
             query = query.filter(overdue_filter())
+            self._sort_by(self._column_of("DueDate"))  # most overdue first
+        else:
+            self._sort_by(*self._all_sort)  # back to the order the user had chosen for all
         self.model.base_query = query
         if reload and self.context.client is not None:
             self.model.reload()
         self.view_changed.emit(view)
+
+    def _column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.model.columns) if c.key == key and c.text is None)
+
+    def _sort_by(self, index: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the next load by a column (-1: the server's order), arrow shown, without a load of its own."""
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)  # the view would sort (and load) on the signal
+        header.setSortIndicator(index, order)
+        header.blockSignals(blocked)
+        self.model.set_sort(index, order)
 
     def set_queue_counts(self, pending: int, overdue: int) -> None:
         self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n:,})").format(n=pending))

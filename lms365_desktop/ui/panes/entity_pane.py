@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import csv
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,6 +24,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.pane_export import PaneExport
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.entity_table_view import EntityTableView
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
@@ -149,6 +149,9 @@ class EntityPane(QWidget):
         bottom.setContentsMargins(8, 2, 8, 4)
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.busy)
+        self.exports = PaneExport(self)
+        self.exports.exported.connect(self.rows_exported)
+        bottom.addWidget(self.exports.progress)
         bottom.addStretch(1)
 
         self.details = details
@@ -294,7 +297,7 @@ class EntityPane(QWidget):
                 menu.addAction(action)
         window = self.context.window.actions_by_name
         menu.addSeparator()
-        for name in ("copyRows", "exportCsv", "refresh"):
+        for name in ("copyRows", "exportCsv", "exportAll", "refresh"):
             menu.addAction(window[name])
         menu.popup(self.view.viewport().mapToGlobal(position))
 
@@ -339,40 +342,18 @@ class EntityPane(QWidget):
         return menu
 
     def export_csv(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Export {title} to CSV").format(title=self.title))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(f"{self.entity_set.lower()}.csv")
-        dialog.fileSelected.connect(lambda path: self.context.tasks.run(self.export_to(path)))
-        dialog.open()
-        return dialog
+        """Export view: exactly the rows shown (quick filter, search and scope), as .xlsx or CSV."""
+        return self.exports.choose_file(all_matching=False)
 
-    async def export_to(self, path: str) -> int:
-        """Write every row matching the current search and scope (not only the loaded ones).
+    def export_all(self) -> QFileDialog:
+        """Export all matching: every row the search and scope match, not only the loaded ones."""
+        return self.exports.choose_file(all_matching=True)
 
-        Rows come through the client's paging, so the throttle paces a large export.
-        """
-        client = self.context.client
-        columns = [self.model.columns[i] for i in self.visible_columns()]
-        await self.prepare()
-        query = self.model.query()
-        count = 0
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([c.title for c in columns])
-            async for row in client.paginate(self.entity_set, query, model=None):
-                writer.writerow([c.display(row) for c in columns])
-                count += 1
-        if self.model.quick_filter:
-            self.context.notifications.show_info(
-                self.tr("Exported {count:,} rows").format(count=count),
-                self.tr("The quick filter applies to loaded rows only; the export has every row that "
-                        "matches the search."))
-        else:
-            self.context.notifications.show_info(self.tr("Exported {count:,} rows").format(count=count), path)
-        self.rows_exported.emit(path, count)
-        return count
+    def export_view_to(self, path: str) -> asyncio.Task:
+        return self.exports.export_view_to(path)
+
+    def export_all_to(self, path: str) -> asyncio.Task:
+        return self.exports.export_all_to(path)
 
     # ---- layout -----------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -6,11 +6,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from lms365_desktop.api.odata import Guid, Query
+from lms365_desktop.core.spreadsheet import DATETIME, TEXT
+from lms365_desktop.core.time_zones import machine_zone_label
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
+from lms365_desktop.ui.panes.session_times import (
+    machine_range, machine_wall_clock, range_text, session_range, session_start, wall_clock, zone_text)
 
 class SessionDetails(DetailsPanel):
     icon_name = "session"
@@ -18,7 +22,7 @@ class SessionDetails(DetailsPanel):
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.directory = directory
         self.fields = (
-            ("CourseId", self.tr("Course")), ("StartDate", self.tr("Starts")), ("EndDate", self.tr("Ends")),
+            ("CourseId", self.tr("Course")), ("StartDate", self.tr("When (session's time zone)")),
             ("TimeZone", self.tr("Time zone")), ("Room/Title", self.tr("Room")),
             ("Room/Location", self.tr("Location")), ("MeetingUrl", self.tr("Meeting")),
             ("MaxAttendees", self.tr("Max attendees")), ("EnrollmentDeadline", self.tr("Enroll by")),
@@ -29,6 +33,12 @@ class SessionDetails(DetailsPanel):
     def field_text(self, row: Any, path: str) -> str:
         if path == "CourseId":
             return self.directory.course_title(field_value(row, path))
+        if path == "StartDate":
+            return session_range(row)
+        if path == "EnrollmentDeadline":
+            return range_text(session_start(row, path), None)
+        if path == "TimeZone":
+            return zone_text(row)
         return display_text(field_value(row, path))
 
     async def load_more(self, row: Any) -> None:
@@ -56,9 +66,21 @@ class SessionsPane(EntityPane):
             Column("Title", self.tr("Session"), width=240),
             Column("CourseId", self.tr("Course"), width=240, sortable=False,
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
-            Column("StartDate", self.tr("Starts"), width=130),
-            Column("EndDate", self.tr("Ends"), width=130),
-            Column("TimeZone", self.tr("Time zone"), width=170, sortable=False),
+            # Times in the session's own zone, as it was planned; then this computer's clock.
+            Column("StartDate", self.tr("When (session's time zone)"), width=210, text=session_range,
+                   extra={"export": [
+                       (self.tr("Starts (session's time zone)"), DATETIME, lambda r: wall_clock(session_start(r))),
+                       (self.tr("Ends (session's time zone)"), DATETIME,
+                        lambda r: wall_clock(session_start(r, "EndDate")))]}),
+            Column("TimeZone", self.tr("Time zone"), width=340, sortable=False, text=zone_text,
+                   extra={"export": [(self.tr("Time zone"), TEXT, zone_text),
+                                     (self.tr("Time zone id"), TEXT, lambda r: field_value(r, "TimeZone"))]}),
+            Column("StartDate", self.tr("This computer: {zone}").format(zone=machine_zone_label()),
+                   width=260, text=machine_range, extra={"export": [
+                       (self.tr("Starts (this computer: {zone})").format(zone=machine_zone_label()), DATETIME,
+                        machine_wall_clock),
+                       (self.tr("Ends (this computer: {zone})").format(zone=machine_zone_label()), DATETIME,
+                        lambda r: machine_wall_clock(r, "EndDate"))]}),
             Column("Room/Title", self.tr("Room"), width=150, sortable=False),
             Column("MeetingUrl", self.tr("Meeting"), width=200, visible=False, sortable=False),
             Column("MaxAttendees", self.tr("Seats"), width=60, visible=False,

@@ -87,7 +87,7 @@ def test_a_column_the_server_cannot_sort_takes_no_click(main_window, qtbot):
     assert header.sortIndicatorSection() != zone
     assert [pane.model.row_at(i)["Id"] for i in range(pane.model.visible_count)] == before
     # A sortable column still sorts and shows its arrow.
-    starts = titles.index("Starts")
+    starts = titles.index("When (session's time zone)")
     header.setSortIndicator(starts, Qt.SortOrder.DescendingOrder)
     assert header.sortIndicatorSection() == starts
     qtbot.waitUntil(lambda: not pane.model.loading and pane.model.loaded_count > 0, timeout=10_000)

@@ -150,7 +150,7 @@ def test_copy_rows_as_tsv_and_export_csv(main_window, qtbot, tmp_path):
     assert lines[0].split("\t")[0] == "Title"
     assert lines[1].split("\t")[0] == courses.model.index(0, 0).data()
     path = tmp_path / "courses.csv"
-    count = run_async(qtbot, courses.export_to(str(path)))
+    count = run_async(qtbot, courses.export_all_to(str(path)))
     assert count == courses.model.total_count
     assert len(path.read_text(encoding="utf-8-sig").splitlines()) == count + 1
 
