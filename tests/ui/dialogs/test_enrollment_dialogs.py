@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from lms365_desktop.ui.dialogs.enrollment_dialogs import ActionDialog
-from lms365_desktop.ui.panes.activity_dialogs import open_reject_dialog
+from lms365_desktop.ui.activity.activity_dialogs import open_reject_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
