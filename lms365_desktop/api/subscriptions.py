@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from . import models as m
 from .bodies import build_body
+from .client_core import ClientCore
 from .enums import WebhookEvent, parse_enum
 from .errors import InputValidationError, Lms365Error, NotFoundError
 from .throttle import Lane
 from .transport import resolve_url
 
-if TYPE_CHECKING:
-    from .client import Lms365Client
 
 
 @dataclass
@@ -26,7 +25,7 @@ class Subscription:
     location: str
     secret: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
-    _client: "Lms365Client | None" = field(default=None, repr=False, compare=False)
+    _client: "SubscriptionOperations | None" = field(default=None, repr=False, compare=False)
 
     async def unsubscribe(self, *, lane: Lane = Lane.INTERACTIVE) -> bool:
         """Remove it on the server; False when the server no longer knew it (already gone)."""
@@ -35,11 +34,11 @@ class Subscription:
         return await self._client.unsubscribe(self.location, lane=lane)
 
 
-class SubscriptionOperations:
+class SubscriptionOperations(ClientCore):
     """Mixed into Lms365Client."""
 
     async def subscribe(
-        self: "Lms365Client", event: str | WebhookEvent, webhook_uri: str, *, lane: Lane = Lane.INTERACTIVE
+        self, event: str | WebhookEvent, webhook_uri: str, *, lane: Lane = Lane.INTERACTIVE
     ) -> Subscription:
         """Subscribe `webhook_uri` to one of the 11 trigger events (POST /webhooks/subscribe/{event})."""
         try:
@@ -73,7 +72,7 @@ class SubscriptionOperations:
             secret=data.get("Secret") or data.get("secret"), data=data, _client=self,
         )
 
-    async def unsubscribe(self: "Lms365Client", location: str, *, lane: Lane = Lane.INTERACTIVE) -> bool:
+    async def unsubscribe(self, location: str, *, lane: Lane = Lane.INTERACTIVE) -> bool:
         """DELETE a subscription by its Location; False when it was already gone (404/410)."""
         outcome = await self._call("DELETE", location, lane=lane, idempotent=True)
         assert isinstance(outcome, httpx.Response)
