@@ -9,6 +9,7 @@ import httpx
 
 from . import models as m
 from .bodies import check_guid
+from .client_core import ON_BEHALF_OF_HEADER, check_user_id  # noqa: F401 (header name re-exported)
 from .errors import InputValidationError, Lms365Error, UnsafeRequestError, error_from_response
 from .odata import Page, Query, decode_page
 from .operations import WriteOperations
@@ -21,18 +22,14 @@ from .transport import (
     UNSET as _UNSET,
     RetryPolicy,
     Sender,
-    Verified,
-    Verifier,
     check_base_url,
     origin_of,
     resolve_url,
-    retry_after_seconds,
 )
 from .uploads import UploadOperations
 
 ODATA = "/odata/v2"
 UNLIMITED = RateLimit(1_000_000, 1.0)
-ON_BEHALF_OF_HEADER = "LMS365-User-Id"
 DEFAULT_COURSE_EXPAND = (
     "DueDate,Publishing,CertificateExpiry,SharepointWeb($select=Url),Categories,Tags,"
     "CourseSessions,ProvisioningProgress,Trainers"
@@ -67,7 +64,7 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         elif isinstance(rate, tuple):
             rate = RateLimit(*rate)
         self.rate = rate
-        self.on_behalf_of = _check_user_id(on_behalf_of)
+        self.on_behalf_of = check_user_id(on_behalf_of)
         self.scheduler = scheduler or Scheduler(rate, max_in_flight=max_in_flight)
         self._http = httpx.AsyncClient(
             auth=httpx.BasicAuth(username, api_key),
@@ -283,42 +280,11 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
         query = url.query.decode("ascii")
         return url.path + (f"?{query}" if query else "")
 
-    def _headers(self, on_behalf_of: str | None | Any = _UNSET) -> dict[str, str]:
-        user = self.on_behalf_of if on_behalf_of is _UNSET else _check_user_id(on_behalf_of)
-        return {ON_BEHALF_OF_HEADER: user} if user else {}
-
-    async def _call(
-        self,
-        method: str,
-        path_or_url: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-        headers: dict[str, str] | None = None,
-        lane: Lane = Lane.INTERACTIVE,
-        idempotent: bool | None = None,
-        verify: Verifier | None = None,
-        request_factory: Callable[[], httpx.Request] | None = None,
-    ) -> httpx.Response | Verified:
-        url = resolve_url(self.base_url, path_or_url)
-
-        def factory() -> httpx.Request:
-            return self._http.build_request(method, url, params=params, json=json, headers=headers)
-
-        return await self._sender.send(request_factory or factory, lane=lane, idempotent=idempotent, verify=verify)
-
     async def _get_json(self, path_or_url: str, *, params: dict[str, Any] | None = None, lane: Lane = Lane.INTERACTIVE) -> Any:
         response = await self._call("GET", path_or_url, params=params, lane=lane)
         assert isinstance(response, httpx.Response)
         self._raise_for(response)
         return _json_of(response)
-
-    @staticmethod
-    def _raise_for(response: httpx.Response) -> None:
-        if response.status_code >= 400:
-            raise error_from_response(
-                response.status_code, response.content, retry_after_seconds(response.headers.get("Retry-After"))
-            )
 
 
 def _entity_model(entity_set: str) -> Any:
@@ -357,15 +323,3 @@ def _json_of(response: httpx.Response) -> Any:
         raise Lms365Error(
             "UnexpectedResponse", f"The server answered {response.status_code} with something that is not JSON."
         ) from None
-
-
-def _check_user_id(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    if any(c in text for c in "\r\n") or len(text) > 512:
-        raise InputValidationError("The on-behalf-of user must be one LMS365 user id or Azure AD object id.",
-                                   field="on_behalf_of")
-    return text

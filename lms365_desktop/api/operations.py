@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from . import models as m
 from .bodies import MEMBERSHIP_PREFIX, build_body, check_guid, login_variants  # noqa: F401 - re-exported
+from .client_core import ClientCore
 from .enums import CoursePassingStatus, RegistrationStatus
 from .errors import AmbiguousResultError, NotFoundError
 from .odata import Guid, Query
@@ -15,19 +16,17 @@ from .throttle import Lane
 from .transport import UNSET as _UNSET
 from .transport import Verified, Verifier
 
-if TYPE_CHECKING:
-    from .client import Lms365Client
 
 # A created item whose answer was lost is found again by its fields, created since shortly
 # before we sent it (allowing for the server's clock).
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-class WriteOperations:
+class WriteOperations(ClientCore):
     """Mixed into Lms365Client. Every write takes `on_behalf_of` (LMS365-User-Id) and `lane`."""
 
     async def _write(
-        self: "Lms365Client",
+        self,
         path: str,
         *,
         json: Any = None,
@@ -40,7 +39,7 @@ class WriteOperations:
         )
 
     async def _enrollment_action(
-        self: "Lms365Client",
+        self,
         enrollment_id: str,
         action: str,
         body: dict[str, Any] | None,
@@ -66,7 +65,7 @@ class WriteOperations:
             self._raise_for(outcome)
 
     async def approve_enrollment_request(
-        self: "Lms365Client", enrollment_id: str, *, on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE
+        self, enrollment_id: str, *, on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE
     ) -> None:
         """ApproveEnrollmentRequest: a pending enrollment becomes Enrolled."""
         await self._enrollment_action(
@@ -75,7 +74,7 @@ class WriteOperations:
         )
 
     async def reject_enrollment_request(
-        self: "Lms365Client", enrollment_id: str, message: str | None = None, *,
+        self, enrollment_id: str, message: str | None = None, *,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE,
     ) -> None:
         body = build_body(m.RejectRequest, message=message).to_wire()
@@ -85,7 +84,7 @@ class WriteOperations:
         )
 
     async def cancel_enrollment(
-        self: "Lms365Client", enrollment_id: str, message: str | None = None, *,
+        self, enrollment_id: str, message: str | None = None, *,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE,
     ) -> None:
         body = build_body(m.CancelRequest, message=message).to_wire()
@@ -95,7 +94,7 @@ class WriteOperations:
         )
 
     async def complete_enrollment_by_id(
-        self: "Lms365Client", enrollment_id: str, *, on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE
+        self, enrollment_id: str, *, on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE
     ) -> None:
         await self._enrollment_action(
             enrollment_id, "Complete", None, lambda e: e.course_passing_status == CoursePassingStatus.Completed,
@@ -103,7 +102,7 @@ class WriteOperations:
         )
 
     async def retake_enrollment_by_id(
-        self: "Lms365Client", enrollment_id: str, course_session_id: str | None = None, *,
+        self, enrollment_id: str, course_session_id: str | None = None, *,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE,
     ) -> None:
         """RetakeEnrollmentById: a completed enrollment starts over (optionally in a session)."""
@@ -116,7 +115,7 @@ class WriteOperations:
         )
 
     async def enroll_user_to_course(
-        self: "Lms365Client",
+        self,
         course_id: str,
         user_login_name: str,
         *,
@@ -159,7 +158,7 @@ class WriteOperations:
         return m.Enrollment.model_validate(_json_or_empty(outcome))
 
     async def _created_since(
-        self: "Lms365Client", entity_set: str, query: Query, model: type[Any], sent_at: datetime, lane: Lane,
+        self, entity_set: str, query: Query, model: type[Any], sent_at: datetime, lane: Lane,
         match: Any = None,
     ) -> tuple[bool, Any]:
         rows = await self._collect(entity_set, query, lane, model)
@@ -175,7 +174,7 @@ class WriteOperations:
         return (True, recent[0]) if recent else (False, None)
 
     async def create_course(
-        self: "Lms365Client", course: m.CreateCourseRequest | dict[str, Any] | None = None, *,
+        self, course: m.CreateCourseRequest | dict[str, Any] | None = None, *,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE, **fields: Any,
     ) -> m.Course:
         """CreateCourse from a CreateCourseRequest (or its fields as keywords)."""
@@ -193,7 +192,7 @@ class WriteOperations:
         return m.Course.model_validate(_json_or_empty(outcome))
 
     async def create_course_category(
-        self: "Lms365Client", name: str, course_catalog_id: str, *, parent_category_id: str | None = None,
+        self, name: str, course_catalog_id: str, *, parent_category_id: str | None = None,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE,
     ) -> m.CourseCategory:
         body = build_body(m.CreateCourseCategoryRequest, name=name, course_catalog_id=course_catalog_id,
@@ -212,7 +211,7 @@ class WriteOperations:
         return m.CourseCategory.model_validate(_json_or_empty(outcome))
 
     async def create_course_tag(
-        self: "Lms365Client", name: str, course_catalog_id: str, *,
+        self, name: str, course_catalog_id: str, *,
         on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE,
     ) -> m.CourseTag:
         body = build_body(m.CreateCourseTagRequest, name=name, course_catalog_id=course_catalog_id)
@@ -230,7 +229,7 @@ class WriteOperations:
         return m.CourseTag.model_validate(_json_or_empty(outcome))
 
     async def create_course_session(
-        self: "Lms365Client", course_id: str, session: m.CreateCourseSessionRequest | dict[str, Any] | None = None,
+        self, course_id: str, session: m.CreateCourseSessionRequest | dict[str, Any] | None = None,
         *, on_behalf_of: Any = _UNSET, lane: Lane = Lane.INTERACTIVE, **fields: Any,
     ) -> m.CourseSession:
         """CreateCourseSession from a CreateCourseSessionRequest (or its fields as keywords)."""

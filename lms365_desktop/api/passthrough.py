@@ -2,24 +2,23 @@
 from __future__ import annotations
 
 import json as jsonlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from . import models as m
 from .bodies import build_body
+from .client_core import ClientCore
 from .throttle import Lane
 from .transport import IDEMPOTENT_METHODS, RawResponse
 
-if TYPE_CHECKING:
-    from .client import Lms365Client
 
 
-class PassthroughOperations:
+class PassthroughOperations(ClientCore):
     """Mixed into Lms365Client."""
 
     async def _passthrough(
-        self: "Lms365Client", path: str, model: type[m.HttpRequestParameters], method: str, uri: str,
+        self, path: str, model: type[m.HttpRequestParameters], method: str, uri: str,
         headers: dict[str, str] | None, body: Any, lane: Lane,
     ) -> RawResponse:
         if body is not None and not isinstance(body, str):
@@ -34,14 +33,14 @@ class PassthroughOperations:
         return RawResponse.from_httpx(outcome, outcome.extensions.get("lms365_elapsed_ms", 0.0))
 
     async def http_request(
-        self: "Lms365Client", method: str, uri: str, headers: dict[str, str] | None = None, body: Any = None,
+        self, method: str, uri: str, headers: dict[str, str] | None = None, body: Any = None,
         *, lane: Lane = Lane.INTERACTIVE,
     ) -> RawResponse:
         """HttpRequest: `uri` relative to /odata/v2/ (e.g. `Competencies`). Never raises for status."""
         return await self._passthrough("/httprequest", m.HttpRequestParameters, method, uri, headers, body, lane)
 
     async def http_request_v2(
-        self: "Lms365Client", method: str, uri: str, headers: dict[str, str] | None = None, body: Any = None,
+        self, method: str, uri: str, headers: dict[str, str] | None = None, body: Any = None,
         *, lane: Lane = Lane.INTERACTIVE,
     ) -> RawResponse:
         """HttpRequest_v2: `uri` relative to the host (e.g. `odata/v2/Competencies`)."""

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from . import models as m
 from .bodies import build_body
+from .client_core import ClientCore
 from .enums import WebhookEvent, parse_enum
 from .errors import InputValidationError, Lms365Error, NotFoundError
 from .throttle import Lane
 from .transport import resolve_url
 
-if TYPE_CHECKING:
-    from .client import Lms365Client
 
 FORM_PAIR = "subscribe"  # one registration for all filters, removed by its callback address
 FORM_PER_EVENT = "per-event"  # one subscription per event, removed by its Location
@@ -40,7 +39,7 @@ class Subscription:
     filters: tuple[str, ...] = ()
     form: str = FORM_PAIR
     locations: tuple[str, ...] = ()
-    _client: "Lms365Client | None" = field(default=None, repr=False, compare=False)
+    _client: "SubscriptionOperations | None" = field(default=None, repr=False, compare=False)
 
     async def unsubscribe(self, *, lane: Lane = Lane.INTERACTIVE) -> bool:
         """Remove it on the server; False when the server no longer knew it (already gone)."""
@@ -79,11 +78,11 @@ def _json_dict(response: httpx.Response) -> dict[str, Any]:
     return parsed if isinstance(parsed, dict) else {}
 
 
-class SubscriptionOperations:
+class SubscriptionOperations(ClientCore):
     """Mixed into Lms365Client."""
 
     @property
-    def registered_webhooks(self: "Lms365Client") -> dict[str, Subscription]:
+    def registered_webhooks(self) -> dict[str, Subscription]:
         """What this client registered and has not removed, by callback address."""
         try:
             return self._registered_webhooks  # type: ignore[attr-defined]
@@ -92,7 +91,7 @@ class SubscriptionOperations:
             return self._registered_webhooks
 
     async def register_webhook(
-        self: "Lms365Client", webhook_uri: str, filters: Iterable[str | WebhookEvent], *,
+        self, webhook_uri: str, filters: Iterable[str | WebhookEvent], *,
         lane: Lane = Lane.INTERACTIVE,
     ) -> Subscription:
         """Register `webhook_uri` for every event in `filters` with one `POST /webhooks/subscribe`;
@@ -115,7 +114,7 @@ class SubscriptionOperations:
         self.registered_webhooks[uri] = subscription
         return subscription
 
-    async def _register_per_event(self: "Lms365Client", uri: str, names: tuple[str, ...], *,
+    async def _register_per_event(self, uri: str, names: tuple[str, ...], *,
                                   lane: Lane) -> Subscription:
         made: list[Subscription] = []
         try:
@@ -132,7 +131,7 @@ class SubscriptionOperations:
         self.registered_webhooks[uri] = subscription
         return subscription
 
-    async def unregister_webhook(self: "Lms365Client", webhook_uri: str, *,
+    async def unregister_webhook(self, webhook_uri: str, *,
                                  lane: Lane = Lane.INTERACTIVE) -> int | None:
         """`POST /webhooks/unsubscribe` {WebHookUri}: how many registrations the server removed
         (0 = none left), or None where the server refuses that endpoint."""
@@ -146,7 +145,7 @@ class SubscriptionOperations:
         removed = _json_dict(outcome).get("Removed")
         return int(removed) if isinstance(removed, int) else 1
 
-    async def webhook_registrations(self: "Lms365Client", *,
+    async def webhook_registrations(self, *,
                                     lane: Lane = Lane.INTERACTIVE) -> list[dict[str, Any]] | None:
         """Every registration the tenant holds ({Id, WebHookUri, Filters, CreatedAt}), or None
         where the server offers no list (its path is not public; the sandbox serves ASP.NET
@@ -165,7 +164,7 @@ class SubscriptionOperations:
         return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else None
 
     async def subscribe(
-        self: "Lms365Client", event: str | WebhookEvent, webhook_uri: str, *, lane: Lane = Lane.INTERACTIVE
+        self, event: str | WebhookEvent, webhook_uri: str, *, lane: Lane = Lane.INTERACTIVE
     ) -> Subscription:
         """Subscribe `webhook_uri` to one of the 11 trigger events (see register_webhook)."""
         try:
@@ -174,7 +173,7 @@ class SubscriptionOperations:
             raise InputValidationError(str(exc), field="event") from None
         return await self.register_webhook(webhook_uri, [name], lane=lane)
 
-    async def _subscribe_one(self: "Lms365Client", name: str, webhook_uri: str, *, lane: Lane) -> Subscription:
+    async def _subscribe_one(self, name: str, webhook_uri: str, *, lane: Lane) -> Subscription:
         """The connector's `POST /webhooks/subscribe/{event}`; removed by `DELETE <Location>`."""
         body = build_body(m.WebhookSubscribeRequest, webhook_uri=webhook_uri)
         outcome = await self._call(
@@ -198,7 +197,7 @@ class SubscriptionOperations:
             locations=(absolute,), _client=self,
         )
 
-    async def unsubscribe(self: "Lms365Client", location: str, *, lane: Lane = Lane.INTERACTIVE) -> bool:
+    async def unsubscribe(self, location: str, *, lane: Lane = Lane.INTERACTIVE) -> bool:
         """DELETE a subscription by its Location; False when it was already gone (404/410)."""
         outcome = await self._call("DELETE", location, lane=lane, idempotent=True)
         assert isinstance(outcome, httpx.Response)

@@ -7,18 +7,17 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import filetype
 import httpx
 
 from . import models as m
+from .client_core import ClientCore
 from .errors import InputValidationError
 from .throttle import Lane
 from .transport import resolve_url
 
-if TYPE_CHECKING:
-    from .client import Lms365Client
 
 ProgressCallback = Callable[[int, int], None]
 _CERTIFICATE_UPLOAD = re.compile(r"^/?certificates/([0-9a-fA-F-]{36})/upload$", re.IGNORECASE)
@@ -66,11 +65,11 @@ def guess_content_type(name: str, head: bytes) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-class UploadOperations:
+class UploadOperations(ClientCore):
     """Mixed into Lms365Client."""
 
     async def file_upload(
-        self: "Lms365Client",
+        self,
         file_upload_url: str,
         file: str | os.PathLike[str] | bytes | IO[bytes],
         *,

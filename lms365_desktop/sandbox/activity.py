@@ -152,7 +152,7 @@ class ActivitySimulator:
         course = create_course(session, request, None)
         outbox.course_event(session, "CourseCreated", course)
         self._created_courses.append(course.Id)
-        provisioner = self.state.extras.get("provisioner")
+        provisioner = self.state.provisioner
         if provisioner is not None:
             self._after_commit.append(lambda course_id=course.Id: provisioner.schedule(course_id))
         return True
@@ -231,6 +231,6 @@ def register(router: Router, state: SandboxState) -> None:
     if rate <= 0:
         return
     simulator = ActivitySimulator(state, rate, state.config.seed)
-    state.extras["activity"] = simulator
+    state.activity = simulator
     router.add_startup(simulator.start)
     router.add_shutdown(simulator.stop)

@@ -94,8 +94,7 @@ def load_extensions(router: Router, state: SandboxState) -> None:
 
 def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
     router = router or Router()
-    state.extras["router"] = router
-    builtin = EntityRoutes()
+    builtin = EntityRoutes(router)
     router.add_function("Enrollments", "IncludeDeletedUsers",
                         builtin.enrollments_including_deleted_users)
     load_extensions(router, state)
@@ -133,7 +132,7 @@ def create_app(state: SandboxState, router: Router | None = None) -> Starlette:
     if config.rate is not None:
         calls, window = config.rate
         throttle = SlidingWindowThrottle(calls, window, clock=state.clock.monotonic)
-    state.extras["throttle"] = throttle
+    state.throttle = throttle
     middleware = [Middleware(ODataVersionMiddleware), Middleware(LastResortMiddleware),
                   Middleware(AuthThrottleMiddleware, full_keys=tuple(config.api_keys),
                              read_only_keys=tuple(config.read_only_keys), throttle=throttle,

@@ -112,9 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="calls per window per key, CALLS/SECONDS or off (default 600/60)")
     parser.add_argument("--page-size", type=_non_negative(int), default=10_000)
     parser.add_argument("--provisioning-seconds", type=_non_negative(float), default=5.0)
-    parser.add_argument("--fail-rate", type=_probability, default=0.0)
-    parser.add_argument("--lose-response-rate", type=_probability, default=0.0)
-    parser.add_argument("--latency", type=_latency, default=(0, 0), metavar="MIN-MAX")
+    knobs = ("; change it while the sandbox runs: PATCH /sandbox/faults with "
+             '{"FailRate": 0.3, "LoseResponseRate": 0, "LatencyMs": [50, 250]} (GET shows it)')
+    parser.add_argument("--fail-rate", type=_probability, default=0.0,
+                        help="share of requests answered 500/503 before anything changes" + knobs)
+    parser.add_argument("--lose-response-rate", type=_probability, default=0.0,
+                        help="share of requests carried out whose answer is then dropped")
+    parser.add_argument("--latency", type=_latency, default=(0, 0), metavar="MIN-MAX",
+                        help="milliseconds added to every answer")
     parser.add_argument("--simulate-activity", type=_non_negative(float), default=0.0,
                         metavar="EVENTS_PER_MINUTE")
     parser.add_argument("--webhook-retry-delays", type=_delays, default=(60.0, 240.0),

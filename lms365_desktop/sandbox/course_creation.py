@@ -36,7 +36,7 @@ async def post_course(ctx: ODataRequest) -> Response:
         return course.Id
 
     course_id = perform(ctx.state, ctx.request, work)
-    provisioner = ctx.state.extras.get("provisioner")
+    provisioner = ctx.state.provisioner
     if provisioner is not None:
         provisioner.schedule(course_id)
     return json_response(entity_body(ctx.state, ctx.request, "Courses", course_id))

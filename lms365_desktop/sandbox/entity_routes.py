@@ -17,7 +17,7 @@ from .plan_cache import PlanCache, cacheable
 from .query_runner import (
     CollectionPlan, _relationship, count_rows, plan_collection, run_collection, run_plan, run_single,
 )
-from .routing import ODATA_HEADERS, ODATA_ROOT, BuiltinHandlers, ODataRequest, json_response
+from .routing import ODATA_HEADERS, ODATA_ROOT, BuiltinHandlers, ODataRequest, Router, json_response
 from .state import SandboxState
 from .store import User
 
@@ -100,7 +100,8 @@ collection_document = _collection_document
 
 
 class EntityRoutes(BuiltinHandlers):
-    def __init__(self) -> None:
+    def __init__(self, router: Router) -> None:
+        self.router = router  # what $metadata lists besides the entity sets
         self.plans = PlanCache()
 
     def _plan(self, ctx: ODataRequest, set_name: str, name: str,
@@ -126,7 +127,7 @@ class EntityRoutes(BuiltinHandlers):
         })
 
     def metadata(self, request: Request, state: SandboxState) -> Response:
-        return Response(metadata.csdl(state.extras.get("router")), media_type="application/xml",
+        return Response(metadata.csdl(self.router), media_type="application/xml",
                         headers=ODATA_HEADERS)
 
     def collection(self, ctx: ODataRequest) -> Response:

@@ -5,7 +5,7 @@ import asyncio
 import random
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import error_body
@@ -17,6 +17,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 FAIL_STATUSES = (503, 500)
+# The knobs themselves (fault_routes) never fail: a fail rate of 1 must still be switchable off.
+ADMIN_PREFIX = "/sandbox/"
 
 
 @dataclass(frozen=True)
@@ -56,22 +58,55 @@ class Decision:
         self.lose_response = lose_response
 
 
-class FaultInjector:
-    """Draws one decision per request from a seeded generator, so a run is reproducible by --seed."""
+NO_FAULT = Decision(0.0, None, False)
 
-    def __init__(self, settings: FaultSettings) -> None:
-        _validate_rate("fail rate", settings.fail_rate)
-        _validate_rate("lose-response rate", settings.lose_response_rate)
-        if settings.latency_ms[0] < 0 or settings.latency_ms[1] < settings.latency_ms[0]:
-            raise ValueError(f"latency must be MIN-MAX milliseconds, got {settings.latency_ms}")
-        self.settings = settings
+
+def _checked(settings: FaultSettings) -> FaultSettings:
+    _validate_rate("fail rate", settings.fail_rate)
+    _validate_rate("lose-response rate", settings.lose_response_rate)
+    low, high = settings.latency_ms
+    if low < 0 or high < low:
+        raise ValueError(f"latency must be MIN-MAX milliseconds, got {settings.latency_ms}")
+    return settings
+
+
+class FaultInjector:
+    """Draws one decision per request from a seeded generator, so a run is reproducible by --seed.
+    Every sandbox has one (doing nothing until a knob is set); `configure` turns the knobs while
+    the server runs."""
+
+    def __init__(self, settings: FaultSettings = FaultSettings()) -> None:
+        self.settings = _checked(settings)
         self._random = random.Random(settings.seed)
         self._lock = threading.Lock()
         self.failed = 0
         self.lost = 0
 
+    def configure(
+        self,
+        *,
+        fail_rate: float | None = None,
+        lose_response_rate: float | None = None,
+        latency_ms: float | tuple[float, float] | None = None,
+    ) -> FaultSettings:
+        """Change the given knobs (the others stay) for every request from now on; returns the
+        settings in force. `latency_ms` is MIN-MAX milliseconds, or one number for both."""
+        changes: dict[str, Any] = {}
+        if fail_rate is not None:
+            changes["fail_rate"] = float(fail_rate)
+        if lose_response_rate is not None:
+            changes["lose_response_rate"] = float(lose_response_rate)
+        if latency_ms is not None:
+            low, high = (latency_ms, latency_ms) if isinstance(latency_ms, (int, float)) else latency_ms
+            changes["latency_ms"] = (float(low), float(high))
+        with self._lock:
+            self.settings = _checked(replace(self.settings, **changes))
+            return self.settings
+
     def decide(self) -> Decision:
         s = self.settings
+        if not s.active:
+            return NO_FAULT
         with self._lock:
             # Always draw the same number of values so one knob does not shift the others' sequence.
             delay_draw, fail_draw, status_draw, lose_draw = (self._random.random() for _ in range(4))
@@ -91,7 +126,7 @@ class FaultMiddleware:
         self.injector = injector
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("path", "").startswith(ADMIN_PREFIX):
             await self.app(scope, receive, send)
             return
         decision = self.injector.decide()

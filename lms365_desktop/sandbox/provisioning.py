@@ -137,7 +137,7 @@ def include_not_created(ctx: ODataRequest) -> Response:
 
 def register(router: Router, state: SandboxState) -> None:
     provisioner = Provisioner(state, state.config.provisioning_seconds)
-    state.extras["provisioner"] = provisioner
+    state.provisioner = provisioner
     router.add_function("Courses", "IncludeNotCreated", include_not_created)
     router.add_startup(provisioner.start)
     router.add_shutdown(provisioner.stop)

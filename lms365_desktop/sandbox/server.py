@@ -5,13 +5,15 @@ import asyncio
 import random
 import secrets
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
 from .app import create_app
+from .config import SandboxConfig
+from .faults import FaultInjector, FaultSettings
+from .routing import Router
 from .seed import seed_if_empty
 from .state import SandboxState
 from .store import SCHEMA_VERSION, Store
@@ -22,34 +24,6 @@ from .store import SCHEMA_VERSION, Store
 MAX_REQUEST_HEAD_BYTES = 1024 * 1024
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-@dataclass(frozen=True)
-class SandboxConfig:
-    host: str = "127.0.0.1"
-    port: int = 0  # 0 = a free port
-    data_path: Path | None = None  # None = in-memory SQLite
-    seed: int = 1
-    users: int = 5000
-    courses: int = 300
-    api_keys: tuple[str, ...] = ("sandbox-key",)
-    read_only_keys: tuple[str, ...] = ()
-    rate: tuple[int, float] | None = (600, 60.0)  # calls per window seconds per key; None = off
-    page_size: int = 10_000
-    provisioning_seconds: float = 5.0
-    fail_rate: float = 0.0
-    lose_response_rate: float = 0.0
-    latency_ms: tuple[int, int] = (0, 0)
-    simulate_activity: float = 0.0  # events per minute; 0 = off
-    webhook_retry_delays: tuple[float, ...] = (60.0, 240.0)
-
-    def __post_init__(self) -> None:
-        if not self.api_keys:
-            raise ValueError("at least one full-control API key is needed")
-        if self.page_size < 1:
-            raise ValueError("page_size must be at least 1")
-        if self.rate is not None and (self.rate[0] < 1 or self.rate[1] <= 0):
-            raise ValueError("rate needs at least 1 call per positive window")
 
 
 def random_api_key() -> str:
@@ -78,6 +52,7 @@ class SandboxServer:
         self.config = config or SandboxConfig()
         self.store: Store | None = None
         self.state: SandboxState | None = None
+        self.router: Router | None = None  # what the app serves, for tests that inspect it
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.port: int | None = None
@@ -93,6 +68,13 @@ class SandboxServer:
     def api_key(self) -> str:
         return self.config.api_keys[0]
 
+    @property
+    def faults(self) -> FaultInjector:
+        """The running server's fault knobs: `server.faults.configure(fail_rate=0.3)`."""
+        if self.state is None:
+            raise RuntimeError("the sandbox is not running")
+        return self.state.faults
+
     def start(self) -> "SandboxServer":
         if self._thread is not None:
             raise RuntimeError("the sandbox is already running")
@@ -102,9 +84,13 @@ class SandboxServer:
             path.parent.mkdir(parents=True, exist_ok=True)
         self.store = open_store(path)
         seed_if_empty(self.store, seed=config.seed, users=config.users, courses=config.courses)
-        self.state = SandboxState(store=self.store, config=config,
-                                  rng=random.Random(config.seed))
-        app = create_app(self.state)
+        faults = FaultInjector(FaultSettings(
+            fail_rate=float(config.fail_rate), lose_response_rate=float(config.lose_response_rate),
+            latency_ms=(float(config.latency_ms[0]), float(config.latency_ms[1])), seed=config.seed))
+        self.state = SandboxState(store=self.store, config=config, rng=random.Random(config.seed),
+                                  faults=faults)
+        self.router = Router()
+        app = create_app(self.state, self.router)
         uv_config = uvicorn.Config(app, host=config.host, port=config.port, log_level="warning",
                                    access_log=False, lifespan="on", loop="asyncio",
                                    timeout_graceful_shutdown=2,

@@ -1,4 +1,5 @@
-"""What every request handler shares: the store, the config, a clock, an event bus and a seeded RNG."""
+"""What every request handler shares: the store, the config, a clock, an event bus, a seeded RNG and the
+server's parts (throttle, fault injector, webhook hub, provisioner, activity simulator)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +8,13 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
+from .config import SandboxConfig
+from .faults import FaultInjector
 from .store import Store
-
-if TYPE_CHECKING:
-    from .server import SandboxConfig
+from .throttle import SlidingWindowThrottle
+from .webhooks import WebhookHub
 
 log = logging.getLogger(__name__)
 
@@ -63,17 +65,35 @@ class Clock:
         return time.monotonic() + self.offset.total_seconds()
 
 
+class CourseProvisioner(Protocol):
+    """provisioning.Provisioner as the course writers see it (it needs the state, so it is not imported)."""
+
+    def schedule(self, course_id: str) -> None: ...
+
+
+class ActivitySimulation(Protocol):
+    """activity.ActivitySimulator as tests drive it."""
+
+    performed: list[str]
+
+    def step(self) -> str | None: ...
+
+
 @dataclass
 class SandboxState:
     store: Store
-    config: "SandboxConfig"
+    config: SandboxConfig
     clock: Clock = field(default_factory=Clock)
     events: EventBus = field(default_factory=EventBus)
     base_url: str = ""  # "http://127.0.0.1:PORT" once the server listens
     # Reproducible randomness for fault injection and activity simulation (seeded from --seed).
     rng: random.Random = field(default_factory=random.Random)
-    # Anything the actions half wants to keep per server (sender tasks, caches).
-    extras: dict[str, Any] = field(default_factory=dict)
+    # The parts that app.create_app and the write side's register() calls put in place.
+    faults: FaultInjector = field(default_factory=FaultInjector)  # inactive until configured
+    throttle: SlidingWindowThrottle | None = None  # None when the rate limit is off
+    webhooks: WebhookHub | None = None
+    provisioner: CourseProvisioner | None = None
+    activity: ActivitySimulation | None = None  # only with simulate_activity > 0
 
     def now(self) -> dt.datetime:
         return self.clock.now()

@@ -1,12 +1,9 @@
 """The sandbox's SQLite schema (SQLAlchemy 2) and the engine/session helpers around it."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
-import uuid
 from contextlib import contextmanager
-from enum import IntEnum
 from pathlib import Path
 from typing import Iterator
 
@@ -14,97 +11,21 @@ from sqlalchemy import (
     Boolean, Column, Float, ForeignKey, Integer, LargeBinary, String, Table, Text, create_engine,
     event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.pool import StaticPool
-from sqlalchemy.types import TypeDecorator
 
 from . import enums
+from .store_content import LearningModule, Quiz  # noqa: F401  (re-exported; registers its tables)
+from .store_learning import (  # noqa: F401  (re-exported; registers its tables)
+    Attendance, Competency, CompetencyCategory, CompetencyScaleSet, CourseRating, ExternalApp,
+    LearningModuleAttempt, ScormAttempt, UserField, UserFieldValue, course_competencies,
+)
+from .store_types import (  # noqa: F401  (re-exported: the schema's column types and wire helpers)
+    WIRE_FORMAT, Base, Guid, NamedEnum, UtcDateTime, new_id, parse_wire_datetime, to_wire_datetime, utc_now,
+)
 
 # Python attribute names are the OData property names on purpose: $filter/$orderby paths map
 # one-to-one onto columns without a translation table that could drift.
-
-WIRE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
-def to_wire_datetime(value: object) -> str:
-    """Normalise a datetime, date or ISO-8601 string to the stored/wire form `YYYY-MM-DDTHH:MM:SSZ`."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{value!r} is not an ISO-8601 date-time") from None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.strftime(WIRE_FORMAT)
-    if isinstance(value, dt.date):
-        return f"{value.isoformat()}T00:00:00Z"
-    raise ValueError(f"{value!r} is not a date-time")
-
-
-def parse_wire_datetime(text: str) -> dt.datetime:
-    return dt.datetime.strptime(text, WIRE_FORMAT).replace(tzinfo=dt.timezone.utc)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-class UtcDateTime(TypeDecorator):
-    """A UTC date-time kept as fixed-width text, so it sorts, compares and serialises as stored."""
-
-    impl = String(20)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else to_wire_datetime(value)
-
-
-class Guid(TypeDecorator):
-    """A GUID kept as lower-case text; binding a malformed one raises ValueError (a 400)."""
-
-    impl = String(36)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if isinstance(value, uuid.UUID):
-            return str(value)
-        try:
-            return str(uuid.UUID(str(value)))
-        except ValueError:
-            raise ValueError(f"{value!r} is not a valid GUID") from None
-
-
-class NamedEnum(TypeDecorator):
-    """An enum stored as its integer, read back as its name; binds accept names or integers."""
-
-    impl = Integer
-    cache_ok = True
-
-    def __init__(self, enum_cls: type[IntEnum]):
-        super().__init__()
-        self.enum_cls = enum_cls
-        self._names = {member.value: member.name for member in enum_cls}
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else int(enums.parse_enum(self.enum_cls, value))
-
-    def process_result_value(self, value, dialect):
-        return None if value is None else self._names.get(value, value)
-
-
-class Base(DeclarativeBase):
-    pass
-
 
 def _fk(target: str, nullable: bool = True, index: bool = True):
     return mapped_column(Guid, ForeignKey(target), nullable=nullable, index=index)
@@ -451,13 +372,12 @@ class SandboxMeta(Base):
 
 SCHEMA_VERSION = "1"
 
-# Course content lives in its own module (this one is long enough); importing it here registers its
-# tables with Base before any Store creates them.
-from .store_content import LearningModule, Quiz  # noqa: E402,F401  (re-exported)
-from .store_learning import (  # noqa: E402,F401  (re-exported)
-    Attendance, Competency, CompetencyCategory, CompetencyScaleSet, CourseRating, ExternalApp,
-    LearningModuleAttempt, ScormAttempt, UserField, UserFieldValue,
-)
+# The navigations to the learning tables (store_learning.py), set here so that module needs only
+# store_types and no cycle runs between the two.
+Course.Rating = relationship(CourseRating, uselist=False, lazy="raise")
+Course.Competencies = relationship(Competency, secondary=course_competencies, lazy="raise")
+Enrollment.Attendances = relationship(Attendance, lazy="raise")
+User.UserFieldValues = relationship(UserFieldValue, lazy="raise")
 
 
 class Store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .store import Base, Guid, UtcDateTime, new_id
+from .store_types import Base, Guid, UtcDateTime, new_id
 
 
 class LearningModule(Base):

@@ -6,7 +6,7 @@ from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, String, Tabl
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import enums
-from .store import Base, Course, Enrollment, Guid, NamedEnum, User, UtcDateTime, new_id, utc_now
+from .store_types import Base, Guid, NamedEnum, UtcDateTime, new_id, utc_now
 
 course_competencies = Table(
     "CourseCompetencyLinks", Base.metadata,
@@ -128,8 +128,3 @@ class ExternalApp(Base):
     CreatedAt: Mapped[str] = mapped_column(UtcDateTime, default=utc_now)
 
 
-# Navigations onto the tables above, added here so store.py's classes stay as they were.
-Course.Rating = relationship(CourseRating, uselist=False, lazy="raise")
-Course.Competencies = relationship(Competency, secondary=course_competencies, lazy="raise")
-Enrollment.Attendances = relationship(Attendance, lazy="raise")
-User.UserFieldValues = relationship(UserFieldValue, lazy="raise")

@@ -24,11 +24,9 @@ from .state import SandboxState
 from .store import WebhookDelivery, WebhookFilter, WebhookSubscription, parse_wire_datetime, utc_now
 from .webhooks import EVENTS, Subscription, SubscriptionError, WebhookHub
 
-HUB_KEY = "webhooks"
-
-
 def hub_of(state: SandboxState) -> WebhookHub:
-    return state.extras[HUB_KEY]
+    assert state.webhooks is not None, "webhook_routes.register has not run"
+    return state.webhooks
 
 
 def _subscribe_endpoint(state: SandboxState):
@@ -175,7 +173,7 @@ def _load(state: SandboxState, hub: WebhookHub) -> None:
 def register(router: Router, state: SandboxState) -> None:
     hub = WebhookHub(state.config.webhook_retry_delays, journal=StoreJournal(state),
                      on_gone=lambda subscription: _forget(state, subscription.id))
-    state.extras[HUB_KEY] = hub
+    state.webhooks = hub
 
     def forward(event: str, payload: dict) -> None:
         if event in EVENTS:

@@ -116,7 +116,7 @@ async def test_idempotent_reads_are_retried_on_503_and_500(make_sandbox):
         seen = statuses(client)
         assert seen[200] == 30 and seen[503] + seen[500] > 0
         assert client.stats.retries >= seen[503] + seen[500]
-    assert server.state.extras["faults"].failed == seen[503] + seen[500]
+    assert server.faults.failed == seen[503] + seen[500]
 
 
 async def test_lost_answers_never_enroll_anyone_twice(make_sandbox):
@@ -135,7 +135,7 @@ async def test_lost_answers_never_enroll_anyone_twice(make_sandbox):
     new = [r for r in after if r["UserId"] not in taken]
     assert len(new) == 200
     assert Counter(r["UserId"] for r in new).most_common(1)[0][1] == 1
-    assert server.state.extras["faults"].lost > 10  # the answers really were lost
+    assert server.faults.lost > 10  # the answers really were lost
 
 
 async def test_a_write_that_cannot_be_read_back_is_reported_as_ambiguous(make_sandbox):
@@ -213,7 +213,7 @@ async def test_lost_answers_to_state_changes_and_creations_are_read_back(make_sa
     assert names == Counter({f"Lost-{n}": 1 for n in range(8)})
     assert {c.name for c in categories} == set(names)
     assert [r["Id"] for r in store_rows(server, s.Course, s.Course.Title == "Read back me")] == [course.id]
-    assert verified > 0 and server.state.extras["faults"].lost > 5
+    assert verified > 0 and server.faults.lost > 5
 
 
 @pytest.mark.parametrize("event", [
@@ -236,7 +236,7 @@ async def test_writes_refused_with_503_or_500_are_checked_then_sent_again(make_s
     assert {t.name for t in tags} == {f"retry-{n}" for n in range(12)}
     names = Counter(r["Name"] for r in store_rows(server, s.CourseTag) if r["Name"].startswith("retry-"))
     assert names == Counter({f"retry-{n}": 1 for n in range(12)})
-    assert seen[503] + seen[500] > 0 and server.state.extras["faults"].failed == seen[503] + seen[500]
+    assert seen[503] + seen[500] > 0 and server.faults.failed == seen[503] + seen[500]
 
 
 async def test_a_write_lost_every_time_and_read_back_as_not_done_is_a_network_error():

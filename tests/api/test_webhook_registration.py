@@ -41,7 +41,7 @@ async def automatic_course(client: Lms365Client) -> str:
 
 async def test_pair_with_several_filters_delivers_each_signed_and_nothing_after_unsubscribe(make_sandbox):
     server = make_sandbox(webhook_retry_delays=(0.05,))
-    hub = server.state.extras["webhooks"]
+    hub = server.state.webhooks
     with WebhookReceiver() as receiver, WebhookReceiver() as control:
         async with Lms365Client(server.base_url, server.api_key, rate=None) as client:
             subscription = await client.register_webhook(receiver.url("app"), FILTERS)
@@ -108,9 +108,9 @@ async def test_falls_back_to_the_per_event_form_where_the_pair_is_refused(make_s
         subscription = await client.register_webhook("https://hooks.example.net/lms365-desktop-hooks/x",
                                                      ["CourseCreated", "UserCreated"])
         assert subscription.form == FORM_PER_EVENT and len(subscription.locations) == 2
-        assert len(server.state.extras["webhooks"].subscriptions()) == 2
+        assert len(server.state.webhooks.subscriptions()) == 2
         assert await subscription.unsubscribe() is True
-    assert server.state.extras["webhooks"].subscriptions() == []
+    assert server.state.webhooks.subscriptions() == []
     assert seen[:3] == ["POST /webhooks/subscribe", "POST /webhooks/subscribe/CourseCreated",
                         "POST /webhooks/subscribe/UserCreated"]
     # Made in the per-event form, it is removed the same way: by its Locations.
@@ -119,7 +119,7 @@ async def test_falls_back_to_the_per_event_form_where_the_pair_is_refused(make_s
 
 async def test_start_up_clean_up_removes_only_this_apps_left_registrations(make_sandbox):
     server = make_sandbox()
-    hub = server.state.extras["webhooks"]
+    hub = server.state.webhooks
     ours_left = f"https://tunnel.example.net{APP_CALLBACK_MARKER}left-by-a-crash"
     ours_live = f"https://tunnel.example.net{APP_CALLBACK_MARKER}in-use-now"
     others = ["https://prod-12.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke",

@@ -59,7 +59,7 @@ async def test_bulk_enroll_at_the_limit_with_interactive_clicks(make_sandbox):
 
         # How full the server's own window is, sampled while the job runs: the truest
         # "share of the limit used" (the sandbox counts each request when it takes it in).
-        throttle = server.state.extras["throttle"]
+        throttle = server.state.throttle
         occupancy: list[tuple[float, int]] = []
 
         async def sample() -> None:

@@ -26,7 +26,7 @@ def test_simulated_activity_reaches_subscribers(make_sandbox):
 
 def test_each_kind_of_event_changes_what_the_server_holds(make_sandbox):
     server = make_sandbox(simulate_activity=BY_HAND)
-    simulator = server.state.extras["activity"]
+    simulator = server.state.activity
     with client(server) as api:
         before = {
             "users": int(api.get("/odata/v2/Users/$count").text),
@@ -49,7 +49,7 @@ def test_each_kind_of_event_changes_what_the_server_holds(make_sandbox):
 def test_the_same_seed_gives_the_same_sequence(make_sandbox):
     def sequence(seed: int) -> list[str]:
         server = make_sandbox(simulate_activity=BY_HAND, seed=seed)
-        simulator = server.state.extras["activity"]
+        simulator = server.state.activity
         return [simulator.step() for _ in range(15)]
 
     first, again, other = sequence(5), sequence(5), sequence(6)
@@ -59,7 +59,7 @@ def test_the_same_seed_gives_the_same_sequence(make_sandbox):
 
 def test_the_timer_paces_events_by_the_rate(make_sandbox):
     server = make_sandbox(simulate_activity=600)  # one every 100 ms
-    simulator = server.state.extras["activity"]
+    simulator = server.state.activity
     started, already = time.monotonic(), len(simulator.performed)
     wait_until(lambda: len(simulator.performed) >= already + 5, timeout=5)
     assert time.monotonic() - started >= 0.4  # five events cannot come faster than the rate allows
@@ -67,7 +67,7 @@ def test_the_timer_paces_events_by_the_rate(make_sandbox):
 
 def test_the_simulation_produces_every_webhook_event(make_sandbox):
     server = make_sandbox(simulate_activity=BY_HAND, provisioning_seconds=0, seed=11)
-    simulator = server.state.extras["activity"]
+    simulator = server.state.activity
     seen: list[str] = []
     payloads: list[tuple[str, dict]] = []
 
@@ -91,7 +91,7 @@ def test_the_simulation_produces_every_webhook_event(make_sandbox):
 def test_a_long_run_replays_the_same_changes(make_sandbox):
     def story(seed: int) -> list[tuple]:
         server = make_sandbox(simulate_activity=BY_HAND, provisioning_seconds=0, seed=seed)
-        simulator = server.state.extras["activity"]
+        simulator = server.state.activity
         events: list[tuple] = []
         server.state.events.subscribe(lambda event, payload: events.append(
             (event, payload.get("Title") or (payload.get("Course") or {}).get("Title"),

@@ -80,14 +80,56 @@ def test_mixed_rates_let_a_client_retry_to_success(make_sandbox):
                 continue
             outcomes["ok" if response.status_code == 200 else "failed"] += 1
     assert all(outcomes.values()), outcomes
-    injector = server.state.extras["faults"]
+    injector = server.faults
     assert (injector.failed, injector.lost) == (outcomes["failed"], outcomes["lost"])
 
 
-def test_no_faults_configured_means_no_fault_layer(sandbox):
-    assert "faults" not in sandbox.state.extras
+def test_no_faults_configured_means_every_request_is_served(sandbox):
+    assert not sandbox.faults.settings.active
     with client(sandbox) as api:
         assert {api.get("/odata/v2/CourseCatalogs", params={"$top": 1}).status_code for _ in range(20)} == {200}
+
+
+def test_faults_switch_on_and_off_while_the_sandbox_runs(make_sandbox):
+    server = make_sandbox()
+    with client(server) as api:
+        assert api.get("/odata/v2/CourseCatalogs").status_code == 200
+        server.faults.configure(fail_rate=1.0)
+        assert {api.get("/odata/v2/CourseCatalogs").status_code for _ in range(6)} <= {500, 503}
+        assert server.faults.failed == 6
+        settings = server.faults.configure(fail_rate=0.0, latency_ms=(120, 150))
+        assert settings.fail_rate == 0.0 and settings.latency_ms == (120.0, 150.0)
+        started = time.monotonic()
+        assert api.get("/odata/v2/CourseCatalogs").status_code == 200
+        assert time.monotonic() - started >= 0.12
+        server.faults.configure(latency_ms=0)
+        assert not server.faults.settings.active
+
+
+def test_configure_refuses_nonsense_and_keeps_what_was_set(make_sandbox):
+    server = make_sandbox(fail_rate=0.2)
+    for bad in ({"fail_rate": 1.5}, {"lose_response_rate": -0.1}, {"latency_ms": (50, 10)}):
+        with pytest.raises(ValueError):
+            server.faults.configure(**bad)
+    assert server.faults.settings.fail_rate == 0.2
+
+
+def test_the_admin_route_reads_and_turns_the_knobs_and_never_fails_itself(make_sandbox):
+    server = make_sandbox(read_only_keys=("reader",))
+    with client(server) as api:
+        assert api.get("/sandbox/faults").json() == {
+            "FailRate": 0.0, "LoseResponseRate": 0.0, "LatencyMs": [0.0, 0.0], "Failed": 0, "Lost": 0}
+        answer = api.patch("/sandbox/faults", json={"FailRate": 1, "LatencyMs": [0, 10]})
+        assert answer.status_code == 200
+        assert answer.json()["FailRate"] == 1.0 and answer.json()["LatencyMs"] == [0.0, 10.0]
+        assert api.get("/odata/v2/CourseCatalogs").status_code in (500, 503)
+        assert api.patch("/sandbox/faults", json={"FailRate": 2}).status_code == 400
+        assert api.patch("/sandbox/faults", json={"LatencyMs": "slow"}).status_code == 400
+        assert api.patch("/sandbox/faults", json={"FailRate": 0}).json()["Failed"] == 1
+        assert api.get("/odata/v2/CourseCatalogs").status_code == 200
+    with httpx.Client(base_url=server.base_url, auth=("api", "reader")) as reader:
+        assert reader.patch("/sandbox/faults", json={"FailRate": 1}).status_code == 403
+    assert httpx.get(server.base_url + "/sandbox/faults").status_code == 401
 
 
 @pytest.mark.parametrize("text,expected", [("0-0", (0, 0)), ("50-250", (50, 250)), ("80", (80, 80))])

@@ -86,7 +86,7 @@ def test_enums_are_listed_with_names_and_values(schema):
 
 
 def test_bound_actions_and_functions_are_those_registered(sandbox, schema):
-    router = sandbox.state.extras["router"]
+    router = sandbox.router
     actions = {a.attrib["Name"] for a in schema.findall(f"{EDM}Action")}
     functions = {f.attrib["Name"] for f in schema.findall(f"{EDM}Function")}
     assert functions == {name for _, name in router.functions}

@@ -182,7 +182,7 @@ def test_documented_webhook_registration(http, server):
     assert connector.headers["Location"]
     removed = ok(http.post("/webhooks/unsubscribe", json={"WebHookUri": callback}))
     assert removed.json()["Removed"] == 2
-    assert [s for s in server.state.extras["webhooks"].subscriptions() if s.uri == callback] == []
+    assert [s for s in server.state.webhooks.subscriptions() if s.uri == callback] == []
 
 
 def test_refusals_carry_what_real_clients_expect(http):

@@ -67,7 +67,7 @@ def test_int64_edges_still_work(api):
 
 
 def test_unhandled_error_is_a_generic_odata_500_and_the_connection_lives(server, api):
-    router = server.state.extras["router"]
+    router = server.router
 
     def explode(ctx):
         raise RuntimeError("secret internals /etc/passwd")

@@ -161,7 +161,7 @@ def test_410_stops_retries_and_removes_the_subscription(server, api):
         location = subscribe(api, "CourseEnrollment", receiver.url()).headers["Location"]
         enroll(api, course["Id"], first)
         receiver.wait_for(1)
-        wait_until(lambda: not server.state.extras["webhooks"].subscriptions("CourseEnrollment"))
+        wait_until(lambda: not server.state.webhooks.subscriptions("CourseEnrollment"))
         enroll(api, course["Id"], second)
         time.sleep(0.8)
         assert len(receiver.deliveries) == 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -67,15 +66,13 @@ def certificates_on_server(server, course_id: str) -> dict[str, list[tuple[str, 
 
 
 def set_fail_rate(server, rate: float) -> None:
-    """Change the sandbox's injected failure rate while it runs (started with a fail rate > 0)."""
-    injector = server.state.extras["faults"]
-    injector.settings = replace(injector.settings, fail_rate=rate)
+    """Change the sandbox's injected failure rate while it runs."""
+    server.faults.configure(fail_rate=rate)
 
 
 def set_latency(server, milliseconds: float) -> None:
-    """Make every answer of the sandbox take this long (started with a fail rate > 0)."""
-    injector = server.state.extras["faults"]
-    injector.settings = replace(injector.settings, latency_ms=(milliseconds, milliseconds))
+    """Make every answer of the sandbox take this long."""
+    server.faults.configure(latency_ms=milliseconds)
 
 
 def drop_files(target: QWidget, paths: list[Path], pos: QPoint) -> bool:

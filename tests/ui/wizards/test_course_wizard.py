@@ -17,9 +17,7 @@ def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
 
 @pytest.fixture
 def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    # Started with faults (switched off at once) so a test can make the server fail on purpose.
-    server = make_sandbox(provisioning_seconds=0.5, fail_rate=0.5, seed=3)
-    set_fail_rate(server, 0.0)
+    server = make_sandbox(provisioning_seconds=0.5, seed=3)
     context = make_window(qtbot, server, settings, tmp_path)
     context.server = server
     yield context

@@ -30,9 +30,7 @@ from tests.ui.helpers import shot
 
 @pytest.fixture
 def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    # Started with faults so they can be switched on for the upload only.
-    server = make_sandbox(provisioning_seconds=0.2, fail_rate=0.3, seed=5)
-    set_fail_rate(server, 0.0)
+    server = make_sandbox(provisioning_seconds=0.2, seed=5)
     context = make_window(qtbot, server, settings, tmp_path)
     context.server = server
     yield context
