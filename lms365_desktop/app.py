@@ -23,7 +23,8 @@ PANE_BUILDERS = (
     ("lms365_desktop.ui.panes.activity_pane", "build_activity_pane", "Activity", "activity", "Ctrl+6"),
     ("lms365_desktop.ui.console", "build_console_pane", "Console", "console", "Ctrl+7"),
 )
-INSTALLERS = (("lms365_desktop.ui.wizards", "install_wizards"),)
+INSTALLERS = (("lms365_desktop.ui.wizards", "install_wizards"),
+              ("lms365_desktop.ui.dialogs.tenant_subscriptions", "install_tenant_subscriptions"))
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

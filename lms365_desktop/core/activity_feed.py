@@ -227,7 +227,8 @@ class ActivityFeed:
     async def _cleanup_stale(self) -> None:
         if hasattr(self.client, "webhook_registrations"):
             try:  # whatever a crash left on the tenant with this app's callback marker
-                await remove_left_behind(self.client, self.live_uris)  # type: ignore[arg-type]
+                await remove_left_behind(self.client,  # type: ignore[arg-type]
+                                         lambda: self.live_uris | getattr(self.client, "webhooks_in_use", frozenset()))
             except Exception as exc:
                 logger.warning("could not list or remove webhook registrations left on the tenant: %s", exc)
         for event, location in self.log.recorded_subscriptions(self.connection):
