@@ -126,6 +126,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     from lms365_desktop.ui.activity.activity_controller import install_activity
     from lms365_desktop.ui.connect_flow import install_connection_actions
     from lms365_desktop.ui.console import build_console_pane
+    from lms365_desktop.ui.dialogs.tenant_subscriptions import install_tenant_subscriptions
     from lms365_desktop.ui.main_window import MainWindow
     from lms365_desktop.ui.wizards.installer import install_wizards
     from lms365_desktop.ui.workbench import Workbench
@@ -146,6 +147,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     context.console = build_console_pane(context)
     window.add_pane(context.console, window.tr("Console"), "console", "Ctrl+7")
     context.wizards = install_wizards(context, context.workspace)
+    install_tenant_subscriptions(context)
     if shown_early:
         window.restore_panes()
     else:

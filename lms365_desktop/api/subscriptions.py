@@ -90,6 +90,13 @@ class SubscriptionOperations(ClientCore):
             self._registered_webhooks: dict[str, Subscription] = {}
             return self._registered_webhooks
 
+    @property
+    def webhooks_in_use(self: "Lms365Client") -> frozenset[str]:
+        """Callback addresses this client registered or is registering right now: a clean-up that
+        lists the tenant while a registration is on its way must not take it for a left one."""
+        pending: set[str] = getattr(self, "_pending_webhooks", set())
+        return frozenset(self.registered_webhooks) | frozenset(pending)
+
     async def register_webhook(
         self, webhook_uri: str, filters: Iterable[str | WebhookEvent], *,
         lane: Lane = Lane.INTERACTIVE,
@@ -98,6 +105,15 @@ class SubscriptionOperations(ClientCore):
         where the server refuses that endpoint, subscribe once per event in the connector's form."""
         names = _event_names(filters)
         uri = build_body(m.WebhookSubscribeRequest, webhook_uri=webhook_uri).webhook_uri
+        if not hasattr(self, "_pending_webhooks"):
+            self._pending_webhooks: set[str] = set()
+        self._pending_webhooks.add(uri)
+        try:
+            return await self._register(uri, names, lane=lane)
+        finally:
+            self._pending_webhooks.discard(uri)
+
+    async def _register(self: "Lms365Client", uri: str, names: tuple[str, ...], *, lane: Lane) -> Subscription:
         outcome = await self._call("POST", "/webhooks/subscribe", json={"WebHookUri": uri, "Filters": list(names)},
                                    lane=lane, idempotent=False)
         assert isinstance(outcome, httpx.Response)

@@ -22,7 +22,7 @@ from lms365_desktop.core.activity_events import (  # noqa: F401 - the feed's voc
     normalize_notification,
 )
 from lms365_desktop.core.activity_log import ActivityLog
-from lms365_desktop.core.webhook_cleanup import remove_left_behind
+from lms365_desktop.core.webhook_cleanup import is_own, remove_left_behind
 
 logger = logging.getLogger(__name__)
 
@@ -223,16 +223,31 @@ class ActivityFeed:
         """The callback addresses of the subscriptions this feed holds now."""
         return frozenset(getattr(h.subscription, "webhook_uri", "") for h in self._held.values())
 
+    @staticmethod
+    def _record_of(subscription: Any) -> str:
+        """What the log keeps to remove a subscription after a crash: where the server said it
+        lives, or (the subscribe pair may name no Location) its callback address."""
+        return subscription.location or getattr(subscription, "webhook_uri", "")
+
     async def _cleanup_stale(self) -> None:
         if hasattr(self.client, "webhook_registrations"):
             try:  # whatever a crash left on the tenant with this app's callback marker
-                await remove_left_behind(self.client, self.live_uris)  # type: ignore[arg-type]
+                await remove_left_behind(self.client,  # type: ignore[arg-type]
+                                         lambda: self.live_uris | getattr(self.client, "webhooks_in_use", frozenset()))
             except Exception as exc:
                 logger.warning("could not list or remove webhook registrations left on the tenant: %s", exc)
         for event, location in self.log.recorded_subscriptions(self.connection):
             if not location:
                 continue
-            if any(h.subscription.location == location for h in self._held.values()):
+            if any(self._record_of(h.subscription) == location for h in self._held.values()):
+                continue
+            if is_own(location) and hasattr(self.client, "unregister_webhook"):
+                # A registration the server named no Location for: recorded by its callback address.
+                try:
+                    if await self.client.unregister_webhook(location) is not None:
+                        self.log.forget_subscription(location)
+                except Exception as exc:  # keep the record; try again next start
+                    logger.warning("could not remove stale %s registration %s: %s", event, location, exc)
                 continue
             try:
                 # Same connection, maybe another port (the embedded sandbox): keep only the path.
@@ -270,7 +285,7 @@ class ActivityFeed:
         self.errors.pop(event, None)
         self.receiver.set_secret(token, getattr(subscription, "secret", None))
         self._held[event] = _Held(event, token, subscription)
-        self.log.record_subscription(self.connection, event, subscription.location)
+        self.log.record_subscription(self.connection, event, self._record_of(subscription))
         self._changed()
 
     async def _unsubscribe(self, held: _Held) -> None:
@@ -283,7 +298,7 @@ class ActivityFeed:
             logger.log(logging.DEBUG if getattr(exc, "status", None) == 401 else logging.WARNING,
                        "unsubscribing %s failed: %s", held.event, exc)
         else:
-            self.log.forget_subscription(held.subscription.location)
+            self.log.forget_subscription(self._record_of(held.subscription))
         finally:
             if self.receiver is not None:
                 self.receiver.unregister(held.token)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -59,17 +59,22 @@ def left_behind(registrations: list[TenantRegistration]) -> list[TenantRegistrat
     return [r for r in registrations if r.own and not r.live]
 
 
-async def remove_left_behind(client: RegistrationClient, live_uris: Collection[str] = ()) -> int:
+async def remove_left_behind(client: RegistrationClient,
+                             in_use: Collection[str] | Callable[[], Collection[str]] = ()) -> int:
     """Unsubscribe every address of this app's left registrations; returns how many addresses.
 
-    Each goes by `POST /webhooks/unsubscribe` {WebHookUri}, which removes every registration of
-    that address, so an address of anyone else is never sent."""
-    registrations = await tenant_registrations(client, live_uris)
+    `in_use` (or a callable giving it, asked again before each removal) names the addresses a
+    running feed uses. Each goes by `POST /webhooks/unsubscribe` {WebHookUri}, which removes
+    every registration of that address, so an address of anyone else is never sent."""
+    current = in_use if callable(in_use) else (lambda: in_use)
+    registrations = await tenant_registrations(client, current())
     if not registrations:
         return 0
     removed = 0
     for uri in dict.fromkeys(r.webhook_uri for r in left_behind(registrations)):
         assert is_own(uri)
+        if uri in current():
+            continue  # registered by this session while the list was read
         if await client.unregister_webhook(uri) is not None:
             removed += 1
             logger.info("removed a webhook registration left on the tenant: %s", uri)

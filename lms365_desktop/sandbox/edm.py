@@ -76,6 +76,7 @@ TYPES: dict[str, EntityType] = {
                    nav_names=("Courses", "SharepointWeb")),
         EntityType(
             "Course", s.Course,
+            non_filterable=frozenset({"TimeZone"}),  # computed upstream, not served here (HC-NF)
             hidden=frozenset({"Culture", "UICulture", "SiteTemplate", "FailedCourseId", "IsCreated",
                               "CreatedById", "SharepointWebId"}),
             nav_names=("Categories", "Tags", "Trainers", "Admins", "CourseSessions", "SharepointWeb",
@@ -93,8 +94,12 @@ TYPES: dict[str, EntityType] = {
         EntityType(
             "CourseSession", s.CourseSession,
             hidden=frozenset({"RoomTitle", "RoomLocation", "RoomEmailAddress", "RoomSource"}),
+            # The *Local and Instructors members are computed upstream and not served here; a
+            # filter on them still gets the real service's answer (HC-NF).
             non_filterable=frozenset({"StartDateTimeZoneOffset", "EndDateTimeZoneOffset",
-                                      "TimeZoneName", "Room"}),
+                                      "TimeZoneName", "Room", "StartDateLocal", "EndDateLocal",
+                                      "AttendanceStartDateLocal", "AttendanceEndDateLocal",
+                                      "EnrollmentDeadlineLocal", "Instructors"}),
             complex={"Room": Complex("Room", {"Title": "RoomTitle", "Location": "RoomLocation",
                                               "EmailAddress": "RoomEmailAddress",
                                               "Source": "RoomSource"})},

@@ -149,10 +149,10 @@ class Router:
             method = "GET"
         api_key = request.scope.get("lms365.api_key")
         if not segments:
-            return _only(method, "GET", lambda: builtin.service_document(request, state))
+            return _only(method, "GET", lambda: builtin.service_document(request, state), "the service document")
         first = segments[0]
         if first == "$metadata" and len(segments) == 1:
-            return _only(method, "GET", lambda: builtin.metadata(request, state))
+            return _only(method, "GET", lambda: builtin.metadata(request, state), "$metadata")
         set_name, key = parse_segment(first)
         if edm.entity_set(set_name) is None:
             raise not_found(f"No resource found for the segment '{set_name}'.")
@@ -169,7 +169,7 @@ class Router:
             name = rest[0][:-2] if rest[0].endswith("()") else rest[0]
             ctx.name = name
             if name == "$count" and len(rest) == 1:
-                return _only(method, "GET", lambda: builtin.count(ctx))
+                return _only(method, "GET", lambda: builtin.count(ctx), f"{set_name}/$count")
             if len(rest) == 1 and method == "GET" and (set_name, name) in self.functions:
                 return await _call(self.functions[(set_name, name)], ctx, method)
             if len(rest) == 1 and (set_name, name, method) in self.collection_actions:
@@ -197,7 +197,7 @@ class Router:
             if len(rest) == 1:
                 return builtin.navigation(ctx)
             if len(rest) == 2 and rest[1] == "$count":
-                return _only(method, "GET", lambda: builtin.navigation_count(ctx))
+                return _only(method, "GET", lambda: builtin.navigation_count(ctx), f"{set_name}({{key}})/{name}/$count")
         if any(k[:2] == (set_name, name) for k in self.actions):
             raise not_allowed(method, f"{set_name}({{key}})/{name}",
                               [k[2] for k in self.actions if k[:2] == (set_name, name)])
@@ -238,9 +238,9 @@ def not_allowed(method: str, target: str, allowed: list[str]) -> ODataError:
                       f"{', '.join(methods)}.", headers={"Allow": ", ".join(methods)})
 
 
-def _only(method: str, allowed: str, produce: Callable[[], Response]) -> Response:
+def _only(method: str, allowed: str, produce: Callable[[], Response], target: str) -> Response:
     if method != allowed:
-        raise not_allowed(method, "this resource", [allowed])
+        raise not_allowed(method, target, [allowed])
     return produce()
 
 

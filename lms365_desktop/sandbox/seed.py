@@ -56,6 +56,8 @@ def seed_if_empty(store: Store, *, seed: int = 1, users: int = 5000, courses: in
                   today: dt.datetime | None = None) -> bool:
     """Seed a new database; leave one that was seeded before exactly as it is. True if seeded."""
     if store.get_meta("seeded") is not None:
+        if store.get_meta("learning_seeded") is None:  # seeded before these sets existed
+            seed_learning.backfill(store, int(store.get_meta("seed") or seed), today=today)
         return False
     seed_store(store, seed=seed, users=users, courses=courses, today=today)
     return True
@@ -92,7 +94,7 @@ def seed_store(store: Store, *, seed: int, users: int, courses: int,
         _insert(raw, "SandboxMeta", ("Key", "Value"), [
             ("seeded", _wire(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))),
             ("seed", str(seed)), ("users", str(users)), ("courses", str(courses)),
-            ("schema_version", SCHEMA_VERSION)])
+            ("schema_version", SCHEMA_VERSION), ("learning_seeded", "1")])
         for index in indexes:
             index.create(connection)
         raw.execute("PRAGMA cache_size=-2000")

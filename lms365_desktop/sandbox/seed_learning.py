@@ -5,6 +5,7 @@ was. The per-enrollment rows are made by INSERT … SELECT inside SQLite, with i
 derived from the enrollment's id, so the 100k-user sandbox pays no Python loop over ~500k rows."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from typing import Sequence
@@ -180,3 +181,18 @@ def _attempts(raw) -> None:
         FROM "LearningModuleAttempts" a JOIN "LearningModules" m ON m."Id" = a."LearningModuleId"
         WHERE m."Order" = 1
     ''')
+
+
+def backfill(store, seed: int, *, today: dt.datetime | None = None) -> None:
+    """Add this module's sets to a data file seeded before they existed (its other rows stay)."""
+    today = (today or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    today_text = today.replace(hour=0, minute=0, second=0, microsecond=0).isoformat() + "Z"
+    with store.connection() as connection:
+        raw = connection.connection.driver_connection
+        if raw.execute('SELECT count(*) FROM "CourseRatings"').fetchone()[0] == 0:
+            courses = [{"Id": i, "Title": t, "CreatedAt": c, "_type": enums.CourseType(k)} for i, t, c, k in raw.execute(
+                'SELECT "Id", "Title", "CreatedAt", "CourseType" FROM "Courses" ORDER BY rowid')]
+            users = [{"Id": i, "CreatedAt": dt.datetime.strptime(c, "%Y-%m-%dT%H:%M:%SZ")} for i, c in raw.execute(
+                'SELECT "Id", "CreatedAt" FROM "Users" ORDER BY rowid LIMIT ?', (USERS_WITH_FIELD_VALUES,))]
+            seed_learning(raw, seed, courses, users, today_text)
+        raw.execute('INSERT OR REPLACE INTO "SandboxMeta" ("Key", "Value") VALUES (\'learning_seeded\', \'1\')')

@@ -136,7 +136,7 @@ async def test_start_up_clean_up_removes_only_this_apps_left_registrations(make_
         assert {(r.webhook_uri, r.own, r.live) for r in listed} == {
             (ours_left, True, False), (ours_live, True, True), *((uri, False, False) for uri in others)}
 
-        assert await remove_left_behind(client, live_uris={ours_live}) == 1
+        assert await remove_left_behind(client, in_use={ours_live}) == 1
     remaining = sorted(s.uri for s in hub.subscriptions())
     assert remaining == sorted([ours_live, *others])
 

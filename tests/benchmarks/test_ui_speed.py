@@ -44,7 +44,9 @@ def big_sandbox(request, tmp_path_factory):
     Seeding takes about a minute, so the seeded file is kept in the pytest cache; every run
     works on a copy, so enrollments and webhook subscriptions from earlier runs never pile up.
     """
-    seeded = Path(request.config.cache.mkdir("ui-bench")) / f"seeded-{USERS}.sqlite3"
+    # The name changes when the seeded sets do (v2: ratings, competencies, attendances, attempts),
+    # so a file cached by an older seed is not measured as if it were today's sandbox.
+    seeded = Path(request.config.cache.mkdir("ui-bench")) / f"seeded-{USERS}-v2.sqlite3"
     if not seeded.exists():
         proc, _ = _start_sandbox(seeded, tmp_path_factory.mktemp("seeding") / "sandbox.log")
         _stop(proc)

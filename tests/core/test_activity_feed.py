@@ -182,6 +182,29 @@ async def test_subscriptions_left_by_a_crash_are_removed_at_the_next_start(sandb
     assert held_subscriptions(sandbox_server) == []
 
 
+async def test_start_removes_this_apps_registrations_left_on_the_tenant_and_no_one_elses(
+        sandbox_server, client, tmp_path):
+    """Left by an earlier run whose log is gone (another machine, a wiped profile): found by the
+    callback marker alone; a Logic App's registration on the same tenant stays."""
+    logic_app = "https://prod-01.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke"
+    async with Lms365Client(sandbox_server.base_url, sandbox_server.api_key) as earlier:
+        crashed = ActivityFeed(earlier, ActivityLog(tmp_path / "gone.sqlite3"), "sandbox", receiver=WebhookReceiver())
+        await crashed.start(["CourseEnrollment", "CourseCompleted"])
+        await crashed.receiver.stop()  # the process dies: nothing is unsubscribed
+        await earlier.register_webhook(logic_app, ["CourseEnrollment", "CourseCompleted"])
+    left = {r["WebHookUri"] for r in held_subscriptions(sandbox_server)} - {logic_app}
+    assert len(left) == 2
+
+    feed = ActivityFeed(client, ActivityLog(tmp_path / "new.sqlite3"), "sandbox", receiver=WebhookReceiver())
+    await feed.start(["CourseEnrollment"])
+    try:
+        now = {r["WebHookUri"] for r in held_subscriptions(sandbox_server)}
+        assert not now & left and logic_app in now and len(now) == 2
+    finally:
+        await feed.stop()
+    assert [r["WebHookUri"] for r in held_subscriptions(sandbox_server)] == [logic_app]
+
+
 async def test_polling_produces_enrollment_events_with_no_receiver(sandbox_server, client, monkeypatch):
     from lms365_desktop.core import activity_polling
 

@@ -176,3 +176,27 @@ def test_course_content_types_describe_the_nested_configuration(schema):
     assert course_navs["LearningModules"]["ContainsTarget"] == "true"
     assert course_navs["Quizzes"]["Type"] == "Collection(LMS365.Api.Quiz)"
     assert "ContainsTarget" not in course_navs["Categories"]
+
+
+def test_the_sets_and_members_beyond_the_connector_are_described(schema):
+    types = entity_types(schema)
+
+    def navigations(type_name):
+        return {n.attrib["Name"]: n.attrib["Type"] for n in types[type_name].findall(f"{EDM}NavigationProperty")}
+
+    def properties(type_name):
+        return {p.attrib["Name"]: p.attrib["Type"] for p in types[type_name].findall(f"{EDM}Property")}
+
+    assert navigations("Course")["Rating"] == "LMS365.Api.CourseRating"
+    assert navigations("Course")["Competencies"] == "Collection(LMS365.Api.Competency)"
+    assert navigations("Enrollment")["Attendances"] == "Collection(LMS365.Api.Attendance)"
+    assert navigations("User")["UserFieldValues"] == "Collection(LMS365.Api.UserFieldValue)"
+    assert "Rating" in properties("CourseRating")
+    assert "Secret" not in properties("ExternalApp") and "CustomFields" in properties("ExternalApp")
+    assert properties("CompetencyScaleSet")["Levels"] == "Collection(LMS365.Api.CompetencyScaleLevel)"
+    assert properties("LearningModuleAttempt")["State"] == properties("ScormAttempt")["State"] == \
+        "LMS365.Api.AttemptState"
+    functions = {f.attrib["Name"] for f in schema.findall(f"{EDM}Function")}
+    assert "IncludeDeletedUsers" in functions
+    update = _actions(schema)["UpdateUserFieldValues"]
+    assert update.find(f"{EDM}Parameter").attrib["Type"] == "LMS365.Api.User"

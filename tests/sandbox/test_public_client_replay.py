@@ -185,10 +185,32 @@ def test_documented_webhook_registration(http, server):
     assert [s for s in server.state.webhooks.subscriptions() if s.uri == callback] == []
 
 
-def test_refusals_carry_what_real_clients_expect(http):
-    linq = http.get("/odata/v2/CourseSessions?$filter=TimeZoneName eq 'UTC'")
-    assert linq.status_code == 400 and "not supported in LINQ to Entities" in linq.json()["error"]["message"]
+@pytest.mark.parametrize("entity_set, member", [
+    ("Courses", "TimeZone"), ("CourseSessions", "StartDateTimeZoneOffset"), ("CourseSessions", "EndDateTimeZoneOffset"),
+    ("CourseSessions", "StartDateLocal"), ("CourseSessions", "EndDateLocal"), ("CourseSessions", "TimeZoneName"),
+    ("CourseSessions", "Room"), ("CourseSessions", "AttendanceStartDateLocal"),
+    ("CourseSessions", "AttendanceEndDateLocal"), ("CourseSessions", "EnrollmentDeadlineLocal"),
+    ("CourseSessions", "Instructors"), ("ExternalApps", "Secret"), ("ExternalApps", "CustomFields"),
+    ("LearningModuleAttempts", "State"), ("ScormAttempts", "State"), ("Users", "IsExternal"),
+])
+def test_members_the_help_centre_lists_as_not_filterable(http, entity_set, member):
+    """HC-NF (support.lms365.jp 20824071378457): EF6's own words, with a 400."""
+    linq = http.get(f"/odata/v2/{entity_set}", params={"$filter": f"{member} eq null"})
+    assert linq.status_code == 400, linq.text
+    assert linq.json()["error"]["message"] == (
+        f"The specified type member '{member}' is not supported in LINQ to Entities. Only initializers, entity "
+        f"members, and entity navigation properties are supported.")
     assert linq.headers["OData-Version"] == "4.0"
+    if (entity_set, member) in {("ExternalApps", "Secret"), ("ExternalApps", "CustomFields"),
+                                ("LearningModuleAttempts", "State"), ("ScormAttempts", "State")}:
+        selected = http.get(f"/odata/v2/{entity_set}", params={"$select": f"Id,{member}"})
+        assert selected.status_code == 400 and "LINQ to Entities" in selected.text
+
+
+def test_refusals_carry_what_real_clients_expect(http):
+    wrong_method = http.get("/webhooks/subscribe")
+    assert wrong_method.status_code == 405 and wrong_method.headers["Allow"] == "POST"
+    assert wrong_method.headers["OData-Version"] == "4.0"
     refused = http.delete("/odata/v2/Courses")
     assert refused.status_code == 405 and "GET" in refused.headers["Allow"] and "POST" in refused.headers["Allow"]
     anonymous = httpx.get(str(http.base_url) + "/odata/v2/Courses")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 
 from sqlalchemy import func, select
 
@@ -94,3 +95,37 @@ def test_seed_if_empty_leaves_an_existing_file_alone(tmp_path):
         assert session.scalar(select(func.count()).where(User.Title == "Changed In Demo")
                               .select_from(User)) == 1
     again.close()
+
+
+def test_a_file_seeded_before_the_learning_sets_gets_them_once_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "older.db"
+    store = Store(path)
+    seed_store(store, seed=3, users=300, courses=40)
+    store.close()
+    older = sqlite3.connect(path)  # as a file seeded by the previous version looks
+    for table in ("ScormAttempts", "LearningModuleAttempts", "Attendances", "UserFieldValues", "UserFields",
+                  "CourseCompetencyLinks", "Competencies", "CompetencyScaleSets", "CompetencyCategories",
+                  "CourseRatings", "ExternalApps"):
+        older.execute(f'DELETE FROM "{table}"')
+    older.execute("DELETE FROM CourseSessions WHERE StartDate LIKE '1753-%'")
+    older.execute("UPDATE CourseSessions SET GroupId = NULL")
+    older.execute("DELETE FROM SandboxMeta WHERE Key = 'learning_seeded'")
+    older.commit()
+    enrollments = older.execute("SELECT count(*) FROM Enrollments").fetchone()[0]
+    older.close()
+
+    store = Store(path)
+    try:
+        assert seed_if_empty(store, seed=3) is False
+        assert seed_if_empty(store, seed=3) is False  # the second open adds nothing more
+        with store.connection() as connection:
+            raw = connection.connection.driver_connection
+
+            def count(table):
+                return raw.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+            assert count("CourseRatings") == 40 and count("UserFields") == 4 and count("Attendances") > 0
+            assert count("LearningModuleAttempts") > 0 and count("Enrollments") == enrollments
+            assert raw.execute("SELECT count(*) FROM CourseSessions WHERE StartDate LIKE '1753-%'").fetchone()[0] > 0
+    finally:
+        store.close()

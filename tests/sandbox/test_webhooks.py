@@ -191,6 +191,25 @@ def test_subscriptions_survive_a_restart_of_a_file_backed_sandbox(tmp_path):
             assert delivery.json["Notifications"][0]["Action"] == "CourseCreated"
 
 
+def test_a_registration_with_several_filters_survives_a_restart(tmp_path):
+    with WebhookReceiver() as receiver:
+        with start_sandbox(data_path=tmp_path / "pair.db", users=40, courses=5) as server, client(server) as api:
+            made = api.post("/webhooks/subscribe", json={"WebHookUri": receiver.url(),
+                                                          "Filters": ["CourseCreated", "UserCreated"]})
+            assert made.status_code == 201, made.text
+        with start_sandbox(data_path=tmp_path / "pair.db", users=40, courses=5) as server, client(server) as api:
+            listed = api.get("/webhooks/registrations").json()
+            assert [(r["WebHookUri"], r["Filters"]) for r in listed] == [
+                (receiver.url(), ["CourseCreated", "UserCreated"])]
+            api.post("/odata/v2/Courses", json=course_body(api))
+            api.put("/odata/v2/Users('i:0%23.f%7Cmembership%7Cpair.restart%40contoso.onmicrosoft.com')",
+                    json={"Title": "Pair Restart"})
+            deliveries = receiver.wait_for(2)
+            assert sorted(d.json["Notifications"][0]["Action"] for d in deliveries) == ["CourseCreated", "UserCreated"]
+            assert api.post("/webhooks/unsubscribe", json={"WebHookUri": receiver.url()}).json()["Removed"] == 1
+            assert api.get("/webhooks/registrations").json() == []
+
+
 def test_a_pending_retry_continues_after_a_restart(tmp_path):
     data = dict(data_path=tmp_path / "retry.db", users=40, courses=5, webhook_retry_delays=(2.0, 2.0))
     with WebhookReceiver(statuses=(503, 200)) as receiver:
