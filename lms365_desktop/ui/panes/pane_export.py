@@ -8,7 +8,7 @@ import asyncio
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
@@ -16,14 +16,27 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
 from lms365_desktop.core.spreadsheet import BOOL, DATETIME, NUMBER, TEXT
 from lms365_desktop.core.table_export import ExportField, export_matching, export_rows
 from lms365_desktop.core.time_zones import machine_zone, machine_zone_label, parse_utc
+from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, field_value
+from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
 
-if TYPE_CHECKING:
-    from lms365_desktop.ui.panes.entity_pane import EntityPane
+
+
+class ExportablePane(Protocol):
+    """What exporting needs of a pane (EntityPane), so this module does not import it back."""
+
+    context: AppContext
+    model: EntityTableModel
+    title: str
+    entity_set: str
+
+    def visible_columns(self) -> list[int]: ...
+
+    async def prepare(self) -> None: ...
 
 SAMPLE_ROWS = 200  # loaded rows looked at to tell a column's kind
 _ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -182,7 +195,7 @@ class PaneExport(QObject):
 
     exported = Signal(str, int)  # path, rows written
 
-    def __init__(self, pane: EntityPane) -> None:
+    def __init__(self, pane: ExportablePane) -> None:
         super().__init__(pane)
         self.pane = pane
         self.progress = ExportProgress()
