@@ -91,11 +91,13 @@ def pseudo(out_folder: Path, language: str = "de") -> Path:
 def fill(language: str = "de") -> tuple[int, list[str]]:
     """Finish every unfinished entry whose source text is translated elsewhere or in the memory.
 
-    The memory (tools/german_memory.py) maps English source text to German; a plural entry maps
+    The memory (tools/german/*.py) maps English source text to German; a plural entry maps
     to a (singular, plural) pair. Returns how many entries were filled and the sources still open.
     """
     sys.path.insert(0, str(Path(__file__).parent))
-    from german_memory import GERMAN
+    from german import memory
+
+    GERMAN = memory()
 
     path = catalogue(language)
     tree = ET.parse(path)

@@ -1,4 +1,4 @@
-"""German translations by English source text: what `translations.py fill` puts into unfinished entries."""
+"""German for the strings the app had before the pseudo-language pass (menus, panes, wizards, console)."""
 GERMAN = {
 "The API key was not accepted": "Der API-Schlüssel wurde nicht akzeptiert",
 "Not allowed with this API key": "Mit diesem API-Schlüssel nicht erlaubt",
