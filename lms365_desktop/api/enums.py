@@ -164,10 +164,38 @@ def lenient_enum(enum_cls: type[E]) -> Any:
     return Annotated[Union[enum_cls, str, int], BeforeValidator(validate), PlainSerializer(_name_of)]
 
 
+class AttendanceStatus(IntEnum):
+    """[A] A classroom learner's attendance of one session (`Enrollment.Attendances`); not public."""
+
+    NotMarked = 0
+    Attended = 1
+    Absent = 2
+
+
+class UserFieldType(IntEnum):
+    """[A] `UserFields.Type`; not public."""
+
+    Text = 0
+    Number = 1
+    Date = 2
+    Choice = 3
+
+
+class AttemptState(IntEnum):
+    """[A] `LearningModuleAttempts.State` / `ScormAttempts.State`; computed upstream, names not public."""
+
+    NotStarted = 0
+    InProgress = 1
+    Completed = 2
+    Passed = 3
+    Failed = 4
+
+
 ALL_ENUMS: dict[str, type[Enum]] = {
     cls.__name__: cls
     for cls in (
         CourseType, EnrollmentFlow, CourseSessionEnrollmentType, RegistrationStatus,
         CoursePassingStatus, CertificateStatus, ProvisioningStatus, RoomSource, WebhookEvent,
+        AttendanceStatus, UserFieldType, AttemptState,
     )
 }
