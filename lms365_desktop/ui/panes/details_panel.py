@@ -123,6 +123,9 @@ class DetailsPanel(QScrollArea):
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                # Out of the layout it keeps its place until deleted: hidden now, so the next
+                # row's fields never paint over the last one's for a frame.
+                widget.hide()
                 widget.deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())
