@@ -92,6 +92,7 @@ class UserPickerDialog(QDialog):
         self.due_date = QDateEdit(objectName="userPickerDueDate")
         self.due_date.setAccessibleName(self.tr("Due date"))
         self.due_date.setCalendarPopup(True)
+        self.due_date.setDisplayFormat("yyyy-MM-dd")
         self.due_date.setMinimumDate(QDate.currentDate())
         self.due_date.setDate(QDate.currentDate().addDays(30))
         self.due_date.setEnabled(False)
@@ -245,7 +246,10 @@ class UserPickerDialog(QDialog):
 
     def _update_ok(self) -> None:
         count = len(self.picker.logins())
-        self.ok_button.setText(self.tr("Enroll %n people", "", count) if count != 1 else self.tr("Enroll 1 person"))
+        if count == 0:
+            self.ok_button.setText(self.tr("Enroll"))
+        else:
+            self.ok_button.setText(self.tr("Enroll %n people", "", count) if count != 1 else self.tr("Enroll 1 person"))
         self.ok_button.setEnabled(bool(count) and self.course_id is not None)
 
     def accept(self) -> None:
