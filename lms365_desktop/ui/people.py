@@ -87,9 +87,13 @@ class People(QObject):
             await self.directory.resolve(managers)
 
     async def search(self, text: str, limit: int = 200, *, include_deleted: bool = False) -> list[DirectoryUser]:
-        if self.directory is None:
+        directory = self.directory
+        if directory is None:
             return []
-        return await self.directory.search(text, limit, include_deleted=include_deleted)
+        await directory.wait_filled()  # pickers opened during the first fill would miss people
+        if directory is not self.directory:
+            return []
+        return await directory.search(text, limit, include_deleted=include_deleted)
 
     @property
     def is_filled(self) -> bool:

@@ -205,7 +205,8 @@ class UserDirectory:
     background); ``filled`` / ``progress`` (rows, total) / ``needs_refresh``; ``await
     resolve(logins)``; ``user(login)`` / ``display_name(login)`` / ``label(login)`` /
     ``user_by_id(id)``; ``await search(text, limit, include_deleted=False)``; ``await
-    apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``; ``close()``.
+    apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``;
+    ``await wait_filled()``; ``await count()`` / ``departments()`` / ``in_department(name)``; ``close()``.
     """
 
     def __init__(self, database: MirrorDatabase) -> None:
@@ -260,6 +261,15 @@ class UserDirectory:
         """``listener(changed_keys)`` after users were stored (login keys; see ``login_key``)."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    async def wait_filled(self) -> bool:
+        """Wait for a running first fill (a search before it would miss people); True when filled."""
+        if not self._filled and self.refreshing:
+            try:
+                await asyncio.shield(self._refreshing)
+            except Exception:  # the fill's own caller reports its failure; search what is there
+                pass
+        return self._filled
 
     # ---- filling ----------------------------------------------------------------------------
     async def refresh_if_stale(self, client: Any) -> None:
