@@ -74,7 +74,7 @@ class People(QObject):
         if name == "manager":
             return self.display_name(user.manager_login) if user.manager_login else ""
         if name == "status":
-            return self.tr("Deleted") if user.is_deleted else ""
+            return self.tr("Deleted") if user.is_deleted else self.tr("Active")
         return str(getattr(user, name, "") or "")
 
     async def resolve(self, logins: Iterable[str | None]) -> None:

@@ -38,7 +38,15 @@ def test_learner_column_names_a_page_of_200_with_no_call_per_row(main_window, qt
         user = users[login.casefold()]
         assert pane.model.index(row, LEARNER).data() == user["Title"]
         assert "membership" not in pane.model.index(row, pane.first_person_column).data()
-    pane.select_key(pane.model.row_at(0)["Id"])
+    from PySide6.QtWidgets import QLabel
+
+    first = pane.model.row_at(0)
+    assert pane.select_key(first["Id"])
+    user = users[first["UserLoginName"].casefold()]
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detailsTitle") is not None
+                    and user["Title"] in pane.details.findChild(QLabel, "detailsTitle").text(), timeout=5_000)
+    assert pane.details.findChild(QLabel, "detail_learner:department").text() == user["Department"]
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detailsHint") is None)  # the old hint is gone
     shot(window, "enrollments-pane-names")
 
 
