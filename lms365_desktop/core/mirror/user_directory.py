@@ -23,7 +23,6 @@ from lms365_desktop.core.mirror.database import MirrorDatabase, TableSpec
 
 log = logging.getLogger(__name__)
 
-CLAIM_PREFIX = "i:0#.f|membership|"
 GUEST_MARK = "#ext#"
 ENTITY = "users"
 # What the directory keeps of a user. IsExternal is left out: the real service cannot $select
