@@ -110,8 +110,12 @@ class People(QObject):
         if directory is None:
             return
         user = await directory.apply_event(name, payload)
-        if user is not None:
-            self.user_event.emit(name, user)
+        if user is None:
+            return
+        if name == "UserCreated" and self._client is not None:
+            await directory.fetch(self._client, [user.login_name])  # department, manager…: the event has not
+            user = directory.user(user.login_name) or user
+        self.user_event.emit(name, user)
 
     # ---- lifecycle --------------------------------------------------------------------------
     def _on_context_connection_changed(self, context: Any) -> None:
