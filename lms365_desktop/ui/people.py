@@ -18,6 +18,7 @@ from lms365_desktop.core.mirror import DirectoryUser, MirrorDatabase, UserDirect
 from lms365_desktop.core.mirror.user_directory import short_login
 
 NAMES_DELAY_MS = 250
+STALE_CHECK_MS = 30 * 60 * 1000  # a window left open for days still re-reads the directory (REFRESH_AFTER)
 log = logging.getLogger(__name__)
 
 
@@ -48,6 +49,10 @@ class People(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(NAMES_DELAY_MS)
         self._timer.timeout.connect(self.names_changed)
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(STALE_CHECK_MS)
+        self._stale_timer.timeout.connect(self._on_stale_timer_timeout)
+        self._stale_timer.start()
         context.connection_changed.connect(self._on_context_connection_changed)
         if hasattr(context, "add_closing_hook"):
             context.add_closing_hook(self._on_connection_closing)
@@ -139,6 +144,11 @@ class People(QObject):
             await directory.refresh(client)
             if directory is self.directory:
                 self.filled.emit()
+
+    def _on_stale_timer_timeout(self) -> None:
+        directory, client = self.directory, self._client
+        if directory is not None and client is not None and not directory.refreshing and directory.needs_refresh:
+            self.context.tasks.run(self._fill(directory, client))
 
     def _on_directory_changed(self, _keys: frozenset[str]) -> None:
         if not self._timer.isActive():
