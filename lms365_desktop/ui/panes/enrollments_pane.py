@@ -177,12 +177,10 @@ class EnrollmentsPane(EntityPane):
     async def prepare(self) -> None:
         await self.directory.ensure(self.context.client)
 
-    async def _fetch_page(self, query: Query, next_link: str | None):
+    async def name_rows(self, rows) -> None:
         # The page's learners are named from the local directory before the rows are shown:
         # one local lookup for the page, no request per row.
-        page = await super()._fetch_page(query, next_link)
-        await self.people.resolve(row.get("UserLoginName") for row in page.rows if isinstance(row, dict))
-        return page
+        await self.people.resolve(field_value(row, "UserLoginName") for row in rows)
 
     def _on_people_names_changed(self) -> None:
         self.model.refresh_display()

@@ -76,8 +76,6 @@ class UsersPane(EntityPane):
         # Whether the account still exists belongs beside the name, where the eye is.
         self.view.horizontalHeader().moveSection([c.key for c in columns].index("IsDeleted"), 1)
 
-    async def _fetch_page(self, query: Query, next_link: str | None):
+    async def name_rows(self, rows) -> None:
         # Managers are named from the local directory (one lookup a page, no request per row).
-        page = await super()._fetch_page(query, next_link)
-        await self.directory.people.resolve(row.get("ManagerLoginName") for row in page.rows if isinstance(row, dict))
-        return page
+        await self.directory.people.resolve(field_value(row, "ManagerLoginName") for row in rows)
