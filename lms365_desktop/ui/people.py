@@ -16,19 +16,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from lms365_desktop.core.mirror import DirectoryUser, MirrorDatabase, UserDirectory, mirror_path
 from lms365_desktop.core.mirror.user_directory import short_login
+from lms365_desktop.ui.context import AppContext
 
 NAMES_DELAY_MS = 250
+STALE_CHECK_MS = 30 * 60 * 1000  # a window left open for days still re-reads the directory (REFRESH_AFTER)
 log = logging.getLogger(__name__)
 
 
-def directory_path(context: Any) -> Path:
-    """The mirror file of the context's connection (tests keep it beside their job journal)."""
+def directory_path(context: AppContext) -> Path:
+    """The mirror file of the context's connection (AppPaths decides the folder; tests get their own)."""
     profile = context.profile
-    base_url = getattr(profile, "base_url", "") or ""
-    name = getattr(profile, "name", "") or ""
-    journal_path = getattr(getattr(context, "journal", None), "path", None)
-    path = mirror_path(base_url, name)
-    return Path(journal_path).parent / "mirror" / path.name if journal_path is not None else path
+    return mirror_path(profile.base_url if profile else "", profile.name if profile else "")
 
 
 class People(QObject):
@@ -38,7 +36,7 @@ class People(QObject):
     filled = Signal()  # the directory holds every user of the connection
     user_event = Signal(str, object)  # (event, DirectoryUser) after a UserCreated/UserDeleted
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.context = context
         self.directory: UserDirectory | None = None
@@ -48,6 +46,10 @@ class People(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(NAMES_DELAY_MS)
         self._timer.timeout.connect(self.names_changed)
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(STALE_CHECK_MS)
+        self._stale_timer.timeout.connect(self._on_stale_timer_timeout)
+        self._stale_timer.start()
         context.connection_changed.connect(self._on_context_connection_changed)
         if hasattr(context, "add_closing_hook"):
             context.add_closing_hook(self._on_connection_closing)
@@ -74,7 +76,7 @@ class People(QObject):
         if name == "manager":
             return self.display_name(user.manager_login) if user.manager_login else ""
         if name == "status":
-            return self.tr("Deleted") if user.is_deleted else ""
+            return self.tr("Deleted") if user.is_deleted else self.tr("Active")
         return str(getattr(user, name, "") or "")
 
     async def resolve(self, logins: Iterable[str | None]) -> None:
@@ -87,9 +89,13 @@ class People(QObject):
             await self.directory.resolve(managers)
 
     async def search(self, text: str, limit: int = 200, *, include_deleted: bool = False) -> list[DirectoryUser]:
-        if self.directory is None:
+        directory = self.directory
+        if directory is None:
             return []
-        return await self.directory.search(text, limit, include_deleted=include_deleted)
+        await directory.wait_filled()  # pickers opened during the first fill would miss people
+        if directory is not self.directory:
+            return []
+        return await directory.search(text, limit, include_deleted=include_deleted)
 
     @property
     def is_filled(self) -> bool:
@@ -106,11 +112,15 @@ class People(QObject):
         if directory is None:
             return
         user = await directory.apply_event(name, payload)
-        if user is not None:
-            self.user_event.emit(name, user)
+        if user is None:
+            return
+        if name == "UserCreated" and self._client is not None:
+            await directory.fetch(self._client, [user.login_name])  # department, manager…: the event has not
+            user = directory.user(user.login_name) or user
+        self.user_event.emit(name, user)
 
     # ---- lifecycle --------------------------------------------------------------------------
-    def _on_context_connection_changed(self, context: Any) -> None:
+    def _on_context_connection_changed(self, context: AppContext) -> None:
         if context.client is None or context.client is self._client:
             return
         self._close()
@@ -131,6 +141,11 @@ class People(QObject):
             await directory.refresh(client)
             if directory is self.directory:
                 self.filled.emit()
+
+    def _on_stale_timer_timeout(self) -> None:
+        directory, client = self.directory, self._client
+        if directory is not None and client is not None and not directory.refreshing and directory.needs_refresh:
+            self.context.tasks.run(self._fill(directory, client))
 
     def _on_directory_changed(self, _keys: frozenset[str]) -> None:
         if not self._timer.isActive():

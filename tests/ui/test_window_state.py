@@ -23,7 +23,7 @@ def test_layout_is_restored_after_restart(qtbot, qasync_loop, sandbox, settings,
     users.view.setColumnWidth(1, 333)
     users.view.setColumnHidden(3, True)  # job title
     users.view.setColumnHidden(6, False)  # office, hidden by default
-    header.moveSection(2, 0)  # department first
+    header.moveSection(header.visualIndex(2), 0)  # department first
     users.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: not users.model.loading and users.model.order == ("Email", True))
     users.splitter.setSizes([700, 300])

@@ -23,7 +23,6 @@ from lms365_desktop.core.mirror.database import MirrorDatabase, TableSpec
 
 log = logging.getLogger(__name__)
 
-CLAIM_PREFIX = "i:0#.f|membership|"
 GUEST_MARK = "#ext#"
 ENTITY = "users"
 # What the directory keeps of a user. IsExternal is left out: the real service cannot $select
@@ -205,7 +204,8 @@ class UserDirectory:
     background); ``filled`` / ``progress`` (rows, total) / ``needs_refresh``; ``await
     resolve(logins)``; ``user(login)`` / ``display_name(login)`` / ``label(login)`` /
     ``user_by_id(id)``; ``await search(text, limit, include_deleted=False)``; ``await
-    apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``; ``close()``.
+    apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``;
+    ``await fetch(client, logins)``; ``await wait_filled()``; ``await count()`` / ``departments()`` / ``in_department(name)``; ``close()``.
     """
 
     def __init__(self, database: MirrorDatabase) -> None:
@@ -260,6 +260,15 @@ class UserDirectory:
         """``listener(changed_keys)`` after users were stored (login keys; see ``login_key``)."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    async def wait_filled(self) -> bool:
+        """Wait for a running first fill (a search before it would miss people); True when filled."""
+        if not self._filled and self.refreshing:
+            try:
+                await asyncio.shield(self._refreshing)
+            except Exception:  # the fill's own caller reports its failure; search what is there
+                pass
+        return self._filled
 
     # ---- filling ----------------------------------------------------------------------------
     async def refresh_if_stale(self, client: Any) -> None:
@@ -359,6 +368,31 @@ class UserDirectory:
             self._by_id[user.id.casefold()] = key
         self._notify(frozenset([key]))
         return user
+
+    async def fetch(self, client: Any, logins: Sequence[str]) -> int:
+        """Read these users from the server (one call, bulk lane) and store them whole.
+
+        An event names a person with less than the directory keeps (no department, job title or
+        manager); this completes them.
+        """
+        if not logins:
+            return 0
+        await self.open()
+        query = Query().filter(" or ".join("LoginName eq {}" for _ in logins), *logins).select(*SELECT)
+        raw = await client.request("GET", "/odata/v2/Users", params=query.params(), lane=Lane.BULK)
+        if not raw.ok:
+            raise error_from_response(raw.status, raw.body, retry_after_seconds(raw.headers.get("retry-after")))
+        generation = int(datetime.now(timezone.utc).timestamp() * 1000)
+        body = raw.body
+        _link, _count, rows = await self.database.write(lambda c: store_page(c, body, generation))
+        keys = [login_key(x) for x in logins]
+        found = await self._lookup(keys)
+        for key, user in found.items():
+            self._cache[key] = user
+            if user.id:
+                self._by_id[user.id.casefold()] = key
+        self._notify(frozenset(found))
+        return rows
 
     # ---- reading ----------------------------------------------------------------------------
     async def resolve(self, logins: Iterable[str | None]) -> dict[str, DirectoryUser]:

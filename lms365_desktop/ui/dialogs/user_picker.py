@@ -75,6 +75,12 @@ class UserPickerDialog(QDialog):
         course_label.setBuddy(self.course)
 
         self.picker = PeoplePicker(people.search, "userPickerPeople", mark=self._mark)
+        self.department = QComboBox(objectName="userPickerDepartment")
+        self.department.setAccessibleName(self.tr("Add everyone in a department"))
+        self.department.addItem(self.tr("Add everyone in a department…"), None)
+        self.department.activated.connect(self._on_department_activated)
+        department_label = QLabel(self.tr("&Department:"))
+        department_label.setBuddy(self.department)
         self.sessions = QListWidget(objectName="userPickerSessions")
         self.sessions.setAccessibleName(self.tr("Sessions"))
         self.sessions.setMaximumHeight(100)
@@ -86,6 +92,7 @@ class UserPickerDialog(QDialog):
         self.due_date = QDateEdit(objectName="userPickerDueDate")
         self.due_date.setAccessibleName(self.tr("Due date"))
         self.due_date.setCalendarPopup(True)
+        self.due_date.setDisplayFormat("yyyy-MM-dd")
         self.due_date.setMinimumDate(QDate.currentDate())
         self.due_date.setDate(QDate.currentDate().addDays(30))
         self.due_date.setEnabled(False)
@@ -103,6 +110,7 @@ class UserPickerDialog(QDialog):
         people_label = QLabel(self.tr("&People:"))
         people_label.setBuddy(self.picker.query)
         form.addRow(people_label, self.picker)
+        form.addRow(department_label, self.department)
         form.addRow(sessions_label, self.sessions)
         form.addRow("", self.no_sessions)
         form.addRow("", due_row)
@@ -134,6 +142,30 @@ class UserPickerDialog(QDialog):
         else:
             self._set_course(None)
         self.picker.search_now()
+        if context.client is not None:
+            context.tasks.run(self._load_departments())
+
+    # ---- departments ------------------------------------------------------------------------
+    async def _load_departments(self) -> None:
+        directory = self.people.directory
+        if directory is None:
+            return
+        for name, count in await directory.departments():
+            self.department.addItem(self.tr("%n people in {department}", "", count).format(department=name), name)
+
+    def _on_department_activated(self, index: int) -> None:
+        name = self.department.itemData(index)
+        self.department.setCurrentIndex(0)
+        if name and self.people.directory is not None:
+            self.context.tasks.run(self._add_department(name))
+
+    async def _add_department(self, name: str) -> None:
+        members = await self.people.directory.in_department(name)
+        self.picker.add_users(members)
+        added = len(members) - len(self.picker.skipped)
+        self.picker.status.setText(self.tr("Added %n people from {department}", "", added).format(department=name)
+                                   + (self.tr("; %n already enrolled left out", "", len(self.picker.skipped))
+                                      if self.picker.skipped else ""))
 
     # ---- course -----------------------------------------------------------------------------
     def _on_course_current_index_changed(self, index: int) -> None:
@@ -214,7 +246,10 @@ class UserPickerDialog(QDialog):
 
     def _update_ok(self) -> None:
         count = len(self.picker.logins())
-        self.ok_button.setText(self.tr("Enroll %n people", "", count) if count != 1 else self.tr("Enroll 1 person"))
+        if count == 0:
+            self.ok_button.setText(self.tr("Enroll"))
+        else:
+            self.ok_button.setText(self.tr("Enroll %n people", "", count) if count != 1 else self.tr("Enroll 1 person"))
         self.ok_button.setEnabled(bool(count) and self.course_id is not None)
 
     def accept(self) -> None:

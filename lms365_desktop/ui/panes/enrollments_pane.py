@@ -155,7 +155,7 @@ class EnrollmentsPane(EntityPane):
                    text=learner("manager")),
             Column("UserLoginName", self.tr("Account"), width=90, visible=False, sortable=False,
                    text=learner("status"), colour=lambda row: STATUS_COLOURS["Cancelled"]
-                   if people.field(field_value(row, "UserLoginName"), "status") else None),
+                   if getattr(people.user(field_value(row, "UserLoginName")), "is_deleted", False) else None),
             Column("UserLoginName", self.tr("Login"), width=240, visible=False, sortable=False,
                    text=lambda row: str(field_value(row, "UserLoginName") or "").rsplit("|", 1)[-1]),
         ]
@@ -198,11 +198,12 @@ class EnrollmentsPane(EntityPane):
         # what exports and jobs ask for (model.query()).
         await self.declared.ensure(self.context.client)
         self.model.extra_select = self._extra_select + self.declared.available
+        return await super()._fetch_page(self.declared.adjust(query), next_link)
+
+    async def name_rows(self, rows) -> None:
         # The page's learners are named from the local directory before the rows are shown:
         # one local lookup for the page, no request per row.
-        page = await super()._fetch_page(self.declared.adjust(query), next_link)
-        await self.people.resolve(row.get("UserLoginName") for row in page.rows if isinstance(row, dict))
-        return page
+        await self.people.resolve(field_value(row, "UserLoginName") for row in rows)
 
     def _on_people_names_changed(self) -> None:
         self.model.refresh_display()

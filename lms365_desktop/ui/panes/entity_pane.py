@@ -198,10 +198,16 @@ class EntityPane(QWidget):
             raise RuntimeError(self.tr("Not connected. Choose File › Connect…"))
         await self.prepare()
         # Plain dicts (no pydantic per row): the model packs wire rows itself.
-        return await client.fetch_page(self.entity_set, query, next_link=next_link, model=None)
+        page = await client.fetch_page(self.entity_set, query, next_link=next_link, model=None)
+        await self.name_rows(page.rows)
+        return page
 
     async def prepare(self) -> None:
         """Load what the columns look up (e.g. course titles) before the first rows."""
+
+    async def name_rows(self, rows: Sequence[Any]) -> None:
+        """Look up, locally, the people these rows name, so their cells show names (exports of
+        rows not loaded in the view call it too, a page at a time)."""
 
     def search_filter(self, text: str) -> str:
         """Server filter for the typed search text: every word in one of the search fields.

@@ -52,7 +52,8 @@ class UsersPane(EntityPane):
     def __init__(self, context: AppContext, directory: Directory, parent=None) -> None:
         self.title = self.tr("Users")
         columns = [
-            Column("Title", self.tr("Name"), width=200),
+            Column("Title", self.tr("Name"), width=200,
+                   colour=lambda row: "#8c959f" if field_value(row, "IsDeleted") else None),
             Column("Email", self.tr("E-mail"), width=240),
             Column("Department", self.tr("Department"), width=140),
             Column("JobTitle", self.tr("Job title"), width=170),
@@ -72,9 +73,9 @@ class UsersPane(EntityPane):
         super().__init__(context, columns, object_name="usersPane",
                          details=UserDetails(context, directory), parent=parent, extra_select=("ManagerLoginName",))
         directory.people.names_changed.connect(self.model.refresh_display)
+        # Whether the account still exists belongs beside the name, where the eye is.
+        self.view.horizontalHeader().moveSection([c.key for c in columns].index("IsDeleted"), 1)
 
-    async def _fetch_page(self, query: Query, next_link: str | None):
+    async def name_rows(self, rows) -> None:
         # Managers are named from the local directory (one lookup a page, no request per row).
-        page = await super()._fetch_page(query, next_link)
-        await self.directory.people.resolve(row.get("ManagerLoginName") for row in page.rows if isinstance(row, dict))
-        return page
+        await self.directory.people.resolve(field_value(row, "ManagerLoginName") for row in rows)

@@ -69,6 +69,8 @@ class PeoplePicker(QWidget):
         self.chosen.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         if results_height:
             self.chosen.setFixedHeight(max(60, results_height * 3 // 4))
+        self.chosen_label = QLabel(objectName=f"{object_name}ChosenLabel")
+        self.chosen_label.setBuddy(self.chosen)
         self.status = QLabel(objectName=f"{object_name}Status")
         self.status.setStyleSheet("color: palette(placeholder-text);")
         self.status.setWordWrap(True)
@@ -84,6 +86,7 @@ class PeoplePicker(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.results, 3)
         layout.addLayout(buttons)
+        layout.addWidget(self.chosen_label)
         layout.addWidget(self.chosen, 2)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -93,6 +96,7 @@ class PeoplePicker(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.results.itemDoubleClicked.connect(lambda _item: self._on_add_button_clicked())
+        self._render_chosen()
 
     # ---- searching --------------------------------------------------------------------------
     def search_now(self) -> None:
@@ -170,7 +174,7 @@ class PeoplePicker(QWidget):
         if self.skipped:
             names = ", ".join(u.display_name for u in self.skipped[:3])
             more = len(self.skipped) - 3
-            self.status.setText(self.tr("Not added: {names}{more}").format(
+            self.status.setText(self.tr("Not added, already enrolled: {names}{more}").format(
                 names=names, more=self.tr(" and %n more", "", more) if more > 0 else ""))
 
     def _on_remove_button_clicked(self) -> None:
@@ -184,6 +188,7 @@ class PeoplePicker(QWidget):
             item = QListWidgetItem(icon("user"), user.label)
             item.setData(LOGIN_ROLE, login)
             self.chosen.addItem(item)
+        self.chosen_label.setText(self.tr("C&hosen: %n", "", len(self._chosen)))
         self.selection_changed.emit()
 
     def logins(self) -> list[str]:

@@ -42,6 +42,7 @@ def test_enroll_from_the_users_pane_lands_on_the_server_with_a_due_date(fresh, q
     assert dialog.due.isVisible() and dialog.ok_button.isEnabled()
     dialog.due.setChecked(True)
     dialog.due_date.setDate(QDate.currentDate().addDays(14))
+    qtbot.waitUntil(lambda: dialog.picker.results.count() > 0, timeout=10_000)
     shot(dialog, "enroll-dialog-from-users")
     dialog.ok_button.click()
     wanted = {r["LoginName"] for r in chosen}

@@ -46,7 +46,15 @@ def test_learner_column_names_a_page_of_200_with_no_call_per_row(main_window, qt
         user = users[login.casefold()]
         assert pane.model.index(row, LEARNER).data() == user["Title"]
         assert "membership" not in pane.model.index(row, pane.first_person_column).data()
-    pane.select_key(pane.model.row_at(0)["Id"])
+    from PySide6.QtWidgets import QLabel
+
+    first = pane.model.row_at(0)
+    assert pane.select_key(first["Id"])
+    user = users[first["UserLoginName"].casefold()]
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detailsTitle") is not None
+                    and user["Title"] in pane.details.findChild(QLabel, "detailsTitle").text(), timeout=5_000)
+    assert pane.details.findChild(QLabel, "detail_learner:department").text() == user["Department"]
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detailsHint") is None)  # the old hint is gone
     shot(window, "enrollments-pane-names")
 
 
@@ -66,7 +74,14 @@ def test_names_arrive_in_loaded_rows_when_the_directory_fills(main_window, qtbot
     assert pane.model.index(0, LEARNER).data() == login.rsplit("|", 1)[-1]
     run_async(qtbot, people.directory.refresh(main_window.client))
     qtbot.waitUntil(lambda: pane.model.index(0, LEARNER).data() != login.rsplit("|", 1)[-1], timeout=5_000)
-    assert "@" not in pane.model.index(0, LEARNER).data()
+    name, first_id = pane.model.index(0, LEARNER).data(), pane.model.row_at(0)["Id"]
+    assert "@" not in name
+    # The quick filter searches the names too, though the rows were packed before they arrived.
+    pane.quick_filter_box.setText(name.upper())
+    assert first_id in {pane.model.row_at(r)["Id"] for r in range(pane.model.rowCount())}
+    assert all(pane.model.index(r, LEARNER).data() == name or name.casefold() in pane.model.row_at(r)["UserLoginName"]
+               or name.casefold() in " ".join(str(pane.model.index(r, c).data()) for c in range(pane.model.columnCount())).casefold()
+               for r in range(pane.model.rowCount()))
 
 
 def test_search_by_learner_name_finds_their_enrollments(main_window, qtbot):

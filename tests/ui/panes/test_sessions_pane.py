@@ -1,8 +1,9 @@
-"""Sessions pane: a session's times in its own zone whatever this computer's zone, and this computer's too."""
+"""Sessions pane: a session's times in its own zone whatever this computer's zone, and this computer's too;
+the roster names each attendee with their e-mail, never a claim login."""
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 import tzlocal
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import wall_time_to_utc
-from tests.ui.helpers import run_async, shot
+from tests.ui.helpers import run_async, select_rows, shot
 
 WHEN, ZONE, HERE = 2, 3, 4  # the sessions pane's time columns
 
@@ -72,3 +73,31 @@ def test_the_courses_details_list_a_session_in_its_zone(machine_zone, fresh, qtb
     qtbot.waitUntil(lambda: "sessions" in courses.details.sections, timeout=10_000)
     line = next(t for t in courses.details.section_texts("sessions") if t.startswith("Copenhagen morning · "))
     assert line.endswith(" 2027-01-12 09:00–10:00 Brussels, Copenhagen, Madrid, Paris (UTC+01:00)")
+
+
+
+async def _all(client, entity_set: str, query: Query) -> list[dict]:
+    return [row async for row in client.paginate(entity_set, query, model=None)]
+
+
+def test_session_roster_names_attendees(fresh, qtbot):
+    context, client = fresh, fresh.client
+    pane = context.workspace.sessions
+    context.window.show_pane(pane)
+    qtbot.waitUntil(lambda: pane.model.loaded_count > 0 and not pane.model.loading)
+    qtbot.waitUntil(lambda: context.workspace.people.is_filled, timeout=15_000)
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    index = next(i for i, r in enumerate(pane.model.visible_rows())
+                 if r["StartDate"] > now and (r.get("EnrollmentDeadline") or now) >= now)
+    session = pane.model.row_at(index)
+    enrolled = {e["UserLoginName"] for e in run_async(qtbot, _all(client, "Enrollments", Query().filter(
+        "CourseId eq {}", session["CourseId"]).select("UserLoginName")))}
+    user = next(u for u in run_async(qtbot, _all(client, "Users", Query().filter("IsDeleted eq false").top(50)))
+                if u["LoginName"] not in enrolled)
+    run_async(qtbot, client.enroll_user_to_course(session["CourseId"], user["LoginName"],
+                                                  course_session_ids=[session["Id"]]))
+    select_rows(pane.view, [index])
+    qtbot.waitUntil(lambda: bool(pane.details.section_texts("attendees")), timeout=10_000)
+    roster = pane.details.section_texts("attendees")
+    assert f"{user['Title']} <{user['Email']}>" in roster
+    assert not any("membership" in line for line in roster)
