@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from lms365_desktop.api.odata import Query
+from lms365_desktop.core.mirror.user_directory import short_login
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
@@ -27,6 +28,8 @@ class UserDetails(DetailsPanel):
     def field_text(self, row: Any, path: str) -> str:
         if path == "ManagerLoginName":
             return self.directory.people.display_name(field_value(row, path)) if field_value(row, path) else ""
+        if path == "LoginName":  # the sign-in name a person knows, never the claim prefix
+            return short_login(field_value(row, path))
         return display_text(field_value(row, path))
 
     async def load_more(self, row: Any) -> None:
@@ -66,7 +69,8 @@ class UsersPane(EntityPane):
             Column("IsDeleted", self.tr("Account"), width=90,
                    text=lambda row: self.tr("Deleted") if field_value(row, "IsDeleted") else "",
                    colour=lambda row: "#8c959f" if field_value(row, "IsDeleted") else None),
-            Column("LoginName", self.tr("Login"), width=260, visible=False),
+            Column("LoginName", self.tr("Login"), width=260, visible=False,
+                   text=lambda row: short_login(field_value(row, "LoginName"))),
             Column("Id", self.tr("Id"), width=80, visible=False),
         ]
         self.directory = directory
