@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from lms365_desktop.core.paths import AppPaths
 from tests.ui.helpers import close_window, make_window, run_async
 
 
@@ -13,7 +14,8 @@ def test_a_user_created_on_the_server_is_named_through_the_feed(qtbot, qasync_lo
         people = context.workspace.people
         pane = context.window.panes["activityPane"]
         qtbot.waitUntil(lambda: people.is_filled and "11 of 11" in pane.status_label.text(), timeout=15_000)
-        assert (tmp_path / "mirror").is_dir()  # beside the job journal, never in the real data dir
+        assert (AppPaths.default().data / "mirror").is_dir()  # the test's own folder, never the real data dir
+        assert AppPaths.default().data.is_relative_to(tmp_path)
         login = "i:0#.f|membership|nova.quist@contoso.onmicrosoft.com"
         raw = run_async(qtbot, context.client.request(
             "PUT", f"/odata/v2/Users('{quote(login, safe='')}')",
