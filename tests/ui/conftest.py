@@ -67,3 +67,22 @@ def fresh(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
     context = make_window(qtbot, make_sandbox(), settings, tmp_path)
     yield context
     close_window(qtbot, context)
+
+
+@pytest.fixture
+def window_on_sandbox(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    """A factory: the real window on a sandbox of its own, made with the given config
+    (``window_on_sandbox(provisioning_seconds=0.2, seed=5)``); the server is ``context.server``."""
+    made = []
+
+    def make(**config):
+        server = make_sandbox(**config)
+        context = make_window(qtbot, server, settings, tmp_path)
+        context.server = server
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        close_window(qtbot, context)
+

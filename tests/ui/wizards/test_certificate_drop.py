@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from lms365_desktop.core.certificate_uploads import CertificateUploadService
@@ -14,20 +13,13 @@ from tests.ui.certificate_helpers import (
     give_certificate,
     pdf_bytes,
 )
-from tests.ui.helpers import make_window, run_async
+from tests.ui.helpers import run_async
 from tests.ui.helpers import shot
 
 
 @pytest.fixture
-def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    server = make_sandbox(provisioning_seconds=0.2)
-    context = make_window(qtbot, server, settings, tmp_path)
-    context.server = server
-    yield context
-    if context.connection is not None:
-        run_async(qtbot, context.close_connection())
-    if shiboken6.isValid(context.window):
-        context.window.close()
+def context(window_on_sandbox):
+    return window_on_sandbox(provisioning_seconds=0.2)
 
 
 def show_course_enrollments(qtbot, context, course: dict, count: int):

@@ -3,12 +3,11 @@ provisioning, and the new course in the courses pane."""
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.ui.certificate_helpers import set_fail_rate
-from tests.ui.helpers import make_window, run_async, shot
+from tests.ui.helpers import run_async, shot
 
 
 def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
@@ -16,15 +15,8 @@ def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
 
 
 @pytest.fixture
-def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    server = make_sandbox(provisioning_seconds=0.5, seed=3)
-    context = make_window(qtbot, server, settings, tmp_path)
-    context.server = server
-    yield context
-    if context.connection is not None:
-        run_async(qtbot, context.close_connection())
-    if shiboken6.isValid(context.window):
-        context.window.close()
+def context(window_on_sandbox):
+    return window_on_sandbox(provisioning_seconds=0.5, seed=3)
 
 
 def open_wizard(qtbot, context):

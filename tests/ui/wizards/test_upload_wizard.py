@@ -6,7 +6,6 @@ import csv
 import io
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -24,20 +23,13 @@ from tests.ui.certificate_helpers import (
     pdf_bytes,
     set_fail_rate,
 )
-from tests.ui.helpers import make_window, run_async
+from tests.ui.helpers import run_async
 from tests.ui.helpers import shot
 
 
 @pytest.fixture
-def context(qtbot, qasync_loop, make_sandbox, settings, tmp_path):
-    server = make_sandbox(provisioning_seconds=0.2, seed=5)
-    context = make_window(qtbot, server, settings, tmp_path)
-    context.server = server
-    yield context
-    if context.connection is not None:
-        run_async(qtbot, context.close_connection())
-    if shiboken6.isValid(context.window):
-        context.window.close()
+def context(window_on_sandbox):
+    return window_on_sandbox(provisioning_seconds=0.2, seed=5)
 
 
 def name_variant(index: int, user: dict) -> tuple[str, bytes]:
