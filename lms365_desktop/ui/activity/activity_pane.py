@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QDateTime, QItemSelection, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -259,7 +259,7 @@ class ActivityPane(QWidget):
             return None
 
         def done(count: int) -> None:
-            self.status_label.setText(self.tr("Exported {count} events to {path}").format(count=count, path=path))
+            self.status_label.setText(self.tr("Exported %Ln event(s) to {path}", "", count).format(path=path))
             self.exported.emit(path, count)
 
         return self.tasks.run(self.feed.export_csv(path, self.model.accepts), on_done=done)
@@ -411,7 +411,7 @@ class ActivityPane(QWidget):
                 button.setEnabled(False)
             return
         via = self.tr("observed by polling") if event.source == "polling" else self.tr("delivered by webhook")
-        when = event.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = QLocale().toString(QDateTime(event.time.astimezone()), QLocale.FormatType.LongFormat)
         self.details_title.setText(f"<b>{event_label(event.event)}</b> · {when} · {via}")
         document = {"Event": event.event, "DeliveryId": event.delivery_id, "Attempt": event.attempt,
                     "Notification": event.payload}

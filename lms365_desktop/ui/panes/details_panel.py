@@ -5,7 +5,7 @@ import asyncio
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -105,7 +105,7 @@ class DetailsPanel(QScrollArea):
         caption.setContentsMargins(0, 10, 0, 0)
         lines = [_escape(item) for item in list(items)[:SECTION_LINES]]
         if len(items) > SECTION_LINES:
-            lines.append(self.tr("… and {n:,} more").format(n=len(items) - SECTION_LINES))
+            lines.append(self.tr("… and {n} more").format(n=QLocale().toString(len(items) - SECTION_LINES)))
         body = _label("<br>".join(lines) if lines else f"<i>{_escape(empty or self.tr('None'))}</i>")
         body.setObjectName(f"details_{name}")
         body.setEnabled(bool(items))

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,15 +41,16 @@ def words_filter(text: str, fields: Sequence[str]) -> str:
     return and_(*(or_(*(contains(name, word) for name in fields)) for word in words))
 
 
-def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
-    """"1,200 of 25,000" (and what the quick filter keeps of them)."""
+def format_count(model: EntityTableModel) -> str:
+    """"1,200 of 25,000" (and what the quick filter keeps of them), in the interface's locale."""
+    translate, number = QCoreApplication.translate, QLocale().toString
     loaded, total, shown = model.loaded_count, model.total_count, model.visible_count
-    text = tr("{loaded:,} of {total:,}").format(loaded=loaded, total=total) if total is not None \
-        else tr("{loaded:,} loaded").format(loaded=loaded)
+    text = translate("EntityPane", "{loaded} of {total}").format(loaded=number(loaded), total=number(total)) \
+        if total is not None else translate("EntityPane", "{loaded} loaded").format(loaded=number(loaded))
     if model.quick_filter:
-        text = tr("{shown:,} shown · ").format(shown=shown) + text
+        text = translate("EntityPane", "{shown} shown · ").format(shown=number(shown)) + text
     if model.stale:
-        text += tr(" · not up to date: the last refresh failed (F5 tries again)")
+        text += translate("EntityPane", " · not up to date: the last refresh failed (F5 tries again)")
     return text
 
 
@@ -380,7 +381,7 @@ class EntityPane(QWidget):
         self.busy.setText(self.tr("Loading…") if loading else "")
 
     def _on_model_counts_changed(self) -> None:
-        self.count_label.setText(format_count(self.model, self.tr))
+        self.count_label.setText(format_count(self.model))
 
     def _on_header_sort_indicator_changed(self, section: int, _order) -> None:
         """A column the server cannot sort on takes no click and shows no arrow."""
