@@ -69,6 +69,8 @@ class JobCard(QWidget):
         self.result: JobResult | None = None
         self.results = QTreeWidget()
         self.results.setObjectName("jobResults")
+        self.results.setAccessibleName(self.tr("Job results"))
+        self.results.setAccessibleDescription(self.tr("What happened to each item of the job"))
         self.results.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Message")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
@@ -214,6 +216,7 @@ class JobPanel(QDockWidget):
         self._layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("jobsScroll")
+        scroll.setAccessibleName(self.tr("Jobs"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards)

@@ -29,6 +29,9 @@ class NavigationTree(QTreeWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigationTree")
+        self.setAccessibleName(self.tr("Navigation"))
+        self.setAccessibleDescription(self.tr(
+            "Catalogs, categories and tags narrow the Courses pane; the queues open the Enrollments pane"))
         self.context = context
         self.setHeaderHidden(True)
         self.setIconSize(context.window.iconSize())

@@ -63,6 +63,8 @@ class ResponseView(QWidget):
         self.fetch_all.clicked.connect(self.fetch_all_requested)
         self.fetch_cap = QSpinBox()
         self.fetch_cap.setObjectName("consoleFetchCap")
+        self.fetch_cap.setAccessibleName(self.tr("Most rows to fetch"))
+        self.fetch_cap.setAccessibleDescription(self.tr("Fetch all stops after this many rows"))
         self.fetch_cap.setRange(1, 1_000_000)
         self.fetch_cap.setSingleStep(1000)
         self.fetch_cap.setGroupSeparatorShown(True)
@@ -96,6 +98,7 @@ class ResponseView(QWidget):
 
         self.text = JsonTextView()
         self.text.setObjectName("consoleResponse")
+        self.text.setAccessibleName(self.tr("Response text"))
         self.text.setPlaceholderText(self.tr("The response appears here. Type a URI such as Courses?$top=10 "
                                              "and press Ctrl+Enter."))
         self.tree_model = JsonTreeModel(self)

@@ -34,6 +34,8 @@ class DetailsPanel(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.setObjectName("detailsPanel")
+        self.setAccessibleName(self.tr("Details"))
+        self.setAccessibleDescription(self.tr("The selected row in full"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
