@@ -13,7 +13,9 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
+from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.bulk_operations import ENROLL
+from lms365_desktop.ui.errors import report_error
 from tests.activity_scenarios import course, unenrolled_users
 from tests.ui.console_support import send
 from tests.ui.helpers import close_window, make_window, run_async, select_rows, shot
@@ -31,8 +33,11 @@ VALUE_WIDGETS = {
     "detailsTitle",        # the selected row's title, as the server holds it
     "consoleUri",          # the request the user typed
     "consoleStatus",       # the HTTP status line as the server sent it ("200 OK")
+    "consoleError",        # the OData error code and message as the server sent them
+    "consoleTable",        # the response's columns are the property names of the rows it holds
     "consoleSize",         # QLocale.formattedDataSize: digits and unit from the locale and Qt's own catalogue
     "jobTitle",            # the job's label: translated where the job was started, with names from the server
+    "notificationMessage",  # an error card's message is the server's own words; its title is walked
 }
 VALUE_PREFIXES = ("detail_", "details_")  # a details field's value; a details section's lines
 
@@ -122,7 +127,16 @@ def test_every_pane_console_activity_and_job_panel_speak_the_pseudo_language(pse
     window.show_pane(console)
     qtbot.waitUntil(lambda: console.catalog is not None, timeout=10_000)
     send(qtbot, console, "GET", "Courses?$top=3", params=[("$select", "Id,Title"), ("$count", "true")])
-    check("consolePane")
+    for tab in range(console.response.tabs.count()):  # text, tree, table, headers
+        console.response.tabs.setCurrentIndex(tab)
+        check(f"consolePane{tab}")
+    send(qtbot, console, "GET", "Users", params=[("$filter", "NoSuchProperty eq 1")])
+    check("consoleError")
+
+    card = report_error(context.notifications, Lms365Error("BadRequest", "The server's own words", status=400),
+                        retry=lambda: None)
+    card.details_button.click()
+    check("notification")
 
     jobs = workspace.jobs
     others = [u["LoginName"] for u in unenrolled_users(server, auto["Id"], 3)]

@@ -104,6 +104,7 @@ class ResponseView(QWidget):
         self.tree_model = JsonTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("consoleTree")
+        self.tree.setAccessibleName(self.tr("Response tree"))
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -112,6 +113,7 @@ class ResponseView(QWidget):
         self.table_model = RowsTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("consoleTable")
+        self.table.setAccessibleName(self.tr("Response rows"))
         self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -158,6 +160,7 @@ class ResponseView(QWidget):
 
         self.headers = QTableWidget(0, 2)
         self.headers.setObjectName("consoleResponseHeaders")
+        self.headers.setAccessibleName(self.tr("Response headers"))
         self.headers.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
         self.headers.verticalHeader().setVisible(False)
         self.headers.verticalHeader().setDefaultSectionSize(22)
