@@ -96,6 +96,14 @@ def action_state_label(state: str) -> str:
     return QCoreApplication.translate("ActivityTableModel", ACTION_STATE_LABELS[state])
 
 
+def moment_text(moment: datetime) -> str:
+    """An event's local date and time to the second, with its zone: "05.12.26 22:50:24 UTC" in German."""
+    local = QDateTime(moment.astimezone())
+    locale = QLocale()
+    return " ".join((locale.toString(local.date(), QLocale.FormatType.ShortFormat),
+                     locale.toString(local.time(), "HH:mm:ss"), local.timeZoneAbbreviation()))
+
+
 class ActivityTableModel(QAbstractTableModel):
     """Holds every event of the session (capped) and shows those that pass the filter."""
 
@@ -136,7 +144,7 @@ class ActivityTableModel(QAbstractTableModel):
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COLUMN_TIME:
-                return QLocale().toString(QDateTime(event.time.astimezone()), QLocale.FormatType.LongFormat)
+                return moment_text(event.time)
             if column == COLUMN_USERS and event.users:
                 return "\n".join(f"{u.display} <{u.email or u.login_name}>" for u in event.users)
             if column == COLUMN_SOURCE:

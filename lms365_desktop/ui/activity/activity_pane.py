@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QItemSelection, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from lms365_desktop.ui.activity.activity_model import (
     COLUMN_USERS,
     ActivityTableModel,
     event_label,
+    moment_text,
 )
 from lms365_desktop.ui.activity.activity_actions import ApprovalButtonsDelegate
 from lms365_desktop.ui.activity.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
@@ -155,6 +156,7 @@ class ActivityPane(QWidget):
         box.setObjectName("activityDetails")
         self.details_title = QLabel()
         self.details_title.setObjectName("activityDetailsTitle")
+        self.details_title.setWordWrap(True)  # a long translation wraps beside the buttons, not cut off
         self.approve_button = QPushButton(icon("approve"), self.tr("Approve"))
         self.approve_button.setObjectName("activityApproveButton")
         self.approve_button.clicked.connect(lambda: self._current() and self.approve_event(self._current()))
@@ -415,7 +417,7 @@ class ActivityPane(QWidget):
                 button.setEnabled(False)
             return
         via = self.tr("observed by polling") if event.source == "polling" else self.tr("delivered by webhook")
-        when = QLocale().toString(QDateTime(event.time.astimezone()), QLocale.FormatType.LongFormat)
+        when = moment_text(event.time)
         self.details_title.setText(f"<b>{event_label(event.event)}</b> · {when} · {via}")
         document = {"Event": event.event, "DeliveryId": event.delivery_id, "Attempt": event.attempt,
                     "Notification": event.payload}

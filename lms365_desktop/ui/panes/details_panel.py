@@ -108,8 +108,13 @@ class DetailsPanel(QScrollArea):
         lines = [_escape(item) for item in list(items)[:SECTION_LINES]]
         if len(items) > SECTION_LINES:
             lines.append(self.tr("… and {n} more").format(n=QLocale().toString(len(items) - SECTION_LINES)))
-        body = _label("<br>".join(lines) if lines else f"<i>{_escape(empty or self.tr('None'))}</i>")
-        body.setObjectName(f"details_{name}")
+        if lines:
+            body = _label("<br>".join(lines))
+            body.setObjectName(f"details_{name}")  # the section's lines: what the server holds
+        else:
+            placeholder = empty or self.tr("None")
+            body = _label(f"<i>{_escape(placeholder)}</i>")
+            body.setObjectName(f"detailsEmpty_{name}")
         body.setEnabled(bool(items))
         at = self._layout.count() - 1  # before the closing stretch
         self._layout.insertWidget(at, caption)

@@ -41,6 +41,12 @@ def words_filter(text: str, fields: Sequence[str]) -> str:
     return and_(*(or_(*(contains(name, word) for name in fields)) for word in words))
 
 
+def fit_placeholder(box: QLineEdit, least: int) -> None:
+    """Wide enough for its placeholder in the interface's language (German runs a third longer)."""
+    room = box.fontMetrics().horizontalAdvance(box.placeholderText()) + 60  # icon, clear button, frame
+    box.setMinimumWidth(max(least, room))
+
+
 def format_count(model: EntityTableModel) -> str:
     """"1,200 of 25,000" (and what the quick filter keeps of them), in the interface's locale."""
     translate, number = QCoreApplication.translate, QLocale().toString
@@ -90,14 +96,14 @@ class EntityPane(QWidget):
         self.search_box.setAccessibleDescription(self.tr("Enter sends the words to the server; every row is searched"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.setMinimumWidth(150)
+        fit_placeholder(self.search_box, 150)
         self.quick_filter_box = QLineEdit()
         self.quick_filter_box.setObjectName(f"{object_name}QuickFilter")
         self.quick_filter_box.setPlaceholderText(self.tr("Quick filter loaded rows"))
         self.quick_filter_box.setAccessibleName(self.tr("Quick filter"))
         self.quick_filter_box.setAccessibleDescription(self.tr("Keeps the loaded rows that contain the text"))
         self.quick_filter_box.setClearButtonEnabled(True)
-        self.quick_filter_box.setMinimumWidth(130)
+        fit_placeholder(self.quick_filter_box, 130)
         self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         # Steady labels: they change on every page, and a plain label's new text relaid out the
         # tab widget, which repainted the whole table each time.
@@ -151,8 +157,10 @@ class EntityPane(QWidget):
         self.view.setAccessibleName(self.tr("Rows"))
         self.view.setAccessibleDescription(self.tr("Enter opens the selected row; the menu key lists what else it opens"))
         self.view.setModel(self.model)
+        header_metrics = self.view.horizontalHeader().fontMetrics()
         for index, column in enumerate(columns):
-            self.view.setColumnWidth(index, column.width)
+            # At least its title's width (with room for the sort arrow): a translation may be longer.
+            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.title) + 28))
             self.view.setColumnHidden(index, not column.visible)
 
         bottom = QHBoxLayout()
