@@ -41,10 +41,15 @@ def words_filter(text: str, fields: Sequence[str]) -> str:
     return and_(*(or_(*(contains(name, word) for name in fields)) for word in words))
 
 
-def fit_placeholder(box: QLineEdit, least: int) -> None:
-    """Wide enough for its placeholder in the interface's language (German runs a third longer)."""
-    room = box.fontMetrics().horizontalAdvance(box.placeholderText()) + 60  # icon, clear button, frame
-    box.setMinimumWidth(max(least, room))
+class FilterBox(QLineEdit):
+    """A search field that asks for room for its whole placeholder (German runs a third longer),
+    and still shrinks to its minimum in a narrow window."""
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        room = self.fontMetrics().horizontalAdvance(self.placeholderText()) + 60  # icons, clear button, frame
+        hint.setWidth(max(hint.width(), room))
+        return hint
 
 
 def format_count(model: EntityTableModel) -> str:
@@ -89,21 +94,21 @@ class EntityPane(QWidget):
         self.scope_label = ""
         self.open_actions: list = []  # "Open …" actions on the current row, from ui.pane_links
 
-        self.search_box = QLineEdit()
+        self.search_box = FilterBox()
         self.search_box.setObjectName(f"{object_name}Search")
         self.search_box.setPlaceholderText(self.tr("Search on the server…"))
         self.search_box.setAccessibleName(self.tr("Search on the server"))
         self.search_box.setAccessibleDescription(self.tr("Enter sends the words to the server; every row is searched"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
-        fit_placeholder(self.search_box, 150)
-        self.quick_filter_box = QLineEdit()
+        self.search_box.setMinimumWidth(150)
+        self.quick_filter_box = FilterBox()
         self.quick_filter_box.setObjectName(f"{object_name}QuickFilter")
         self.quick_filter_box.setPlaceholderText(self.tr("Quick filter loaded rows"))
         self.quick_filter_box.setAccessibleName(self.tr("Quick filter"))
         self.quick_filter_box.setAccessibleDescription(self.tr("Keeps the loaded rows that contain the text"))
         self.quick_filter_box.setClearButtonEnabled(True)
-        fit_placeholder(self.quick_filter_box, 130)
+        self.quick_filter_box.setMinimumWidth(130)
         self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         # Steady labels: they change on every page, and a plain label's new text relaid out the
         # tab widget, which repainted the whole table each time.
@@ -128,6 +133,8 @@ class EntityPane(QWidget):
         columns_button.setToolTip(self.tr("Choose columns"))
         columns_button.setAccessibleName(self.tr("Choose columns"))
         columns_button.clicked.connect(self.choose_columns)
+        self.columns_button = columns_button
+        self._focus_ordered = False
 
         # Row 1: the pane's actions (hidden while it has none). Row 2: views and scope on the
         # left, server search, quick filter and the column chooser on the right.
@@ -220,6 +227,15 @@ class EntityPane(QWidget):
 
     async def prepare(self) -> None:
         """Load what the columns look up (e.g. course titles) before the first rows."""
+
+    def order_focus(self) -> None:
+        """Tab follows reading order: views and scope, search, quick filter, columns, then the splitter's parts."""
+        chain = [self.filter_left.itemAt(i).widget() for i in range(self.filter_left.count())]
+        chain += [self.search_box, self.quick_filter_box, self.columns_button]
+        chain += [self.splitter.widget(i) for i in range(self.splitter.count())]
+        chain = [widget for widget in chain if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def search_filter(self, text: str) -> str:
         """Server filter for the typed search text: every word in one of the search fields.
@@ -417,5 +433,8 @@ class EntityPane(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.toolbar.setVisible(bool(self.toolbar.actions()))
+        if not self._focus_ordered:  # subclasses add their view buttons and panels after __init__
+            self._focus_ordered = True
+            self.order_focus()
         super().showEvent(event)
         self.ensure_loaded()
