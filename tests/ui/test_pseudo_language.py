@@ -7,6 +7,7 @@ table cells and list items are not walked, and the few labels that show a value 
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.api.transport import RequestLogEntry
 from lms365_desktop.core.bulk_operations import ENROLL
+from lms365_desktop.ui.diagnostics.log_view import build_log_dock
 from lms365_desktop.ui.errors import report_error
 from tests.activity_scenarios import course, unenrolled_users
 from tests.ui.console_support import send
@@ -88,7 +91,7 @@ def wait_loaded(qtbot, pane):
                     timeout=15_000)
 
 
-def test_every_pane_console_activity_and_job_panel_speak_the_pseudo_language(pseudo_window, qtbot):
+def test_every_pane_console_activity_and_job_panel_speak_the_pseudo_language(pseudo_window, qtbot, tmp_path):
     server, context = pseudo_window
     window, workspace = context.window, context.workspace
     found: dict[str, list] = {}
@@ -137,6 +140,13 @@ def test_every_pane_console_activity_and_job_panel_speak_the_pseudo_language(pse
                         retry=lambda: None)
     card.details_button.click()
     check("notification")
+
+    # The request log (Help installs it in app.main; built here the same way), with one request.
+    dock, log_view = build_log_dock(window, str(tmp_path))
+    log_view.add_entry(RequestLogEntry("GET", server.base_url + "/odata/v2/Courses", 200, 12.0, 512,
+                                       datetime.now(timezone.utc)))
+    dock.show()
+    check("requestLog")
 
     jobs = workspace.jobs
     others = [u["LoginName"] for u in unenrolled_users(server, auto["Id"], 3)]
