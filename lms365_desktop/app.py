@@ -123,6 +123,8 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
              journal=None, window=None):
     """Build the window (or fill one already shown), its panes and their context; returns the Workbench."""
     # Imported here, not at the top: main() shows the bare window before these load.
+    from PySide6.QtCore import QCoreApplication
+
     from lms365_desktop.ui.activity.activity_controller import install_activity
     from lms365_desktop.ui.connect_flow import install_connection_actions
     from lms365_desktop.ui.console import build_console_pane
@@ -143,9 +145,9 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     context.workspace = install_workspace(context)
     install_connection_actions(context)
     context.activity = install_activity(context, context.workspace)
-    window.add_pane(context.activity.pane, window.tr("Activity"), "activity", "Ctrl+6")
+    window.add_pane(context.activity.pane, QCoreApplication.translate("MainWindow", "Activity"), "activity", "Ctrl+6")
     context.console = build_console_pane(context)
-    window.add_pane(context.console, window.tr("Console"), "console", "Ctrl+7")
+    window.add_pane(context.console, QCoreApplication.translate("MainWindow", "Console"), "console", "Ctrl+7")
     context.wizards = install_wizards(context, context.workspace)
     install_tenant_subscriptions(context)
     if shown_early:

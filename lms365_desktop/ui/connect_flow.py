@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 
 async def start_connection(context: AppContext, *, sandbox: bool = False, profile_name: str | None = None) -> None:
@@ -22,8 +24,8 @@ async def start_connection(context: AppContext, *, sandbox: bool = False, profil
         profile = store.get(profile_name) if profile_name else store.last_used()
         if profile_name and profile is None:
             context.notifications.show_error(
-                context.window.tr("No such connection"),
-                context.window.tr("There is no saved connection named “{name}”.").format(name=profile_name),
+                translate("MainWindow", "No such connection"),
+                translate("MainWindow", "There is no saved connection named “{name}”.").format(name=profile_name),
             )
     if profile is None:
         show_connect_dialog(context)
@@ -43,8 +45,9 @@ def ask_key_for(context: AppContext, profile, *, reload: bool) -> QInputDialog:
     window = context.window
     dialog = QInputDialog(window)
     dialog.setObjectName("apiKeyDialog")
-    dialog.setWindowTitle(window.tr("API key for {name}").format(name=profile.name))
-    dialog.setLabelText(window.tr("Enter the API key of “{name}” ({url}):").format(name=profile.name, url=profile.base_url))
+    dialog.setWindowTitle(translate("MainWindow", "API key for {name}").format(name=profile.name))
+    dialog.setLabelText(translate("MainWindow", "Enter the API key of “{name}” ({url}):").format(
+        name=profile.name, url=profile.base_url))
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
 
     def accepted(text: str) -> None:
@@ -68,9 +71,9 @@ async def _rekey(context: AppContext, profile, key: str, *, reload: bool) -> Non
         # One cheap authenticated read: a wrong key is reported now (as a rejected key), not
         # by every pane as it reloads.
         await client.fetch_page("Users", Query().select("Id").top(1))
-    window = context.window
-    context.notifications.show_info(window.tr("Key accepted"),
-                                    window.tr("The API key of “{name}” works again.").format(name=profile.name))
+    context.notifications.show_info(
+        translate("MainWindow", "Key accepted"),
+        translate("MainWindow", "The API key of “{name}” works again.").format(name=profile.name))
     context.key_accepted.emit()
 
 
@@ -85,7 +88,7 @@ async def open_profile(context: AppContext, profile, key: str, *, reload: bool =
 
 async def open_sandbox(context: AppContext) -> None:
     """Start (or reuse) the embedded sandbox and connect to it: no key to type."""
-    context.window.connection_label.setText(context.window.tr("Starting the local sandbox…"))
+    context.window.connection_label.setText(translate("MainWindow", "Starting the local sandbox…"))
     connection, client, profile = await context.connector.open_sandbox()
     await _switch(context, connection, client, profile, reload=True)
     store = context.profile_store
@@ -126,7 +129,8 @@ def show_connect_dialog(context: AppContext):
 def install_connection_actions(context: AppContext) -> None:
     """File › Connect… (switch connection) and File › Open local sandbox."""
     window = context.window
-    window.add_action("file", "connect", window.tr("&Connect…"), shortcut="Ctrl+Shift+O", icon_name="connect",
+    window.add_action("file", "connect", translate("MainWindow", "&Connect…"), shortcut="Ctrl+Shift+O",
+                      icon_name="connect",
                       slot=lambda _checked=False: show_connect_dialog(context), before="exportCsv")
-    window.add_action("file", "openSandbox", window.tr("Open local &sandbox"), icon_name="sandbox",
+    window.add_action("file", "openSandbox", translate("MainWindow", "Open local &sandbox"), icon_name="sandbox",
                       slot=lambda _checked=False: context.tasks.run(open_sandbox(context)), before="exportCsv")

@@ -17,8 +17,7 @@ from lms365_desktop.api.errors import (
 from lms365_desktop.api.redaction import redact_text
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+translate = QCoreApplication.translate
 
 
 def describe(exc: BaseException) -> tuple[str, str, str]:
@@ -29,30 +28,31 @@ def describe(exc: BaseException) -> tuple[str, str, str]:
     """
     if isinstance(exc, Lms365Error):
         if isinstance(exc, AuthenticationError):
-            title = tr("The API key was not accepted")
+            title = translate("errors", "The API key was not accepted")
         elif isinstance(exc, PermissionDeniedError):
-            title = tr("Not allowed with this API key")
+            title = translate("errors", "Not allowed with this API key")
         elif isinstance(exc, NetworkError):
-            title = tr("Connection lost")
+            title = translate("errors", "Connection lost")
         elif isinstance(exc, ThrottledError):
-            title = tr("The server asked us to slow down")
+            title = translate("errors", "The server asked us to slow down")
         elif isinstance(exc, AmbiguousResultError):
-            title = tr("The result is unknown")
+            title = translate("errors", "The result is unknown")
         elif exc.status and exc.status >= 500:
-            title = tr("Server error")
+            title = translate("errors", "Server error")
         else:
-            title = tr("The server refused the request")
-        lines = [f"{tr('Error type')}: {type(exc).__name__}"]
+            title = translate("errors", "The server refused the request")
+        lines = [translate("errors", "Error type") + f": {type(exc).__name__}"]
         if exc.status:
             lines.append(f"HTTP {exc.status}")
         if exc.code:
-            lines.append(f"{tr('Code')}: {exc.code}")
-        lines.append(f"{tr('Message')}: {exc.message}")
+            lines.append(translate("errors", "Code") + f": {exc.code}")
+        lines.append(translate("errors", "Message") + f": {exc.message}")
         if exc.details:
-            lines.append(f"{tr('Details')}: {exc.details}")
+            lines.append(translate("errors", "Details") + f": {exc.details}")
         return title, redact_text(exc.message or str(exc)), redact_text("\n".join(lines))
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return tr("Something went wrong"), redact_text(str(exc)) or type(exc).__name__, redact_text(details)
+    title = translate("errors", "Something went wrong")
+    return title, redact_text(str(exc)) or type(exc).__name__, redact_text(details)
 
 
 def report_error(notifications, exc: BaseException, *, ask_for_key: Callable[[], None] | None = None,
@@ -61,7 +61,7 @@ def report_error(notifications, exc: BaseException, *, ask_for_key: Callable[[],
     title, message, details = describe(exc)
     actions = []
     if isinstance(exc, AuthenticationError) and ask_for_key is not None:
-        actions.append((tr("Enter API key…"), ask_for_key))
+        actions.append((translate("errors", "Enter API key…"), ask_for_key))
     if retry is not None and isinstance(exc, (NetworkError, ThrottledError)):
-        actions.append((tr("Retry"), retry))
+        actions.append((translate("errors", "Retry"), retry))
     return notifications.show_error(title, message, details, actions)

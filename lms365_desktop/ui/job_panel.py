@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -49,6 +49,7 @@ class JobCard(QWidget):
         self.manager = manager
         self.job_id = job_id
         self.title = QLabel(f"<b>{label}</b>")
+        self.title.setObjectName("jobTitle")
         self.progress = ProgressStrip()
         self.progress.setObjectName("jobProgressBar")
         self.counts = QLabel()
@@ -68,6 +69,8 @@ class JobCard(QWidget):
         self.result: JobResult | None = None
         self.results = QTreeWidget()
         self.results.setObjectName("jobResults")
+        self.results.setAccessibleName(self.tr("Job results"))
+        self.results.setAccessibleDescription(self.tr("What happened to each item of the job"))
         self.results.setHeaderLabels([self.tr("Item"), self.tr("Result"), self.tr("Message")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
@@ -115,8 +118,9 @@ class JobCard(QWidget):
     def _show_progress(self, progress: JobProgress) -> None:
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.finished_count)
-        self.counts.setText(self.tr("{done:,} done · {failed:,} failed · {left:,} left").format(
-            done=progress.done, failed=progress.failed, left=progress.remaining))
+        number = QLocale().toString
+        self.counts.setText(self.tr("{done} done · {failed} failed · {left} left").format(
+            done=number(progress.done), failed=number(progress.failed), left=number(progress.remaining)))
 
     def finish(self, result: JobResult) -> None:
         self._timer.stop()
@@ -131,14 +135,18 @@ class JobCard(QWidget):
         self.cancel_button.setEnabled(False)
         # Only failures a retry may fix (network, 5xx, 429): a 409 "already enrolled" would fail again.
         self.retry_button.setEnabled(bool(result.retryable))
-        self.retry_button.setToolTip(self.tr("Run again the {n} items that failed for a passing reason").format(
-            n=len(result.retryable)) if result.retryable else self.tr("No failure here would pass on a retry"))
+        retryable = len(result.retryable)
+        self.retry_button.setToolTip(
+            self.tr("Run again the %Ln item(s) that failed for a passing reason", "", retryable) if retryable
+            else self.tr("No failure here would pass on a retry"))
         self.continue_button.setVisible(result.continuable)
         self.continue_button.setEnabled(result.continuable)
         state = {JobState.FINISHED: self.tr("Finished"), JobState.PAUSED: self.tr("Stopped"),
                  JobState.INTERRUPTED: self.tr("Interrupted")}.get(result.state, result.state.value)
-        self.counts.setText(self.tr("{state}: {done:,} done · {failed:,} failed · {left:,} left").format(
-            state=state, done=len(result.succeeded), failed=len(result.failed), left=len(result.unfinished)))
+        number = QLocale().toString
+        self.counts.setText(self.tr("{state}: {done} done · {failed} failed · {left} left").format(
+            state=state, done=number(len(result.succeeded)), failed=number(len(result.failed)),
+            left=number(len(result.unfinished))))
         self.layout().activate()  # Continue appeared and the counts grew: lay out now, not clipped
 
     def _show_outcome(self, outcome: ItemOutcome) -> None:
@@ -208,6 +216,7 @@ class JobPanel(QDockWidget):
         self._layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("jobsScroll")
+        scroll.setAccessibleName(self.tr("Jobs"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards)
@@ -313,4 +322,5 @@ class JobStatus(QWidget):
         self.setVisible(bool(self._progress))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(finished)
-        self.label.setText(self.tr("Jobs: {finished:,}/{total:,}").format(finished=finished, total=total))
+        self.label.setText(self.tr("Jobs: {finished}/{total}").format(
+            finished=QLocale().toString(finished), total=QLocale().toString(total)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from lms365_desktop.api.odata import Guid, Query, format_filter, is_guid
@@ -29,6 +29,9 @@ class NavigationTree(QTreeWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigationTree")
+        self.setAccessibleName(self.tr("Navigation"))
+        self.setAccessibleDescription(self.tr(
+            "Catalogs, categories and tags narrow the Courses pane; the queues open the Enrollments pane"))
         self.context = context
         self.setHeaderHidden(True)
         self.setIconSize(context.window.iconSize())
@@ -63,8 +66,8 @@ class NavigationTree(QTreeWidget):
         self.connection_item.setIcon(0, icon("sandbox" if is_sandbox else "connection"))
 
     def set_queue_counts(self, pending: int, overdue: int) -> None:
-        self.pending_item.setText(0, self.tr("Pending approvals ({n:,})").format(n=pending))
-        self.overdue_item.setText(0, self.tr("Overdue ({n:,})").format(n=overdue))
+        self.pending_item.setText(0, self.tr("Pending approvals ({n})").format(n=QLocale().toString(pending)))
+        self.overdue_item.setText(0, self.tr("Overdue ({n})").format(n=QLocale().toString(overdue)))
 
     def find_item(self, text: str) -> QTreeWidgetItem | None:
         matches = self.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -58,11 +58,12 @@ class PaneHistory(QObject):
         self.back_places: list[Place] = []
         self.forward_places: list[Place] = []
         self._selection_token = 0
-        tr = window.tr
-        self.back_action = window.add_action("view", "goBack", tr("&Back"), icon_name="back", slot=self.back)
+        self.back_action = window.add_action("view", "goBack", QCoreApplication.translate("MainWindow", "&Back"),
+                                             icon_name="back", slot=self.back)
         self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back)])
-        self.forward_action = window.add_action("view", "goForward", tr("&Forward"), icon_name="forward",
-                                                slot=self.forward)
+        self.forward_action = window.add_action("view", "goForward",
+                                                QCoreApplication.translate("MainWindow", "&Forward"),
+                                                icon_name="forward", slot=self.forward)
         self.forward_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence(Qt.Key.Key_Forward)])
         for action in (self.back_action, self.forward_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

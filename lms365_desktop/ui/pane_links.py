@@ -37,30 +37,34 @@ class PaneLinks(QObject):
         self.person = person
         self.directory = directory
         self.history = PaneHistory(context.window, lambda: context.client is not None)
-        tr = self.tr
         self.links: dict[str, list[Link]] = {
-            "catalogs": [(tr("Show courses in this catalog"), "course", self.open_catalog_courses, _has("Id"))],
+            "catalogs": [(self.tr("Show courses in this catalog"), "course", self.open_catalog_courses,
+                          _has("Id"))],
             "courses": [
-                (tr("Show enrollments"), "enrollment", self.open_course_enrollments, _has("Id")),
-                (tr("Show sessions"), "session", self.open_course_sessions, _has("Id")),
-                (tr("Show pending requests"), "pending", self.open_course_pending, _has("Id")),
+                (self.tr("Show enrollments"), "enrollment", self.open_course_enrollments, _has("Id")),
+                (self.tr("Show sessions"), "session", self.open_course_sessions, _has("Id")),
+                (self.tr("Show pending requests"), "pending", self.open_course_pending, _has("Id")),
             ],
             "sessions": [
-                (tr("Show roster"), "users", self.open_session_roster, _has("Id")),
-                (tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")), _has("CourseId")),
+                (self.tr("Show roster"), "users", self.open_session_roster, _has("Id")),
+                (self.tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")),
+                 _has("CourseId")),
             ],
             "users": [
-                (tr("Open person's record"), "user", self.open_person, _has("Id")),
-                (tr("Show enrollments"), "enrollment", self.open_user_enrollments, _has("Id")),
+                (self.tr("Open person's record"), "user", self.open_person, _has("Id")),
+                (self.tr("Show enrollments"), "enrollment", self.open_user_enrollments, _has("Id")),
             ],
             "enrollments": [
-                (tr("Open learner's record"), "user", self.open_learner, _has("UserId")),
-                (tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")), _has("CourseId")),
-                (tr("Open session"), "session", self.open_enrollment_session, _has("courseSessionId")),
+                (self.tr("Open learner's record"), "user", self.open_learner, _has("UserId")),
+                (self.tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")),
+                 _has("CourseId")),
+                (self.tr("Open session"), "session", self.open_enrollment_session, _has("courseSessionId")),
             ],
             "person": [
-                (tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id")), _has("Id")),
-                (tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")), _has("CourseId")),
+                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id")),
+                 _has("Id")),
+                (self.tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")),
+                 _has("CourseId")),
             ],
         }
         for name, pane in (*panes.items(), ("person", person)):

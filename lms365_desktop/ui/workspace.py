@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
@@ -24,6 +24,8 @@ from lms365_desktop.ui.panes.users_pane import UsersPane
 from lms365_desktop.ui.job_panel import JobPanel, JobStatus
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.view_verbs import ViewVerb
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -55,7 +57,6 @@ class Workspace:
 def install_workspace(context: AppContext) -> Workspace:
     """Add the five entity panes (Ctrl+1..5), navigation, jobs and the view verbs."""
     window = context.window
-    tr = window.tr
     _install_view_actions(context)
 
     directory = Directory()
@@ -65,8 +66,9 @@ def install_workspace(context: AppContext) -> Workspace:
     sessions = SessionsPane(context, directory)
     users = UsersPane(context, directory)
     enrollments = EnrollmentsPane(context, directory)
-    for pane, title in ((catalogs, tr("Catalogs")), (courses, tr("Courses")), (sessions, tr("Sessions")),
-                        (users, tr("Users")), (enrollments, tr("Enrollments"))):
+    for pane, title in ((catalogs, translate("MainWindow", "Catalogs")), (courses, translate("MainWindow", "Courses")),
+                        (sessions, translate("MainWindow", "Sessions")), (users, translate("MainWindow", "Users")),
+                        (enrollments, translate("MainWindow", "Enrollments"))):
         window.add_pane(pane, title, pane.icon_name)
         window.keep_pane_state(pane.save_state, pane.restore_state)
         context.view_verbs.register(pane, {
@@ -83,7 +85,7 @@ def install_workspace(context: AppContext) -> Workspace:
     job_status = JobStatus(jobs)
     job_status.clicked.connect(job_panel.show)
     window.add_status_widget(job_status)
-    window.add_action("view", "showJobs", tr("&Jobs"), icon_name="retry", slot=job_panel.show)
+    window.add_action("view", "showJobs", translate("MainWindow", "&Jobs"), icon_name="retry", slot=job_panel.show)
     actions = EnrollmentActions(context, enrollments, courses, sessions, jobs, directory, users)
     person = PersonPane(context, directory)
     links = PaneLinks(context, {"catalogs": catalogs, "courses": courses, "sessions": sessions, "users": users,
@@ -149,7 +151,6 @@ async def _update_counts(context: AppContext, workspace: Workspace) -> None:
 
 def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
     """Jobs cut off by a crash or a closed window: offer to finish them (done items are skipped)."""
-    tr = context.window.tr
     for record in workspace.jobs.interrupted():
         def resume(r=record) -> None:
             workspace.jobs.resume(r)
@@ -158,10 +159,10 @@ def offer_interrupted_jobs(context: AppContext, workspace: Workspace) -> None:
             workspace.jobs.discard(r)
 
         context.notifications.show_warning(
-            tr("A job did not finish"),
-            tr("“{label}” stopped with {left:,} of {total:,} items left.").format(
-                label=record.label, left=record.remaining, total=record.total),
-            actions=[(tr("Resume"), resume), (tr("Discard"), discard)],
+            translate("MainWindow", "A job did not finish"),
+            translate("MainWindow", "“{label}” stopped with {left} of %Ln item(s) left.", "", record.total).format(
+                label=record.label, left=QLocale().toString(record.remaining)),
+            actions=[(translate("MainWindow", "Resume"), resume), (translate("MainWindow", "Discard"), discard)],
         )
 
 
@@ -175,13 +176,12 @@ def _add_export_menu(window, export_view, export_all) -> None:
     if isinstance(button, QToolButton):
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        button.setAccessibleName(QCoreApplication.translate("MainWindow", "Export"))
+        button.setAccessibleName(translate("MainWindow", "Export"))
 
 
 def _install_view_actions(context: AppContext) -> None:
     """The verbs every entity pane answers to (F5, Ctrl+F, Ctrl+C, export, columns)."""
     window = context.window
-    tr = window.tr
 
     def on_current(verb: ViewVerb):
         def call(*_args) -> None:
@@ -190,23 +190,25 @@ def _install_view_actions(context: AppContext) -> None:
                 perform()
         return call
 
-    window.add_action("view", "refresh", tr("&Refresh"), shortcut=QKeySequence.StandardKey.Refresh,
+    window.add_action("view", "refresh", translate("MainWindow", "&Refresh"),
+                      shortcut=QKeySequence.StandardKey.Refresh,
                       icon_name="refresh", slot=on_current(ViewVerb.REFRESH), toolbar=True)
-    window.add_action("view", "find", tr("&Find…"), shortcut=QKeySequence.StandardKey.Find,
+    window.add_action("view", "find", translate("MainWindow", "&Find…"), shortcut=QKeySequence.StandardKey.Find,
                       icon_name="find", slot=on_current(ViewVerb.FIND))
-    window.add_action("view", "copyRows", tr("&Copy rows"), shortcut=QKeySequence.StandardKey.Copy,
+    window.add_action("view", "copyRows", translate("MainWindow", "&Copy rows"),
+                      shortcut=QKeySequence.StandardKey.Copy,
                       icon_name="copy", slot=on_current(ViewVerb.COPY_ROWS))
-    export_view = window.add_action("file", "exportCsv", QCoreApplication.translate("MainWindow", "&Export view…"),
+    export_view = window.add_action("file", "exportCsv", translate("MainWindow", "&Export view…"),
                                     icon_name="export", slot=on_current(ViewVerb.EXPORT_CSV), toolbar=True)
-    export_view.setToolTip(QCoreApplication.translate(
+    export_view.setToolTip(translate(
         "MainWindow", "Export the rows in view (quick filter and scope applied) to Excel or CSV"))
     export_all = window.add_action("file", "exportAll",
-                                   QCoreApplication.translate("MainWindow", "Export &all matching…"),
+                                   translate("MainWindow", "Export &all matching…"),
                                    icon_name="export", slot=on_current(ViewVerb.EXPORT_ALL))
-    export_all.setToolTip(QCoreApplication.translate(
+    export_all.setToolTip(translate(
         "MainWindow", "Export every row the search and scope match, not only those loaded"))
     _add_export_menu(window, export_view, export_all)
-    window.add_action("view", "chooseColumns", tr("C&olumns…"), icon_name="columns",
+    window.add_action("view", "chooseColumns", translate("MainWindow", "C&olumns…"), icon_name="columns",
                       slot=on_current(ViewVerb.CHOOSE_COLUMNS))
     window.toolbar.addSeparator()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -153,8 +153,9 @@ class ActivityController(QObject):
         tabs = self.context.window.tabs
         index = tabs.indexOf(self.pane)
         if index >= 0:
-            title = self.pane.tr("Activity")
-            text = self.pane.tr("{title} ({count})").format(title=title, count=count) if count else title
+            title = QCoreApplication.translate("MainWindow", "Activity")
+            text = QCoreApplication.translate("MainWindow", "{title} ({count})").format(
+                title=title, count=QLocale().toString(count)) if count else title
             if tabs.tabText(index) != text:
                 tabs.setTabText(index, text)
 
@@ -213,7 +214,7 @@ def install_activity(context: AppContext, workspace: Workspace, *, activity_log:
     headless = QGuiApplication.platformName() in ("offscreen", "minimal")
     if not headless and QSystemTrayIcon.isSystemTrayAvailable():
         tray = QSystemTrayIcon(icon("app"), pane)
-        tray.setToolTip(pane.tr("LMS365 Desktop — activity"))
+        tray.setToolTip(QCoreApplication.translate("ActivityPane", "LMS365 Desktop — activity"))
         tray.messageClicked.connect(lambda: (context.window.show_pane(pane), context.window.activateWindow()))
         tray.show()
         pane.tray = tray

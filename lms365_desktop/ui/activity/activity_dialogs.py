@@ -103,16 +103,13 @@ class CallbackUrlDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityPane", text)
-
-
 def open_reject_dialog(parent: QWidget, users_text: str, on_message: Callable[[str], None]) -> QInputDialog:
     """Non-modal: asks for the optional message sent with a rejection."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("activityRejectDialog")
-    dialog.setWindowTitle(_tr("Reject enrollment request"))
-    dialog.setLabelText(_tr("Message to {users} (optional):").format(users=users_text))
+    dialog.setWindowTitle(QCoreApplication.translate("ActivityPane", "Reject enrollment request"))
+    dialog.setLabelText(QCoreApplication.translate("ActivityPane", "Message to {users} (optional):").format(
+        users=users_text))
     dialog.textValueSelected.connect(lambda text: on_message(text.strip()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     submit_on_ctrl_enter(dialog)  # as in the Enrollments pane's reason boxes
@@ -122,10 +119,10 @@ def open_reject_dialog(parent: QWidget, users_text: str, on_message: Callable[[s
 
 def open_export_dialog(parent: QWidget, on_path: Callable[[str], object]) -> QFileDialog:
     """Non-modal save dialog for the CSV export."""
-    dialog = QFileDialog(parent, _tr("Export activity to CSV"))
+    dialog = QFileDialog(parent, QCoreApplication.translate("ActivityPane", "Export activity to CSV"))
     dialog.setObjectName("activityExportDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilter(_tr("CSV files (*.csv)"))
+    dialog.setNameFilter(QCoreApplication.translate("ActivityPane", "CSV files (*.csv)"))
     dialog.setDefaultSuffix("csv")
     dialog.selectFile("activity.csv")
     dialog.fileSelected.connect(on_path)

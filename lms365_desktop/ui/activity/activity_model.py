@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from lms365_desktop.core.activity_feed import SOURCE_POLLING, ActivityEvent
@@ -33,55 +42,66 @@ EVENT_ICONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityTableModel", text)
+# Tables of source texts, translated when they are shown (lupdate extracts them in this context).
+EVENT_LABELS = {
+    "CourseEnrollment": QT_TRANSLATE_NOOP("ActivityTableModel", "Enrolled"),
+    "CourseUnenrollment": QT_TRANSLATE_NOOP("ActivityTableModel", "Unenrolled"),
+    "CourseStarted": QT_TRANSLATE_NOOP("ActivityTableModel", "Started"),
+    "CourseCompleted": QT_TRANSLATE_NOOP("ActivityTableModel", "Completed"),
+    "EnrollmentApprovalRequest": QT_TRANSLATE_NOOP("ActivityTableModel", "Approval request"),
+    "CoursePublished": QT_TRANSLATE_NOOP("ActivityTableModel", "Training published"),
+    "CourseUnpublished": QT_TRANSLATE_NOOP("ActivityTableModel", "Training unpublished"),
+    "CourseCreated": QT_TRANSLATE_NOOP("ActivityTableModel", "Training created"),
+    "CourseDeleted": QT_TRANSLATE_NOOP("ActivityTableModel", "Training deleted"),
+    "UserCreated": QT_TRANSLATE_NOOP("ActivityTableModel", "User created"),
+    "UserDeleted": QT_TRANSLATE_NOOP("ActivityTableModel", "User deleted"),
+}
+STATUS_WORDS = {
+    "Enrolled": QT_TRANSLATE_NOOP("ActivityTableModel", "Enrolled"),
+    "PendingApproval": QT_TRANSLATE_NOOP("ActivityTableModel", "Pending approval"),
+    "Rejected": QT_TRANSLATE_NOOP("ActivityTableModel", "Rejected"),
+    "Cancelled": QT_TRANSLATE_NOOP("ActivityTableModel", "Cancelled"),
+    "WaitingList": QT_TRANSLATE_NOOP("ActivityTableModel", "Waiting list"),
+    "Published": QT_TRANSLATE_NOOP("ActivityTableModel", "Published"),
+    "Not published": QT_TRANSLATE_NOOP("ActivityTableModel", "Not published"),
+    "Active": QT_TRANSLATE_NOOP("ActivityTableModel", "Active"),
+    "Deleted": QT_TRANSLATE_NOOP("ActivityTableModel", "Deleted"),
+    "ELearning": QT_TRANSLATE_NOOP("ActivityTableModel", "E-learning"),
+    "ClassRoom": QT_TRANSLATE_NOOP("ActivityTableModel", "Classroom"),
+    "TrainingPlan": QT_TRANSLATE_NOOP("ActivityTableModel", "Training plan"),
+    "Webinar": QT_TRANSLATE_NOOP("ActivityTableModel", "Webinar"),
+}
+ACTION_STATE_LABELS = {
+    ACTION_RUNNING: QT_TRANSLATE_NOOP("ActivityTableModel", "Working…"),
+    ACTION_APPROVED: QT_TRANSLATE_NOOP("ActivityTableModel", "Approved"),
+    ACTION_REJECTED: QT_TRANSLATE_NOOP("ActivityTableModel", "Rejected"),
+    ACTION_FAILED: QT_TRANSLATE_NOOP("ActivityTableModel", "Failed — try again"),
+}
 
 
 def event_label(event: str) -> str:
     """The event's name as a coordinator says it."""
-    labels = {
-        "CourseEnrollment": _tr("Enrolled"),
-        "CourseUnenrollment": _tr("Unenrolled"),
-        "CourseStarted": _tr("Started"),
-        "CourseCompleted": _tr("Completed"),
-        "EnrollmentApprovalRequest": _tr("Approval request"),
-        "CoursePublished": _tr("Training published"),
-        "CourseUnpublished": _tr("Training unpublished"),
-        "CourseCreated": _tr("Training created"),
-        "CourseDeleted": _tr("Training deleted"),
-        "UserCreated": _tr("User created"),
-        "UserDeleted": _tr("User deleted"),
-    }
-    return labels.get(event, event)
+    return QCoreApplication.translate("ActivityTableModel", EVENT_LABELS[event]) if event in EVENT_LABELS else event
 
 
 def status_label(text: str) -> str:
     """The feed's status words (RegistrationStatus names, course and user states) as the user reads them."""
-    words = {
-        "Enrolled": _tr("Enrolled"),
-        "PendingApproval": _tr("Pending approval"),
-        "Rejected": _tr("Rejected"),
-        "Cancelled": _tr("Cancelled"),
-        "WaitingList": _tr("Waiting list"),
-        "Published": _tr("Published"),
-        "Not published": _tr("Not published"),
-        "Active": _tr("Active"),
-        "Deleted": _tr("Deleted"),
-        "ELearning": _tr("E-learning"),
-        "ClassRoom": _tr("Classroom"),
-        "TrainingPlan": _tr("Training plan"),
-        "Webinar": _tr("Webinar"),
-    }
-    return " · ".join(words.get(part, part) for part in text.split(" · "))
+    return " · ".join(QCoreApplication.translate("ActivityTableModel", STATUS_WORDS[part]) if part in STATUS_WORDS
+                      else part for part in text.split(" · "))
 
 
 def action_state_label(state: str) -> str:
-    return {
-        ACTION_RUNNING: _tr("Working…"),
-        ACTION_APPROVED: _tr("Approved"),
-        ACTION_REJECTED: _tr("Rejected"),
-        ACTION_FAILED: _tr("Failed — try again"),
-    }.get(state, "")
+    if state not in ACTION_STATE_LABELS:
+        return ""
+    return QCoreApplication.translate("ActivityTableModel", ACTION_STATE_LABELS[state])
+
+
+def moment_text(moment: datetime) -> str:
+    """An event's local date and time to the second, with its zone: "05.12.26 22:50:24 UTC" in German."""
+    local = QDateTime(moment.astimezone())
+    locale = QLocale()
+    return " ".join((locale.toString(local.date(), QLocale.FormatType.ShortFormat),
+                     locale.toString(local.time(), "HH:mm:ss"), local.timeZoneAbbreviation()))
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -107,7 +127,8 @@ class ActivityTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_tr("Time"), _tr("Event"), _tr("Course"), _tr("Users"), _tr("Status"), _tr("Via"), _tr("Actions"))
+        titles = (self.tr("Time"), self.tr("Event"), self.tr("Course"), self.tr("Users"), self.tr("Status"),
+                  self.tr("Via"), self.tr("Actions"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -123,11 +144,11 @@ class ActivityTableModel(QAbstractTableModel):
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COLUMN_TIME:
-                return event.time.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+                return moment_text(event.time)
             if column == COLUMN_USERS and event.users:
                 return "\n".join(f"{u.display} <{u.email or u.login_name}>" for u in event.users)
             if column == COLUMN_SOURCE:
-                return _tr("Observed by polling") if event.source == SOURCE_POLLING else _tr("Delivered by webhook")
+                return self.tr("Observed by polling") if event.source == SOURCE_POLLING else self.tr("Delivered by webhook")
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == COLUMN_EVENT:
             return icon(EVENT_ICONS.get(event.event, "activity"))
@@ -227,9 +248,13 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _display(self, event: ActivityEvent, column: int) -> str | None:
         if column == COLUMN_TIME:
+            # Today's events by their time with seconds; older ones by date and time (the tooltip names the zone).
             local = event.time.astimezone()
             today = datetime.now(timezone.utc).astimezone().date()
-            return local.strftime("%H:%M:%S") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+            moment = QDateTime(local)
+            if local.date() == today:
+                return QLocale().toString(moment.time(), "HH:mm:ss")
+            return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
         if column == COLUMN_EVENT:
             return event_label(event.event)
         if column == COLUMN_COURSE:
@@ -239,7 +264,7 @@ class ActivityTableModel(QAbstractTableModel):
         if column == COLUMN_STATUS:
             return status_label(event.status_text)
         if column == COLUMN_SOURCE:
-            return _tr("polling") if event.source == SOURCE_POLLING else _tr("webhook")
+            return self.tr("polling") if event.source == SOURCE_POLLING else self.tr("webhook")
         if column == COLUMN_ACTIONS:
             if event.is_approval_request:
                 return action_state_label(self._action_state.get(event.key, ACTION_NONE))

@@ -47,6 +47,7 @@ from lms365_desktop.ui.activity.activity_model import (
     COLUMN_USERS,
     ActivityTableModel,
     event_label,
+    moment_text,
 )
 from lms365_desktop.ui.activity.activity_actions import ApprovalButtonsDelegate
 from lms365_desktop.ui.activity.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
@@ -111,6 +112,8 @@ class ActivityPane(QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableView()
         self.table.setObjectName("activityTable")
+        self.table.setAccessibleName(self.tr("Activity events"))
+        self.table.setAccessibleDescription(self.tr("Newest first; the Actions column approves or rejects a request"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -153,6 +156,7 @@ class ActivityPane(QWidget):
         box.setObjectName("activityDetails")
         self.details_title = QLabel()
         self.details_title.setObjectName("activityDetailsTitle")
+        self.details_title.setWordWrap(True)  # a long translation wraps beside the buttons, not cut off
         self.approve_button = QPushButton(icon("approve"), self.tr("Approve"))
         self.approve_button.setObjectName("activityApproveButton")
         self.approve_button.clicked.connect(lambda: self._current() and self.approve_event(self._current()))
@@ -175,6 +179,8 @@ class ActivityPane(QWidget):
             buttons.addWidget(button)
         self.payload_view = QPlainTextEdit()
         self.payload_view.setObjectName("activityPayload")
+        self.payload_view.setAccessibleName(self.tr("Event payload"))
+        self.payload_view.setAccessibleDescription(self.tr("The selected event as the server sent it"))
         self.payload_view.setReadOnly(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -259,7 +265,7 @@ class ActivityPane(QWidget):
             return None
 
         def done(count: int) -> None:
-            self.status_label.setText(self.tr("Exported {count} events to {path}").format(count=count, path=path))
+            self.status_label.setText(self.tr("Exported %Ln event(s) to {path}", "", count).format(path=path))
             self.exported.emit(path, count)
 
         return self.tasks.run(self.feed.export_csv(path, self.model.accepts), on_done=done)
@@ -411,7 +417,7 @@ class ActivityPane(QWidget):
                 button.setEnabled(False)
             return
         via = self.tr("observed by polling") if event.source == "polling" else self.tr("delivered by webhook")
-        when = event.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = moment_text(event.time)
         self.details_title.setText(f"<b>{event_label(event.event)}</b> · {when} · {via}")
         document = {"Event": event.event, "DeliveryId": event.delivery_id, "Attempt": event.attempt,
                     "Notification": event.payload}

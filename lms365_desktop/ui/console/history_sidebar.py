@@ -39,6 +39,7 @@ class HistorySidebar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setObjectName("consoleHistorySearch")
+        self.search.setAccessibleName(self.tr("Search the history"))
         self.search.setPlaceholderText(self.tr("Search URL and bodies"))
         self.search.setClearButtonEnabled(True)
         # Search as the user types, but not on every keystroke of a fast typist.
@@ -50,6 +51,8 @@ class HistorySidebar(QWidget):
 
         self.history_list = QListWidget()
         self.history_list.setObjectName("consoleHistoryList")
+        self.history_list.setAccessibleName(self.tr("Request history"))
+        self.history_list.setAccessibleDescription(self.tr("Requests sent before; Enter loads one into the form"))
         self.history_list.itemActivated.connect(self._on_history_list_item_activated)
         for listing in (self.history_list,):
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

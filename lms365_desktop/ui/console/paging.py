@@ -3,11 +3,20 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.core.request_snippets import ConsoleRequest, resolve
 from lms365_desktop.ui.console.response_content import ResponseContent, merged_document, pretty_json
 from lms365_desktop.ui.console.response_view import ResponseView
 from lms365_desktop.ui.context import AppContext
+
+# Shown in the console pane: its context, so the pane's own strings and these translate together.
+translate = QCoreApplication.translate
+
+
+def number(n: int) -> str:
+    return QLocale().toString(n)
 
 
 class PagingPane(Protocol):
@@ -32,8 +41,6 @@ class PagingPane(Protocol):
 
     def set_current(self, content: ResponseContent, page: int) -> None: ...
 
-    def tr(self, text: str) -> str: ...
-
 
 async def follow_next_page(pane: PagingPane, client: Lms365Client, link: str) -> None:
     request = ConsoleRequest("GET", link)
@@ -42,7 +49,7 @@ async def follow_next_page(pane: PagingPane, client: Lms365Client, link: str) ->
     pane.set_current(result, pane.page + 1)
     pane.shown_rows.extend(result.rows or [])
     pane.response.show_response(result)
-    pane.response.set_page_info(pane.tr("page {0}").format(pane.page))
+    pane.response.set_page_info(translate("ConsolePane", "page {0}").format(QLocale().toString(pane.page)))
 
 
 async def fetch_all_pages(pane: PagingPane, client: Lms365Client, current: ResponseContent) -> None:
@@ -60,7 +67,7 @@ async def fetch_all_pages(pane: PagingPane, client: Lms365Client, current: Respo
     bar.setValue(len(rows))
     link, pages, last = current.next_link, pane.page, current
     capped = False
-    view.show_message(pane.tr("Fetching all…"), "", error=False)
+    view.show_message(translate("ConsolePane", "Fetching all…"), "", error=False)
     while link:
         if len(rows) >= cap:
             capped = True
@@ -76,7 +83,8 @@ async def fetch_all_pages(pane: PagingPane, client: Lms365Client, current: Respo
         pane.shown_rows.extend(page.rows)
         view.append_rows(page.rows)
         bar.setValue(min(len(rows), bar.maximum()))
-        view.set_page_info(pane.tr("{0} rows, {1} pages").format(len(rows), pages))
+        view.set_page_info(translate("ConsolePane", "{0} rows, {1} pages").format(
+            number(len(rows)), number(pages)))
         link = page.next_link
         last = page
     document = merged_document(first, rows)
@@ -86,5 +94,7 @@ async def fetch_all_pages(pane: PagingPane, client: Lms365Client, current: Respo
     view.show_merged(document, text)
     view.set_next_link(link if capped else "")
     view.set_page_info(
-        pane.tr("{0} rows from {1} pages; stopped at the cap of {2} rows").format(len(rows), pages, cap)
-        if capped else pane.tr("all {0} rows from {1} pages").format(len(rows), pages))
+        translate("ConsolePane", "{0} rows from {1} pages; stopped at the cap of {2} rows").format(
+            number(len(rows)), number(pages), number(cap))
+        if capped else translate("ConsolePane", "all {0} rows from {1} pages").format(
+            number(len(rows)), number(pages)))

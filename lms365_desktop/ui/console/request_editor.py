@@ -214,6 +214,8 @@ class RequestEditor(QWidget):
                                      "or to the host (its v2 preview). A leading / is always host-relative."))
         self.uri = QLineEdit()
         self.uri.setObjectName("consoleUri")
+        self.uri.setAccessibleName(self.tr("Request URI"))
+        self.uri.setAccessibleDescription(self.tr("The entity set or URL to send to, relative to the OData service"))
         self.uri.setPlaceholderText(self.tr("Courses?$top=10   (Ctrl+Enter sends; paste a curl command to fill the form)"))
         self.uri.setClearButtonEnabled(True)
         self.uri.editingFinished.connect(self.move_uri_query_to_table)
@@ -221,6 +223,8 @@ class RequestEditor(QWidget):
 
         self.query = KeyValueTable([self.tr("Query option"), self.tr("Value")])
         self.query.setObjectName("consoleQuery")
+        self.query.setAccessibleName(self.tr("Query options"))
+        self.query.setAccessibleDescription(self.tr("Name and value of each query option, such as $filter"))
         self.headers = KeyValueTable([self.tr("Header"), self.tr("Value"), self.tr("Secret")], with_secret=True)
         self.headers.setObjectName("consoleHeaders")
         self.body = JsonBodyEditor()

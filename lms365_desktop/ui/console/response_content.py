@@ -184,10 +184,3 @@ def merged_document(first: ResponseContent, rows: list[dict]) -> dict:
     envelope["value"] = rows
     return envelope
 
-
-def format_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.2f} MB"

@@ -1,7 +1,7 @@
 """The response side of the console: status line, OData error, text/tree/table/headers views, paging."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from lms365_desktop.ui.console.json_views import (
     JsonTreeModel,
     RowsTableModel,
 )
-from lms365_desktop.ui.console.response_content import ResponseContent, format_size
+from lms365_desktop.ui.console.response_content import ResponseContent
 
 _STATUS_COLOURS = {2: "#107c10", 3: "#986f0b", 4: "#c42b1c", 5: "#c42b1c"}
 
@@ -63,6 +63,8 @@ class ResponseView(QWidget):
         self.fetch_all.clicked.connect(self.fetch_all_requested)
         self.fetch_cap = QSpinBox()
         self.fetch_cap.setObjectName("consoleFetchCap")
+        self.fetch_cap.setAccessibleName(self.tr("Most rows to fetch"))
+        self.fetch_cap.setAccessibleDescription(self.tr("Fetch all stops after this many rows"))
         self.fetch_cap.setRange(1, 1_000_000)
         self.fetch_cap.setSingleStep(1000)
         self.fetch_cap.setGroupSeparatorShown(True)
@@ -96,11 +98,13 @@ class ResponseView(QWidget):
 
         self.text = JsonTextView()
         self.text.setObjectName("consoleResponse")
+        self.text.setAccessibleName(self.tr("Response text"))
         self.text.setPlaceholderText(self.tr("The response appears here. Type a URI such as Courses?$top=10 "
                                              "and press Ctrl+Enter."))
         self.tree_model = JsonTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("consoleTree")
+        self.tree.setAccessibleName(self.tr("Response tree"))
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -109,6 +113,7 @@ class ResponseView(QWidget):
         self.table_model = RowsTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("consoleTable")
+        self.table.setAccessibleName(self.tr("Response rows"))
         self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -155,6 +160,7 @@ class ResponseView(QWidget):
 
         self.headers = QTableWidget(0, 2)
         self.headers.setObjectName("consoleResponseHeaders")
+        self.headers.setAccessibleName(self.tr("Response headers"))
         self.headers.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
         self.headers.verticalHeader().setVisible(False)
         self.headers.verticalHeader().setDefaultSectionSize(22)
@@ -191,8 +197,8 @@ class ResponseView(QWidget):
         colour = _STATUS_COLOURS.get(content.status // 100, "#404040")
         self.status.setText(f"{content.status} {content.reason}".strip())
         self.status.setStyleSheet(f"font-weight: bold; color: {colour};")
-        self.elapsed.setText(self.tr("{0} ms").format(round(content.elapsed_ms)))
-        self.size.setText(format_size(content.size))
+        self.elapsed.setText(self.tr("{0} ms").format(QLocale().toString(round(content.elapsed_ms))))
+        self.size.setText(data_size(content.size))
         if content.error_code or content.error_message:
             self.error.setText(f"<b>{_escape(content.error_code)}</b>: {_escape(content.error_message)}")
             self.error.setVisible(True)
@@ -204,7 +210,7 @@ class ResponseView(QWidget):
             self.headers.setItem(row, 1, QTableWidgetItem(value))
         if content.is_binary:
             self.binary_label.setText(self.tr("Binary response: {0}, {1}").format(
-                content.content_type or self.tr("no content type"), format_size(content.size)))
+                content.content_type or self.tr("no content type"), data_size(content.size)))
             self.text_stack.setCurrentIndex(1)
             self.text.show_text("")
         else:
@@ -255,11 +261,19 @@ class ResponseView(QWidget):
 
     def _update_rows_label(self) -> None:
         count = len(self.table_model.rows)
-        text = self.tr("{0} rows").format(f"{count:,}") if count else self.tr("No value array")
+        if not count:
+            text = self.tr("No value array")
+        else:  # English reads right without a catalogue; a translation gives every numerus form
+            text = self.tr("%Ln row", "", count) if count == 1 else self.tr("%Ln rows", "", count)
         if self._matching is not None:
-            text += " · " + self.tr("{0} matching").format(f"{self._matching:,}")
+            text += " · " + self.tr("{0} matching").format(QLocale().toString(self._matching))
         self.rows_label.setText(text)
         self.export_csv.setEnabled(count > 0)
+
+
+def data_size(size: int) -> str:
+    """"512 bytes", "3.2 KB" in the interface's locale (its digits, separators and unit words)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def _escape(text: str) -> str:

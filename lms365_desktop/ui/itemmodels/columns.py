@@ -8,7 +8,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 
 @lru_cache(maxsize=128)
@@ -47,7 +47,7 @@ def display_text(value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, Enum):
-        return _split_camel(value.name)
+        return enum_text(value)
     if isinstance(value, datetime):
         if value.year <= 1753 or value.year >= 9999:
             return ""
@@ -132,13 +132,44 @@ class Column:
         return display_text(field_value(row, self.key))
 
 
+# The API's enumeration names as a person reads them, translated when shown (a cell, a details
+# value). Names not listed (a newer server's) read as their words split apart.
+ENUM_TEXTS = {
+    "ELearning": QT_TRANSLATE_NOOP("EnumText", "ELearning"),
+    "ClassRoom": QT_TRANSLATE_NOOP("EnumText", "Class Room"),
+    "TrainingPlan": QT_TRANSLATE_NOOP("EnumText", "Training Plan"),
+    "Webinar": QT_TRANSLATE_NOOP("EnumText", "Webinar"),
+    "AutomaticApproval": QT_TRANSLATE_NOOP("EnumText", "Automatic Approval"),
+    "LineManagerApproval": QT_TRANSLATE_NOOP("EnumText", "Line Manager Approval"),
+    "LMSAdministratorsApproval": QT_TRANSLATE_NOOP("EnumText", "LMSAdministrators Approval"),
+    "CustomApproval": QT_TRANSLATE_NOOP("EnumText", "Custom Approval"),
+    "ExternalWebhookApproval": QT_TRANSLATE_NOOP("EnumText", "External Webhook Approval"),
+    "EnrollToSingle": QT_TRANSLATE_NOOP("EnumText", "Enroll To Single"),
+    "EnrollToAll": QT_TRANSLATE_NOOP("EnumText", "Enroll To All"),
+    "EnrollToMultiple": QT_TRANSLATE_NOOP("EnumText", "Enroll To Multiple"),
+    "Enrolled": QT_TRANSLATE_NOOP("EnumText", "Enrolled"),
+    "PendingApproval": QT_TRANSLATE_NOOP("EnumText", "Pending Approval"),
+    "Rejected": QT_TRANSLATE_NOOP("EnumText", "Rejected"),
+    "Cancelled": QT_TRANSLATE_NOOP("EnumText", "Cancelled"),
+    "WaitingList": QT_TRANSLATE_NOOP("EnumText", "Waiting List"),
+    "Completed": QT_TRANSLATE_NOOP("EnumText", "Completed"),
+    "NotStarted": QT_TRANSLATE_NOOP("EnumText", "Not Started"),
+    "InProgress": QT_TRANSLATE_NOOP("EnumText", "In Progress"),
+    "Failed": QT_TRANSLATE_NOOP("EnumText", "Failed"),
+    "Valid": QT_TRANSLATE_NOOP("EnumText", "Valid"),
+    "Expiring": QT_TRANSLATE_NOOP("EnumText", "Expiring"),
+    "Expired": QT_TRANSLATE_NOOP("EnumText", "Expired"),
+}
+
+
 def enum_text(value: Any) -> str:
-    """'PendingApproval' (or the member) -> 'Pending Approval'."""
+    """'PendingApproval' (or the member) -> 'Pending Approval', in the interface's language."""
     if value is None:
         return ""
-    if isinstance(value, Enum):
-        value = value.name
-    return _split_camel(str(value))
+    name = value.name if isinstance(value, Enum) else str(value)
+    if name in ENUM_TEXTS:
+        return QCoreApplication.translate("EnumText", ENUM_TEXTS[name])
+    return _split_camel(name)
 
 
 def enum_column(key: str, title: str, **options: Any) -> Column:

@@ -25,9 +25,10 @@ class CatalogDetails(DetailsPanel):
         categories = await client.get_course_categories(in_catalog)
         tags = await client.get_course_tags(in_catalog)
         self.add_section("summary", self.tr("Summary"), [
-            self.tr("{n:,} courses").format(n=courses),
-            self.tr("{n:,} categories").format(n=len(categories)),
-            self.tr("{n:,} tags").format(n=len(tags)),
+            self.tr("%Ln course", "", courses) if courses == 1 else self.tr("%Ln courses", "", courses),
+            self.tr("%Ln category", "", len(categories)) if len(categories) == 1
+            else self.tr("%Ln categories", "", len(categories)),
+            self.tr("%Ln tag", "", len(tags)) if len(tags) == 1 else self.tr("%Ln tags", "", len(tags)),
         ])
         self.add_section("categories", self.tr("Categories"), sorted(c.name or "" for c in categories))
         self.add_section("tags", self.tr("Tags"), sorted(t.name or "" for t in tags))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from lms365_desktop.api.client import DEFAULT_COURSE_EXPAND
 from lms365_desktop.api.errors import ValidationError
@@ -71,8 +71,8 @@ class CourseDetails(DetailsPanel):
                 status = "Completed"
             statuses[enum_text(status)] += 1
         total = sum(statuses.values())
-        summary = [self.tr("{n:,} enrollments").format(n=total)]
-        summary += [f"{name}: {count:,}" for name, count in statuses.most_common()]
+        summary = [self.tr("%Ln enrollment", "", total) if total == 1 else self.tr("%Ln enrollments", "", total)]
+        summary += [f"{name}: {QLocale().toString(count)}" for name, count in statuses.most_common()]
         self.add_section("enrollments", self.tr("Enrollments"), summary)
 
 

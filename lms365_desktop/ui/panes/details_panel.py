@@ -5,7 +5,7 @@ import asyncio
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -34,6 +34,8 @@ class DetailsPanel(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.setObjectName("detailsPanel")
+        self.setAccessibleName(self.tr("Details"))
+        self.setAccessibleDescription(self.tr("The selected row in full"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,9 +107,14 @@ class DetailsPanel(QScrollArea):
         caption.setContentsMargins(0, 10, 0, 0)
         lines = [_escape(item) for item in list(items)[:SECTION_LINES]]
         if len(items) > SECTION_LINES:
-            lines.append(self.tr("… and {n:,} more").format(n=len(items) - SECTION_LINES))
-        body = _label("<br>".join(lines) if lines else f"<i>{_escape(empty or self.tr('None'))}</i>")
-        body.setObjectName(f"details_{name}")
+            lines.append(self.tr("… and {n} more").format(n=QLocale().toString(len(items) - SECTION_LINES)))
+        if lines:
+            body = _label("<br>".join(lines))
+            body.setObjectName(f"details_{name}")  # the section's lines: what the server holds
+        else:
+            placeholder = empty or self.tr("None")
+            body = _label(f"<i>{_escape(placeholder)}</i>")
+            body.setObjectName(f"detailsEmpty_{name}")
         body.setEnabled(bool(items))
         at = self._layout.count() - 1  # before the closing stretch
         self._layout.insertWidget(at, caption)

@@ -24,6 +24,14 @@ from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 from lms365_desktop.ui.panes.session_times import session_when
 
 
+def one_or_many(n: int, one: str, many: str) -> str:
+    """English reads right without a catalogue: the singular source for one, the plural for more.
+
+    Both are looked up with the count (tr(text, "", n)), so a translation gives every numerus form.
+    """
+    return one if n == 1 else many
+
+
 class EnrollmentActions(QObject):
     """Owns the Approve/Reject/Cancel/Complete/Retake/Enroll actions and runs them."""
 
@@ -36,13 +44,13 @@ class EnrollmentActions(QObject):
         self.context, self.enrollments, self.courses, self.sessions = context, enrollments, courses, sessions
         self.users = users
         self.jobs, self.directory = jobs, directory
-        window, tr = context.window, self.tr
+        window = context.window
         spec = (
-            (APPROVE, tr("&Approve"), "Ctrl+Shift+A", "approve", self.approve),
-            (REJECT, tr("&Reject…"), "Ctrl+Shift+R", "reject", self.reject),
-            (CANCEL, tr("&Cancel enrollment…"), "Ctrl+Shift+X", "cancel", self.cancel),
-            (COMPLETE, tr("Set c&ompleted…"), "Ctrl+Shift+C", "complete", self.complete),
-            (RETAKE, tr("Force re&take…"), "Ctrl+Shift+T", "retake", self.retake),
+            (APPROVE, self.tr("&Approve"), "Ctrl+Shift+A", "approve", self.approve),
+            (REJECT, self.tr("&Reject…"), "Ctrl+Shift+R", "reject", self.reject),
+            (CANCEL, self.tr("&Cancel enrollment…"), "Ctrl+Shift+X", "cancel", self.cancel),
+            (COMPLETE, self.tr("Set c&ompleted…"), "Ctrl+Shift+C", "complete", self.complete),
+            (RETAKE, self.tr("Force re&take…"), "Ctrl+Shift+T", "retake", self.retake),
         )
         self.actions: dict[str, QAction] = {}
         for kind, text, shortcut, icon_name, slot in spec:
@@ -51,8 +59,9 @@ class EnrollmentActions(QObject):
             self.actions[kind] = action
             enrollments.toolbar.addAction(action)
         window.menus["actions"].addSeparator()
-        self.actions[ENROLL] = window.add_action("actions", ENROLL, tr("&Enroll users…"), shortcut="Ctrl+Shift+E",
-                                                 icon_name="enroll", slot=lambda _c=False: self.enroll_users())
+        self.actions[ENROLL] = window.add_action("actions", ENROLL, self.tr("&Enroll users…"),
+                                                 shortcut="Ctrl+Shift+E", icon_name="enroll",
+                                                 slot=lambda _c=False: self.enroll_users())
         for pane in (courses, sessions, enrollments) + ((users,) if users is not None else ()):
             pane.toolbar.addAction(self.actions[ENROLL])
             pane.selection_changed.connect(self.update_enabled)
@@ -80,14 +89,6 @@ class EnrollmentActions(QObject):
         self.actions[ENROLL].setEnabled(self.enroll_target() is not None)
 
     # ---- the verbs --------------------------------------------------------------------------
-    def counted(self, singular: str, plural: str, n: int) -> str:
-        """``tr(text, "", n)`` with %n: the singular source for one, the plural for more.
-
-        Both go through tr() with the count, so a translation gives every numerus form; English
-        needs no translation file to read right.
-        """
-        return self.tr(singular, "", n) if n == 1 else self.tr(plural, "", n)
-
     def approve(self) -> None:
         rows = self.applicable(APPROVE)
         if rows:
@@ -97,26 +98,27 @@ class EnrollmentActions(QObject):
 
     def reject(self) -> ActionDialog | None:
         n = len(self.applicable(REJECT))
-        return self._ask(REJECT, self.tr("Reject"),
-                         self.counted("Reject %n enrollment request?", "Reject %n enrollment requests?", n), "reject",
-                         verb=self.counted("Reject %n request", "Reject %n requests", n),
-                         dismiss=self.counted("Keep it pending", "Keep them pending", n),
+        question = one_or_many(n, self.tr("Reject %n enrollment request?", "", n),
+                               self.tr("Reject %n enrollment requests?", "", n))
+        return self._ask(REJECT, self.tr("Reject"), question, "reject",
+                         verb=one_or_many(n, self.tr("Reject %n request", "", n), self.tr("Reject %n requests", "", n)),
+                         dismiss=one_or_many(n, self.tr("Keep it pending", "", n), self.tr("Keep them pending", "", n)),
                          message_label=self.tr("Message to the learner:"))
 
     def cancel(self) -> ActionDialog | None:
         n = len(self.applicable(CANCEL))
-        return self._ask(CANCEL, self.tr("Cancel enrollment"),
-                         self.counted("Cancel %n enrollment?", "Cancel %n enrollments?", n), "cancel",
-                         verb=self.counted("Cancel %n enrollment", "Cancel %n enrollments", n),
-                         dismiss=self.counted("Keep it", "Keep them", n),
+        question = one_or_many(n, self.tr("Cancel %n enrollment?", "", n), self.tr("Cancel %n enrollments?", "", n))
+        verb = one_or_many(n, self.tr("Cancel %n enrollment", "", n), self.tr("Cancel %n enrollments", "", n))
+        return self._ask(CANCEL, self.tr("Cancel enrollment"), question, "cancel", verb=verb,
+                         dismiss=one_or_many(n, self.tr("Keep it", "", n), self.tr("Keep them", "", n)),
                          message_label=self.tr("Reason (shown to the learner):"))
 
     def complete(self) -> ActionDialog | None:
         n = len(self.applicable(COMPLETE))
-        return self._ask(COMPLETE, self.tr("Set completed"),
-                         self.counted("Mark %n enrollment as completed?", "Mark %n enrollments as completed?", n),
-                         "complete", verb=self.counted("Mark %n completed", "Mark %n completed", n),
-                         dismiss=self.tr("Leave as is"))
+        question = one_or_many(n, self.tr("Mark %n enrollment as completed?", "", n),
+                               self.tr("Mark %n enrollments as completed?", "", n))
+        return self._ask(COMPLETE, self.tr("Set completed"), question, "complete",
+                         verb=self.tr("Mark %n completed", "", n), dismiss=self.tr("Leave as is"))
 
     def retake(self):
         """Ask once (with the course's sessions to choose from when all rows share a course)."""
@@ -129,10 +131,10 @@ class EnrollmentActions(QObject):
     async def _ask_retake(self, courses: set[str]) -> ActionDialog | None:
         sessions = await self._load_sessions(next(iter(courses))) if len(courses) == 1 else []
         n = len(self.applicable(RETAKE))
-        return self._ask(RETAKE, self.tr("Force retake"),
-                         self.counted("Make %n learner take the course again?",
-                                      "Make %n learners take the course again?", n),
-                         "retake", sessions=sessions, verb=self.counted("Retake for %n learner", "Retake for %n learners", n),
+        question = one_or_many(n, self.tr("Make %n learner take the course again?", "", n),
+                               self.tr("Make %n learners take the course again?", "", n))
+        verb = one_or_many(n, self.tr("Retake for %n learner", "", n), self.tr("Retake for %n learners", "", n))
+        return self._ask(RETAKE, self.tr("Force retake"), question, "retake", sessions=sessions, verb=verb,
                          dismiss=self.tr("Leave as is"),
                          details=self.tr("Their completion is cleared; progress starts over."))
 
@@ -142,21 +144,21 @@ class EnrollmentActions(QObject):
         title = {APPROVE: self.tr("Nothing to approve"), REJECT: self.tr("Nothing to reject"),
                  CANCEL: self.tr("Nothing to cancel"), COMPLETE: self.tr("Nothing to mark completed"),
                  RETAKE: self.tr("Nothing to retake")}[kind]
+        n = selected
         if not selected:
             text = self.tr("Select one or more enrollments first.")
+        elif kind in (APPROVE, REJECT):
+            text = one_or_many(n, self.tr("The selected enrollment is not pending approval.", "", n),
+                               self.tr("None of the %n selected enrollments is pending approval.", "", n))
+        elif kind == CANCEL:
+            text = one_or_many(n, self.tr("The selected enrollment is not active.", "", n),
+                               self.tr("None of the %n selected enrollments is active.", "", n))
+        elif kind == COMPLETE:
+            text = one_or_many(n, self.tr("The selected enrollment is not an enrolled, unfinished one.", "", n),
+                               self.tr("None of the %n selected enrollments is enrolled and unfinished.", "", n))
         else:
-            text = {
-                APPROVE: self.counted("The selected enrollment is not pending approval.",
-                                      "None of the %n selected enrollments is pending approval.", selected),
-                REJECT: self.counted("The selected enrollment is not pending approval.",
-                                     "None of the %n selected enrollments is pending approval.", selected),
-                CANCEL: self.counted("The selected enrollment is not active.",
-                                     "None of the %n selected enrollments is active.", selected),
-                COMPLETE: self.counted("The selected enrollment is not an enrolled, unfinished one.",
-                                       "None of the %n selected enrollments is enrolled and unfinished.", selected),
-                RETAKE: self.counted("The selected learner has not started the course.",
-                                     "None of the %n selected learners has started the course.", selected),
-            }[kind]
+            text = one_or_many(n, self.tr("The selected learner has not started the course.", "", n),
+                               self.tr("None of the %n selected learners has started the course.", "", n))
         self.context.notifications.show_info(title, text)
 
     def _ask(self, kind: str, title: str, question: str, icon_name: str, **options) -> ActionDialog | None:
@@ -167,9 +169,9 @@ class EnrollmentActions(QObject):
         skipped = len(self.enrollments.selected_rows()) - len(rows)
         details = options.pop("details", "")
         if skipped:
-            details += (" " if details else "") + self.counted(
-                "%n selected row is skipped: the action does not apply to it.",
-                "%n selected rows are skipped: the action does not apply to them.", skipped)
+            details += (" " if details else "") + one_or_many(
+                skipped, self.tr("%n selected row is skipped: the action does not apply to it.", "", skipped),
+                self.tr("%n selected rows are skipped: the action does not apply to them.", "", skipped))
         dialog = ActionDialog(name=f"{kind}Dialog", title=title, question=question,
                               icon_name=icon_name, details=details,
                               parent=self.context.window, **options)
@@ -188,7 +190,10 @@ class EnrollmentActions(QObject):
             return None
         title = {APPROVE: self.tr("Approve"), REJECT: self.tr("Reject"), CANCEL: self.tr("Cancel"),
                  COMPLETE: self.tr("Complete"), RETAKE: self.tr("Retake")}[kind]
-        label = self.tr("{verb} {n} enrollments").format(verb=title, n="{n}")
+        # The job's label; {n} is filled in when the number of rows is known.
+        label = {APPROVE: self.tr("Approve {n} enrollments"), REJECT: self.tr("Reject {n} enrollments"),
+                 CANCEL: self.tr("Cancel {n} enrollments"), COMPLETE: self.tr("Complete {n} enrollments"),
+                 RETAKE: self.tr("Retake {n} enrollments")}[kind]
         model, total = self.enrollments.model, self.enrollments.model.total_count or 0
         if (len(self.enrollments.selected_rows()) >= model.loaded_count == model.visible_count and total > model.loaded_count):
             # Ctrl+A selected the loaded rows only: say so, and offer every row matching on the server.

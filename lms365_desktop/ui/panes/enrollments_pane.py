@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
@@ -242,8 +242,8 @@ class EnrollmentsPane(EntityPane):
         self.model.set_sort(index, order)
 
     def set_queue_counts(self, pending: int, overdue: int) -> None:
-        self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n:,})").format(n=pending))
-        self.view_buttons[OVERDUE].setText(self.tr("Overdue ({n:,})").format(n=overdue))
+        self.view_buttons[PENDING].setText(self.tr("Pending approvals ({n})").format(n=QLocale().toString(pending)))
+        self.view_buttons[OVERDUE].setText(self.tr("Overdue ({n})").format(n=QLocale().toString(overdue)))
 
     def search_filter(self, text: str) -> str:
         # Real LMS365 (ASP.NET Web API OData) refuses a $filter over MaxNodeCount, 100 by

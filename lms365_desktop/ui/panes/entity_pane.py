@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,15 +41,27 @@ def words_filter(text: str, fields: Sequence[str]) -> str:
     return and_(*(or_(*(contains(name, word) for name in fields)) for word in words))
 
 
-def format_count(model: EntityTableModel, tr: Callable[[str], str]) -> str:
-    """"1,200 of 25,000" (and what the quick filter keeps of them)."""
+class FilterBox(QLineEdit):
+    """A search field that asks for room for its whole placeholder (German runs a third longer),
+    and still shrinks to its minimum in a narrow window."""
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        room = self.fontMetrics().horizontalAdvance(self.placeholderText()) + 60  # icons, clear button, frame
+        hint.setWidth(max(hint.width(), room))
+        return hint
+
+
+def format_count(model: EntityTableModel) -> str:
+    """"1,200 of 25,000" (and what the quick filter keeps of them), in the interface's locale."""
+    translate, number = QCoreApplication.translate, QLocale().toString
     loaded, total, shown = model.loaded_count, model.total_count, model.visible_count
-    text = tr("{loaded:,} of {total:,}").format(loaded=loaded, total=total) if total is not None \
-        else tr("{loaded:,} loaded").format(loaded=loaded)
+    text = translate("EntityPane", "{loaded} of {total}").format(loaded=number(loaded), total=number(total)) \
+        if total is not None else translate("EntityPane", "{loaded} loaded").format(loaded=number(loaded))
     if model.quick_filter:
-        text = tr("{shown:,} shown · ").format(shown=shown) + text
+        text = translate("EntityPane", "{shown} shown · ").format(shown=number(shown)) + text
     if model.stale:
-        text += tr(" · not up to date: the last refresh failed (F5 tries again)")
+        text += translate("EntityPane", " · not up to date: the last refresh failed (F5 tries again)")
     return text
 
 
@@ -82,15 +94,19 @@ class EntityPane(QWidget):
         self.scope_label = ""
         self.open_actions: list = []  # "Open …" actions on the current row, from ui.pane_links
 
-        self.search_box = QLineEdit()
+        self.search_box = FilterBox()
         self.search_box.setObjectName(f"{object_name}Search")
         self.search_box.setPlaceholderText(self.tr("Search on the server…"))
+        self.search_box.setAccessibleName(self.tr("Search on the server"))
+        self.search_box.setAccessibleDescription(self.tr("Enter sends the words to the server; every row is searched"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setMinimumWidth(150)
-        self.quick_filter_box = QLineEdit()
+        self.quick_filter_box = FilterBox()
         self.quick_filter_box.setObjectName(f"{object_name}QuickFilter")
         self.quick_filter_box.setPlaceholderText(self.tr("Quick filter loaded rows"))
+        self.quick_filter_box.setAccessibleName(self.tr("Quick filter"))
+        self.quick_filter_box.setAccessibleDescription(self.tr("Keeps the loaded rows that contain the text"))
         self.quick_filter_box.setClearButtonEnabled(True)
         self.quick_filter_box.setMinimumWidth(130)
         self.quick_filter_box.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
@@ -108,12 +124,17 @@ class EntityPane(QWidget):
         self.scope_chip.setIcon(icon("close"))
         self.scope_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.scope_chip.setToolTip(self.tr("Show all again"))
+        self.scope_chip.setAccessibleDescription(self.tr("Show all again"))
         self.scope_chip.setVisible(False)
         self.scope_chip.clicked.connect(lambda: self.set_scope("", ""))
         columns_button = QToolButton()
         columns_button.setIcon(icon("columns"))
+        columns_button.setObjectName(f"{object_name}Columns")
         columns_button.setToolTip(self.tr("Choose columns"))
+        columns_button.setAccessibleName(self.tr("Choose columns"))
         columns_button.clicked.connect(self.choose_columns)
+        self.columns_button = columns_button
+        self._focus_ordered = False
 
         # Row 1: the pane's actions (hidden while it has none). Row 2: views and scope on the
         # left, server search, quick filter and the column chooser on the right.
@@ -140,9 +161,13 @@ class EntityPane(QWidget):
 
         self.view = EntityTableView()
         self.view.setObjectName(f"{object_name}Table")
+        self.view.setAccessibleName(self.tr("Rows"))
+        self.view.setAccessibleDescription(self.tr("Enter opens the selected row; the menu key lists what else it opens"))
         self.view.setModel(self.model)
+        header_metrics = self.view.horizontalHeader().fontMetrics()
         for index, column in enumerate(columns):
-            self.view.setColumnWidth(index, column.width)
+            # At least its title's width (with room for the sort arrow): a translation may be longer.
+            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.title) + 28))
             self.view.setColumnHidden(index, not column.visible)
 
         bottom = QHBoxLayout()
@@ -208,6 +233,15 @@ class EntityPane(QWidget):
     async def name_rows(self, rows: Sequence[Any]) -> None:
         """Look up, locally, the people these rows name, so their cells show names (exports of
         rows not loaded in the view call it too, a page at a time)."""
+
+    def order_focus(self) -> None:
+        """Tab follows reading order: views and scope, search, quick filter, columns, then the splitter's parts."""
+        chain = [self.filter_left.itemAt(i).widget() for i in range(self.filter_left.count())]
+        chain += [self.search_box, self.quick_filter_box, self.columns_button]
+        chain += [self.splitter.widget(i) for i in range(self.splitter.count())]
+        chain = [widget for widget in chain if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def search_filter(self, text: str) -> str:
         """Server filter for the typed search text: every word in one of the search fields.
@@ -386,7 +420,7 @@ class EntityPane(QWidget):
         self.busy.setText(self.tr("Loading…") if loading else "")
 
     def _on_model_counts_changed(self) -> None:
-        self.count_label.setText(format_count(self.model, self.tr))
+        self.count_label.setText(format_count(self.model))
 
     def _on_header_sort_indicator_changed(self, section: int, _order) -> None:
         """A column the server cannot sort on takes no click and shows no arrow."""
@@ -405,5 +439,8 @@ class EntityPane(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.toolbar.setVisible(bool(self.toolbar.actions()))
+        if not self._focus_ordered:  # subclasses add their view buttons and panels after __init__
+            self._focus_ordered = True
+            self.order_focus()
         super().showEvent(event)
         self.ensure_loaded()

@@ -50,6 +50,7 @@ class NotificationCard(QFrame):
         badge.setPixmap(icon(_LEVEL_ICONS[level]).pixmap(20, 20))
         self.title_label = QLabel(f"<b>{_escape(title)}</b>")
         self.message_label = QLabel(message)
+        self.message_label.setObjectName("notificationMessage")  # the server's own words, or a translated text
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -75,12 +76,14 @@ class NotificationCard(QFrame):
         close = QToolButton()
         close.setIcon(icon("close"))
         close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss"))
         close.setAutoRaise(True)
         close.clicked.connect(self.dismiss)
         top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
         self.details_view = QPlainTextEdit(details or "")
         self.details_view.setReadOnly(True)
+        self.details_view.setAccessibleName(self.tr("Details"))
         self.details_view.setMaximumHeight(140)
         self.details_view.setVisible(False)
         self.details_button.toggled.connect(self.details_view.setVisible)

@@ -1,7 +1,7 @@
 """The real window on the sandbox: every pane loads and pages, server sort and search, details, views."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 
 from lms365_desktop.api.odata import Query
@@ -25,7 +25,8 @@ def test_every_pane_loads_with_counts_and_passes_modeltester(main_window, qtbot,
         wait_loaded(qtbot, pane)
         total = run_async(qtbot, client.count(pane.entity_set))
         assert pane.model.total_count == total
-        assert pane.count_label.text() == f"{pane.model.loaded_count:,} of {total:,}"
+        number = QLocale().toString
+        assert pane.count_label.text() == f"{number(pane.model.loaded_count)} of {number(total)}"
         qtmodeltester.check(pane.model, force_py=True)
 
 
