@@ -71,6 +71,7 @@ class UserPickerDialog(QDialog):
             self.course.addItem(title, cid)
         self.course_label = QLabel(objectName="userPickerCourseLabel")
         self.course_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.course_label.setAccessibleName(self.tr("Chosen course"))
         course_label = QLabel(self.tr("&Course:"))
         course_label.setBuddy(self.course)
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -58,6 +60,7 @@ class FormPage(QWizardPage):
         caption = QLabel(text)
         caption.setTextFormat(Qt.TextFormat.RichText)
         caption.setBuddy(widget)
+        name_fields(widget, label)
         if mandatory:
             caption.setToolTip(self.tr("Required"))
             widget.setAccessibleDescription(self.tr("Required"))
@@ -85,6 +88,8 @@ class FormPage(QWizardPage):
 
     def add_row(self, label: str, widget: QWidget) -> None:
         self.form.addRow(label, widget)
+        if label:
+            name_fields(widget, label)
 
     @property
     def field_keys(self) -> Iterable[str]:
@@ -125,6 +130,24 @@ class FormPage(QWizardPage):
             if label is not None:
                 return label
         return None
+
+
+def name_fields(widget: QWidget, label: str) -> None:
+    """Give the field (or the unnamed editors of a compound field) the label's words as accessible name.
+
+    Qt names a field after its buddy label only when both share a parent; a form row's field
+    sits in a holder, so screen readers would hear nothing.
+    """
+    name = label.replace("&", "").rstrip(":").strip()
+    editors = [widget] if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else widget.findChildren(QWidget)
+    for editor in editors:
+        if editor.focusPolicy() == Qt.FocusPolicy.NoFocus or editor.accessibleName():
+            continue
+        if isinstance(editor, QAbstractButton) and editor.text():
+            continue  # a check box or button says what it is itself
+        if editor.focusProxy() is not None or (editor is not widget and isinstance(editor.parentWidget(), QAbstractSpinBox)):
+            continue
+        editor.setAccessibleName(name)
 
 
 def row(*widgets: QWidget, stretch: int | None = None) -> QWidget:

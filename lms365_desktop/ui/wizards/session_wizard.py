@@ -132,6 +132,7 @@ class SessionDonePage(QWizardPage):
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit(objectName="sessionCreatedDetails")
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("The session as the server holds it"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
