@@ -150,15 +150,15 @@ class ConnectionForm(QWidget):
             form.setRowVisible(row, False)
         self.rate_calls.setAccessibleName(self.tr("Rate limit: calls"))
         self._form = form
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
         # Tab follows the rows as they read: "More options" sits between the key and the options it shows.
         chain = [self.name_edit, self.region_combo, self.url_edit, self.key_edit, self.more_button,
                  self.username_edit, self.rate_calls, self.rate_window, self.on_behalf_edit, self.callback_edit]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
 
         self.region_combo.currentIndexChanged.connect(self._on_region_changed)
         for field, edit in (("name", self.name_edit), ("base_url", self.url_edit), ("api_key", self.key_edit),

@@ -10,7 +10,8 @@ import shiboken6
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from lms365_desktop.core.crash_reports import CrashReport
-from tests.ui.dialog_walk import check, focus_chain, pseudo, pseudo_qm  # noqa: F401 (fixtures)
+from lms365_desktop.ui import i18n
+from tests.ui.dialog_walk import MARK, check, focus_chain, pseudo, pseudo_qm  # noqa: F401 (fixtures)
 from tests.ui.helpers import make_window, run_async, shot
 
 
@@ -55,6 +56,18 @@ def test_shortcuts_guide_preferences_and_about_speak_the_catalogue(qtbot, diagno
         qtbot.waitUntil(dialog.isVisible)
         check(dialog)
         dialog.reject()
+    # The guide's own text: every heading and paragraph came through the catalogue.
+    guide = controller.show_guide()
+    lines = [line for line in guide.browser.toPlainText().splitlines() if line.strip()]
+    assert lines and [line for line in lines if MARK not in line] == []
+    guide.reject()
+    # The language choice: listed before the log level, saved for the next start.
+    preferences = controller.show_preferences()
+    assert focus_chain(preferences, [preferences.language, preferences.log_level]) == [preferences.language,
+                                                                                        preferences.log_level]
+    preferences.language.setCurrentIndex(preferences.language.findData("de"))
+    preferences.accept()
+    assert i18n.preferred_language(context.settings) == "de"
     context.window.actions_by_name["about"].trigger()
     qtbot.waitUntil(lambda: any(box.isVisible() for box in context.window.findChildren(QMessageBox)))
     about = next(box for box in context.window.findChildren(QMessageBox) if box.isVisible())
