@@ -81,6 +81,12 @@ def check(root: QWidget, data: dict[str, object] | None = None) -> None:
     assert not texts and not unnamed, f"untranslated: {texts}\nwithout an accessible name: {unnamed}"
 
 
+def unmarked_items(combo) -> list[str]:
+    """A combo box's choices that did not come through the catalogue (for combos of fixed choices)."""
+    texts = [combo.itemText(index) for index in range(combo.count())]
+    return [text for text in texts if MARK not in text]
+
+
 def focus_chain(root: QWidget, widgets: list[QWidget]) -> list[QWidget]:
     """The given widgets in the order Tab visits them, starting from the first."""
     order, seen = [], set()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lms365_desktop.ui.wizards.form_messages import form_message
+
 ERROR_STYLE = "color: #c42b1c;"
 
 
@@ -108,7 +110,7 @@ class FormPage(QWizardPage):
         for key, message in errors.items():
             label = self._label_for(key)
             if label is not None:
-                label.setText(message)
+                label.setText(form_message(message))  # the request model's checks speak English
                 label.show()
                 shown = True
         return shown

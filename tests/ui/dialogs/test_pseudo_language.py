@@ -12,7 +12,7 @@ from lms365_desktop.core.profiles import ConnectionProfile, ProfileStore
 from lms365_desktop.core.secrets import SecretStore
 from lms365_desktop.ui.dialogs.bulk_scope import ask_scope
 from lms365_desktop.ui.dialogs.connect_dialog import ConnectDialog
-from tests.ui.dialog_walk import check, focus_chain, pseudo, pseudo_qm  # noqa: F401 (fixtures)
+from tests.ui.dialog_walk import check, focus_chain, pseudo, pseudo_qm, unmarked_items  # noqa: F401 (fixtures)
 from tests.ui.helpers import make_window, run_async, select_rows, shot
 
 
@@ -45,6 +45,8 @@ def test_connect_dialog_speaks_the_catalogue_names_its_fields_and_tabs_in_readin
     data = {}
     check(dialog, data)
     form = dialog.form
+    # Every region's name is in the user's words (the host beside it is an address).
+    assert unmarked_items(form.region_combo) == [] and form.region_combo.count() > 5
     # Each label is linked to its field: its mnemonic focuses the field.
     for editor in (form.name_edit, form.region_combo, form.url_edit, form.key_edit):
         buddies = [label for label in dialog.findChildren(QLabel) if label.buddy() is editor]

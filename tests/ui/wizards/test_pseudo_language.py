@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QWizard
 
 from lms365_desktop.core.certificate_uploads import CertificateUploadService
 from tests.ui.certificate_helpers import course_with_learners, pdf_bytes
-from tests.ui.dialog_walk import check, focus_chain, pseudo, pseudo_qm  # noqa: F401 (fixtures)
+from tests.ui.dialog_walk import check, focus_chain, pseudo, pseudo_qm, unmarked_items  # noqa: F401 (fixtures)
 from tests.ui.helpers import make_window, run_async, shot
 
 
@@ -41,6 +41,10 @@ def test_course_wizard_pages_speak_the_catalogue_and_have_names(qtbot, context):
               basics.url, basics.auto_resolve, basics.culture, basics.ui_culture, basics.course_id, basics.duration,
               basics.ceu, basics.image_url]
     assert focus_chain(wizard, fields) == fields
+
+    # Fixed choices are words of the interface too (the catalogs and cultures are data).
+    assert unmarked_items(basics.course_type) == []
+    assert unmarked_items(wizard.enrollment.flow) == [] and unmarked_items(wizard.enrollment.session_type) == []
 
     qtbot.keyClicks(basics.title_edit, "Pseudo Safety 101")
     basics.description.setPlainText("Fire and first aid basics.")
@@ -78,6 +82,7 @@ def test_session_wizard_speaks_the_catalogue(qtbot, context):
     assert wizard is not None
     check(wizard)
     page = wizard.details
+    assert unmarked_items(page.room_source) == []
     page.has_deadline.setChecked(True)
     page.limit.setChecked(True)
     check(wizard)
@@ -120,3 +125,17 @@ def test_upload_wizard_and_file_upload_dialog_speak_the_catalogue(qtbot, context
     qtbot.waitUntil(lambda: dialog.queue.totals().done == 1, timeout=10_000)
     dialog.queue_view.model.flush()
     check(dialog)
+
+
+def test_category_and_tag_dialogs_speak_the_catalogue(qtbot, context):
+    from lms365_desktop.ui.wizards.category_tag_dialogs import create_category_dialog, create_tag_dialog
+
+    catalog_id = run_async(qtbot, context.wizards.launcher.course_service().catalogs())[0]["Id"]
+    for make in (create_category_dialog, create_tag_dialog):
+        dialog = make(context.wizards.launcher.course_service(), catalog_id, context.window)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        check(dialog)
+        dialog.buttons.accepted.emit()  # nothing typed: the message beside the name is translated too
+        check(dialog)
+        dialog.close()
