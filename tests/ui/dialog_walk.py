@@ -73,18 +73,51 @@ def untranslated(root: QWidget, data: dict[str, object] | None = None) -> list[t
 
 
 def check(root: QWidget, data: dict[str, object] | None = None) -> None:
-    """No untranslated text and no focusable widget without an accessible name."""
+    """No untranslated text, no focusable widget without an accessible name, Tab in reading order."""
     texts, unnamed = untranslated(root, data), unnamed_focusable(root)
     if os.environ.get("DIALOG_WALK_REPORT"):  # while fixing: list everything, stop at nothing
-        print(f"\nWALK {root.objectName()}: untranslated: {texts}\nWALK unnamed: {unnamed}")
+        print(f"\nWALK {root.objectName()}: untranslated: {texts}\nWALK unnamed: {unnamed}"
+              f"\nWALK backwards: {backward_tabs(root)}")
         return
-    assert not texts and not unnamed, f"untranslated: {texts}\nwithout an accessible name: {unnamed}"
+    backwards = backward_tabs(root)
+    assert not texts and not unnamed and len(backwards) <= 1, (
+        f"untranslated: {texts}\nwithout an accessible name: {unnamed}\nTab jumps back up: {backwards}")
 
 
 def unmarked_items(combo) -> list[str]:
     """A combo box's choices that did not come through the catalogue (for combos of fixed choices)."""
     texts = [combo.itemText(index) for index in range(combo.count())]
     return [text for text in texts if MARK not in text]
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in ``root``, in the order it visits them."""
+    from PySide6.QtCore import Qt
+
+    stops, seen, current = [], set(), root.nextInFocusChain()
+    while id(current) not in seen and current is not root:
+        seen.add(id(current))
+        if (current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isVisibleTo(root) and current.isEnabled()
+                and current.focusProxy() is None and current.window() is root.window()):
+            stops.append(current)
+        current = current.nextInFocusChain()
+    return stops
+
+
+def backward_tabs(root: QWidget) -> list[tuple[str, str]]:
+    """Pairs where Tab jumps back up the same column, around the whole cycle of tab stops.
+
+    Reading order is top to bottom, so one such jump is the wrap from the last stop to the
+    first; a second one means Tab leaves the reading order somewhere.
+    """
+    problems = []
+    stops = tab_stops(root)
+    for before, after in zip(stops, stops[1:] + stops[:1]):
+        a, b = before.mapTo(root, before.rect().topLeft()), after.mapTo(root, after.rect().topLeft())
+        same_column = a.x() < b.x() + after.width() and b.x() < a.x() + before.width()
+        if same_column and b.y() + 8 < a.y():
+            problems.append((before.objectName() or type(before).__name__, after.objectName() or type(after).__name__))
+    return problems
 
 
 def focus_chain(root: QWidget, widgets: list[QWidget]) -> list[QWidget]:
