@@ -227,7 +227,7 @@ GERMAN = {
 "&People:": "&Personen:",
 "Enroll people in {course}": "Personen in {course} einschreiben",
 "Enroll people": "Personen einschreiben",
-"{type} course": "{type}-Kurs",
+"{type} course": "Kursart: {type}",
 "Already enrolled, left out: {names}": "Bereits eingeschrieben, ausgelassen: {names}",
 "already enrolled": "bereits eingeschrieben",
 "Enroll %n people": ("%n Person einschreiben", "%n Personen einschreiben"),

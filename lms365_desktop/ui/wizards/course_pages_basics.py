@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lms365_desktop.api.enums import CourseType
 from lms365_desktop.core.course_creation import url_slug
 from lms365_desktop.ui.wizards.form_support import FormPage
-from lms365_desktop.ui.wizards.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_words
 
 CULTURES = ("en-US", "en-GB", "da-DK", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "nb-NO",
             "sv-SE", "fi-FI", "pl-PL", "pt-BR", "ja-JP", "zh-CN")

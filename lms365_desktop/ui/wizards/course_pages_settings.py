@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 from lms365_desktop.ui.wizards.form_support import FormPage
-from lms365_desktop.ui.wizards.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_words
 
 
 def iso_utc(value: QDateTime) -> str:

@@ -19,7 +19,7 @@ from lms365_desktop.ui.wizards.course_pages_basics import BasicsPage, Categorisa
 from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, ReviewPage
 from lms365_desktop.ui.wizards.course_pages_settings import ContentPage, EnrollmentPage, SchedulePage
 from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors
-from lms365_desktop.ui.wizards.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_words
 
 COURSES_PATH = "/odata/v2/Courses"
 

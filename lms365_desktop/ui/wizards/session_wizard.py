@@ -31,7 +31,7 @@ from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.time_zone_picker import TimeZonePicker
 from lms365_desktop.ui.wizards.course_pages_settings import date_edit
 from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors, row
-from lms365_desktop.ui.wizards.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_words
 
 
 def _wall_time(value: QDateTime) -> datetime:

@@ -1,4 +1,4 @@
-"""The wizards' words for the API's enum values (course type, enrollment flow…), in the user's language."""
+"""Words for the API's enum values in the wizards and dialogs (course type, enrollment flow…), in the user's language."""
 from __future__ import annotations
 
 from enum import Enum
