@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 
 from lms365_desktop.core.certificate_uploads import CertificateUploadService
 from tests.ui.certificate_helpers import course_with_learners, pdf_bytes
@@ -113,6 +113,15 @@ def test_upload_wizard_and_file_upload_dialog_speak_the_catalogue(qtbot, context
     wizard.queue_page.view.model.flush()
     shot(wizard, "pseudo_upload_queue")
     check(wizard)
+
+    # One file dropped on a learner's row asks first.
+    learner = run_async(qtbot, CertificateUploadService(client).learners(course["Id"]))[0]
+    context.wizards.certificate_drop.upload_single(course, {"Id": learner.enrollment_id}, paths[0])
+    qtbot.waitUntil(lambda: context.window.findChild(QMessageBox, "confirmCertificateDropBox") is not None)
+    box = context.window.findChild(QMessageBox, "confirmCertificateDropBox")
+    qtbot.waitUntil(box.isVisible)
+    check(box)
+    box.reject()
 
     context.window.actions_by_name["uploadFile"].trigger()
     dialog = context.window.findChild(QDialog, "fileUploadDialog")
