@@ -28,10 +28,14 @@ def iso_utc(value: QDateTime) -> str:
     return value.toTimeZone(QTimeZone.utc()).toString("yyyy-MM-ddTHH:mm:ssZ")
 
 
-def date_edit(object_name: str) -> QDateTimeEdit:
+def date_edit(object_name: str, *, with_zone: bool = False) -> QDateTimeEdit:
+    """A date-time editor; ``with_zone`` shows the zone it is read in (this computer's), as dates here say.
+
+    The session wizard leaves it out: its times are read in the session's zone, chosen beside them.
+    """
     edit = QDateTimeEdit(objectName=object_name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm t" if with_zone else "yyyy-MM-dd HH:mm")
     start = QDateTime.currentDateTime().addDays(1)
     start.setTime(QTime(9, 0))
     edit.setDateTime(start)
@@ -47,7 +51,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.enabled = QCheckBox(label, objectName=f"{object_name}Check")
-        self.edit = date_edit(f"{object_name}Edit")
+        self.edit = date_edit(f"{object_name}Edit", with_zone=True)
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         grid = QGridLayout(self)
@@ -120,7 +124,7 @@ class _FixedOrDays(QWidget):
         self.group = QButtonGroup(self)
         for button in (self.none, self.fixed, self.days):
             self.group.addButton(button)
-        self.date = date_edit(f"{object_name}Date")
+        self.date = date_edit(f"{object_name}Date", with_zone=True)
         self.count = QSpinBox(objectName=f"{object_name}Count")
         self.count.setRange(0, 3650)
         self.count.setSuffix(self.tr(" days"))
