@@ -80,7 +80,7 @@ class CrashDialog(QDialog):
         else:
             headline = self.tr("An unexpected error occurred: {summary}")
         if len(self.reports) > 1:
-            headline += " " + self.tr("(%n error(s) in all)", "", len(self.reports))
+            headline += " " + self.tr("(%n errors in all)", "", len(self.reports))
         self.headline.setText(headline.format(summary=report.summary.splitlines()[0] if report.summary else ""))
         self.details.setPlainText(self.details_text())
 

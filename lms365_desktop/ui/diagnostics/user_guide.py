@@ -90,10 +90,13 @@ class UserGuideDialog(QDialog):
                         "support; the log file is in the folder that Help ▸ Open log folder shows."),
             ]),
         ]
-        parts = [f"<h2>{html.escape(self.tr('Working with LMS365 Desktop'))}</h2>"]
+        # tr() outside the f-strings: lupdate reads no call inside one.
+        heading = self.tr("Working with LMS365 Desktop")
+        closing = self.tr("All keyboard shortcuts: Help ▸ Keyboard shortcuts.")
+        parts = [f"<h2>{html.escape(heading)}</h2>"]
         for title, paragraphs in sections:
             parts.append(f"<h3>{html.escape(title)}</h3>")
             for paragraph in paragraphs:
                 parts.append(f"<p>{html.escape(paragraph).format(**keys)}</p>")
-        parts.append(f"<p>{html.escape(self.tr('All keyboard shortcuts: Help ▸ Keyboard shortcuts.'))}</p>")
+        parts.append(f"<p>{html.escape(closing)}</p>")
         return "\n".join(parts)

@@ -98,6 +98,7 @@ class ConnectDialog(QDialog):
         # 2. Saved connections (shown when there are any).
         self.saved_list = QListWidget(objectName="savedConnections")
         self.saved_list.setMaximumHeight(120)
+        self.saved_list.setAccessibleName(self.tr("Saved connections"))
         self.saved_connect = QPushButton(icon("connect"), self.tr("Connect"), objectName="connectSavedButton")
         self.saved_edit = QPushButton(self.tr("Edit"), objectName="editSavedButton")
         self.saved_delete = QPushButton(icon("close"), self.tr("Delete…"), objectName="deleteSavedButton")

@@ -1,7 +1,7 @@
 """The fields of one connection (name, region or address, API key, options) with messages beside each field."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,36 @@ from lms365_desktop.core.profiles import REGION_PRESETS, ConnectionProfile, pres
 from lms365_desktop.ui.theme import icon, is_dark
 
 CUSTOM = "custom"
+# The regions' names by preset key, marked for lupdate in this class's context (core stays Qt-free).
+REGION_NAMES = {
+    "us": QT_TRANSLATE_NOOP("ConnectionForm", "United States (Central US)"),
+    "ne": QT_TRANSLATE_NOOP("ConnectionForm", "Europe (North Europe)"),
+    "uk": QT_TRANSLATE_NOOP("ConnectionForm", "United Kingdom (UK South)"),
+    "de": QT_TRANSLATE_NOOP("ConnectionForm", "Germany (West Central)"),
+    "ch": QT_TRANSLATE_NOOP("ConnectionForm", "Switzerland (North)"),
+    "ca": QT_TRANSLATE_NOOP("ConnectionForm", "Canada (Central)"),
+    "au": QT_TRANSLATE_NOOP("ConnectionForm", "Australia (East)"),
+    "je": QT_TRANSLATE_NOOP("ConnectionForm", "Japan (East)"),
+    "usgcc": QT_TRANSLATE_NOOP("ConnectionForm", "US Government (GCC)"),
+    "compat": QT_TRANSLATE_NOOP("ConnectionForm", "Any region (compatibility host api.365.systems)"),
+}
+
+# The profile's own checks (core, Qt-free) speak English; these are their messages, marked for
+# lupdate in this class's context, so show_errors can put them in the user's language.
+PROFILE_MESSAGES = frozenset({
+    QT_TRANSLATE_NOOP("ConnectionForm", "Give the connection a name."),
+    QT_TRANSLATE_NOOP("ConnectionForm", "The name must be a single line of text."),
+    QT_TRANSLATE_NOOP("ConnectionForm", "The API address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must not contain a query, a fragment or credentials."),
+    QT_TRANSLATE_NOOP("ConnectionForm", "The API address has an invalid port number."),
+    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
+    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must not contain a query, a fragment or credentials."),
+    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address has an invalid port number."),
+})
 
 
 def error_colour() -> str:
@@ -41,7 +71,9 @@ class ConnectionForm(QWidget):
         self.name_edit.setPlaceholderText(self.tr("e.g. Contoso production"))
         self.region_combo = QComboBox(objectName="connectionRegion")
         for preset in REGION_PRESETS:
-            self.region_combo.addItem(f"{self.tr(preset.label)} — {preset.base_url.removeprefix('https://')}", preset.key)
+            name = QCoreApplication.translate("ConnectionForm", REGION_NAMES[preset.key]) \
+                if preset.key in REGION_NAMES else preset.label
+            self.region_combo.addItem(f"{name} — {preset.base_url.removeprefix('https://')}", preset.key)
         self.region_combo.addItem(self.tr("Custom address…"), CUSTOM)
         self.url_edit = QLineEdit(objectName="connectionUrl")
         self.url_edit.setPlaceholderText("https://")
@@ -77,10 +109,13 @@ class ConnectionForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Name:"), self._with_error(self.name_edit, "name"))
-        form.addRow(self.tr("&Region:"), self.region_combo)
-        form.addRow(self.tr("&Address:"), self._with_error(self.url_edit, "base_url"))
-        form.addRow(self.tr("API &key:"), self._with_error(self.key_edit, "api_key"))
+        # Each label is the buddy of its editor (not of the box around it with the message), so
+        # its mnemonic focuses the editor and a screen reader names the editor after it.
+        self._add_row(form, self.tr("&Name:"), self.name_edit, self._with_error(self.name_edit, "name"))
+        self._add_row(form, self.tr("&Region:"), self.region_combo, self.region_combo)
+        self._add_row(form, self.tr("&Address:"), self.url_edit, self._with_error(self.url_edit, "base_url"))
+        self._add_row(form, self.tr("API &key:"), self.key_edit, self._with_error(self.key_edit, "api_key"))
+        self.key_edit.setAccessibleDescription(self.key_edit.toolTip())
         form.addRow(self.key_notice)
 
         self.more_button = QToolButton(objectName="connectionMoreOptions", text=self.tr("More options"))
@@ -95,7 +130,10 @@ class ConnectionForm(QWidget):
         rate_layout = QHBoxLayout(rate_row)
         rate_layout.setContentsMargins(0, 0, 0, 0)
         rate_layout.addWidget(self.rate_calls)
-        rate_layout.addWidget(QLabel(self.tr("per")))
+        per = QLabel(self.tr("per"))
+        per.setBuddy(self.rate_window)
+        rate_layout.addWidget(per)
+        self.rate_window.setAccessibleName(self.tr("Rate limit: time window in seconds"))
         rate_layout.addWidget(self.rate_window)
         rate_layout.addStretch(1)
         # Options rows live in the same form (aligned labels) and are shown on demand.
@@ -105,15 +143,22 @@ class ConnectionForm(QWidget):
             self._with_error(self.on_behalf_edit, "on_behalf_of"),
             self._with_error(self.callback_edit, "public_callback_url"),
         ]
-        for label, row in zip((self.tr("User name:"), self.tr("Rate limit:"), self.tr("On behalf of:"),
-                               self.tr("Callback address:")), self._advanced_rows):
-            form.addRow(label, row)
+        advanced = ((self.tr("&User name:"), self.username_edit), (self.tr("Rate &limit:"), self.rate_calls),
+                    (self.tr("On behal&f of:"), self.on_behalf_edit), (self.tr("Call&back address:"), self.callback_edit))
+        for (label, editor), row in zip(advanced, self._advanced_rows):
+            self._add_row(form, label, editor, row)
             form.setRowVisible(row, False)
+        self.rate_calls.setAccessibleName(self.tr("Rate limit: calls"))
         self._form = form
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        # Tab follows the rows as they read: "More options" sits between the key and the options it shows.
+        chain = [self.name_edit, self.region_combo, self.url_edit, self.key_edit, self.more_button,
+                 self.username_edit, self.rate_calls, self.rate_window, self.on_behalf_edit, self.callback_edit]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
         self.region_combo.currentIndexChanged.connect(self._on_region_changed)
         for field, edit in (("name", self.name_edit), ("base_url", self.url_edit), ("api_key", self.key_edit),
@@ -182,7 +227,9 @@ class ConnectionForm(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         for field, label in self._errors.items():
             text = errors.get(field, "")
-            label.setText(self.tr(text) if text else "")
+            if text in PROFILE_MESSAGES:
+                text = QCoreApplication.translate("ConnectionForm", text)
+            label.setText(text)
             label.setVisible(bool(text))
 
     def error_text(self, field: str) -> str:
@@ -190,6 +237,13 @@ class ConnectionForm(QWidget):
         return label.text() if label.isVisibleTo(self) else ""
 
     # -- private -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _add_row(form: QFormLayout, text: str, editor: QWidget, field: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(editor)
+        editor.setAccessibleName(text.replace("&", "").rstrip(":"))
+        form.addRow(label, field)
 
     def _with_error(self, field: QWidget, name: str) -> QWidget:
         box = QWidget()

@@ -61,9 +61,12 @@ class ActionDialog(QDialog):
 
         self.session: QComboBox | None = None
         if sessions is not None:
-            layout.addWidget(QLabel(self.tr("Session for the retake:")))
+            caption = QLabel(self.tr("&Session for the retake:"))
+            layout.addWidget(caption)
             self.session = QComboBox()
             self.session.setObjectName("actionSession")
+            self.session.setAccessibleName(self.tr("Session for the retake"))
+            caption.setBuddy(self.session)
             self.session.addItem(self.tr("No session (keep as it is)"), "")
             for session_id, label in sessions:
                 self.session.addItem(label, session_id)

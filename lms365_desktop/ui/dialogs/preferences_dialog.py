@@ -1,10 +1,11 @@
-"""Tools ▸ Preferences: settings a user may change (today the log level), applied on OK."""
+"""Tools ▸ Preferences: settings a user may change (the language, the log level), saved on OK."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from lms365_desktop.core import logging_setup
+from lms365_desktop.ui import i18n
 
 LOG_LEVEL_KEY = "diagnostics/logLevel"
 
@@ -38,7 +39,24 @@ class PreferencesDialog(QDialog):
         self.log_level.setCurrentIndex(self.log_level.findData(saved_log_level(settings)))
         label = QLabel(self.tr("&Log level:"))
         label.setBuddy(self.log_level)
+        # Languages are listed in their own words, as every desktop does; "" follows the system.
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(self.tr("The language of the interface; it applies at the next start."))
+        self.language.addItem(self.tr("As the system (%1)").replace(
+            "%1", i18n.LANGUAGES[i18n.resolve_language("")]), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.preferred_language(settings))))
+        language_label = QLabel(self.tr("L&anguage:"))
+        language_label.setBuddy(self.language)
+        self.language_note = QLabel(self.tr("A new language applies when LMS365 Desktop starts next."))
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout()
+        form.addRow(language_label, self.language)
+        form.addRow("", self.language_note)
         form.addRow(label, self.log_level)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -47,9 +65,11 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.language, self.log_level)  # reading order, not creation order
 
     def accept(self) -> None:
         level = self.log_level.currentData()
+        i18n.set_preferred_language(self.settings, self.language.currentData())
         self.settings.setValue(LOG_LEVEL_KEY, level)
         logging_setup.set_level(level)
         logging_setup.category("app").info("log level set to %s", level)

@@ -101,7 +101,9 @@ class TenantSubscriptionsDialog(QDialog):
         self.registrations = registrations
         self._fill()
         left = len(left_behind(registrations))
-        self.status.setText(self.tr("%n subscription(s) of this app left on the tenant.", "", left))
+        # Two literal sources (one, more), so English reads right without a catalogue of its own.
+        self.status.setText(self.tr("%Ln subscription of this app left on the tenant.", "", left) if left == 1
+                            else self.tr("%Ln subscriptions of this app left on the tenant.", "", left))
         self.remove_button.setEnabled(left > 0)
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.enums import CourseType
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.core.mirror import DirectoryUser
 from lms365_desktop.core.mirror.user_directory import login_key
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker
+from lms365_desktop.ui.enum_words import enum_words
 
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
 # Self-paced courses carry a due date per learner; classroom and webinar courses run on their sessions' dates.
@@ -71,6 +73,7 @@ class UserPickerDialog(QDialog):
             self.course.addItem(title, cid)
         self.course_label = QLabel(objectName="userPickerCourseLabel")
         self.course_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.course_label.setAccessibleName(self.tr("Chosen course"))
         course_label = QLabel(self.tr("&Course:"))
         course_label.setBuddy(self.course)
 
@@ -181,7 +184,9 @@ class UserPickerDialog(QDialog):
         self.setWindowTitle(self.tr("Enroll people in {course}").format(course=title) if title
                             else self.tr("Enroll people"))
         kind = self.directory.course_type(course_id) if course_id else ""
-        self.course_label.setText(self.tr("{type} course").format(type=kind) if kind else "")
+        member = CourseType.__members__.get(kind.replace(" ", "")) if kind else None
+        words = enum_words(member) if member is not None else kind
+        self.course_label.setText(self.tr("{type} course").format(type=words) if kind else "")
         self._allows_due = allows_due = bool(course_id) and kind.replace(" ", "") in DUE_DATE_TYPES
         for widget in self.due_row_widgets:
             widget.setVisible(allows_due)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from lms365_desktop.api.enums import CourseType
 from lms365_desktop.core.course_creation import url_slug
-from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.wizards.form_support import FormPage
+from lms365_desktop.ui.enum_words import enum_words
 
 CULTURES = ("en-US", "en-GB", "da-DK", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "nb-NO",
             "sv-SE", "fi-FI", "pl-PL", "pt-BR", "ja-JP", "zh-CN")
@@ -58,7 +58,7 @@ class BasicsPage(FormPage):
         self.catalog.setPlaceholderText(self.tr("Loading catalogs…"))
         self.course_type = QComboBox(objectName="courseTypeCombo")
         for member in (CourseType.ELearning, CourseType.ClassRoom, CourseType.Webinar, CourseType.TrainingPlan):
-            self.course_type.addItem(display_text(member), member.name)
+            self.course_type.addItem(enum_words(member), member.name)
         self.title_edit = QLineEdit(objectName="titleEdit")
         self.description = _text_box(54)
         self.description.setObjectName("descriptionEdit")
@@ -165,7 +165,6 @@ class _ChoiceList(QWidget):
         self.list.setHeaderHidden(True)
         self.list.setUniformRowHeights(True)
         self.list.setMinimumHeight(110)
-        self.list.setAccessibleName(placeholder)
         self.new_name = _NameEdit(objectName=f"{object_name}NewEdit")
         self.new_name.setPlaceholderText(placeholder)
         self.new_name.setAccessibleName(placeholder)
@@ -271,7 +270,15 @@ class CategorisationPage(FormPage):
         self.parent_category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.categories.new_row.insertWidget(1, self.parent_category)
         self.parent_category.setToolTip(self.tr("Parent category of the new category"))
+        self.parent_category.setAccessibleName(self.tr("Parent category of the new category"))
         self.tags = _ChoiceList("tags", self.tr("New tag name"))
+        # Two lists and two "Add new" buttons on one page: their names say which is which.
+        self.categories.list.setAccessibleName(self.tr("Categories of the catalog"))
+        self.categories.list.setAccessibleDescription(self.tr("Tick the categories the course belongs to."))
+        self.categories.add_button.setAccessibleName(self.tr("Add the new category"))
+        self.tags.list.setAccessibleName(self.tr("Tags of the catalog"))
+        self.tags.list.setAccessibleDescription(self.tr("Tick the tags the course gets."))
+        self.tags.add_button.setAccessibleName(self.tr("Add the new tag"))
         self.add_field("Categories", self.tr("Categories"), self.categories)
         self.add_field("Tags", self.tr("Tags"), self.tags)
         self.categories.add_button.clicked.connect(self._on_categories_add_clicked)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,7 +33,11 @@ def _add_items(parent: QTreeWidget | QTreeWidgetItem, value: Any, key: str) -> N
         for child_key, child in value.items():
             _add_items(node, child, child_key)
     elif isinstance(value, list):
-        node = QTreeWidgetItem([key, f"{len(value)} item(s)"])
+        count = len(value)
+        # A function's texts: the "ReviewPage" context; one literal each for one and for more.
+        node = QTreeWidgetItem([key, QCoreApplication.translate("ReviewPage", "1 item") if count == 1 else
+                                QCoreApplication.translate("ReviewPage", "{count} items").format(
+                                    count=QLocale().toString(count))])
         for index, child in enumerate(value, 1):
             _add_items(node, child, f"#{index}")
     else:
@@ -77,6 +81,7 @@ class ReviewPage(QWizardPage):
         self.summary.setContentsMargins(6, 4, 6, 4)
         self.summary_area = QScrollArea(objectName="reviewSummaryArea")
         self.summary_area.setWidgetResizable(True)
+        self.summary_area.setAccessibleName(self.tr("Summary of the new course"))
         self.summary_area.setWidget(self.summary)
         self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
         self.tree = QTreeWidget(objectName="reviewTree")
@@ -154,12 +159,21 @@ class ReviewPage(QWizardPage):
         def yes_no(value: Any) -> str:
             return self.tr("Yes") if value else self.tr("No")
 
-        def deadline(settings: dict | None, days_key: str, days_text: str) -> str:
+        def deadline(settings: dict | None, days_key: str, after_completion: bool) -> str:
             if not settings or not settings.get("IsEnabled"):
                 return self.tr("None")
             if settings.get("FixedDate"):
                 return self.tr("On {date}").format(date=_when(settings["FixedDate"]))
-            return days_text.format(n=settings.get(days_key))
+            try:
+                n = int(settings.get(days_key))
+            except (TypeError, ValueError):
+                return str(settings.get(days_key) or "")
+            # One literal each for one day and for more, so English needs no catalogue of its own.
+            if after_completion:
+                return (self.tr("%n day after completion", "", n) if n == 1
+                        else self.tr("%n days after completion", "", n))
+            return (self.tr("%n day after enrollment", "", n) if n == 1
+                    else self.tr("%n days after enrollment", "", n))
 
         def items(entries: list[dict] | None, key: str) -> str:
             texts = []
@@ -206,10 +220,8 @@ class ReviewPage(QWizardPage):
             ]),
             (self.tr("Schedule"), [
                 (self.tr("Published"), published),
-                (self.tr("Due date"), deadline(body.get("DueDateSettings"), "DaysAfterEnrollment",
-                                               self.tr("{n} days after enrollment"))),
-                (self.tr("Certificate expires"), deadline(body.get("ExpirySettings"), "DaysAfterCompletion",
-                                                          self.tr("{n} days after completion"))),
+                (self.tr("Due date"), deadline(body.get("DueDateSettings"), "DaysAfterEnrollment", False)),
+                (self.tr("Certificate expires"), deadline(body.get("ExpirySettings"), "DaysAfterCompletion", True)),
                 (self.tr("Certificate template"), body.get("CertificateTemplateId") or ""),
             ]),
             (self.tr("Content and people"), [
@@ -270,6 +282,7 @@ class ProvisioningPage(QWizardPage):
         self.state.setWordWrap(True)
         self.details = QPlainTextEdit(objectName="createdCourseDetails")
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("The course as the server holds it"))
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.open_button = QPushButton(self.tr("Open in the Courses pane"), objectName="openCourseButton")
         self.open_button.setEnabled(False)

@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
-from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 from lms365_desktop.ui.wizards.form_support import FormPage
+from lms365_desktop.ui.enum_words import enum_words
 
 
 def iso_utc(value: QDateTime) -> str:
     return value.toTimeZone(QTimeZone.utc()).toString("yyyy-MM-ddTHH:mm:ssZ")
 
 
-def date_edit(object_name: str) -> QDateTimeEdit:
+def date_edit(object_name: str, *, with_zone: bool = False) -> QDateTimeEdit:
+    """A date-time editor; ``with_zone`` shows the zone it is read in (this computer's), as dates here say.
+
+    The session wizard leaves it out: its times are read in the session's zone, chosen beside them.
+    """
     edit = QDateTimeEdit(objectName=object_name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm t" if with_zone else "yyyy-MM-dd HH:mm")
     start = QDateTime.currentDateTime().addDays(1)
     start.setTime(QTime(9, 0))
     edit.setDateTime(start)
@@ -47,7 +51,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.enabled = QCheckBox(label, objectName=f"{object_name}Check")
-        self.edit = date_edit(f"{object_name}Edit")
+        self.edit = date_edit(f"{object_name}Edit", with_zone=True)
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         grid = QGridLayout(self)
@@ -67,11 +71,11 @@ class EnrollmentPage(FormPage):
         super().__init__(self.tr("Enrollment"), self.tr("How learners get in."), parent)
         self.flow = QComboBox(objectName="enrollmentFlowCombo")
         for member in EnrollmentFlow:
-            self.flow.addItem(display_text(member), member.name)
+            self.flow.addItem(enum_words(member), member.name)
         self.session_type = QComboBox(objectName="sessionEnrollmentTypeCombo")
         self.session_type.addItem(self.tr("(not set)"), None)
         for member in CourseSessionEnrollmentType:
-            self.session_type.addItem(display_text(member), member.name)
+            self.session_type.addItem(enum_words(member), member.name)
         self.show_in_catalog = QCheckBox(self.tr("Show the course in the catalog"), objectName="showInCatalogCheck")
         self.show_in_catalog.setChecked(True)
         self.failed_course = QComboBox(objectName="failedCourseCombo")
@@ -120,7 +124,7 @@ class _FixedOrDays(QWidget):
         self.group = QButtonGroup(self)
         for button in (self.none, self.fixed, self.days):
             self.group.addButton(button)
-        self.date = date_edit(f"{object_name}Date")
+        self.date = date_edit(f"{object_name}Date", with_zone=True)
         self.count = QSpinBox(objectName=f"{object_name}Count")
         self.count.setRange(0, 3650)
         self.count.setSuffix(self.tr(" days"))

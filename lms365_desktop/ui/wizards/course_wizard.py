@@ -14,12 +14,12 @@ from lms365_desktop.api.bodies import CreateCourseRequest
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, CourseType, EnrollmentFlow
 from lms365_desktop.api.errors import ConflictError, Lms365Error
 from lms365_desktop.core.course_creation import CourseCreationService, Provisioning, next_free_url
-from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.wizards.course_pages_basics import BasicsPage, CategorisationPage
 from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, ReviewPage
 from lms365_desktop.ui.wizards.course_pages_settings import ContentPage, EnrollmentPage, SchedulePage
 from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors
+from lms365_desktop.ui.enum_words import enum_words
 
 COURSES_PATH = "/odata/v2/Courses"
 
@@ -228,7 +228,7 @@ class CourseWizard(QWizard):
             for key, enum in (("CourseType", CourseType), ("EnrollmentFlow", EnrollmentFlow),
                               ("CourseSessionEnrollmentType", CourseSessionEnrollmentType)):
                 if key in body and body[key] in enum.__members__:
-                    words = display_text(enum[body[key]])
+                    words = enum_words(enum[body[key]])
                     if words != body[key]:
                         names[key] = words
             self.review.show_body(body, names)

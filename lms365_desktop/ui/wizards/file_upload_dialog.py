@@ -27,7 +27,7 @@ class FileUploadDialog(QDialog):
         self.form = FormPage(self.tr("Upload file"), self.tr("Sends one file to an upload path of the API, "
                                                              "e.g. certificates/<certificate id>/upload."))
         self.relative_path = QLineEdit(objectName="uploadPathEdit")
-        self.relative_path.setPlaceholderText("certificates/{certificateId}/upload")
+        self.relative_path.setPlaceholderText(self.tr("certificates/{certificateId}/upload"))
         self.file_edit = QLineEdit(objectName="uploadFileEdit")
         self.browse = QPushButton(self.tr("Browse…"), objectName="browseButton")
         self.drop_area = FileDropArea(self.tr("…or drop the file here"))

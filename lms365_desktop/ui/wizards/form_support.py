@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizardPage,
 )
+
+from lms365_desktop.ui.wizards.form_messages import form_message
 
 ERROR_STYLE = "color: #c42b1c;"
 
@@ -58,6 +62,7 @@ class FormPage(QWizardPage):
         caption = QLabel(text)
         caption.setTextFormat(Qt.TextFormat.RichText)
         caption.setBuddy(widget)
+        name_fields(widget, label)
         if mandatory:
             caption.setToolTip(self.tr("Required"))
             widget.setAccessibleDescription(self.tr("Required"))
@@ -85,6 +90,8 @@ class FormPage(QWizardPage):
 
     def add_row(self, label: str, widget: QWidget) -> None:
         self.form.addRow(label, widget)
+        if label:
+            name_fields(widget, label)
 
     @property
     def field_keys(self) -> Iterable[str]:
@@ -103,7 +110,7 @@ class FormPage(QWizardPage):
         for key, message in errors.items():
             label = self._label_for(key)
             if label is not None:
-                label.setText(message)
+                label.setText(form_message(message))  # the request model's checks speak English
                 label.show()
                 shown = True
         return shown
@@ -125,6 +132,24 @@ class FormPage(QWizardPage):
             if label is not None:
                 return label
         return None
+
+
+def name_fields(widget: QWidget, label: str) -> None:
+    """Give the field (or the unnamed editors of a compound field) the label's words as accessible name.
+
+    Qt names a field after its buddy label only when both share a parent; a form row's field
+    sits in a holder, so screen readers would hear nothing.
+    """
+    name = label.replace("&", "").rstrip(":").strip()
+    editors = [widget] if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else widget.findChildren(QWidget)
+    for editor in editors:
+        if editor.focusPolicy() == Qt.FocusPolicy.NoFocus or editor.accessibleName():
+            continue
+        if isinstance(editor, QAbstractButton) and editor.text():
+            continue  # a check box or button says what it is itself
+        if editor.focusProxy() is not None or (editor is not widget and isinstance(editor.parentWidget(), QAbstractSpinBox)):
+            continue
+        editor.setAccessibleName(name)
 
 
 def row(*widgets: QWidget, stretch: int | None = None) -> QWidget:

@@ -27,11 +27,11 @@ from lms365_desktop.api.enums import RoomSource
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.core.time_zones import wall_time_to_utc
-from lms365_desktop.ui.itemmodels.columns import display_text
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.time_zone_picker import TimeZonePicker
 from lms365_desktop.ui.wizards.course_pages_settings import date_edit
 from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors, row
+from lms365_desktop.ui.enum_words import enum_words
 
 
 def _wall_time(value: QDateTime) -> datetime:
@@ -61,7 +61,7 @@ class SessionDetailsPage(FormPage):
         self.room_location = QLineEdit(objectName="roomLocationEdit")
         self.room_source = QComboBox(objectName="roomSourceCombo")
         for member in RoomSource:
-            self.room_source.addItem(display_text(member), member.name)
+            self.room_source.addItem(enum_words(member), member.name)
         self.meeting_url = QLineEdit(objectName="meetingUrlEdit")
         self.meeting_url.setPlaceholderText("https://")
         self.limit = QCheckBox(self.tr("Limit to"), objectName="maxAttendeesCheck")
@@ -132,6 +132,7 @@ class SessionDonePage(QWizardPage):
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit(objectName="sessionCreatedDetails")
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("The session as the server holds it"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.core.file_checks import format_size
 from lms365_desktop.core.upload_queue import UploadItem, UploadQueue, UploadStatus
 
 PROGRESS_COLUMN = 3
@@ -37,13 +38,24 @@ MESSAGE_COLUMN = 5
 Index = QModelIndex | QPersistentModelIndex
 
 
+def format_size(size: int) -> str:
+    """Bytes in the interface's language: 512 bytes, 3.4 KB (3,4 KB in German)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+def format_percent(value: float) -> str:
+    return QCoreApplication.translate("UploadQueueModel", "{percent} %").format(
+        percent=QLocale().toString(int(round(value))))
+
+
 def format_eta(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+        return QCoreApplication.translate("UploadQueueModel", "{seconds} s").format(seconds=seconds)
+    return QCoreApplication.translate("UploadQueueModel", "{minutes} min {seconds} s").format(
+        minutes=QLocale().toString(seconds // 60), seconds=f"{seconds % 60:02d}")
 
 
 class UploadQueueModel(QAbstractTableModel):
@@ -106,7 +118,7 @@ class UploadQueueModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt override)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("UploadQueueModel", self.HEADERS[section])
         return None
 
     def item(self, row: int) -> UploadItem:
@@ -125,9 +137,9 @@ class UploadQueueModel(QAbstractTableModel):
             if column == 2:
                 return format_size(item.size)
             if column == PROGRESS_COLUMN:
-                return f"{self.percent(item)} %"
+                return format_percent(self.percent(item))
             if column == 4:
-                return self.tr(self.STATUS_TEXT[item.status])
+                return QCoreApplication.translate("UploadQueueModel", self.STATUS_TEXT[item.status])
             if column == 5:
                 if item.status is UploadStatus.UPLOADING:
                     return self.tr("{sent} of {size} · ETA {eta}").format(
@@ -163,7 +175,7 @@ class ProgressDelegate(QStyledItemDelegate):
             rect.setHeight(21)
         bar.rect = rect
         bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
-        bar.text = f"{int(value)} %"
+        bar.text = format_percent(value)
         bar.textVisible = True
         # Without these the style draws the text at the top-left corner, over the bar's frame.
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
@@ -204,6 +216,9 @@ class UploadQueueWidget(QWidget):
         self.queue = queue
         self.model = UploadQueueModel(queue, self)
         self.table = QTableView(objectName="uploadQueueTable")
+        self.table.setAccessibleName(self.tr("Files to upload"))
+        self.table.setAccessibleDescription(self.tr("Each file with where it goes, its size, progress, status "
+                                                    "and the server's message."))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -250,13 +265,15 @@ class UploadQueueWidget(QWidget):
         totals = self.queue.totals()
         fraction = totals.bytes_sent / totals.bytes_total if totals.bytes_total else 0
         self.overall.setValue(int(fraction * 1000))
-        self.overall.setFormat(f"{fraction * 100:.0f} %")
-        rate = format_size(int(totals.bytes_per_second)) + "/s" if totals.bytes_per_second else "–"
+        self.overall.setFormat(format_percent(fraction * 100))
+        rate = (self.tr("{size}/s").format(size=format_size(int(totals.bytes_per_second)))
+                if totals.bytes_per_second else "–")
+        number = QLocale().toString
         self.summary.setText(self.tr(
-            "{finished} of {count} finished — {done} sent, {failed} failed, {skipped} skipped, "
-            "{cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}").format(
-            finished=totals.finished, count=totals.count, done=totals.done, failed=totals.failed,
-            skipped=totals.skipped, cancelled=totals.cancelled, sent=format_size(totals.bytes_sent),
+            "{finished} of %n finished — {done} sent, {failed} failed, {skipped} skipped, "
+            "{cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}", "", totals.count).format(
+            finished=number(totals.finished), done=number(totals.done), failed=number(totals.failed),
+            skipped=number(totals.skipped), cancelled=number(totals.cancelled), sent=format_size(totals.bytes_sent),
             total=format_size(totals.bytes_total), rate=rate,
             eta=format_eta(totals.eta_seconds) if totals.active or totals.queued else "–"))
         self.retry_button.setEnabled(totals.failed > 0 and not self.queue.running)

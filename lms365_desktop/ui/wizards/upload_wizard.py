@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,12 +35,12 @@ from lms365_desktop.core.certificate_matching import (
     mark_duplicates,
 )
 from lms365_desktop.core.certificate_uploads import CertificateUploadService, ExistingPolicy
-from lms365_desktop.core.file_checks import FileCheck, check_file, format_size
+from lms365_desktop.core.file_checks import FileCheck, check_file
 from lms365_desktop.core.upload_queue import UploadQueue
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.file_drop import FileDropArea
 from lms365_desktop.ui.wizards.form_support import ERROR_STYLE
-from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget
+from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget, format_size
 
 COLUMNS = (QT_TRANSLATE_NOOP("MatchPage", "File"), QT_TRANSLATE_NOOP("MatchPage", "Type"),
            QT_TRANSLATE_NOOP("MatchPage", "Size"), QT_TRANSLATE_NOOP("MatchPage", "Learner"),
@@ -79,7 +79,10 @@ class MatchPage(QWizardPage):
         self.policy.addItem(self.tr("Replace the learner's certificate"), ExistingPolicy.REPLACE.value)
         self.policy.addItem(self.tr("Ask me for each one"), ExistingPolicy.ASK.value)
         self.table = QTableWidget(0, len(COLUMNS), objectName="matchTable")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("MatchPage", c) for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Files and their learners"))
+        self.table.setAccessibleDescription(self.tr("Each file with its type, size, the learner it goes to "
+                                                    "and how it was matched; choose the learner in its row."))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -149,6 +152,7 @@ class MatchPage(QWizardPage):
             if not isinstance(combo, QComboBox):
                 combo = QComboBox()
                 combo.setObjectName(f"learnerCombo{row}")
+                combo.setAccessibleName(self.tr("Learner for {file}").format(file=match.path.name))
                 combo.currentIndexChanged.connect(lambda _i, r=row: self._on_learner_combo_changed(r))
                 self.table.setCellWidget(row, LEARNER_COLUMN, combo)
             combo.blockSignals(True)
@@ -172,7 +176,7 @@ class MatchPage(QWizardPage):
             MatchStatus.MATCHED: self.tr("Matched by {how}").format(how=match.matched_on),
             MatchStatus.MANUAL: self.tr("Chosen by hand"),
             MatchStatus.UNMATCHED: self.tr("Unmatched: choose the learner"),
-            MatchStatus.AMBIGUOUS: self.tr("Ambiguous: {count} learners fit").format(count=len(match.candidates)),
+            MatchStatus.AMBIGUOUS: self.tr("Ambiguous: %n learners fit", "", len(match.candidates)),
             MatchStatus.DUPLICATE: self.tr("Duplicate: another file goes to this learner"),
         }
         text, colour = texts[match.status], STATUS_COLOURS[match.status]
@@ -223,16 +227,24 @@ class MatchPage(QWizardPage):
         policy = self.policy.currentData()
         # What the queue will really do: with "skip", files for learners with a certificate go nowhere.
         sent = [(m, c) for m, c in ready if not (policy == ExistingPolicy.SKIP.value and m.learner.has_certificate_file)]
-        text = self.tr("{sent} of {count} files will be sent ({size})").format(
-            sent=len(sent), count=len(self.matches), size=format_size(sum(c.size for _, c in sent)))
+        number = QLocale().toString
+        count = len(self.matches)
+        # Two literal sources, so English reads right without a catalogue of its own.
+        text = (self.tr("{sent} of %n file will be sent ({size})", "", count) if count == 1
+                else self.tr("{sent} of %n files will be sent ({size})", "", count)).format(
+            sent=number(len(sent)), size=format_size(sum(c.size for _, c in sent)))
         if existing:
+            count = len(existing)
             text += {
-                ExistingPolicy.SKIP.value: self.tr(", {n} skipped (already have a certificate)"),
-                ExistingPolicy.REPLACE.value: self.tr(", {n} replace a certificate the learner already has"),
-                ExistingPolicy.ASK.value: self.tr(" (you will be asked about {n} whose learner already has one)"),
-            }[policy].format(n=len(existing))
+                ExistingPolicy.SKIP.value: self.tr(", %n skipped (already have a certificate)", "", count),
+                ExistingPolicy.REPLACE.value: (
+                    self.tr(", %n replaces a certificate the learner already has", "", count) if count == 1
+                    else self.tr(", %n replace a certificate the learner already has", "", count)),
+                ExistingPolicy.ASK.value: self.tr(" (you will be asked about %n whose learner already has one)", "",
+                                                  count),
+            }[policy]
         text += self.tr("; {unresolved} unresolved, {problems} cannot be sent.").format(
-            unresolved=unresolved, problems=problems)
+            unresolved=number(unresolved), problems=number(problems))
         self.summary.setText(text)
         self.completeChanged.emit()
 

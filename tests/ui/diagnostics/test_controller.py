@@ -138,6 +138,6 @@ def test_an_exception_in_another_thread_or_the_loop_reaches_the_same_dialog(diag
         qasync_loop.set_exception_handler(None)
     dialog = controller.crash_dialog
     assert [report.source for report in dialog.reports] == ["thread export-worker", "asyncio loop"]
-    assert "(2 error(s) in all)" in dialog.headline.text()
+    assert "(2 errors in all)" in dialog.headline.text()
     dialog.reject()
     qtbot.waitUntil(lambda: controller.crash_dialog is None)

@@ -35,7 +35,7 @@ def test_lists_the_tenants_subscriptions_and_removes_only_this_apps_left_ones(qt
     assert rows[LEFT][0] == "CourseEnrollment, CourseUnenrollment" and rows[LEFT][1].endswith(" UTC")
     assert rows[LEFT][2] == "This app (left behind)"
     assert rows[LIVE][2] == "This app (in use)" and rows[OTHER][2] == "Another application"
-    assert dialog.status.text() == "1 subscription(s) of this app left on the tenant."
+    assert dialog.status.text() == "1 subscription of this app left on the tenant."
     shot(dialog, "tenant-subscriptions")
 
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
