@@ -11,8 +11,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.api.transport import RequestLogEntry
@@ -22,6 +20,7 @@ from lms365_desktop.ui.errors import report_error
 from tests.activity_scenarios import course, unenrolled_users
 from tests.ui.console_support import send
 from tests.ui.helpers import close_window, make_window, run_async, select_rows, shot
+from tests.ui.dialog_walk import pseudo, pseudo_qm  # noqa: F401 (fixtures)
 from tests.ui.i18n_walk import unnamed_focusable, visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,29 +44,15 @@ VALUE_WIDGETS = {
 VALUE_PREFIXES = ("detail_", "details_")  # a details field's value; a details section's lines
 
 
-# The wizards' menu actions belong to the wizards-and-dialogs pass (branch i18n-a11y-dialogs moves
-# them into the "Wizards" context); that branch's pseudo-language test walks them.
-WIZARD_ACTIONS = {"New &course…", "New course", "New &session…", "Upload &certificates…", "&Upload file…"}
-
-
-@pytest.fixture(scope="module")
-def pseudo_catalogue(tmp_path_factory):
-    return translations.pseudo(tmp_path_factory.mktemp("pseudo"))
-
-
 @pytest.fixture
-def pseudo_window(qtbot, qasync_loop, make_sandbox, settings, tmp_path, pseudo_catalogue):
-    app = QApplication.instance()
-    translator = QTranslator()
-    assert translator.load(str(pseudo_catalogue))
-    app.installTranslator(translator)
+def pseudo_window(pseudo, qtbot, qasync_loop, make_sandbox, settings, tmp_path):
+    """The real window built with the pseudo language installed (tests/ui/dialog_walk.py)."""
     server = make_sandbox()
     context = make_window(qtbot, server, settings, tmp_path)
     try:
         yield server, context
     finally:
         close_window(qtbot, context)
-        app.removeTranslator(translator)
 
 
 def is_value(where: str) -> bool:
@@ -77,7 +62,7 @@ def is_value(where: str) -> bool:
 
 def untranslated(root) -> list[tuple[str, str]]:
     return [(where, text) for where, text in visible_texts(root)
-            if MARK not in text and not is_value(where) and text not in WIZARD_ACTIONS]
+            if MARK not in text and not is_value(where)]
 
 
 def wait_details(qtbot, details):
