@@ -2,173 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name />
-    <message>
-        <source>The API key was not accepted</source>
-        <translation>Der API-Schlüssel wurde nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>Not allowed with this API key</source>
-        <translation>Mit diesem API-Schlüssel nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Verbindung verloren</translation>
-    </message>
-    <message>
-        <source>The server asked us to slow down</source>
-        <translation>Der Server bittet um weniger Anfragen</translation>
-    </message>
-    <message>
-        <source>The result is unknown</source>
-        <translation>Das Ergebnis ist unbekannt</translation>
-    </message>
-    <message>
-        <source>Server error</source>
-        <translation>Serverfehler</translation>
-    </message>
-    <message>
-        <source>The server refused the request</source>
-        <translation>Der Server hat die Anfrage abgelehnt</translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation>Etwas ist schiefgegangen</translation>
-    </message>
-    <message>
-        <source>Enter API key…</source>
-        <translation>API-Schlüssel eingeben…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Genehmigen</translation>
-    </message>
-    <message>
-        <source>&amp;Reject…</source>
-        <translation>&amp;Ablehnen…</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel enrollment…</source>
-        <translation>Einschreibung &amp;stornieren…</translation>
-    </message>
-    <message>
-        <source>Set c&amp;ompleted…</source>
-        <translation>Als a&amp;bgeschlossen markieren…</translation>
-    </message>
-    <message>
-        <source>Force re&amp;take…</source>
-        <translation>&amp;Wiederholung erzwingen…</translation>
-    </message>
-    <message>
-        <source>&amp;Enroll users…</source>
-        <translation>Benutzer &amp;einschreiben…</translation>
-    </message>
-    <message>
-        <source>{loaded:,} of {total:,}</source>
-        <translation>{loaded:,} von {total:,}</translation>
-    </message>
-    <message>
-        <source>{loaded:,} loaded</source>
-        <translation>{loaded:,} geladen</translation>
-    </message>
-    <message>
-        <source>{shown:,} shown · </source>
-        <translation>{shown:,} angezeigt · </translation>
-    </message>
-    <message>
-        <source> · not up to date: the last refresh failed (F5 tries again)</source>
-        <translation> · nicht aktuell: die letzte Aktualisierung ist fehlgeschlagen (F5 versucht es erneut)</translation>
-    </message>
-    <message>
-        <source>New &amp;course…</source>
-        <translation>Neuer &amp;Kurs…</translation>
-    </message>
-    <message>
-        <source>New &amp;session…</source>
-        <translation>Neue &amp;Sitzung…</translation>
-    </message>
-    <message>
-        <source>Upload &amp;certificates…</source>
-        <translation>&amp;Zertifikate hochladen…</translation>
-    </message>
-    <message>
-        <source>&amp;Upload file…</source>
-        <translation>Datei &amp;hochladen…</translation>
-    </message>
-    <message>
-        <source>Catalogs</source>
-        <translation>Kataloge</translation>
-    </message>
-    <message>
-        <source>Courses</source>
-        <translation>Kurse</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Benutzer</translation>
-    </message>
-    <message>
-        <source>Enrollments</source>
-        <translation>Einschreibungen</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Aufträge</translation>
-    </message>
-    <message>
-        <source>A job did not finish</source>
-        <translation>Ein Auftrag wurde nicht beendet</translation>
-    </message>
-    <message>
-        <source>“{label}” stopped with {left:,} of {total:,} items left.</source>
-        <translation>„{label}“ wurde angehalten; {left:,} von {total:,} Einträgen stehen noch aus.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy rows</source>
-        <translation>Zeilen &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Export view to CSV…</source>
-        <translation>Ansicht als CSV &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>C&amp;olumns…</source>
-        <translation>&amp;Spalten…</translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <source>Sent to the learner with the notification (optional)</source>
         <translation>Wird dem Lernenden mit der Benachrichtigung geschickt (optional)</translation>
     </message>
     <message>
-        <source>Session for the retake:</source>
-        <translation>Sitzung für die Wiederholung:</translation>
+        <source>&amp;Session for the retake:</source>
+        <translation>&amp;Sitzung für die Wiederholung:</translation>
+    </message>
+    <message>
+        <source>Session for the retake</source>
+        <translation>Sitzung für die Wiederholung</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <source>No session (keep as it is)</source>
@@ -198,8 +47,27 @@
         <translation>Einschreibung öffnen</translation>
     </message>
     <message>
-        <source>Exported {count} events to {path}</source>
-        <translation>{count} Ereignisse nach {path} exportiert</translation>
+        <source>Activity events</source>
+        <translation>Aktivitätsereignisse</translation>
+    </message>
+    <message>
+        <source>Newest first; the Actions column approves or rejects a request</source>
+        <translation>Neueste zuerst; die Spalte Aktionen genehmigt oder lehnt eine Anfrage ab</translation>
+    </message>
+    <message>
+        <source>Event payload</source>
+        <translation>Ereignisinhalt</translation>
+    </message>
+    <message>
+        <source>The selected event as the server sent it</source>
+        <translation>Das ausgewählte Ereignis, wie der Server es gesendet hat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to {path}</source>
+        <translation>
+            <numerusform>%Ln Ereignis nach {path} exportiert</numerusform>
+            <numerusform>%Ln Ereignisse nach {path} exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approval requested</source>
@@ -253,6 +121,177 @@
         <source>delivered by webhook</source>
         <translation>per Webhook zugestellt</translation>
     </message>
+    <message>
+        <source>LMS365 Desktop — activity</source>
+        <translation>LMS365 Desktop — Aktivität</translation>
+    </message>
+    <message>
+        <source>Reject enrollment request</source>
+        <translation>Einschreibungsanfrage ablehnen</translation>
+    </message>
+    <message>
+        <source>Message to {users} (optional):</source>
+        <translation>Nachricht an {users} (optional):</translation>
+    </message>
+    <message>
+        <source>Export activity to CSV</source>
+        <translation>Aktivität als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Unenrolled</source>
+        <translation>Ausgeschrieben</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Approval request</source>
+        <translation>Genehmigungsanfrage</translation>
+    </message>
+    <message>
+        <source>Training published</source>
+        <translation>Schulung veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Training unpublished</source>
+        <translation>Schulung zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Training created</source>
+        <translation>Schulung angelegt</translation>
+    </message>
+    <message>
+        <source>Training deleted</source>
+        <translation>Schulung gelöscht</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Benutzer angelegt</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>Benutzer gelöscht</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Genehmigung ausstehend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>E-learning</source>
+        <translation>E-Learning</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>Schulungsplan</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Failed — try again</source>
+        <translation>Fehlgeschlagen — erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Observed by polling</source>
+        <translation>Durch Abfragen beobachtet</translation>
+    </message>
+    <message>
+        <source>Delivered by webhook</source>
+        <translation>Per Webhook zugestellt</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <translation>Webhook</translation>
+    </message>
 </context>
 <context>
     <name>ActivityToolbar</name>
@@ -269,8 +308,16 @@
         <translation>Genehmigungsanfragen</translation>
     </message>
     <message>
+        <source>Filter by course</source>
+        <translation>Nach Kurs filtern</translation>
+    </message>
+    <message>
         <source>Course…</source>
         <translation>Kurs…</translation>
+    </message>
+    <message>
+        <source>Filter by user</source>
+        <translation>Nach Benutzer filtern</translation>
     </message>
     <message>
         <source>User…</source>
@@ -317,8 +364,8 @@
         <translation>Öffentliche Rückruf-URL…</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
     </message>
 </context>
 <context>
@@ -416,6 +463,33 @@
     </message>
 </context>
 <context>
+    <name>BulkScope</name>
+    <message>
+        <source>Only the loaded rows are selected</source>
+        <translation>Nur die geladenen Zeilen sind ausgewählt</translation>
+    </message>
+    <message>
+        <source>{verb}: {loaded} loaded of {total} matching.</source>
+        <translation>{verb}: {loaded} geladen von {total} passenden.</translation>
+    </message>
+    <message>
+        <source>The other {rest} row has not been loaded yet. Include every matching row (its id is fetched first), or only the loaded ones?</source>
+        <translation>Die übrige {rest} Zeile ist noch nicht geladen. Sollen alle passenden Zeilen einbezogen werden (ihre ID wird zuerst abgerufen) oder nur die geladenen?</translation>
+    </message>
+    <message>
+        <source>The other {rest} rows have not been loaded yet. Include every matching row (their ids are fetched first), or only the loaded ones?</source>
+        <translation>Die übrigen {rest} Zeilen sind noch nicht geladen. Sollen alle passenden Zeilen einbezogen werden (ihre IDs werden zuerst abgerufen) oder nur die geladenen?</translation>
+    </message>
+    <message>
+        <source>All {total} matching</source>
+        <translation>Alle {total} passenden</translation>
+    </message>
+    <message>
+        <source>Only the {loaded} loaded</source>
+        <translation>Nur die {loaded} geladenen</translation>
+    </message>
+</context>
+<context>
     <name>CallbackUrlDialog</name>
     <message>
         <source>Public callback URL</source>
@@ -456,17 +530,47 @@
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
-    <message>
-        <source>{n:,} courses</source>
-        <translation>{n:,} Kurse</translation>
+    <message numerus="yes">
+        <source>%Ln course</source>
+        <translation>
+            <numerusform>%Ln Kurs</numerusform>
+            <numerusform>%Ln Kurse</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n:,} categories</source>
-        <translation>{n:,} Kategorien</translation>
+    <message numerus="yes">
+        <source>%Ln courses</source>
+        <translation>
+            <numerusform>%Ln Kurs</numerusform>
+            <numerusform>%Ln Kurse</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n:,} tags</source>
-        <translation>{n:,} Schlagwörter</translation>
+    <message numerus="yes">
+        <source>%Ln category</source>
+        <translation>
+            <numerusform>%Ln Kategorie</numerusform>
+            <numerusform>%Ln Kategorien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln categories</source>
+        <translation>
+            <numerusform>%Ln Kategorie</numerusform>
+            <numerusform>%Ln Kategorien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tag</source>
+        <translation>
+            <numerusform>%Ln Schlagwort</numerusform>
+            <numerusform>%Ln Schlagwörter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tags</source>
+        <translation>
+            <numerusform>%Ln Schlagwort</numerusform>
+            <numerusform>%Ln Schlagwörter</numerusform>
+        </translation>
     </message>
     <message>
         <source>Categories</source>
@@ -475,6 +579,17 @@
     <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTreeMenu</name>
+    <message>
+        <source>Create category…</source>
+        <translation>Kategorie anlegen…</translation>
+    </message>
+    <message>
+        <source>Create tag…</source>
+        <translation>Schlagwort anlegen…</translation>
     </message>
 </context>
 <context>
@@ -519,12 +634,75 @@
         <translation>Name des neuen Schlagworts</translation>
     </message>
     <message>
+        <source>Categories of the catalog</source>
+        <translation>Kategorien des Katalogs</translation>
+    </message>
+    <message>
+        <source>Tick the categories the course belongs to.</source>
+        <translation>Haken Sie die Kategorien an, zu denen der Kurs gehört.</translation>
+    </message>
+    <message>
+        <source>Add the new category</source>
+        <translation>Die neue Kategorie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tags of the catalog</source>
+        <translation>Schlagwörter des Katalogs</translation>
+    </message>
+    <message>
+        <source>Tick the tags the course gets.</source>
+        <translation>Haken Sie die Schlagwörter an, die der Kurs erhält.</translation>
+    </message>
+    <message>
+        <source>Add the new tag</source>
+        <translation>Das neue Schlagwort hinzufügen</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDrop</name>
+    <message>
+        <source>Cannot upload {file}</source>
+        <translation>{file} kann nicht hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>This enrollment cannot hold a certificate.</source>
+        <translation>Diese Einschreibung kann kein Zertifikat aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Upload {file} as the certificate of {learner}?</source>
+        <translation>{file} als Zertifikat von {learner} hochladen?</translation>
+    </message>
+    <message>
+        <source>It replaces the certificate file the learner has now.</source>
+        <translation>Sie ersetzt die aktuelle Zertifikatsdatei des Lernenden.</translation>
+    </message>
+    <message>
+        <source>Upload certificate</source>
+        <translation>Zertifikat hochladen</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Certificate uploaded</source>
+        <translation>Zertifikat hochgeladen</translation>
+    </message>
+    <message>
+        <source>{file} is now the certificate of {learner}.</source>
+        <translation>{file} ist jetzt das Zertifikat von {learner}.</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Hochladen fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -621,6 +799,94 @@
 <context>
     <name>ConnectionForm</name>
     <message>
+        <source>United States (Central US)</source>
+        <translation>Vereinigte Staaten (USA Mitte)</translation>
+    </message>
+    <message>
+        <source>Europe (North Europe)</source>
+        <translation>Europa (Nordeuropa)</translation>
+    </message>
+    <message>
+        <source>United Kingdom (UK South)</source>
+        <translation>Vereinigtes Königreich (UK Süd)</translation>
+    </message>
+    <message>
+        <source>Germany (West Central)</source>
+        <translation>Deutschland (Westen Mitte)</translation>
+    </message>
+    <message>
+        <source>Switzerland (North)</source>
+        <translation>Schweiz (Norden)</translation>
+    </message>
+    <message>
+        <source>Canada (Central)</source>
+        <translation>Kanada (Mitte)</translation>
+    </message>
+    <message>
+        <source>Australia (East)</source>
+        <translation>Australien (Osten)</translation>
+    </message>
+    <message>
+        <source>Japan (East)</source>
+        <translation>Japan (Osten)</translation>
+    </message>
+    <message>
+        <source>US Government (GCC)</source>
+        <translation>US-Regierung (GCC)</translation>
+    </message>
+    <message>
+        <source>Any region (compatibility host api.365.systems)</source>
+        <translation>Jede Region (Kompatibilitätshost api.365.systems)</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name must be a single line of text.</source>
+        <translation>Der Name muss eine einzelne Textzeile sein.</translation>
+    </message>
+    <message>
+        <source>The API address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems.</source>
+        <translation>Die API-Adresse ist leer. Wählen Sie eine Region oder geben Sie die API-Adresse ein, z. B. https://us-api.365.systems.</translation>
+    </message>
+    <message>
+        <source>The API address must be a full web address starting with https://, e.g. https://us-api.365.systems.</source>
+        <translation>Die API-Adresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://us-api.365.systems.</translation>
+    </message>
+    <message>
+        <source>The API address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365).</source>
+        <translation>Die API-Adresse muss https:// verwenden (einfaches http:// würde den API-Schlüssel unverschlüsselt senden; es ist nur für diesen Computer erlaubt, z. B. http://127.0.0.1:8365).</translation>
+    </message>
+    <message>
+        <source>The API address must not contain a query, a fragment or credentials.</source>
+        <translation>Die API-Adresse darf keine Abfrage, kein Fragment und keine Anmeldedaten enthalten.</translation>
+    </message>
+    <message>
+        <source>The API address has an invalid port number.</source>
+        <translation>Die API-Adresse hat eine ungültige Portnummer.</translation>
+    </message>
+    <message>
+        <source>The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems.</source>
+        <translation>Die öffentliche Rückrufadresse ist leer. Wählen Sie eine Region oder geben Sie die API-Adresse ein, z. B. https://us-api.365.systems.</translation>
+    </message>
+    <message>
+        <source>The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems.</source>
+        <translation>Die öffentliche Rückrufadresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://us-api.365.systems.</translation>
+    </message>
+    <message>
+        <source>The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365).</source>
+        <translation>Die öffentliche Rückrufadresse muss https:// verwenden (einfaches http:// würde den API-Schlüssel unverschlüsselt senden; es ist nur für diesen Computer erlaubt, z. B. http://127.0.0.1:8365).</translation>
+    </message>
+    <message>
+        <source>The public callback address must not contain a query, a fragment or credentials.</source>
+        <translation>Die öffentliche Rückrufadresse darf keine Abfrage, kein Fragment und keine Anmeldedaten enthalten.</translation>
+    </message>
+    <message>
+        <source>The public callback address has an invalid port number.</source>
+        <translation>Die öffentliche Rückrufadresse hat eine ungültige Portnummer.</translation>
+    </message>
+    <message>
         <source>e.g. Contoso production</source>
         <translation>z. B. Contoso Produktion</translation>
     </message>
@@ -681,20 +947,28 @@
         <translation>pro</translation>
     </message>
     <message>
-        <source>User name:</source>
-        <translation>Benutzername:</translation>
+        <source>Rate limit: time window in seconds</source>
+        <translation>Ratenlimit: Zeitfenster in Sekunden</translation>
     </message>
     <message>
-        <source>Rate limit:</source>
-        <translation>Aufruflimit:</translation>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <source>On behalf of:</source>
-        <translation>Im Auftrag von:</translation>
+        <source>Rate &amp;limit:</source>
+        <translation>Raten&amp;limit:</translation>
     </message>
     <message>
-        <source>Callback address:</source>
-        <translation>Rückrufadresse:</translation>
+        <source>On behal&amp;f of:</source>
+        <translation>Im Auf&amp;trag von:</translation>
+    </message>
+    <message>
+        <source>Call&amp;back address:</source>
+        <translation>Rückr&amp;ufadresse:</translation>
+    </message>
+    <message>
+        <source>Rate limit: calls</source>
+        <translation>Ratenlimit: Aufrufe</translation>
     </message>
     <message>
         <source>A saved connection already has this name; choose another.</source>
@@ -914,6 +1188,26 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>no response</source>
         <translation>keine Antwort</translation>
     </message>
+    <message>
+        <source>page {0}</source>
+        <translation>Seite {0}</translation>
+    </message>
+    <message>
+        <source>Fetching all…</source>
+        <translation>Alle werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>{0} rows, {1} pages</source>
+        <translation>{0} Zeilen, {1} Seiten</translation>
+    </message>
+    <message>
+        <source>{0} rows from {1} pages; stopped at the cap of {2} rows</source>
+        <translation>{0} Zeilen aus {1} Seiten; bei der Obergrenze von {2} Zeilen angehalten</translation>
+    </message>
+    <message>
+        <source>all {0} rows from {1} pages</source>
+        <translation>alle {0} Zeilen aus {1} Seiten</translation>
+    </message>
 </context>
 <context>
     <name>ContentPage</name>
@@ -1032,9 +1326,19 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Quizzes</source>
         <translation>Quizze</translation>
     </message>
-    <message>
-        <source>{n:,} enrollments</source>
-        <translation>{n:,} Einschreibungen</translation>
+    <message numerus="yes">
+        <source>%Ln enrollment</source>
+        <translation>
+            <numerusform>%Ln Einschreibung</numerusform>
+            <numerusform>%Ln Einschreibungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln enrollments</source>
+        <translation>
+            <numerusform>%Ln Einschreibung</numerusform>
+            <numerusform>%Ln Einschreibungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enrollments</source>
@@ -1156,6 +1460,56 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>LMS365 Desktop ran into a problem</source>
+        <translation>LMS365 Desktop ist auf ein Problem gestoßen</translation>
+    </message>
+    <message>
+        <source>Something in the application failed unexpectedly. Your data on the server is as the last confirmed action left it. The details below (without your API key) and the log file help support find the cause; you can keep working, or restart the application if it misbehaves.</source>
+        <translation>In der Anwendung ist unerwartet etwas fehlgeschlagen. Ihre Daten auf dem Server sind so, wie die letzte bestätigte Aktion sie hinterlassen hat. Die Details unten (ohne Ihren API-Schlüssel) und die Protokolldatei helfen dem Support, die Ursache zu finden; Sie können weiterarbeiten oder die Anwendung neu starten, falls sie sich seltsam verhält.</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Details:</translation>
+    </message>
+    <message>
+        <source>Crash details</source>
+        <translation>Absturzdetails</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>The last session of LMS365 Desktop ended with an error: {summary}</source>
+        <translation>Die letzte Sitzung von LMS365 Desktop endete mit einem Fehler: {summary}</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: {summary}</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: {summary}</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n errors in all)</source>
+        <translation>
+            <numerusform>(%n Fehler insgesamt)</numerusform>
+            <numerusform>(%n Fehler insgesamt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreateNamedDialog</name>
     <message>
         <source>New category</source>
@@ -1177,31 +1531,200 @@ Dies kann Daten auf dem Server ändern.</translation>
 <context>
     <name>DetailsPanel</name>
     <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>The selected row in full</source>
+        <translation>Die ausgewählte Zeile vollständig</translation>
+    </message>
+    <message>
         <source>Select one row to see its details.</source>
         <translation>Wählen Sie eine Zeile, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <source>… and {n:,} more</source>
-        <translation>… und {n:,} weitere</translation>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsController</name>
+    <message>
+        <source>Diagnostics copied</source>
+        <translation>Diagnosedaten kopiert</translation>
+    </message>
+    <message>
+        <source>Paste them into your message to support.</source>
+        <translation>Fügen Sie sie in Ihre Nachricht an den Support ein.</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnosedaten kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Request log</source>
+        <translation>&amp;Anfrageprotokoll</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentActions</name>
     <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel enrollment…</source>
+        <translation>Einschreibung &amp;stornieren…</translation>
+    </message>
+    <message>
+        <source>Set c&amp;ompleted…</source>
+        <translation>Als a&amp;bgeschlossen markieren…</translation>
+    </message>
+    <message>
+        <source>Force re&amp;take…</source>
+        <translation>&amp;Wiederholung erzwingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll users…</source>
+        <translation>Benutzer &amp;einschreiben…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n enrollment request?</source>
+        <translation>
+            <numerusform>%n Einschreibungsanfrage ablehnen?</numerusform>
+            <numerusform>%n Einschreibungsanfragen ablehnen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n enrollment requests?</source>
+        <translation>
+            <numerusform>%n Einschreibungsanfrage ablehnen?</numerusform>
+            <numerusform>%n Einschreibungsanfragen ablehnen?</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Reject</source>
         <translation>Ablehnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n request</source>
+        <translation>
+            <numerusform>%n Anfrage ablehnen</numerusform>
+            <numerusform>%n Anfragen ablehnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n requests</source>
+        <translation>
+            <numerusform>%n Anfrage ablehnen</numerusform>
+            <numerusform>%n Anfragen ablehnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep it pending</source>
+        <translation>
+            <numerusform>Ausstehend lassen</numerusform>
+            <numerusform>Ausstehend lassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep them pending</source>
+        <translation>
+            <numerusform>Ausstehend lassen</numerusform>
+            <numerusform>Ausstehend lassen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Message to the learner:</source>
         <translation>Nachricht an den Lernenden:</translation>
     </message>
+    <message numerus="yes">
+        <source>Cancel %n enrollment?</source>
+        <translation>
+            <numerusform>%n Einschreibung stornieren?</numerusform>
+            <numerusform>%n Einschreibungen stornieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n enrollments?</source>
+        <translation>
+            <numerusform>%n Einschreibung stornieren?</numerusform>
+            <numerusform>%n Einschreibungen stornieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n enrollment</source>
+        <translation>
+            <numerusform>%n Einschreibung stornieren</numerusform>
+            <numerusform>%n Einschreibungen stornieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n enrollments</source>
+        <translation>
+            <numerusform>%n Einschreibung stornieren</numerusform>
+            <numerusform>%n Einschreibungen stornieren</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cancel enrollment</source>
         <translation>Einschreibung stornieren</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep it</source>
+        <translation>
+            <numerusform>Beibehalten</numerusform>
+            <numerusform>Beibehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep them</source>
+        <translation>
+            <numerusform>Beibehalten</numerusform>
+            <numerusform>Beibehalten</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reason (shown to the learner):</source>
         <translation>Grund (wird dem Lernenden angezeigt):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n enrollment as completed?</source>
+        <translation>
+            <numerusform>%n Einschreibung als abgeschlossen markieren?</numerusform>
+            <numerusform>%n Einschreibungen als abgeschlossen markieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n enrollments as completed?</source>
+        <translation>
+            <numerusform>%n Einschreibung als abgeschlossen markieren?</numerusform>
+            <numerusform>%n Einschreibungen als abgeschlossen markieren?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set completed</source>
@@ -1210,6 +1733,41 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Leave as is</source>
         <translation>Unverändert lassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n completed</source>
+        <translation>
+            <numerusform>%n als abgeschlossen markieren</numerusform>
+            <numerusform>%n als abgeschlossen markieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n learner take the course again?</source>
+        <translation>
+            <numerusform>Soll %n Lernender den Kurs wiederholen?</numerusform>
+            <numerusform>Sollen %n Lernende den Kurs wiederholen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n learners take the course again?</source>
+        <translation>
+            <numerusform>Soll %n Lernender den Kurs wiederholen?</numerusform>
+            <numerusform>Sollen %n Lernende den Kurs wiederholen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retake for %n learner</source>
+        <translation>
+            <numerusform>Wiederholung für %n Lernenden</numerusform>
+            <numerusform>Wiederholung für %n Lernende</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retake for %n learners</source>
+        <translation>
+            <numerusform>Wiederholung für %n Lernenden</numerusform>
+            <numerusform>Wiederholung für %n Lernende</numerusform>
+        </translation>
     </message>
     <message>
         <source>Force retake</source>
@@ -1243,6 +1801,76 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Select one or more enrollments first.</source>
         <translation>Wählen Sie zuerst eine oder mehrere Einschreibungen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The selected enrollment is not pending approval.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung wartet nicht auf Genehmigung.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen wartet auf Genehmigung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected enrollments is pending approval.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung wartet nicht auf Genehmigung.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen wartet auf Genehmigung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected enrollment is not active.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung ist nicht aktiv.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen ist aktiv.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected enrollments is active.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung ist nicht aktiv.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen ist aktiv.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected enrollment is not an enrolled, unfinished one.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung ist nicht eingeschrieben und unvollendet.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen ist eingeschrieben und unvollendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected enrollments is enrolled and unfinished.</source>
+        <translation>
+            <numerusform>Die ausgewählte Einschreibung ist nicht eingeschrieben und unvollendet.</numerusform>
+            <numerusform>Keine der %n ausgewählten Einschreibungen ist eingeschrieben und unvollendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected learner has not started the course.</source>
+        <translation>
+            <numerusform>Der ausgewählte Lernende hat den Kurs nicht begonnen.</numerusform>
+            <numerusform>Keiner der %n ausgewählten Lernenden hat den Kurs begonnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected learners has started the course.</source>
+        <translation>
+            <numerusform>Der ausgewählte Lernende hat den Kurs nicht begonnen.</numerusform>
+            <numerusform>Keiner der %n ausgewählten Lernenden hat den Kurs begonnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row is skipped: the action does not apply to it.</source>
+        <translation>
+            <numerusform>%n ausgewählte Zeile wird übersprungen: die Aktion gilt nicht für sie.</numerusform>
+            <numerusform>%n ausgewählte Zeilen werden übersprungen: die Aktion gilt nicht für sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected rows are skipped: the action does not apply to them.</source>
+        <translation>
+            <numerusform>%n ausgewählte Zeile wird übersprungen: die Aktion gilt nicht für sie.</numerusform>
+            <numerusform>%n ausgewählte Zeilen werden übersprungen: die Aktion gilt nicht für sie.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Approve</source>
         <translation>Genehmigen</translation>
@@ -1260,8 +1888,28 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>{verb} {n} enrollments</source>
-        <translation>{n} Einschreibungen: {verb}</translation>
+        <source>Approve {n} enrollments</source>
+        <translation>{n} Einschreibungen genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject {n} enrollments</source>
+        <translation>{n} Einschreibungen ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel {n} enrollments</source>
+        <translation>{n} Einschreibungen stornieren</translation>
+    </message>
+    <message>
+        <source>Complete {n} enrollments</source>
+        <translation>{n} Einschreibungen abschließen</translation>
+    </message>
+    <message>
+        <source>Retake {n} enrollments</source>
+        <translation>{n} Einschreibungen wiederholen lassen</translation>
+    </message>
+    <message>
+        <source>Enroll {n} people in {course}</source>
+        <translation>{n} Personen in {course} einschreiben</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -1295,13 +1943,33 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Select a course or a session first, then Enroll users…</source>
         <translation>Wählen Sie zuerst einen Kurs oder eine Sitzung, dann „Benutzer einschreiben…“</translation>
     </message>
-    <message>
-        <source>Enroll {n} users in {course}</source>
-        <translation>{n} Benutzer in {course} einschreiben</translation>
-    </message>
 </context>
 <context>
     <name>EnrollmentDetails</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
     <message>
         <source>Course</source>
         <translation>Kurs</translation>
@@ -1469,6 +2137,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Fällig</translation>
     </message>
     <message>
+        <source>Overdue (days)</source>
+        <translation>Überfällig (Tage)</translation>
+    </message>
+    <message>
         <source>CEU</source>
         <translation>CEU</translation>
     </message>
@@ -1485,12 +2157,48 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Ja</translation>
     </message>
     <message>
+        <source>Certificate (id)</source>
+        <translation>Zertifikat (ID)</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
+        <source>Session (id)</source>
+        <translation>Sitzung (ID)</translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
     </message>
     <message>
         <source>All</source>
@@ -1501,27 +2209,67 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Ausstehende Genehmigungen</translation>
     </message>
     <message>
+        <source>Pending approvals ({n})</source>
+        <translation>Zu genehmigen ({n})</translation>
+    </message>
+    <message>
+        <source>Overdue ({n})</source>
+        <translation>Überfällig ({n})</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <source>Pending approvals ({n:,})</source>
-        <translation>Ausstehende Genehmigungen ({n:,})</translation>
+        <source>%Ln day overdue</source>
+        <translation>%Ln Tag überfällig</translation>
     </message>
     <message>
-        <source>Overdue ({n:,})</source>
-        <translation>Überfällig ({n:,})</translation>
+        <source>%Ln days overdue</source>
+        <translation>%Ln Tage überfällig</translation>
     </message>
 </context>
 <context>
     <name>EntityPane</name>
     <message>
+        <source>{loaded} of {total}</source>
+        <translation>{loaded} von {total}</translation>
+    </message>
+    <message>
+        <source>{loaded} loaded</source>
+        <translation>{loaded} geladen</translation>
+    </message>
+    <message>
+        <source>{shown} shown · </source>
+        <translation>{shown} angezeigt · </translation>
+    </message>
+    <message>
+        <source> · not up to date: the last refresh failed (F5 tries again)</source>
+        <translation> · nicht aktuell: die letzte Aktualisierung ist fehlgeschlagen (F5 versucht es erneut)</translation>
+    </message>
+    <message>
         <source>Search on the server…</source>
         <translation>Auf dem Server suchen…</translation>
     </message>
     <message>
+        <source>Search on the server</source>
+        <translation>Auf dem Server suchen</translation>
+    </message>
+    <message>
+        <source>Enter sends the words to the server; every row is searched</source>
+        <translation>Die Eingabetaste sendet die Wörter an den Server; alle Zeilen werden durchsucht</translation>
+    </message>
+    <message>
         <source>Quick filter loaded rows</source>
         <translation>Geladene Zeilen schnell filtern</translation>
+    </message>
+    <message>
+        <source>Quick filter</source>
+        <translation>Schnellfilter</translation>
+    </message>
+    <message>
+        <source>Keeps the loaded rows that contain the text</source>
+        <translation>Behält die geladenen Zeilen, die den Text enthalten</translation>
     </message>
     <message>
         <source>Show all again</source>
@@ -1532,24 +2280,16 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Spalten wählen</translation>
     </message>
     <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected row; the menu key lists what else it opens</source>
+        <translation>Die Eingabetaste öffnet die ausgewählte Zeile; die Menütaste zeigt, was sie sonst noch öffnet</translation>
+    </message>
+    <message>
         <source>Not connected. Choose File › Connect…</source>
         <translation>Nicht verbunden. Wählen Sie Datei › Verbinden…</translation>
-    </message>
-    <message>
-        <source>Export {title} to CSV</source>
-        <translation>{title} als CSV exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exported {count:,} rows</source>
-        <translation>{count:,} Zeilen exportiert</translation>
-    </message>
-    <message>
-        <source>The quick filter applies to loaded rows only; the export has every row that matches the search.</source>
-        <translation>Der Schnellfilter gilt nur für geladene Zeilen; der Export enthält jede Zeile, die der Suche entspricht.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1561,6 +2301,193 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>{title} (not sortable)</source>
         <translation>{title} (nicht sortierbar)</translation>
+    </message>
+</context>
+<context>
+    <name>EnumText</name>
+    <message>
+        <source>ELearning</source>
+        <translation>E-Learning</translation>
+    </message>
+    <message>
+        <source>Class Room</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>Training Plan</source>
+        <translation>Schulungsplan</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Automatic Approval</source>
+        <translation>Automatische Genehmigung</translation>
+    </message>
+    <message>
+        <source>Line Manager Approval</source>
+        <translation>Genehmigung durch Vorgesetzte</translation>
+    </message>
+    <message>
+        <source>LMSAdministrators Approval</source>
+        <translation>Genehmigung durch LMS-Administratoren</translation>
+    </message>
+    <message>
+        <source>Custom Approval</source>
+        <translation>Eigene Genehmigung</translation>
+    </message>
+    <message>
+        <source>External Webhook Approval</source>
+        <translation>Genehmigung per externem Webhook</translation>
+    </message>
+    <message>
+        <source>Enroll To Single</source>
+        <translation>In eine Sitzung einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll To All</source>
+        <translation>In alle Sitzungen einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll To Multiple</source>
+        <translation>In mehrere Sitzungen einschreiben</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Pending Approval</source>
+        <translation>Genehmigung ausstehend</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Waiting List</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Not Started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>EnumWords</name>
+    <message>
+        <source>ELearning</source>
+        <translation>E-Learning</translation>
+    </message>
+    <message>
+        <source>Class Room</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>Training Plan</source>
+        <translation>Schulungsplan</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Automatic Approval</source>
+        <translation>Automatische Genehmigung</translation>
+    </message>
+    <message>
+        <source>Line Manager Approval</source>
+        <translation>Genehmigung durch Vorgesetzte</translation>
+    </message>
+    <message>
+        <source>LMS Administrators Approval</source>
+        <translation>Genehmigung durch LMS-Administratoren</translation>
+    </message>
+    <message>
+        <source>Custom Approval</source>
+        <translation>Eigene Genehmigung</translation>
+    </message>
+    <message>
+        <source>External Webhook Approval</source>
+        <translation>Genehmigung per externem Webhook</translation>
+    </message>
+    <message>
+        <source>Enroll To Single</source>
+        <translation>In eine Sitzung einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll To All</source>
+        <translation>In alle Sitzungen einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll To Multiple</source>
+        <translation>In mehrere Sitzungen einschreiben</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgress</name>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Starting the export to {file}…</source>
+        <translation>Export nach {file} wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Exported {done} rows to {file} so far…</source>
+        <translation>Bisher {done} Zeilen nach {file} exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting {done} of %Ln row to {file}…</source>
+        <translation>
+            <numerusform>{done} von %Ln Zeile werden nach {file} exportiert…</numerusform>
+            <numerusform>{done} von %Ln Zeilen werden nach {file} exportiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting {done} of %Ln rows to {file}…</source>
+        <translation>
+            <numerusform>{done} von %Ln Zeile werden nach {file} exportiert…</numerusform>
+            <numerusform>{done} von %Ln Zeilen werden nach {file} exportiert…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1579,6 +2506,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Sends one file to an upload path of the API, e.g. certificates/&lt;certificate id&gt;/upload.</source>
         <translation>Sendet eine Datei an einen Upload-Pfad der API, z. B. certificates/&lt;Zertifikats-ID&gt;/upload.</translation>
+    </message>
+    <message>
+        <source>certificates/{certificateId}/upload</source>
+        <translation>certificates/{Zertifikats-ID}/upload</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1618,6 +2549,109 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>FormMessages</name>
+    <message>
+        <source>Enter the course catalog.</source>
+        <translation>Wählen Sie den Kurskatalog.</translation>
+    </message>
+    <message>
+        <source>Enter the course title.</source>
+        <translation>Geben Sie den Kurstitel ein.</translation>
+    </message>
+    <message>
+        <source>Enter the short description.</source>
+        <translation>Geben Sie die Kurzbeschreibung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the culture (e.g. en-US).</source>
+        <translation>Geben Sie die Kultur ein (z. B. de-DE).</translation>
+    </message>
+    <message>
+        <source>Enter the course URL (e.g. safety-101).</source>
+        <translation>Geben Sie die Kurs-URL ein (z. B. sicherheit-101).</translation>
+    </message>
+    <message>
+        <source>Enter the category name.</source>
+        <translation>Geben Sie den Namen der Kategorie ein.</translation>
+    </message>
+    <message>
+        <source>Enter the tag name.</source>
+        <translation>Geben Sie den Namen des Schlagworts ein.</translation>
+    </message>
+    <message>
+        <source>Enter the session title.</source>
+        <translation>Geben Sie den Titel der Sitzung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the time zone (e.g. W. Europe Standard Time).</source>
+        <translation>Geben Sie die Zeitzone ein (z. B. W. Europe Standard Time).</translation>
+    </message>
+    <message>
+        <source>Enter the user's login name (e.g. jane@contoso.com).</source>
+        <translation>Geben Sie den Anmeldenamen des Benutzers ein (z. B. jane@contoso.com).</translation>
+    </message>
+    <message>
+        <source>Each category needs an id (existing) or a name (new).</source>
+        <translation>Jede Kategorie braucht eine ID (vorhanden) oder einen Namen (neu).</translation>
+    </message>
+    <message>
+        <source>Each tag needs an id (existing) or a name (new).</source>
+        <translation>Jedes Schlagwort braucht eine ID (vorhanden) oder einen Namen (neu).</translation>
+    </message>
+    <message>
+        <source>The publishing end date must be after its start date.</source>
+        <translation>Das Ende der Veröffentlichung muss nach ihrem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>Maximum attendees must be at least 1 (leave it empty for no limit).</source>
+        <translation>Die Höchstzahl der Teilnehmenden muss mindestens 1 sein (für keine Grenze leer lassen).</translation>
+    </message>
+    <message>
+        <source>The session must end after it starts.</source>
+        <translation>Die Sitzung muss nach ihrem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>The enrollment deadline must not be after the session ends.</source>
+        <translation>Der Einschreibeschluss darf nicht nach dem Ende der Sitzung liegen.</translation>
+    </message>
+    <message>
+        <source>The image URL {value} must be an absolute http(s) URL, e.g. https://example.com/image.png.</source>
+        <translation>Die Bild-URL {value} muss eine absolute http(s)-URL sein, z. B. https://example.com/image.png.</translation>
+    </message>
+    <message>
+        <source>{value} is not a culture name; use a form like en-US or da-DK.</source>
+        <translation>{value} ist kein Kulturname; verwenden Sie eine Form wie de-DE oder da-DK.</translation>
+    </message>
+    <message>
+        <source>The course URL {value} contains spaces; use letters, digits and dashes.</source>
+        <translation>Die Kurs-URL {value} enthält Leerzeichen; verwenden Sie Buchstaben, Ziffern und Bindestriche.</translation>
+    </message>
+    <message>
+        <source>The duration {value} must be an amount of time, e.g. 90, 2 hours or 1h 30m.</source>
+        <translation>Die Dauer {value} muss eine Zeitspanne sein, z. B. 90, 2 hours oder 1h 30m.</translation>
+    </message>
+    <message>
+        <source>{value} is not an e-mail address (e.g. room.berlin@contoso.com).</source>
+        <translation>{value} ist keine E-Mail-Adresse (z. B. room.berlin@contoso.com).</translation>
+    </message>
+    <message>
+        <source>The session title is {value} characters; LMS365 allows 128.</source>
+        <translation>Der Titel der Sitzung hat {value} Zeichen; LMS365 erlaubt 128.</translation>
+    </message>
+    <message>
+        <source>{value} is not a Microsoft time zone id; pick one such as 'W. Europe Standard Time', 'Eastern Standard Time' or 'UTC'.</source>
+        <translation>{value} ist keine Microsoft-Zeitzonen-ID; wählen Sie eine wie 'W. Europe Standard Time', 'Eastern Standard Time' oder 'UTC'.</translation>
+    </message>
+    <message>
+        <source>The meeting link {value} must start with https://.</source>
+        <translation>Der Besprechungslink {value} muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Maximum attendees must be a whole number, not {value}.</source>
+        <translation>Die Höchstzahl der Teilnehmenden muss eine ganze Zahl sein, nicht {value}.</translation>
+    </message>
+</context>
+<context>
     <name>FormPage</name>
     <message>
         <source>Required</source>
@@ -1627,8 +2661,20 @@ Dies kann Daten auf dem Server ändern.</translation>
 <context>
     <name>HistorySidebar</name>
     <message>
+        <source>Search the history</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
         <source>Search URL and bodies</source>
         <translation>URL und Inhalte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>Anfrageverlauf</translation>
+    </message>
+    <message>
+        <source>Requests sent before; Enter loads one into the form</source>
+        <translation>Früher gesendete Anfragen; die Eingabetaste lädt eine in das Formular</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1674,6 +2720,14 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Die noch nicht erledigten Einträge ausführen</translation>
     </message>
     <message>
+        <source>Job results</source>
+        <translation>Auftragsergebnisse</translation>
+    </message>
+    <message>
+        <source>What happened to each item of the job</source>
+        <translation>Was mit jedem Element des Auftrags geschehen ist</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
@@ -1686,12 +2740,19 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Meldung</translation>
     </message>
     <message>
-        <source>{done:,} done · {failed:,} failed · {left:,} left</source>
-        <translation>{done:,} erledigt · {failed:,} fehlgeschlagen · {left:,} offen</translation>
+        <source>{done} done · {failed} failed · {left} left</source>
+        <translation>{done} erledigt · {failed} fehlgeschlagen · {left} offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run again the %Ln item(s) that failed for a passing reason</source>
+        <translation>
+            <numerusform>Das %Ln Element erneut ausführen, das aus einem vorübergehenden Grund fehlschlug</numerusform>
+            <numerusform>Die %Ln Elemente erneut ausführen, die aus einem vorübergehenden Grund fehlschlugen</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Run again the {n} items that failed for a passing reason</source>
-        <translation>Die {n} Einträge erneut ausführen, die aus einem vorübergehenden Grund fehlschlugen</translation>
+        <source>{state}: {done} done · {failed} failed · {left} left</source>
+        <translation>{state}: {done} erledigt · {failed} fehlgeschlagen · {left} offen</translation>
     </message>
     <message>
         <source>No failure here would pass on a retry</source>
@@ -1708,10 +2769,6 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Interrupted</source>
         <translation>Unterbrochen</translation>
-    </message>
-    <message>
-        <source>{state}: {done:,} done · {failed:,} failed · {left:,} left</source>
-        <translation>{state}: {done:,} erledigt · {failed:,} fehlgeschlagen · {left:,} offen</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1779,8 +2836,8 @@ Dies kann Daten auf dem Server ändern.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <source>Jobs: {finished:,}/{total:,}</source>
-        <translation>Aufträge: {finished:,}/{total:,}</translation>
+        <source>Jobs: {finished}/{total}</source>
+        <translation>Aufträge: {finished}/{total}</translation>
     </message>
 </context>
 <context>
@@ -1812,12 +2869,50 @@ Dies kann Daten auf dem Server ändern.</translation>
 <context>
     <name>KeyValueTable</name>
     <message>
+        <source>Delete row</source>
+        <translation>Zeile löschen</translation>
+    </message>
+    <message>
         <source>secret</source>
         <translation>geheim</translation>
     </message>
     <message>
         <source>A secret value is never stored in history or exported</source>
         <translation>Ein geheimer Wert wird nie im Verlauf gespeichert oder exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Request log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <source>No request yet.</source>
+        <translation>Noch keine Anfrage.</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the request log</source>
+        <translation>Das Anfrageprotokoll leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) shown</source>
+        <translation>
+            <numerusform>%n Anfrage angezeigt</numerusform>
+            <numerusform>%n Anfragen angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1895,8 +2990,140 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Über LMS365 Desktop</translation>
     </message>
     <message>
-        <source>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Catalogs, courses, sessions, users and enrollments of LMS365 (Learn365), for training coordinators.</source>
-        <translation>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Kataloge, Kurse, Sitzungen, Benutzer und Einschreibungen von LMS365 (Learn365), für Schulungskoordinatoren.</translation>
+        <source>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Version {version}&lt;br&gt;&lt;br&gt;Catalogs, courses, sessions, users and enrollments of LMS365 (Learn365), for training coordinators.</source>
+        <translation>&lt;b&gt;LMS365 Desktop&lt;/b&gt;&lt;br&gt;Version {version}&lt;br&gt;&lt;br&gt;Kataloge, Kurse, Sitzungen, Benutzer und Einschreibungen von LMS365 (Learn365), für Schulungskoordinatoren.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <source>No such connection</source>
+        <translation>Keine solche Verbindung</translation>
+    </message>
+    <message>
+        <source>There is no saved connection named “{name}”.</source>
+        <translation>Es gibt keine gespeicherte Verbindung namens „{name}“.</translation>
+    </message>
+    <message>
+        <source>API key for {name}</source>
+        <translation>API-Schlüssel für {name}</translation>
+    </message>
+    <message>
+        <source>Enter the API key of “{name}” ({url}):</source>
+        <translation>Geben Sie den API-Schlüssel von „{name}“ ({url}) ein:</translation>
+    </message>
+    <message>
+        <source>Key accepted</source>
+        <translation>Schlüssel akzeptiert</translation>
+    </message>
+    <message>
+        <source>The API key of “{name}” works again.</source>
+        <translation>Der API-Schlüssel von „{name}“ funktioniert wieder.</translation>
+    </message>
+    <message>
+        <source>Starting the local sandbox…</source>
+        <translation>Die lokale Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Open local &amp;sandbox</source>
+        <translation>Lokale &amp;Sandbox öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <translation>Kataloge</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Enrollments</source>
+        <translation>Einschreibungen</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>A job did not finish</source>
+        <translation>Ein Auftrag wurde nicht beendet</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>Ansicht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the rows in view (quick filter and scope applied) to Excel or CSV</source>
+        <translation>Die angezeigten Zeilen (mit Schnellfilter und Eingrenzung) nach Excel oder CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;all matching…</source>
+        <translation>&amp;Alle Treffer exportieren…</translation>
+    </message>
+    <message>
+        <source>Export every row the search and scope match, not only those loaded</source>
+        <translation>Alle Zeilen exportieren, die Suche und Eingrenzung treffen, nicht nur die geladenen</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation>&amp;Spalten…</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
     </message>
 </context>
 <context>
@@ -1950,12 +3177,24 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Bei jedem einzeln fragen</translation>
     </message>
     <message>
+        <source>Files and their learners</source>
+        <translation>Dateien und ihre Lernenden</translation>
+    </message>
+    <message>
+        <source>Each file with its type, size, the learner it goes to and how it was matched; choose the learner in its row.</source>
+        <translation>Jede Datei mit Typ, Größe, dem Lernenden, an den sie geht, und wie sie zugeordnet wurde; wählen Sie den Lernenden in ihrer Zeile.</translation>
+    </message>
+    <message>
         <source>File name pattern</source>
         <translation>Dateinamensmuster</translation>
     </message>
     <message>
         <source>If a learner has a certificate</source>
         <translation>Wenn ein Lernender ein Zertifikat hat</translation>
+    </message>
+    <message>
+        <source>Learner for {file}</source>
+        <translation>Lernender für {file}</translation>
     </message>
     <message>
         <source>(leave out)</source>
@@ -1977,9 +3216,54 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Unmatched: choose the learner</source>
         <translation>Nicht zugeordnet: Lernenden wählen</translation>
     </message>
-    <message>
-        <source>Ambiguous: {count} learners fit</source>
-        <translation>Mehrdeutig: {count} Lernende passen</translation>
+    <message numerus="yes">
+        <source>Ambiguous: %n learners fit</source>
+        <translation>
+            <numerusform>Mehrdeutig: %n Lernender passt</numerusform>
+            <numerusform>Mehrdeutig: %n Lernende passen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{sent} of %n file will be sent ({size})</source>
+        <translation>
+            <numerusform>{sent} von %n Datei wird gesendet ({size})</numerusform>
+            <numerusform>{sent} von %n Dateien werden gesendet ({size})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{sent} of %n files will be sent ({size})</source>
+        <translation>
+            <numerusform>{sent} von %n Datei wird gesendet ({size})</numerusform>
+            <numerusform>{sent} von %n Dateien werden gesendet ({size})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped (already have a certificate)</source>
+        <translation>
+            <numerusform>, %n übersprungen (hat schon ein Zertifikat)</numerusform>
+            <numerusform>, %n übersprungen (haben schon ein Zertifikat)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replaces a certificate the learner already has</source>
+        <translation>
+            <numerusform>, %n ersetzt ein vorhandenes Zertifikat des Lernenden</numerusform>
+            <numerusform>, %n ersetzen ein vorhandenes Zertifikat des Lernenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n replace a certificate the learner already has</source>
+        <translation>
+            <numerusform>, %n ersetzt ein vorhandenes Zertifikat des Lernenden</numerusform>
+            <numerusform>, %n ersetzen ein vorhandenes Zertifikat des Lernenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (you will be asked about %n whose learner already has one)</source>
+        <translation>
+            <numerusform> (Sie werden zu %n Datei gefragt, deren Lernender schon eines hat)</numerusform>
+            <numerusform> (Sie werden zu %n Dateien gefragt, deren Lernende schon eines haben)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Duplicate: another file goes to this learner</source>
@@ -2006,22 +3290,6 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Hat bereits ein Zertifikat: {outcome}</translation>
     </message>
     <message>
-        <source>{sent} of {count} files will be sent ({size})</source>
-        <translation>{sent} von {count} Dateien werden gesendet ({size})</translation>
-    </message>
-    <message>
-        <source>, {n} skipped (already have a certificate)</source>
-        <translation>, {n} übersprungen (haben bereits ein Zertifikat)</translation>
-    </message>
-    <message>
-        <source>, {n} replace a certificate the learner already has</source>
-        <translation>, {n} ersetzen ein vorhandenes Zertifikat</translation>
-    </message>
-    <message>
-        <source> (you will be asked about {n} whose learner already has one)</source>
-        <translation> (Sie werden zu {n} gefragt, deren Lernender bereits eines hat)</translation>
-    </message>
-    <message>
         <source>; {unresolved} unresolved, {problems} cannot be sent.</source>
         <translation>; {unresolved} ungeklärt, {problems} können nicht gesendet werden.</translation>
     </message>
@@ -2036,6 +3304,14 @@ Dies kann Daten auf dem Server ändern.</translation>
 </context>
 <context>
     <name>NavigationTree</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Catalogs, categories and tags narrow the Courses pane; the queues open the Enrollments pane</source>
+        <translation>Kataloge, Kategorien und Schlagwörter grenzen den Bereich Kurse ein; die Warteschlangen öffnen den Bereich Einschreibungen</translation>
+    </message>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
@@ -2053,12 +3329,12 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Kataloge</translation>
     </message>
     <message>
-        <source>Pending approvals ({n:,})</source>
-        <translation>Ausstehende Genehmigungen ({n:,})</translation>
+        <source>Pending approvals ({n})</source>
+        <translation>Zu genehmigen ({n})</translation>
     </message>
     <message>
-        <source>Overdue ({n:,})</source>
-        <translation>Überfällig ({n:,})</translation>
+        <source>Overdue ({n})</source>
+        <translation>Überfällig ({n})</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -2077,6 +3353,445 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>PaneExport</name>
+    <message>
+        <source>{title} (login)</source>
+        <translation>{title} (Anmeldename)</translation>
+    </message>
+    <message>
+        <source>{title} (id)</source>
+        <translation>{title} (ID)</translation>
+    </message>
+    <message>
+        <source>{title} ({zone})</source>
+        <translation>{title} ({zone})</translation>
+    </message>
+    <message>
+        <source>{title} (minutes)</source>
+        <translation>{title} (Minuten)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Export all matching {title} ({count})</source>
+        <translation>Alle passenden {title} exportieren ({count})</translation>
+    </message>
+    <message>
+        <source>count unknown</source>
+        <translation>Anzahl unbekannt</translation>
+    </message>
+    <message>
+        <source>Export the {count} {title} in view</source>
+        <translation>Die {count} angezeigten {title} exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, kommagetrennt (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not connected. Choose File › Connect…</source>
+        <translation>Nicht verbunden. Wählen Sie Datei › Verbinden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row</source>
+        <translation>
+            <numerusform>%Ln Zeile exportiert</numerusform>
+            <numerusform>%Ln Zeilen exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln rows</source>
+        <translation>
+            <numerusform>%Ln Zeile exportiert</numerusform>
+            <numerusform>%Ln Zeilen exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{path}
+Every row matching the search and scope; the quick filter applies to the rows in view only.</source>
+        <translation>{path}
+Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für die angezeigten Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>PaneHistory</name>
+    <message>
+        <source>Back to {place} (Alt+Left)</source>
+        <translation>Zurück zu {place} (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Forward to {place} (Alt+Right)</source>
+        <translation>Vorwärts zu {place} (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Zurück (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Vorwärts (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>{pane} — {detail}</source>
+        <translation>{pane} — {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLinks</name>
+    <message>
+        <source>Show courses in this catalog</source>
+        <translation>Kurse dieses Katalogs anzeigen</translation>
+    </message>
+    <message>
+        <source>Show enrollments</source>
+        <translation>Einschreibungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show sessions</source>
+        <translation>Sitzungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show pending requests</source>
+        <translation>Ausstehende Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show roster</source>
+        <translation>Teilnehmerliste anzeigen</translation>
+    </message>
+    <message>
+        <source>Open course</source>
+        <translation>Kurs öffnen</translation>
+    </message>
+    <message>
+        <source>Open person's record</source>
+        <translation>Personenakte öffnen</translation>
+    </message>
+    <message>
+        <source>Open learner's record</source>
+        <translation>Akte des Lernenden öffnen</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Open enrollment</source>
+        <translation>Einschreibung öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Roster: {session}</source>
+        <translation>Teilnehmerliste: {session}</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Einschreibung</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>Search people by name, e-mail or department…</source>
+        <translation>Personen nach Name, E-Mail oder Abteilung suchen…</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Personen suchen</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected people</source>
+        <translation>Ausgewählte Personen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected people from the choice</source>
+        <translation>Ausgewählte Personen aus der Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>Chosen people</source>
+        <translation>Ausgewählte Personen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>Suche fehlgeschlagen: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n people; type more to narrow.</source>
+        <translation>
+            <numerusform>Die erste Person; tippen Sie weiter, um einzugrenzen.</numerusform>
+            <numerusform>Die ersten %n Personen; tippen Sie weiter, um einzugrenzen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gefunden</numerusform>
+            <numerusform>%n gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not added, already enrolled: {names}{more}</source>
+        <translation>Nicht hinzugefügt, bereits eingeschrieben: {names}{more}</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weitere</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>C&amp;hosen: %n</source>
+        <translation><numerusform>Ausge&amp;wählt: %n</numerusform><numerusform>Ausge&amp;wählt: %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPane</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Press Enter on a user or an enrollment to open a person's record here.</source>
+        <translation>Drücken Sie die Eingabetaste auf einem Benutzer oder einer Einschreibung, um hier die Personenakte zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Enrollments of this person</source>
+        <translation>Einschreibungen dieser Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day overdue</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days overdue</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrollments of {name}</source>
+        <translation>Einschreibungen von {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonSummary</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day overdue: {course}</source>
+        <translation>
+            <numerusform>%n Tag überfällig: {course}</numerusform>
+            <numerusform>%n Tage überfällig: {course}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days overdue: {course}</source>
+        <translation>
+            <numerusform>%n Tag überfällig: {course}</numerusform>
+            <numerusform>%n Tage überfällig: {course}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue (%n)</source>
+        <translation>
+            <numerusform>Überfällig (%n)</numerusform>
+            <numerusform>Überfällig (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Nichts überfällig</translation>
+    </message>
+    <message>
+        <source>{course} · issued {issued} · {status}</source>
+        <translation>{course} · ausgestellt {issued} · {status}</translation>
+    </message>
+    <message>
+        <source>(unknown course)</source>
+        <translation>(unbekannter Kurs)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Certificates (%n)</source>
+        <translation>
+            <numerusform>Zertifikate (%n)</numerusform>
+            <numerusform>Zertifikate (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No certificates</source>
+        <translation>Keine Zertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>How much the log file records; Debug is for support.</source>
+        <translation>Wie viel die Protokolldatei aufzeichnet; Debug ist für den Support.</translation>
+    </message>
+    <message>
+        <source>Debug (everything, for support)</source>
+        <translation>Debug (alles, für den Support)</translation>
+    </message>
+    <message>
+        <source>Info (each request)</source>
+        <translation>Info (jede Anfrage)</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Log level:</source>
+        <translation>&amp;Protokollstufe:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of the interface; it applies at the next start.</source>
+        <translation>Die Sprache der Oberfläche; sie gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when LMS365 Desktop starts next.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von LMS365 Desktop.</translation>
+    </message>
+</context>
+<context>
     <name>ProvisioningPage</name>
     <message>
         <source>Creating the course site</source>
@@ -2085,6 +3800,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>LMS365 provisions a SharePoint site for the course; this takes a moment.</source>
         <translation>LMS365 richtet eine SharePoint-Website für den Kurs ein; das dauert einen Moment.</translation>
+    </message>
+    <message>
+        <source>The course as the server holds it</source>
+        <translation>Der Kurs, wie der Server ihn speichert</translation>
     </message>
     <message>
         <source>Open in the Courses pane</source>
@@ -2117,6 +3836,14 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Relativ zum OData-Stamm (wie „Send an HTTP request“ des Connectors) oder zum Host (dessen v2-Vorschau). Ein führender / ist immer relativ zum Host.</translation>
     </message>
     <message>
+        <source>Request URI</source>
+        <translation>Anfrage-URI</translation>
+    </message>
+    <message>
+        <source>The entity set or URL to send to, relative to the OData service</source>
+        <translation>Die Entitätsmenge oder URL, an die gesendet wird, relativ zum OData-Dienst</translation>
+    </message>
+    <message>
         <source>Courses?$top=10   (Ctrl+Enter sends; paste a curl command to fill the form)</source>
         <translation>Courses?$top=10   (Strg+Eingabe sendet; einen curl-Befehl einfügen, um das Formular zu füllen)</translation>
     </message>
@@ -2129,6 +3856,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Wert</translation>
     </message>
     <message>
+        <source>Name and value of each query option, such as $filter</source>
+        <translation>Name und Wert jeder Abfrageoption, etwa $filter</translation>
+    </message>
+    <message>
         <source>Header</source>
         <translation>Header</translation>
     </message>
@@ -2137,8 +3868,24 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Geheim</translation>
     </message>
     <message>
+        <source>Delete the selected row</source>
+        <translation>Ausgewählte Zeile löschen</translation>
+    </message>
+    <message>
+        <source>Body (not sent with GET)</source>
+        <translation>Inhalt (wird mit GET nicht gesendet)</translation>
+    </message>
+    <message>
         <source>Query options</source>
         <translation>Abfrageoptionen</translation>
+    </message>
+    <message>
+        <source>Delete option</source>
+        <translation>Option löschen</translation>
+    </message>
+    <message>
+        <source>Delete header</source>
+        <translation>Header löschen</translation>
     </message>
     <message>
         <source>Headers</source>
@@ -2147,6 +3894,37 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Body</source>
         <translation>Inhalt</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
     </message>
 </context>
 <context>
@@ -2184,8 +3962,24 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>„Alle abrufen“ hält nach so vielen Zeilen an</translation>
     </message>
     <message>
+        <source>Most rows to fetch</source>
+        <translation>Höchstens abzurufende Zeilen</translation>
+    </message>
+    <message>
+        <source>Response text</source>
+        <translation>Antworttext</translation>
+    </message>
+    <message>
         <source>The response appears here. Type a URI such as Courses?$top=10 and press Ctrl+Enter.</source>
         <translation>Die Antwort erscheint hier. Geben Sie eine URI wie Courses?$top=10 ein und drücken Sie Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>Response tree</source>
+        <translation>Antwortbaum</translation>
+    </message>
+    <message>
+        <source>Response rows</source>
+        <translation>Antwortzeilen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -2194,6 +3988,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Save response body…</source>
         <translation>Antwortinhalt speichern…</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation>Antwort-Header</translation>
     </message>
     <message>
         <source>Header</source>
@@ -2232,12 +4030,22 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>kein Inhaltstyp</translation>
     </message>
     <message>
-        <source>{0} rows</source>
-        <translation>{0} Zeilen</translation>
-    </message>
-    <message>
         <source>No value array</source>
         <translation>Kein value-Array</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} matching</source>
@@ -2251,12 +4059,24 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Überprüfen</translation>
     </message>
     <message>
-        <source>This is exactly what will be sent to POST /odata/v2/Courses.</source>
-        <translation>Genau das wird an POST /odata/v2/Courses gesendet.</translation>
+        <source>1 item</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} Einträge</translation>
+    </message>
+    <message>
+        <source>Check the course before it is created. Nothing is sent until you press Create course.</source>
+        <translation>Prüfen Sie den Kurs, bevor er angelegt wird. Nichts wird gesendet, bevor Sie „Kurs anlegen“ drücken.</translation>
     </message>
     <message>
         <source>&amp;Create course</source>
         <translation>Kurs &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Summary of the new course</source>
+        <translation>Zusammenfassung des neuen Kurses</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2267,12 +4087,216 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Wert</translation>
     </message>
     <message>
+        <source>Request body</source>
+        <translation>Anfragetext</translation>
+    </message>
+    <message>
+        <source>Show request fields</source>
+        <translation>Anfragefelder anzeigen</translation>
+    </message>
+    <message>
+        <source>Every field exactly as it will be sent to POST /odata/v2/Courses</source>
+        <translation>Jedes Feld genau so, wie es an POST /odata/v2/Courses gesendet wird</translation>
+    </message>
+    <message>
         <source>Show as raw request</source>
         <translation>Als Rohanfrage anzeigen</translation>
     </message>
     <message>
+        <source>Open the request in the console, to read or change it</source>
+        <translation>Die Anfrage in der Konsole öffnen, um sie zu lesen oder zu ändern</translation>
+    </message>
+    <message>
         <source>Let the server choose a free URL</source>
         <translation>Den Server eine freie URL wählen lassen</translation>
+    </message>
+    <message>
+        <source>Show summary</source>
+        <translation>Zusammenfassung anzeigen</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>On {date}</source>
+        <translation>Am {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day after completion</source>
+        <translation>
+            <numerusform>%n Tag nach dem Abschluss</numerusform>
+            <numerusform>%n Tage nach dem Abschluss</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days after completion</source>
+        <translation>
+            <numerusform>%n Tag nach dem Abschluss</numerusform>
+            <numerusform>%n Tage nach dem Abschluss</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day after enrollment</source>
+        <translation>
+            <numerusform>%n Tag nach der Einschreibung</numerusform>
+            <numerusform>%n Tage nach der Einschreibung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days after enrollment</source>
+        <translation>
+            <numerusform>%n Tag nach der Einschreibung</numerusform>
+            <numerusform>%n Tage nach der Einschreibung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} (new, under {parent})</source>
+        <translation>{name} (neu, unter {parent})</translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name} (neu)</translation>
+    </message>
+    <message>
+        <source>{url} (or a free one like it, if it is taken)</source>
+        <translation>{url} (oder eine ähnliche freie, falls sie vergeben ist)</translation>
+    </message>
+    <message>
+        <source>, from {date}</source>
+        <translation>, ab {date}</translation>
+    </message>
+    <message>
+        <source>, until {date}</source>
+        <translation>, bis {date}</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Course ID</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Site URL</source>
+        <translation>Website-URL</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>CEU</source>
+        <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Categorisation</source>
+        <translation>Einordnung</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Einschreibung</translation>
+    </message>
+    <message>
+        <source>Enrollment flow</source>
+        <translation>Einschreibungsablauf</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Shown in the catalog</source>
+        <translation>Im Katalog angezeigt</translation>
+    </message>
+    <message>
+        <source>For those who failed</source>
+        <translation>Für Nichtbestandene</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>Zertifikat läuft ab</translation>
+    </message>
+    <message>
+        <source>Certificate template</source>
+        <translation>Zertifikatsvorlage</translation>
+    </message>
+    <message>
+        <source>Content and people</source>
+        <translation>Inhalte und Personen</translation>
+    </message>
+    <message>
+        <source>Learning modules</source>
+        <translation>Lernmodule</translation>
+    </message>
+    <message>
+        <source>Quizzes</source>
+        <translation>Quizze</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Lehrkräfte</translation>
+    </message>
+    <message>
+        <source>Site template</source>
+        <translation>Websitevorlage</translation>
+    </message>
+    <message>
+        <source>Course layout</source>
+        <translation>Kurslayout</translation>
     </message>
     <message>
         <source>Use “{url}”</source>
@@ -2337,12 +4361,8 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Kurs</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>Beginnt</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Endet</translation>
+        <source>When (session's time zone)</source>
+        <translation>Wann (Zeitzone der Sitzung)</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -2454,6 +4474,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Session created</source>
         <translation>Sitzung angelegt</translation>
     </message>
+    <message>
+        <source>The session as the server holds it</source>
+        <translation>Die Sitzung, wie der Server sie speichert</translation>
+    </message>
 </context>
 <context>
     <name>SessionWizard</name>
@@ -2493,16 +4517,36 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Kurs</translation>
     </message>
     <message>
-        <source>Starts</source>
-        <translation>Beginnt</translation>
+        <source>When (session's time zone)</source>
+        <translation>Wann (Zeitzone der Sitzung)</translation>
     </message>
     <message>
-        <source>Ends</source>
-        <translation>Endet</translation>
+        <source>Starts (session's time zone)</source>
+        <translation>Beginn (Zeitzone der Sitzung)</translation>
+    </message>
+    <message>
+        <source>Ends (session's time zone)</source>
+        <translation>Ende (Zeitzone der Sitzung)</translation>
     </message>
     <message>
         <source>Time zone</source>
         <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Time zone id</source>
+        <translation>Zeitzonen-ID</translation>
+    </message>
+    <message>
+        <source>This computer: {zone}</source>
+        <translation>Dieser Computer: {zone}</translation>
+    </message>
+    <message>
+        <source>Starts (this computer: {zone})</source>
+        <translation>Beginn (dieser Computer: {zone})</translation>
+    </message>
+    <message>
+        <source>Ends (this computer: {zone})</source>
+        <translation>Ende (dieser Computer: {zone})</translation>
     </message>
     <message>
         <source>Room</source>
@@ -2519,6 +4563,130 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Id</source>
         <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Type to filter</source>
+        <translation>Zum Filtern tippen</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>Tastenkürzel filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>TenantSubscriptionsDialog</name>
+    <message>
+        <source>Subscriptions left on the tenant</source>
+        <translation>Auf dem Mandanten verbliebene Abonnements</translation>
+    </message>
+    <message>
+        <source>Webhook subscriptions keep sending (and retrying) events until they are removed. Those this app registered and no longer uses can be removed here; other applications' subscriptions are only shown.</source>
+        <translation>Webhook-Abonnements senden Ereignisse (und wiederholen sie), bis sie entfernt werden. Solche, die diese App registriert hat und nicht mehr nutzt, können hier entfernt werden; Abonnements anderer Anwendungen werden nur angezeigt.</translation>
+    </message>
+    <message>
+        <source>Webhook subscriptions on the tenant</source>
+        <translation>Webhook-Abonnements auf dem Mandanten</translation>
+    </message>
+    <message>
+        <source>Callback address</source>
+        <translation>Rückrufadresse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Registered (UTC)</source>
+        <translation>Registriert (UTC)</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Registriert von</translation>
+    </message>
+    <message>
+        <source>Remove this app's left subscriptions</source>
+        <translation>Verbliebene Abonnements dieser App entfernen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list of subscriptions</source>
+        <translation>Die Liste der Abonnements aktualisieren</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Reading the tenant's webhook subscriptions…</source>
+        <translation>Die Webhook-Abonnements des Mandanten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>This tenant offers no list of webhook subscriptions; the app removes its own by address when it starts and when it closes.</source>
+        <translation>Dieser Mandant bietet keine Liste der Webhook-Abonnements; die App entfernt ihre eigenen anhand der Adresse beim Start und beim Beenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subscription of this app left on the tenant.</source>
+        <translation>
+            <numerusform>%Ln Abonnement dieser App auf dem Mandanten verblieben.</numerusform>
+            <numerusform>%Ln Abonnements dieser App auf dem Mandanten verblieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subscriptions of this app left on the tenant.</source>
+        <translation>
+            <numerusform>%Ln Abonnement dieser App auf dem Mandanten verblieben.</numerusform>
+            <numerusform>%Ln Abonnements dieser App auf dem Mandanten verblieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the subscriptions: %1</source>
+        <translation>Die Abonnements konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Another application</source>
+        <translation>Eine andere Anwendung</translation>
+    </message>
+    <message>
+        <source>This app (in use)</source>
+        <translation>Diese App (in Gebrauch)</translation>
+    </message>
+    <message>
+        <source>This app (left behind)</source>
+        <translation>Diese App (verblieben)</translation>
+    </message>
+    <message>
+        <source>Removing this app's left subscriptions…</source>
+        <translation>Verbliebene Abonnements dieser App werden entfernt…</translation>
+    </message>
+    <message>
+        <source>Subscriptions left on the &amp;tenant…</source>
+        <translation>Auf dem &amp;Mandanten verbliebene Abonnements…</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +4714,18 @@ Dies kann Daten auf dem Server ändern.</translation>
 </context>
 <context>
     <name>UploadQueueModel</name>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
     <message>
         <source>File</source>
         <translation>Datei</translation>
@@ -2602,6 +4782,14 @@ Dies kann Daten auf dem Server ändern.</translation>
 <context>
     <name>UploadQueueWidget</name>
     <message>
+        <source>Files to upload</source>
+        <translation>Hochzuladende Dateien</translation>
+    </message>
+    <message>
+        <source>Each file with where it goes, its size, progress, status and the server's message.</source>
+        <translation>Jede Datei mit Ziel, Größe, Fortschritt, Status und der Meldung des Servers.</translation>
+    </message>
+    <message>
         <source>Cancel selected</source>
         <translation>Ausgewählte abbrechen</translation>
     </message>
@@ -2618,8 +4806,15 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <source>{finished} of {count} finished — {done} sent, {failed} failed, {skipped} skipped, {cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}</source>
-        <translation>{finished} von {count} beendet — {done} gesendet, {failed} fehlgeschlagen, {skipped} übersprungen, {cancelled} abgebrochen · {sent} von {total} · {rate} · noch {eta}</translation>
+        <source>{size}/s</source>
+        <translation>{size}/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>{finished} of %n finished — {done} sent, {failed} failed, {skipped} skipped, {cancelled} cancelled · {sent} of {total} · {rate} · ETA {eta}</source>
+        <translation>
+            <numerusform>{finished} von %n fertig — {done} gesendet, {failed} fehlgeschlagen, {skipped} übersprungen, {cancelled} abgebrochen · {sent} von {total} · {rate} · noch {eta}</numerusform>
+            <numerusform>{finished} von %n fertig — {done} gesendet, {failed} fehlgeschlagen, {skipped} übersprungen, {cancelled} abgebrochen · {sent} von {total} · {rate} · noch {eta}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save upload report</source>
@@ -2713,93 +4908,216 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
-    <name>UserPickerDialog</name>
+    <name>UserGuideDialog</name>
     <message>
-        <source>Enroll users in {course}</source>
-        <translation>Benutzer in {course} einschreiben</translation>
+        <source>LMS365 Desktop user guide</source>
+        <translation>Benutzerhandbuch für LMS365 Desktop</translation>
     </message>
     <message>
-        <source>Already enrolled</source>
-        <translation>Bereits eingeschrieben</translation>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
     </message>
     <message>
-        <source>In this course</source>
-        <translation>In diesem Kurs</translation>
+        <source>Try everything on the built-in sandbox first: {openSandbox}. Its demo data is yours to change; nothing reaches a real tenant.</source>
+        <translation>Probieren Sie zuerst alles in der eingebauten Sandbox aus: {openSandbox}. Ihre Demodaten dürfen Sie beliebig ändern; nichts erreicht einen echten Mandanten.</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
+        <source>To work on your tenant, choose {connect}, give the region's address and your API key. The key is kept in the system's keyring, never in a file.</source>
+        <translation>Um mit Ihrem Mandanten zu arbeiten, wählen Sie {connect} und geben die Adresse der Region und Ihren API-Schlüssel an. Der Schlüssel wird im Schlüsselbund des Systems aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
+        <source>Find a course, a user or an enrollment</source>
+        <translation>Einen Kurs, einen Benutzer oder eine Einschreibung finden</translation>
     </message>
     <message>
-        <source>Search people by name, e-mail or department</source>
-        <translation>Personen nach Name, E-Mail oder Abteilung suchen</translation>
+        <source>Switch lists with {catalogsPane} catalogs, {coursesPane} courses, {sessionsPane} sessions, {usersPane} users and {enrollmentsPane} enrollments.</source>
+        <translation>Wechseln Sie die Listen mit {catalogsPane} Kataloge, {coursesPane} Kurse, {sessionsPane} Sitzungen, {usersPane} Benutzer und {enrollmentsPane} Einschreibungen.</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
+        <source>{find} filters what is loaded as you type; {refresh} reloads from the server. Click a column header to sort.</source>
+        <translation>{find} filtert das Geladene während Sie tippen; {refresh} lädt neu vom Server. Klicken Sie auf einen Spaltenkopf, um zu sortieren.</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
+        <source>{contextMenu} opens the menu of the selected row from the keyboard.</source>
+        <translation>{contextMenu} öffnet das Menü der ausgewählten Zeile über die Tastatur.</translation>
     </message>
     <message>
-        <source>Sessions:</source>
-        <translation>Sitzungen:</translation>
+        <source>Handle enrollment requests</source>
+        <translation>Einschreibungsanfragen bearbeiten</translation>
     </message>
     <message>
-        <source>Not added, already enrolled: {names}{more}</source>
-        <translation>Nicht hinzugefügt, bereits eingeschrieben: {names}{more}</translation>
+        <source>In Enrollments, select one or many rows, then {approve} approve, {reject} reject, {cancel} cancel, {complete} set completed or {retake} force a retake.</source>
+        <translation>Wählen Sie in „Einschreibungen“ eine oder mehrere Zeilen, dann {approve} genehmigen, {reject} ablehnen, {cancel} stornieren, {complete} als abgeschlossen markieren oder {retake} Wiederholung erzwingen.</translation>
     </message>
     <message>
-        <source> and {n} more</source>
-        <translation> und {n} weitere</translation>
+        <source>Bulk actions run as jobs that respect the API's limit of 600 calls a minute; {showJobs} shows their progress, and a failed item can be retried.</source>
+        <translation>Massenaktionen laufen als Aufträge, die das Limit der API von 600 Aufrufen pro Minute einhalten; {showJobs} zeigt ihren Fortschritt, und ein fehlgeschlagener Eintrag kann erneut versucht werden.</translation>
     </message>
     <message>
-        <source>To enroll: {n}</source>
-        <translation>Einzuschreiben: {n}</translation>
+        <source>Enroll learners with {enroll}.</source>
+        <translation>Schreiben Sie Lernende mit {enroll} ein.</translation>
     </message>
     <message>
-        <source>Enroll {n} users</source>
-        <translation>{n} Benutzer einschreiben</translation>
+        <source>Create courses and sessions</source>
+        <translation>Kurse und Sitzungen anlegen</translation>
     </message>
     <message>
-        <source>Enroll 1 user</source>
-        <translation>1 Benutzer einschreiben</translation>
+        <source>{newCourse} starts the course wizard; {newSession} adds a session to a course.</source>
+        <translation>{newCourse} startet den Kursassistenten; {newSession} fügt einem Kurs eine Sitzung hinzu.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>{uploadCertificates} matches certificate files to learners; you can also drop files on a learner's row.</source>
+        <translation>{uploadCertificates} ordnet Zertifikatsdateien den Lernenden zu; Sie können Dateien auch auf die Zeile eines Lernenden ziehen.</translation>
+    </message>
+    <message>
+        <source>Reports and the live feed</source>
+        <translation>Berichte und der Live-Feed</translation>
+    </message>
+    <message>
+        <source>{exportCsv} saves the current list as a CSV file.</source>
+        <translation>{exportCsv} speichert die aktuelle Liste als CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>{activityPane} shows what learners do, as it happens.</source>
+        <translation>{activityPane} zeigt, was Lernende tun, während es geschieht.</translation>
+    </message>
+    <message>
+        <source>{consolePane} opens the raw OData console for questions the lists do not answer.</source>
+        <translation>{consolePane} öffnet die OData-Konsole für Fragen, die die Listen nicht beantworten.</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>Wenn etwas schiefgeht</translation>
+    </message>
+    <message>
+        <source>Server errors appear as notifications with the server's own message. Help ▸ Copy diagnostics copies the versions and connection host (never the key) for support; the log file is in the folder that Help ▸ Open log folder shows.</source>
+        <translation>Serverfehler erscheinen als Benachrichtigungen mit der Meldung des Servers. Hilfe ▸ Diagnosedaten kopieren kopiert die Versionen und den Verbindungshost (nie den Schlüssel) für den Support; die Protokolldatei liegt in dem Ordner, den Hilfe ▸ Protokollordner öffnen zeigt.</translation>
+    </message>
+    <message>
+        <source>Working with LMS365 Desktop</source>
+        <translation>Arbeiten mit LMS365 Desktop</translation>
+    </message>
+    <message>
+        <source>All keyboard shortcuts: Help ▸ Keyboard shortcuts.</source>
+        <translation>Alle Tastenkürzel: Hilfe ▸ Tastenkürzel.</translation>
     </message>
 </context>
 <context>
-    <name>UserSearchPicker</name>
+    <name>UserPickerDialog</name>
     <message>
-        <source>Search users by name, e-mail or login…</source>
-        <translation>Benutzer nach Name, E-Mail oder Anmeldename suchen…</translation>
+        <source>Course</source>
+        <translation>Kurs</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
+        <source>Type part of a course title</source>
+        <translation>Geben Sie einen Teil eines Kurstitels ein</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
+        <source>Chosen course</source>
+        <translation>Gewählter Kurs</translation>
     </message>
     <message>
-        <source>Searching…</source>
-        <translation>Suche läuft…</translation>
+        <source>&amp;Course:</source>
+        <translation>&amp;Kurs:</translation>
     </message>
     <message>
-        <source>Search failed: {error}</source>
-        <translation>Suche fehlgeschlagen: {error}</translation>
+        <source>Add everyone in a department</source>
+        <translation>Alle aus einer Abteilung hinzufügen</translation>
     </message>
     <message>
-        <source>{count} found</source>
-        <translation>{count} gefunden</translation>
+        <source>Add everyone in a department…</source>
+        <translation>Alle aus einer Abteilung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Abteilung:</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions:</source>
+        <translation>&amp;Sitzungen:</translation>
+    </message>
+    <message>
+        <source>This course has no session open for enrollment.</source>
+        <translation>Dieser Kurs hat keine Sitzung, die zur Einschreibung offen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Due by</source>
+        <translation>&amp;Fällig bis</translation>
+    </message>
+    <message>
+        <source>Set a due date</source>
+        <translation>Ein Fälligkeitsdatum festlegen</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>end of the day, UTC</source>
+        <translation>Ende des Tages, UTC</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>&amp;Personen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in {department}</source>
+        <translation><numerusform>%n Person in {department}</numerusform><numerusform>%n Personen in {department}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n people from {department}</source>
+        <translation><numerusform>%n Person aus {department} hinzugefügt</numerusform><numerusform>%n Personen aus {department} hinzugefügt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n already enrolled left out</source>
+        <translation><numerusform>; %n bereits eingeschriebene Person ausgelassen</numerusform><numerusform>; %n bereits eingeschriebene Personen ausgelassen</numerusform></translation>
+    </message>
+    <message>
+        <source>Enroll people in {course}</source>
+        <translation>Personen in {course} einschreiben</translation>
+    </message>
+    <message>
+        <source>Enroll people</source>
+        <translation>Personen einschreiben</translation>
+    </message>
+    <message>
+        <source>{type} course</source>
+        <translation>Kursart: {type}</translation>
+    </message>
+    <message>
+        <source>Already enrolled, left out: {names}</source>
+        <translation>Bereits eingeschrieben, ausgelassen: {names}</translation>
+    </message>
+    <message>
+        <source>already enrolled</source>
+        <translation>bereits eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Einschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enroll %n people</source>
+        <translation>
+            <numerusform>%n Person einschreiben</numerusform>
+            <numerusform>%n Personen einschreiben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enroll 1 person</source>
+        <translation>1 Person einschreiben</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +5153,18 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Office</source>
         <translation>Büro</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Login</source>
@@ -2883,49 +5213,24 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Select the course whose learners get the certificates.</source>
         <translation>Wählen Sie den Kurs, dessen Lernende die Zertifikate erhalten.</translation>
     </message>
+</context>
+<context>
+    <name>Wizards</name>
     <message>
-        <source>Create category…</source>
-        <translation>Kategorie anlegen…</translation>
+        <source>New &amp;course…</source>
+        <translation>Neuer &amp;Kurs…</translation>
     </message>
     <message>
-        <source>Create tag…</source>
-        <translation>Schlagwort anlegen…</translation>
+        <source>New &amp;session…</source>
+        <translation>Neue &amp;Sitzung…</translation>
     </message>
     <message>
-        <source>Cannot upload {file}</source>
-        <translation>{file} kann nicht hochgeladen werden</translation>
+        <source>Upload &amp;certificates…</source>
+        <translation>&amp;Zertifikate hochladen…</translation>
     </message>
     <message>
-        <source>This enrollment cannot hold a certificate.</source>
-        <translation>Diese Einschreibung kann kein Zertifikat aufnehmen.</translation>
-    </message>
-    <message>
-        <source>Upload {file} as the certificate of {learner}?</source>
-        <translation>{file} als Zertifikat von {learner} hochladen?</translation>
-    </message>
-    <message>
-        <source>It replaces the certificate file the learner has now.</source>
-        <translation>Sie ersetzt die aktuelle Zertifikatsdatei des Lernenden.</translation>
-    </message>
-    <message>
-        <source>Upload certificate</source>
-        <translation>Zertifikat hochladen</translation>
-    </message>
-    <message>
-        <source>Upload</source>
-        <translation>Hochladen</translation>
-    </message>
-    <message>
-        <source>Certificate uploaded</source>
-        <translation>Zertifikat hochgeladen</translation>
-    </message>
-    <message>
-        <source>{file} is now the certificate of {learner}.</source>
-        <translation>{file} ist jetzt das Zertifikat von {learner}.</translation>
-    </message>
-    <message>
-        <source>Upload failed</source>
-        <translation>Hochladen fehlgeschlagen</translation>
+        <source>&amp;Upload file…</source>
+        <translation>Datei &amp;hochladen…</translation>
     </message>
 </context>
 <context>
@@ -2959,110 +5264,62 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
-    <name>context.window</name>
+    <name>errors</name>
     <message>
-        <source>No such connection</source>
-        <translation>Keine solche Verbindung</translation>
+        <source>The API key was not accepted</source>
+        <translation>Der API-Schlüssel wurde nicht akzeptiert</translation>
     </message>
     <message>
-        <source>There is no saved connection named “{name}”.</source>
-        <translation>Es gibt keine gespeicherte Verbindung namens „{name}“.</translation>
+        <source>Not allowed with this API key</source>
+        <translation>Mit diesem API-Schlüssel nicht erlaubt</translation>
     </message>
     <message>
-        <source>Starting the local sandbox…</source>
-        <translation>Die lokale Sandbox wird gestartet…</translation>
-    </message>
-</context>
-<context>
-    <name>pane</name>
-    <message>
-        <source>&amp;Console</source>
-        <translation>&amp;Konsole</translation>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
     </message>
     <message>
-        <source>page {0}</source>
-        <translation>Seite {0}</translation>
+        <source>The server asked us to slow down</source>
+        <translation>Der Server bittet um weniger Anfragen</translation>
     </message>
     <message>
-        <source>Fetching all…</source>
-        <translation>Alle werden abgerufen…</translation>
+        <source>The result is unknown</source>
+        <translation>Das Ergebnis ist unbekannt</translation>
     </message>
     <message>
-        <source>{0} rows, {1} pages</source>
-        <translation>{0} Zeilen, {1} Seiten</translation>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
     </message>
     <message>
-        <source>{0} rows from {1} pages; stopped at the cap of {2} rows</source>
-        <translation>{0} Zeilen aus {1} Seiten; an der Grenze von {2} Zeilen angehalten</translation>
+        <source>The server refused the request</source>
+        <translation>Der Server hat die Anfrage abgelehnt</translation>
     </message>
     <message>
-        <source>all {0} rows from {1} pages</source>
-        <translation>alle {0} Zeilen aus {1} Seiten</translation>
+        <source>Error type</source>
+        <translation>Fehlerart</translation>
     </message>
     <message>
-        <source>LMS365 Desktop — activity</source>
-        <translation>LMS365 Desktop — Aktivität</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Only the loaded rows are selected</source>
-        <translation>Nur die geladenen Zeilen sind ausgewählt</translation>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
-        <source>{verb}: {loaded:,} loaded of {total:,} matching.</source>
-        <translation>{verb}: {loaded:,} geladen von {total:,} passenden.</translation>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
     <message>
-        <source>The other {rest:,} rows have not been loaded yet. Include every matching row (their ids are fetched first), or only the loaded ones?</source>
-        <translation>Die übrigen {rest:,} Zeilen sind noch nicht geladen. Jede passende Zeile einbeziehen (ihre IDs werden zuerst abgerufen) oder nur die geladenen?</translation>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
     <message>
-        <source>All {total:,} matching</source>
-        <translation>Alle {total:,} passenden</translation>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <source>Only the {loaded:,} loaded</source>
-        <translation>Nur die {loaded:,} geladenen</translation>
-    </message>
-</context>
-<context>
-    <name>self.pane</name>
-    <message>
-        <source>Activity</source>
-        <translation>Aktivität</translation>
+        <source>Enter API key…</source>
+        <translation>API-Schlüssel eingeben…</translation>
     </message>
     <message>
-        <source>{title} ({count})</source>
-        <translation>{title} ({count})</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>API key for {name}</source>
-        <translation>API-Schlüssel für {name}</translation>
-    </message>
-    <message>
-        <source>Enter the API key of “{name}” ({url}):</source>
-        <translation>Geben Sie den API-Schlüssel von „{name}“ ({url}) ein:</translation>
-    </message>
-    <message>
-        <source>Key accepted</source>
-        <translation>Schlüssel akzeptiert</translation>
-    </message>
-    <message>
-        <source>The API key of “{name}” works again.</source>
-        <translation>Der API-Schlüssel von „{name}“ funktioniert wieder.</translation>
-    </message>
-    <message>
-        <source>&amp;Connect…</source>
-        <translation>&amp;Verbinden…</translation>
-    </message>
-    <message>
-        <source>Open local &amp;sandbox</source>
-        <translation>Lokale &amp;Sandbox öffnen</translation>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 </TS>
