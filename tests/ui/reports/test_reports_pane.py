@@ -176,3 +176,26 @@ def test_with_the_tenant_gone_the_reports_open_from_the_mirror_and_say_since_whe
     _recompute(qtbot, pane)
     assert _figures(pane, pane.course_page, "courseProgressTable") == shown
     assert "As of" in pane.freshness_label.text()
+
+
+def test_the_first_window_does_not_load_the_chart_module(tmp_path):
+    import subprocess
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QSettings\n"
+        "app = QApplication([])\n"
+        "from lms365_desktop.app import build_ui\n"
+        "from lms365_desktop.core.job_journal import JobJournal\n"
+        f"context = build_ui(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat),"
+        f" journal=JobJournal({str(tmp_path / 'j.sqlite')!r}))\n"
+        "context.window.show()\n"
+        "app.processEvents()\n"
+        "assert context.window.panes['reportsPane'] is context.reports.pane\n"
+        "print('charts' if 'PySide6.QtCharts' in sys.modules or 'lms365_desktop.ui.reports.charts' in sys.modules"
+        " else 'clean')\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "LMS365_DESKTOP_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().endswith("clean")
