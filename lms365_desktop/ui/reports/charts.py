@@ -32,6 +32,9 @@ def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     categories, series_values = table.chart_series()
+    if table.chart == STACKED:  # horizontal bars are drawn bottom up: reverse them to read as the table does
+        categories = categories[::-1]
+        series_values = [(title, values[::-1]) for title, values in series_values]
     locale = QLocale()
     if table.chart == PIE:
         pie = QPieSeries()
@@ -51,6 +54,7 @@ def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
         chart.addSeries(series)
         category_axis = QBarCategoryAxis()
         category_axis.append(categories or [""])
+        category_axis.setTruncateLabels(False)  # department names elided to '…' say nothing
         if table.chart != STACKED and len(categories) > 6:
             category_axis.setLabelsAngle(-60)  # twelve months side by side would be elided to '20…'
         value_axis = QValueAxis()

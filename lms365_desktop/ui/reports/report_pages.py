@@ -29,9 +29,10 @@ class ReportPage(QScrollArea):
         self.figures: list[ReportTable] = []
         self.details: list[ReportTable] = []
 
-    def add_section(self, name: str, *, chart: bool = True, sortable: bool = False) -> ReportSection:
-        section = ReportSection(name, self.body, chart=chart, sortable=sortable)
-        section.setMinimumHeight(300 if chart else 220)
+    def add_section(self, name: str, *, chart: bool = True, sortable: bool = False,
+                    chart_below: bool = False) -> ReportSection:
+        section = ReportSection(name, self.body, chart=chart, sortable=sortable, chart_below=chart_below)
+        section.setMinimumHeight((560 if chart_below else 300) if chart else 220)
         self.column.addWidget(section)
         self.sections[name] = section
         return section
@@ -66,7 +67,7 @@ class CoursePage(ReportPage):
         self.add_section("courseProgressTable").row_activated.connect(
             lambda row: self.slice_chosen.emit(STATES[row], None) if 0 <= row < len(STATES) else None)
         self.add_section("courseSummaryTable", chart=False)
-        department = self.add_section("courseDepartmentTable")
+        department = self.add_section("courseDepartmentTable", chart_below=True)
         department.table.cellClicked.connect(self._on_department_cell)
         self.learners_label = QLabel(self.body)
         self.learners_label.setObjectName("courseLearnersTitle")
@@ -187,10 +188,10 @@ class CompliancePage(ReportPage):
         self.form.addRow(department_label, self.department)
         self.add_section("complianceTable")
         self.add_section("complianceSummaryTable", chart=False)
-        self.add_section("complianceCatalogTable")
-        self.add_section("complianceDepartmentTable")
+        self.add_section("complianceCatalogTable", chart_below=True)
+        self.add_section("complianceDepartmentTable", chart_below=True)
         self.add_section("complianceExpiryTable")
-        self.add_section("complianceMonthsTable")
+        self.add_section("complianceMonthsTable", chart_below=True)
         overdue = self.add_section("complianceOverdueTable", chart=False, sortable=True)
         overdue.table.horizontalHeader().setSortIndicatorShown(True)
 

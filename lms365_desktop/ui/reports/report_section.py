@@ -58,7 +58,8 @@ class ReportSection(QWidget):
 
     row_activated = Signal(int)
 
-    def __init__(self, name: str, parent: QWidget | None = None, *, chart: bool = True, sortable: bool = False) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, chart: bool = True, sortable: bool = False,
+                 chart_below: bool = False) -> None:
         super().__init__(parent)
         self.table_data: ReportTable | None = None
         self.chart_view: Any = None
@@ -99,7 +100,11 @@ class ReportSection(QWidget):
         self.chart_layout.addLayout(buttons)
         self.chart_box.setVisible(chart)
         self.has_chart = chart
-        body = QHBoxLayout()
+        # A table of many columns (states by department) or a chart of many bars (twelve months)
+        # needs the pane's whole width: the chart goes below the table instead of beside it.
+        body = QVBoxLayout() if chart_below else QHBoxLayout()
+        if chart_below:
+            self.table.setMinimumHeight(200)
         body.addWidget(self.table, 1)
         body.addWidget(self.chart_box, 1)
         layout = QVBoxLayout(self)
@@ -148,7 +153,8 @@ class ReportSection(QWidget):
             self.chart_view.deleteLater()
         self.chart_view = view
         view.setMinimumHeight(max(CHART_MIN_HEIGHT, view.minimumHeight()))
-        self.setMinimumHeight(max(self.minimumHeight(), view.minimumHeight() + 60))
+        below = isinstance(self.layout().itemAt(1).layout(), QVBoxLayout)
+        self.setMinimumHeight(max(self.minimumHeight(), view.minimumHeight() + (300 if below else 60)))
         view.setAccessibleName(self.tr("Chart: %1").replace("%1", self.table_data.title))
         self.chart_layout.insertWidget(0, view, 1)
         self._update_buttons()

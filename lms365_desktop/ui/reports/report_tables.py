@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 
 from lms365_desktop.core.report_document import BAR, PIE, STACKED, ReportTable
 from lms365_desktop.core.reports import (EXPIRY_WINDOWS, STATES, Compliance, CourseProgress, LearnerProgress,
@@ -19,6 +19,12 @@ def _date(text: str | None):
 
 class ReportTables(QObject):
     """Builds the tables of each report from its figures."""
+
+    @staticmethod
+    def month_label(month: str) -> str:
+        """'2026-01' as the locale names it, short: 'Jan 2026'."""
+        year, number = (int(x) for x in month.split("-"))
+        return f"{QLocale().monthName(number, QLocale.FormatType.ShortFormat)} {year}"
 
     def state_label(self, state: str) -> str:
         return {
@@ -90,7 +96,7 @@ class ReportTables(QObject):
             [[self.tr("%n day(s)", "", days), report.expiring[days]] for days in EXPIRY_WINDOWS], BAR)
         months = ReportTable("complianceMonthsTable", self.tr("Completions per month (UTC)"), (
             (self.tr("Month"), TEXT), (self.tr("Completions"), NUMBER)),
-            [[m, n] for m, n in report.completions_by_month], BAR)
+            [[self.month_label(m), n] for m, n in report.completions_by_month], BAR)
         overdue = ReportTable("complianceOverdueTable", self.tr("Overdue learners"), (
             (self.tr("Learner"), TEXT), (self.tr("Department"), TEXT), (self.tr("Course"), TEXT),
             (self.tr("Due (UTC)"), DATE), (self.tr("Days overdue"), NUMBER), (self.tr("User id"), TEXT),
