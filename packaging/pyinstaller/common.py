@@ -45,11 +45,14 @@ UNUSED_PLUGIN_PARTS = (
     "/assetimporters/", "/canbus/", "/geometryloaders/", "/geoservices/", "/qmllint/", "/renderers/",
     "/renderplugins/", "/sceneparsers/", "/scxmldatamodel/", "/sensors/", "/texttospeech/", "/webview/",
     "/wayland-graphics-integration-server/", "/printsupport/",
+    # The on-screen keyboard's input context is a Qt Quick scene: it alone pulled in Qml and Quick (~40 MB).
+    "platforminputcontexts/libqtvirtualkeyboardplugin", "platforminputcontexts/qtvirtualkeyboardplugin",
 )
 # Libraries only those plugins needed (PyInstaller collects a plugin's libraries as separate entries).
 UNUSED_LIBRARY_PREFIXES = (
     "libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport", "libatk-1.0", "libcairo", "libpango",
     "libgdk_pixbuf", "libgdk-3", "libgtk-3", "libpixman", "libthai", "libdatrie", "libfribidi", "libepoxy",
+    "libQt6VirtualKeyboard", "libQt6Quick", "libQt6Qml",
 )
 
 

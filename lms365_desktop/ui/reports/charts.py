@@ -59,8 +59,10 @@ def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
             category_axis.setLabelsAngle(-60)  # twelve months side by side would be elided to '20…'
         value_axis = QValueAxis()
         value_axis.setLabelFormat("%d")
-        top = max([sum(col) for col in zip(*[v for _, v in series_values])] if table.chart == STACKED
-                  else [max(v) if v else 0 for _, v in series_values] or [0])
+        if table.chart == STACKED:
+            top = max((sum(column) for column in zip(*(values for _t, values in series_values))), default=0)
+        else:
+            top = max((max(values, default=0) for _t, values in series_values), default=0)
         value_axis.setRange(0, max(1.0, float(top)))
         value_axis.applyNiceNumbers()
         if table.chart == STACKED:
@@ -92,7 +94,10 @@ def render_image(view: QChartView, size: QSize = EXPORT_SIZE) -> QImage:
 
 def render_into(view: QChartView, painter: QPainter, target: QRectF) -> None:
     """Draw the chart into ``target`` of any painter (the PDF's pages)."""
-    view.chart().scene().render(painter, target, view.chart().sceneBoundingRect())
+    chart = view.chart()
+    if not view.isVisible():  # a chart made for printing has no size until it is given one
+        chart.resize(target.size())
+    chart.scene().render(painter, target, chart.sceneBoundingRect())
 
 
 def copy_chart(view: QChartView) -> None:

@@ -40,7 +40,6 @@ def write_report_pdf(path: str, document: ReportDocument, charts: Any) -> bool:
             first = False
             if table.chart is not None and charts is not None and table.rows:
                 view = charts.chart_for(table)
-                view.resize(800, 440)
                 chart_height = min(360.0, height * 0.4)
                 charts.render_into(view, painter, QRectF(0, y, width, chart_height))
                 view.deleteLater()
@@ -66,12 +65,17 @@ def _table(writer: QPdfWriter, painter: QPainter, table: ReportTable, y: float, 
     if not table.columns:
         return
     row_height = 16.0
-    column_width = width / len(table.columns)
+    # Columns as wide as their longest text (names need more room than counts), within the page.
+    needs = [max([len(title)] + [len(cell_text(r[c], kind)) for r in table.rows[:500]]) + 2
+             for c, (title, kind) in enumerate(table.columns)]
+    scale = width / sum(needs)
+    lefts = [sum(needs[:c]) * scale for c in range(len(needs))]
+    widths = [n * scale for n in needs]
 
     def header(top: float) -> float:
         painter.setFont(bold)
         for c, (title, _kind) in enumerate(table.columns):
-            painter.drawText(QRectF(c * column_width, top, column_width - 4, row_height),
+            painter.drawText(QRectF(lefts[c], top, widths[c] - 4, row_height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawLine(0, int(top + row_height), int(width), int(top + row_height))
         painter.setFont(body)
@@ -89,6 +93,6 @@ def _table(writer: QPdfWriter, painter: QPainter, table: ReportTable, y: float, 
             kind = table.columns[c][1]
             align = Qt.AlignmentFlag.AlignRight if isinstance(value, (int, float)) and not isinstance(value, bool) \
                 else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(QRectF(c * column_width, y, column_width - 6, row_height),
+            painter.drawText(QRectF(lefts[c], y, widths[c] - 6, row_height),
                              align | Qt.AlignmentFlag.AlignVCenter, cell_text(value, kind))
         y += row_height

@@ -199,3 +199,18 @@ def test_the_first_window_does_not_load_the_chart_module(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().endswith("clean")
+
+
+def test_charts_of_empty_tables_and_their_png_and_svg(qtbot, qapp, tmp_path):
+    from lms365_desktop.core.report_document import BAR, PIE, STACKED, ReportTable
+    from lms365_desktop.ui.reports import charts
+
+    for kind in (PIE, BAR, STACKED):
+        for rows in ([], [["Sales", 3, 4], ["IT", 0, 2]]):
+            table = ReportTable("t", "T", (("Name", "text"), ("A", "number"), ("B", "number")), rows, kind,
+                                series_columns=(1, 2))
+            view = charts.chart_for(table, dark=kind == BAR)
+            assert charts.save_chart(view, tmp_path / f"{kind}.png")
+            assert charts.save_chart(view, tmp_path / f"{kind}.svg")
+            assert (tmp_path / f"{kind}.svg").read_text().lstrip().startswith("<?xml")
+            view.deleteLater()
