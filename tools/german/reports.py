@@ -96,4 +96,7 @@ GERMAN = {
 "Learner progress report": "Bericht Lernfortschritt",
 "Compliance report": "Compliance-Bericht",
 "No rows.": "Keine Zeilen.",
+"Cancel": "Abbrechen",
+"Cancel the reports' sync": "Den Abgleich der Berichte abbrechen",
+"Reports: reading %1 (%2 rows)": "Berichte: %1 wird gelesen (%2 Zeilen)",
 }

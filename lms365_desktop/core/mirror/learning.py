@@ -191,6 +191,11 @@ class LearningMirror:
     def syncing(self) -> bool:
         return self._syncing is not None and not self._syncing.done()
 
+    def cancel(self) -> None:
+        """Stop the running sync; what it stored stays (a full sync's old rows too), freshness is unchanged."""
+        if self._syncing is not None and not self._syncing.done():
+            self._syncing.cancel()
+
     # ---- syncing ----------------------------------------------------------------------------
     async def sync(self, client: Any, *, full: bool | None = None) -> int:
         """Bring the mirror up to date; ``full=None`` decides (whole when empty or older than max_age)."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.reports_pane import ReportsPane
+from lms365_desktop.ui.reports.sync_status import SyncStatus
 
 
 @dataclass
@@ -28,6 +29,7 @@ def install_reports(context: Any, workspace: Any) -> Reports:
     controller = ReportsController(context, workspace.people)
     pane = ReportsPane(context, controller, workspace.links, workspace.people)
     window = context.window
+    window.add_status_widget(SyncStatus(controller, window))
 
     def action(name: str, text: str, pane_of_rows: Any, opener: Any) -> QAction:
         act = QAction(text, window)

@@ -11,20 +11,24 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+import asyncio
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
 
 log = logging.getLogger(__name__)
 SETTINGS_MAX_AGE = "reports/maxAgeHours"
+REFRESH_EVERY_MS = 10 * 60 * 1000  # new rows by creation date; events cover the changes between
+PROGRESS_EVERY_MS = 500
 
 
 class ReportsController(QObject):
     """One per window: the mirror of the connection in use, its syncs and events."""
 
     changed = Signal()  # the mirror's rows changed (sync finished, event applied): reports recompute
-    sync_state_changed = Signal()  # a sync started, finished or failed: the freshness line follows
+    sync_state_changed = Signal()  # a sync started, progressed, finished or failed: the freshness line follows
 
     def __init__(self, context: Any, people: Any) -> None:
         super().__init__(context)
@@ -35,6 +39,14 @@ class ReportsController(QObject):
         self.last_error = ""
         self._client: Any = None
         self._remove_listener = None
+        self.used = False  # the pane was opened: keep the mirror current from then on
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self._refresh_timer.timeout.connect(lambda: self.sync(None) if self.used else None)
+        self._refresh_timer.start()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_EVERY_MS)
+        self._progress_timer.timeout.connect(self.sync_state_changed.emit)
         context.connection_changed.connect(self._on_context_connection_changed)
         if hasattr(context, "add_closing_hook"):
             context.add_closing_hook(self._on_connection_closing)
@@ -84,26 +96,39 @@ class ReportsController(QObject):
     # ---- syncing ------------------------------------------------------------------------------
     def sync(self, full: bool | None = None) -> None:
         """Start a sync in the background (full=None: whole when empty or too old, else new rows)."""
+        self.used = True
         if self.mirror is not None and not self.mirror.syncing:
             self.context.tasks.run(self.run_sync(full), on_error=lambda _exc: None)
+
+    def cancel(self) -> None:
+        """The status bar's Cancel: the running sync stops, the reports keep what the mirror holds."""
+        if self.mirror is not None:
+            self.mirror.cancel()
 
     async def run_sync(self, full: bool | None = None) -> bool:
         mirror, client = self.mirror, self.context.client
         if mirror is None or client is None:
             return False
         directory = getattr(self.people, "directory", None)
+        self._progress_timer.start()
         self.sync_state_changed.emit()
         try:
             if directory is not None and not directory.filled:
                 await directory.refresh(client)  # department and names come from the users table
             await mirror.sync(client, full=full)
+        except asyncio.CancelledError:
+            self._progress_timer.stop()
+            self.sync_state_changed.emit()
+            return False
         except (Lms365Error, OSError) as exc:
+            self._progress_timer.stop()
             if mirror is self.mirror:
                 self.unreachable_since = self.unreachable_since or datetime.now(timezone.utc)
                 self.last_error = str(exc)
                 log.info("reports mirror not synced: %s", exc)
             self.sync_state_changed.emit()
             return False
+        self._progress_timer.stop()
         if mirror is self.mirror:
             self.unreachable_since, self.last_error = None, ""
         self.sync_state_changed.emit()

@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
+from PySide6.QtWidgets import QWidget
+
 from lms365_desktop.core.reports import STATES
 from tests.core.mirror.server_figures import server_count, server_state_counts
 from tests.ui.helpers import run_async
@@ -214,3 +216,21 @@ def test_charts_of_empty_tables_and_their_png_and_svg(qtbot, qapp, tmp_path):
             assert charts.save_chart(view, tmp_path / f"{kind}.svg")
             assert (tmp_path / f"{kind}.svg").read_text().lstrip().startswith("<?xml")
             view.deleteLater()
+
+
+def test_a_full_sync_shows_its_progress_in_the_status_bar_and_cancel_stops_it(qtbot, fresh):
+    context = fresh
+    pane = _open_reports(qtbot, context)
+    status = context.window.findChild(QWidget, "reportsSyncStatus")
+    assert status is not None and not status.isVisible()
+    before = run_async(qtbot, pane.controller.freshness())
+    context.connector.server.faults.configure(latency_ms=(300, 300))  # slow enough to press Cancel
+    pane.full_button.click()
+    qtbot.waitUntil(status.isVisible, timeout=5000)
+    assert "Reports: reading" in status.label.text()
+    status.cancel_button.click()
+    qtbot.waitUntil(lambda: not status.isVisible(), timeout=10_000)
+    assert not pane.controller.syncing
+    assert run_async(qtbot, pane.controller.freshness()).full_sync_at == before.full_sync_at
+    _recompute(qtbot, pane)
+    assert pane.course_page.sections["courseProgressTable"].table.rowCount() == len(STATES)
