@@ -51,7 +51,7 @@ def test_reports_mirror_cold_fill_and_warm_open(qtbot, qasync_loop, big_sandbox,
     probe.start()
     started = time.perf_counter()
     pane.show_compliance()
-    table = pane.compliance_page.sections["complianceTable"].table
+    table = pane.compliance_page.sections["complianceTable"].model
     qtbot.waitUntil(lambda: pane.controller.mirror is not None and not pane.controller.syncing
                     and "As of" in pane.freshness_label.text(), timeout=1_200_000)
     task = pane.recompute()
@@ -86,7 +86,7 @@ def test_reports_mirror_cold_fill_and_warm_open(qtbot, qasync_loop, big_sandbox,
     remove = context.client.add_request_log_listener(calls.append)
     started = time.perf_counter()
     pane.show_compliance()
-    qtbot.waitUntil(lambda: pane.compliance_page.sections["complianceTable"].table.rowCount() == len(STATES)
+    qtbot.waitUntil(lambda: pane.compliance_page.sections["complianceTable"].model.rowCount() == len(STATES)
                     and "As of" in pane.freshness_label.text(), timeout=60_000)
     warm = time.perf_counter() - started
     needed = len(calls)

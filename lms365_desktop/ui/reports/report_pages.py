@@ -68,7 +68,7 @@ class CoursePage(ReportPage):
             lambda row: self.slice_chosen.emit(STATES[row], None) if 0 <= row < len(STATES) else None)
         self.add_section("courseSummaryTable", chart=False)
         department = self.add_section("courseDepartmentTable", chart_below=True)
-        department.table.cellClicked.connect(self._on_department_cell)
+        department.table.clicked.connect(lambda index: self._on_department_cell(index.row(), index.column()))
         self.learners_label = QLabel(self.body)
         self.learners_label.setObjectName("courseLearnersTitle")
         self.open_button = QPushButton(self.tr("Open in Enrollments"), self.body)
@@ -83,10 +83,10 @@ class CoursePage(ReportPage):
         self.add_section("courseLearnersTable", chart=False, sortable=True)
 
     def _on_department_cell(self, row: int, column: int) -> None:
-        table = self.sections["courseDepartmentTable"].table_data
-        if table is None or not 0 <= row < len(table.rows) or not 1 <= column <= len(STATES):
+        model = self.sections["courseDepartmentTable"].model
+        if not 0 <= row < model.rowCount() or not 1 <= column <= len(STATES):
             return
-        department = table.rows[row][0]
+        department = model.value(row, 0)
         self.slice_chosen.emit(STATES[column - 1], "" if department == self.tr("(none)") else department)
 
     def set_courses(self, courses: list[tuple[str, str]], current: str | None) -> None:
@@ -223,5 +223,5 @@ class CompliancePage(ReportPage):
         return None if value is None else str(value)
 
     def sort_overdue(self, descending: bool = True) -> None:
-        self.sections["complianceOverdueTable"].table.sortItems(
+        self.sections["complianceOverdueTable"].table.sortByColumn(
             4, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from lms365_desktop.core.report_document import ReportDocument, ReportTable
-from lms365_desktop.ui.reports.report_section import cell_text
+from lms365_desktop.ui.reports.report_section_text import cell_text
 
 RESOLUTION = 96
 

@@ -1,56 +1,19 @@
 """One section of a report: its table (readable by screen readers and tests) and the chart of the same numbers beside it."""
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from lms365_desktop.core.report_document import ReportTable
+from lms365_desktop.ui.reports.report_model import ReportTableModel
+from lms365_desktop.ui.reports.report_section_text import cell_text  # noqa: F401 (re-exported for the PDF)
 from lms365_desktop.ui.theme import table_style
 
 CHART_MIN_HEIGHT = 240
-
-
-def cell_text(value: Any, kind: str) -> str:
-    """A typed cell as this computer's locale writes it."""
-    locale = QLocale()
-    if value is None:
-        return ""
-    if kind == "percent":
-        return locale.toString(float(value) * 100, "f", 1) + " %"
-    if isinstance(value, bool):
-        return QLocale().toString(int(value))
-    if isinstance(value, int):
-        return locale.toString(value)
-    if isinstance(value, float):
-        return locale.toString(value, "f", 1)
-    if isinstance(value, datetime):
-        return locale.toString(value.date(), QLocale.FormatType.ShortFormat)
-    if isinstance(value, date):
-        return locale.toString(value, QLocale.FormatType.ShortFormat)
-    return str(value)
-
-
-class _Item(QTableWidgetItem):
-    """Sorts by the typed value (days as numbers, dates as dates), shows the locale's text."""
-
-    def __init__(self, value: Any, kind: str) -> None:
-        super().__init__(cell_text(value, kind))
-        self.value = value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.value, getattr(other, "value", None)
-        if mine is None or theirs is None:
-            return mine is None and theirs is not None
-        try:
-            return mine < theirs
-        except TypeError:
-            return str(mine) < str(theirs)
+MEASURED_ROWS = 200  # column widths from the first rows: measuring 20,000 would hold the window
 
 
 class ReportSection(QWidget):
@@ -70,7 +33,9 @@ class ReportSection(QWidget):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.table = QTableWidget(self)
+        self.model = ReportTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setObjectName(name)
         self.table.setStyle(table_style())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,8 +46,8 @@ class ReportSection(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(sortable)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.table.cellActivated.connect(lambda row, _col: self.row_activated.emit(row))
-        self.table.cellClicked.connect(lambda row, _col: self.row_activated.emit(row))
+        self.table.activated.connect(lambda index: self.row_activated.emit(index.row()))
+        self.table.clicked.connect(lambda index: self.row_activated.emit(index.row()))
         self.title_label.setBuddy(self.table)
         self.chart_box = QWidget(self)
         self.chart_layout = QVBoxLayout(self.chart_box)
@@ -118,25 +83,23 @@ class ReportSection(QWidget):
         self.table_data = table
         self.title_label.setText(table.title)
         self.table.setAccessibleName(table.title)
-        view = self.table
-        sorting = view.isSortingEnabled()
-        view.setSortingEnabled(False)
-        view.clear()
-        view.setColumnCount(len(table.columns))
-        view.setHorizontalHeaderLabels([title for title, _ in table.columns])
-        view.setRowCount(len(table.rows))
-        for r, row in enumerate(table.rows):
-            for c, value in enumerate(row):
-                view.setItem(r, c, _Item(value, table.columns[c][1]))
-        view.resizeColumnsToContents()
-        view.setSortingEnabled(sorting)
+        self.model.set_rows(table.columns, table.rows)
+        self._fit_columns()
         self._draw()
+
+    def _fit_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        model = self.model
+        for column, (title, _kind) in enumerate(model.columns):
+            widest = max([metrics.horizontalAdvance(model.text(r, column))
+                          for r in range(min(MEASURED_ROWS, model.rowCount()))], default=0)
+            header.resizeSection(column, max(widest, metrics.horizontalAdvance(title) + 24) + 12)
 
     def cell_values(self) -> list[list[str]]:
         """The texts shown, row by row (what a screen reader reads)."""
-        view = self.table
-        return [[view.item(r, c).text() if view.item(r, c) else "" for c in range(view.columnCount())]
-                for r in range(view.rowCount())]
+        model = self.model
+        return [[model.text(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
 
     # ---- chart ----------------------------------------------------------------------------------
     def use_charts(self, charts: Any, dark: bool) -> None:

@@ -17,7 +17,7 @@ def _open_reports(qtbot, context):
     pane = context.reports.pane
     context.window.show_pane(pane)
     qtbot.waitUntil(lambda: pane.controller.mirror is not None and not pane.controller.syncing
-                    and pane.course_page.sections["courseProgressTable"].table.rowCount() == len(STATES)
+                    and pane.course_page.sections["courseProgressTable"].model.rowCount() == len(STATES)
                     and "As of" in pane.freshness_label.text(), timeout=30_000)
     _recompute(qtbot, pane)  # the figures of the finished sync, whatever the debounce timer did
     return pane
@@ -68,9 +68,9 @@ def test_learner_progress_and_compliance_figures_equal_the_servers_counts(qtbot,
     page = pane.learner_page
     assert _figures(pane, page, "learnerProgressTable") == run_async(
         qtbot, server_state_counts(client, now, f"UserId eq {user_id}"))
-    certificates = page.sections["learnerCertificatesTable"].table
+    certificates = page.sections["learnerCertificatesTable"].model
     assert certificates.rowCount() == run_async(qtbot, server_count(client, "Certificates", f"UserId eq {user_id}"))
-    assert page.sections["learnerEnrollmentsTable"].table.rowCount() == run_async(
+    assert page.sections["learnerEnrollmentsTable"].model.rowCount() == run_async(
         qtbot, server_count(client, "Enrollments", f"UserId eq {user_id}"))
 
     pane.show_compliance()
@@ -83,10 +83,10 @@ def test_learner_progress_and_compliance_figures_equal_the_servers_counts(qtbot,
         for state, n in run_async(qtbot, server_state_counts(client, now, f"CourseId eq {course_id}")).items():
             expected[state] += n
     assert _figures(pane, page, "complianceTable") == expected
-    assert page.sections["complianceOverdueTable"].table.rowCount() == expected["overdue"]
+    assert page.sections["complianceOverdueTable"].model.rowCount() == expected["overdue"]
     page.sort_overdue(descending=True)
-    days = [int(page.sections["complianceOverdueTable"].table.item(r, 4).value)
-            for r in range(page.sections["complianceOverdueTable"].table.rowCount())]
+    overdue = page.sections["complianceOverdueTable"].model
+    days = [overdue.value(r, 4) for r in range(overdue.rowCount())]
     assert days == sorted(days, reverse=True)
     expiry = page.sections["complianceExpiryTable"].table_data.rows
     from lms365_desktop.core.reports import iso
@@ -173,7 +173,7 @@ def test_with_the_tenant_gone_the_reports_open_from_the_mirror_and_say_since_whe
     qtbot.waitUntil(lambda: "could not be reached since" in pane.freshness_label.text(), timeout=5000)
     pane.show_compliance()
     _recompute(qtbot, pane)
-    assert pane.compliance_page.sections["complianceTable"].table.rowCount() == len(STATES)
+    assert pane.compliance_page.sections["complianceTable"].model.rowCount() == len(STATES)
     pane.tabs.setCurrentIndex(0)
     _recompute(qtbot, pane)
     assert _figures(pane, pane.course_page, "courseProgressTable") == shown
@@ -233,4 +233,21 @@ def test_a_full_sync_shows_its_progress_in_the_status_bar_and_cancel_stops_it(qt
     assert not pane.controller.syncing
     assert run_async(qtbot, pane.controller.freshness()).full_sync_at == before.full_sync_at
     _recompute(qtbot, pane)
-    assert pane.course_page.sections["courseProgressTable"].table.rowCount() == len(STATES)
+    assert pane.course_page.sections["courseProgressTable"].model.rowCount() == len(STATES)
+
+
+def test_report_table_model_passes_the_model_tester_and_sorts_by_value(qtmodeltester):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from lms365_desktop.ui.reports.report_model import ReportTableModel
+
+    model = ReportTableModel()
+    model.set_rows((("Learner", "text"), ("Due", "date"), ("Days", "number")),
+                   [["Ann", date(2026, 11, 2), 33], ["Bo", None, 2], ["Cy", date(2026, 12, 1), 4]])
+    qtmodeltester.check(model)
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [model.value(r, 0) for r in range(3)] == ["Ann", "Cy", "Bo"]
+    model.sort(1)
+    assert [model.value(r, 0) for r in range(3)] == ["Ann", "Cy", "Bo"]  # empty dates last
