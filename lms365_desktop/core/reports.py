@@ -207,10 +207,14 @@ class ReportQueries:
     def compliance(self, connection: Any, *, catalog_id: str | None = None, department: str | None = None) -> Compliance:
         where, args = _scope(None, catalog_id, department)
         where += " AND c.is_required = 1"
-        required = self.states(connection, catalog_id=catalog_id, department=department, required_only=True)
-        by_catalog = self._grouped(connection, "coalesce((SELECT title FROM catalogs WHERE id = c.catalog_id), '')",
-                                   where, args)
-        by_department = self._grouped(connection, "coalesce(u.department, '')", where, args)
+        # One pass over the enrollments, grouped by catalog, department and state; the totals and
+        # both breakdowns are sums of it (five scans of 500,000 rows took seconds).
+        cells = connection.execute(
+            f"SELECT coalesce((SELECT title FROM catalogs WHERE id = c.catalog_id), ''), coalesce(u.department, ''),"
+            f" {STATE_SQL} AS state, count(*) {_FROM} WHERE {where} GROUP BY 1, 2, 3", self._args(args)).fetchall()
+        required = _counts(_sum(cells, lambda r: r[2]))
+        by_catalog = _breakdown(cells, 0)
+        by_department = _breakdown(cells, 1)
         now = self.now
         overdue = []
         for r in connection.execute(
@@ -256,6 +260,21 @@ class ReportQueries:
     def courses(self, connection: Any) -> list[tuple[str, str]]:
         return [tuple(r) for r in connection.execute(
             "SELECT id, title FROM courses WHERE is_deleted = 0 ORDER BY title COLLATE NOCASE")]
+
+
+def _sum(cells: Sequence[tuple[Any, ...]], key: Any) -> list[tuple[str, int]]:
+    totals: dict[Any, int] = {}
+    for row in cells:
+        totals[key(row)] = totals.get(key(row), 0) + int(row[3])
+    return list(totals.items())
+
+
+def _breakdown(cells: Sequence[tuple[Any, ...]], column: int) -> list[tuple[str, StateCounts]]:
+    groups: dict[str, dict[str, int]] = {}
+    for row in cells:
+        states = groups.setdefault(row[column] or "", {})
+        states[row[2]] = states.get(row[2], 0) + int(row[3])
+    return [(k, _counts(list(groups[k].items()))) for k in sorted(groups, key=str.casefold)]
 
 
 def month_starts(today: date, count: int) -> list[date]:
