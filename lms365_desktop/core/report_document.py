@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lms365_desktop.core.spreadsheet import NUMBER, TEXT  # noqa: F401  (kinds re-exported for the builders)
-
 PIE, BAR, STACKED = "pie", "bar", "stacked"
 
 

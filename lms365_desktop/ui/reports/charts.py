@@ -16,7 +16,7 @@ from PySide6.QtCore import QLocale, QMargins, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from lms365_desktop.core.report_document import BAR, PIE, STACKED, ReportTable
+from lms365_desktop.core.report_document import PIE, STACKED, ReportTable
 
 LIGHT = ("#2e7d32", "#1565c0", "#9e9e9e", "#c62828", "#ef6c00", "#6d4c41", "#6a1b9a", "#00838f")
 DARK = ("#66bb6a", "#64b5f6", "#bdbdbd", "#ef5350", "#ffa726", "#a1887f", "#ba68c8", "#4dd0e1")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 
 from lms365_desktop.core.report_document import ReportTable
 from lms365_desktop.ui.reports.report_model import ReportTableModel
-from lms365_desktop.ui.reports.report_section_text import cell_text  # noqa: F401 (re-exported for the PDF)
 from lms365_desktop.ui.theme import table_style
 
 CHART_MIN_HEIGHT = 240

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 
-import pytest
 
 from PySide6.QtWidgets import QWidget
 
