@@ -177,8 +177,12 @@ class ReportQueries:
         where, args = _scope(course_id, None, None)
         title_row = connection.execute("SELECT title FROM courses WHERE id = ?", (course_id,)).fetchone() \
             if course_id else None
-        return CourseProgress(title_row[0] if title_row else "", self.states(connection, course_id=course_id),
-                              self._grouped(connection, "coalesce(u.department, '')", where, args))
+        by_department = self._grouped(connection, "coalesce(u.department, '')", where, args)
+        totals = dict.fromkeys(STATES, 0)  # the same pass gives the totals
+        for _department, counts in by_department:
+            for state, n in counts.counts.items():
+                totals[state] += n
+        return CourseProgress(title_row[0] if title_row else "", StateCounts(totals), by_department)
 
     def learners(self, connection: Any, state: str, *, course_id: str | None = None,
                  department: str | None = None, catalog_id: str | None = None,
