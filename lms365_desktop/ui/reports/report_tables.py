@@ -36,10 +36,10 @@ class ReportTables(QObject):
             "cancelled": self.tr("Cancelled or rejected"),
         }[state]
 
-    def _by_state(self, name: str, title: str, states: StateCounts) -> ReportTable:
+    def _by_state(self, name: str, title: str, states: StateCounts, counted: str = "") -> ReportTable:
         total = states.total
         rows = [[self.state_label(s), states.counts[s], (states.counts[s] / total) if total else 0.0] for s in STATES]
-        return ReportTable(name, title, ((self.tr("State"), TEXT), (self.tr("Learners"), NUMBER),
+        return ReportTable(name, title, ((self.tr("State"), TEXT), (counted or self.tr("Learners"), NUMBER),
                                          (self.tr("Share"), PERCENT)), rows, PIE)
 
     def _grouped(self, name: str, title: str, first: str, groups: list[tuple[str, StateCounts]]) -> ReportTable:
@@ -85,7 +85,8 @@ class ReportTables(QObject):
             (self.tr("Expires (UTC)"), DATE), (self.tr("Days left"), NUMBER), (self.tr("Certificate id"), TEXT)),
             [[c.course_title, c.status, _date(c.issued), _date(c.expiry),
               (_date(c.expiry) - today).days if c.expiry else None, c.certificate_id] for c in report.certificates])
-        figures = [self._by_state("learnerProgressTable", self.tr("Courses by state"), report.states),
+        figures = [self._by_state("learnerProgressTable", self.tr("Courses by state"), report.states,
+                                  self.tr("Courses")),
                    self.rate_table("learnerSummaryTable", report.states)]
         return figures, [enrollments, certificates]
 
