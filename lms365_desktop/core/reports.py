@@ -122,6 +122,7 @@ class Compliance:
     required: StateCounts
     by_catalog: list[tuple[str, StateCounts]]
     by_department: list[tuple[str, StateCounts]]
+    by_category: list[tuple[str, StateCounts]]  # a course in two categories counts in both
     overdue: list[OverdueLearner]
     expiring: dict[int, int]  # days -> certificates expiring within them (not yet expired)
     completions_by_month: list[tuple[str, int]] = field(default_factory=list)  # ('2026-01', n), oldest first
@@ -164,9 +165,11 @@ class ReportQueries:
                                   self._args(args)).fetchall()
         return _counts(rows)
 
-    def _grouped(self, connection: Any, key: str, where: str, args: dict[str, Any]) -> list[tuple[str, StateCounts]]:
+    def _grouped(self, connection: Any, key: str, where: str, args: dict[str, Any],
+                 join: str = "") -> list[tuple[str, StateCounts]]:
         rows = connection.execute(
-            f"SELECT {key} AS k, {STATE_SQL} AS state, count(*) {_FROM} WHERE {where} GROUP BY k, state ORDER BY k",
+            f"SELECT {key} AS grouped, {STATE_SQL} AS state, count(*) {_FROM} {join} WHERE {where}"
+            " GROUP BY grouped, state ORDER BY grouped",
             self._args(args)).fetchall()
         groups: dict[str, list[tuple[str, int]]] = {}
         for k, state, n in rows:
@@ -219,6 +222,8 @@ class ReportQueries:
         required = _counts(_sum(cells, lambda r: r[2]))
         by_catalog = _breakdown(cells, 0)
         by_department = _breakdown(cells, 1)
+        by_category = self._grouped(connection, "k.name", where, args,
+                                    join="JOIN course_categories k ON k.course_id = e.course_id")
         now = self.now
         overdue = []
         for r in connection.execute(
@@ -234,7 +239,7 @@ class ReportQueries:
                 f"SELECT count(*) FROM certificates t LEFT JOIN courses c ON c.id = t.course_id"
                 f" LEFT JOIN users u ON u.id = t.user_id WHERE {cert_where} AND t.expiry >= :now AND t.expiry < :until",
                 {**cert_args, "now": iso(now), "until": iso(now + timedelta(days=days))}).fetchone()[0])
-        return Compliance(required, by_catalog, by_department, overdue, expiring,
+        return Compliance(required, by_catalog, by_department, by_category, overdue, expiring,
                           self.completions_by_month(connection, where, args))
 
     @staticmethod

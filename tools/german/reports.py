@@ -97,6 +97,8 @@ GERMAN = {
 "Compliance report": "Compliance-Bericht",
 "No rows.": "Keine Zeilen.",
 "Cancel": "Abbrechen",
+"Category": "Kategorie",
+"By category (a course in two categories counts in both)": "Nach Kategorie (ein Kurs in zwei Kategorien zählt in beiden)",
 "Cancel the reports' sync": "Den Abgleich der Berichte abbrechen",
 "Reports: reading %1 (%2 rows)": "Berichte: %1 wird gelesen (%2 Zeilen)",
 }

@@ -53,6 +53,8 @@ class EntitySpec:
     select: tuple[str, ...]
     columns: tuple[tuple[str, str], ...]  # (column, SQL expression over json_each's `value`)
     created: str | None  # the wire date new rows are found by (None: always read whole)
+    expand: str | None = None  # a navigation read with the rows ($expand)
+    children: tuple[TableSpec, str, str] | None = None  # (table, delete-by-parent SQL, insert SQL) of expanded rows
 
     @property
     def insert_sql(self) -> str:
@@ -67,7 +69,7 @@ CATALOGS = EntitySpec("CourseCatalogs", TableSpec("catalogs", 1, """
 CREATE TABLE catalogs (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', generation INTEGER NOT NULL DEFAULT 0)
 """), ("Id", "Title"), (("id", "json_extract(value, '$.Id')"), ("title", _text("Title"))), None)
 
-COURSES = EntitySpec("Courses", TableSpec("courses", 1, """
+COURSES = EntitySpec("Courses", TableSpec("courses", 2, """
 CREATE TABLE courses (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', catalog_id TEXT NOT NULL DEFAULT '',
     is_required INTEGER NOT NULL DEFAULT 0, is_deleted INTEGER NOT NULL DEFAULT 0, created_at TEXT,
     generation INTEGER NOT NULL DEFAULT 0);
@@ -75,7 +77,15 @@ CREATE INDEX courses_catalog ON courses (catalog_id)
 """), ("Id", "Title", "CourseCatalogId", "IsRequired", "IsDeleted", "CreatedAt"),
     (("id", "json_extract(value, '$.Id')"), ("title", _text("Title")), ("catalog_id", _text("CourseCatalogId")),
      ("is_required", _flag("IsRequired")), ("is_deleted", _flag("IsDeleted")), ("created_at", _iso("CreatedAt"))),
-    "CreatedAt")
+    "CreatedAt", "Categories($select=Id,Name)", (TableSpec("course_categories", 1, """
+CREATE TABLE course_categories (course_id TEXT NOT NULL, category_id TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+    generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (course_id, category_id))
+"""), """DELETE FROM course_categories WHERE course_id IN
+        (SELECT json_extract(value, '$.Id') FROM json_each(CAST(? AS TEXT), '$.value'))""",
+    """INSERT OR REPLACE INTO course_categories (course_id, category_id, name, generation)
+       SELECT json_extract(c.value, '$.Id'), json_extract(k.value, '$.Id'), coalesce(json_extract(k.value, '$.Name'), ''), ?
+       FROM json_each(CAST(? AS TEXT), '$.value') AS c, json_each(c.value, '$.Categories') AS k
+       WHERE json_extract(k.value, '$.Id') IS NOT NULL"""))
 
 SESSIONS = EntitySpec("CourseSessions", TableSpec("sessions", 1, """
 CREATE TABLE sessions (id TEXT PRIMARY KEY, course_id TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
@@ -135,6 +145,10 @@ def store_page(connection: sqlite3.Connection, spec: EntitySpec, body: bytes, ge
     if rows is None:
         raise Lms365Error("UnexpectedResponse", f"{spec.entity_set} did not return a list of rows.")
     connection.execute(spec.insert_sql, (generation, body))
+    if spec.children is not None:  # a course's categories: those of this page replace what was held
+        _table, delete_sql, insert_sql = spec.children
+        connection.execute(delete_sql, (body,))
+        connection.execute(insert_sql, (generation, body))
     return link, int(rows)
 
 
@@ -163,6 +177,8 @@ class LearningMirror:
             self.database.ensure_table(USERS_TABLE)  # the directory's; made here too when reports open first
             for spec in ENTITIES:
                 self.database.ensure_table(spec.table)
+                if spec.children is not None:
+                    self.database.ensure_table(spec.children[0])
             if self.database.ensure_table(_FRESHNESS):
                 self.database.write_now(lambda c: c.execute(
                     "INSERT OR IGNORE INTO report_freshness (name, changes) VALUES ('learning', 0)"))
@@ -241,6 +257,8 @@ class LearningMirror:
         """Page through one entity set (rows created after ``since``, or all and drop what the server no longer has)."""
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)
         query = Query().select(*spec.select)
+        if spec.expand:
+            query = query.option("$expand", spec.expand)
         if since is not None and spec.created is not None:
             query = query.filter(f"{spec.created} gt {since}")
         raw = await client.request("GET", f"/odata/v2/{spec.entity_set}", params=query.params(), lane=Lane.BULK)
@@ -261,8 +279,11 @@ class LearningMirror:
             raw = await client.request("GET", link, lane=Lane.BULK)
             self.calls += 1
         if since is None:
-            await self.database.write(lambda c: c.execute(
-                f"DELETE FROM {spec.table.name} WHERE generation < ?", (generation,)))
+            def drop_gone(connection: sqlite3.Connection) -> None:
+                connection.execute(f"DELETE FROM {spec.table.name} WHERE generation < ?", (generation,))
+                if spec.children is not None:
+                    connection.execute(f"DELETE FROM {spec.children[0].name} WHERE generation < ?", (generation,))
+            await self.database.write(drop_gone)
         return stored
 
     # ---- events -----------------------------------------------------------------------------

@@ -190,6 +190,7 @@ class CompliancePage(ReportPage):
         self.add_section("complianceSummaryTable", chart=False)
         self.add_section("complianceCatalogTable", chart_below=True)
         self.add_section("complianceDepartmentTable", chart_below=True)
+        self.add_section("complianceCategoryTable", chart_below=True)
         self.add_section("complianceExpiryTable")
         self.add_section("complianceMonthsTable", chart_below=True)
         overdue = self.add_section("complianceOverdueTable", chart=False, sortable=True)

@@ -111,6 +111,8 @@ class ReportTables(QObject):
             self._grouped("complianceCatalogTable", self.tr("By catalog"), self.tr("Catalog"), report.by_catalog),
             self._grouped("complianceDepartmentTable", self.tr("By department"), self.tr("Department"),
                           report.by_department),
+            self._grouped("complianceCategoryTable", self.tr("By category (a course in two categories counts in both)"),
+                          self.tr("Category"), report.by_category),
             expiring, months,
         ]
         return figures, [overdue]

@@ -91,3 +91,22 @@ async def test_compliance_figures_match_the_server(paged, tmp_path):
     for days, n in report.expiring.items():
         assert n == await server_count(client, "Certificates", f"Expiry ge {iso(now)} and Expiry lt {iso(now + timedelta(days=days))}")
     directory.close()
+
+
+async def test_compliance_by_category_matches_the_servers_counts_per_required_course(paged, tmp_path):
+    _server, client = paged
+    database, directory, _mirror_ = await _mirror(client, tmp_path / "m.sqlite3")
+    queries = ReportQueries(database)
+    report = database.read_now(lambda c: queries.compliance(c))
+    courses = [r async for r in client.paginate(
+        "Courses", Query().filter("IsRequired eq true").select("Id").option("$expand", "Categories"), model=None)]
+    expected: dict[str, dict[str, int]] = {}
+    for course in courses:
+        counts = await server_state_counts(client, queries.now, f"CourseId eq {course['Id']}")
+        for category in course.get("Categories") or []:
+            into = expected.setdefault(category["Name"], dict.fromkeys(STATES, 0))
+            for state, n in counts.items():
+                into[state] += n
+    assert {name: c.counts for name, c in report.by_category} == expected
+    assert expected, "the seed files required courses under categories"
+    directory.close()
