@@ -242,8 +242,8 @@ class LearningMirror:
         stamp = now.isoformat()
 
         def finish(connection: sqlite3.Connection) -> None:
-            connection.execute("ANALYZE")  # the planner's statistics for the report queries
             if full:
+                connection.execute("ANALYZE")  # the planner's statistics for the report queries (~0.5 s on 500,000)
                 connection.execute("UPDATE report_freshness SET full_sync_at = ?, sync_at = ?, changes = 0"
                                    " WHERE name = 'learning'", (stamp, stamp))
             else:
