@@ -130,6 +130,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     from lms365_desktop.ui.console import build_console_pane
     from lms365_desktop.ui.dialogs.tenant_subscriptions import install_tenant_subscriptions
     from lms365_desktop.ui.main_window import MainWindow
+    from lms365_desktop.ui.reports import install_reports
     from lms365_desktop.ui.wizards.installer import install_wizards
     from lms365_desktop.ui.workbench import Workbench
     from lms365_desktop.ui.workspace import install_workspace
@@ -148,6 +149,8 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     window.add_pane(context.activity.pane, QCoreApplication.translate("MainWindow", "Activity"), "activity", "Ctrl+6")
     context.console = build_console_pane(context)
     window.add_pane(context.console, QCoreApplication.translate("MainWindow", "Console"), "console", "Ctrl+7")
+    context.reports = install_reports(context, context.workspace)
+    window.add_pane(context.reports.pane, QCoreApplication.translate("MainWindow", "Reports"), "details", "Ctrl+8")
     context.wizards = install_wizards(context, context.workspace)
     install_tenant_subscriptions(context)
     if shown_early:

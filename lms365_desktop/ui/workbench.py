@@ -4,6 +4,7 @@ from __future__ import annotations
 from lms365_desktop.ui.activity.activity_controller import ActivityController
 from lms365_desktop.ui.console.console_pane import ConsolePane
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.reports import Reports
 from lms365_desktop.ui.wizards.installer import Wizards
 from lms365_desktop.ui.workspace import Workspace
 
@@ -18,3 +19,4 @@ class Workbench(AppContext):
     activity: ActivityController
     console: ConsolePane
     wizards: Wizards
+    reports: Reports

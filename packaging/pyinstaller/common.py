@@ -7,16 +7,16 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME = "lms365-desktop"
 ENTRY = str(ROOT / "packaging" / "launch.py")
 
-# Qt modules the application never imports. PyInstaller's PySide6 hooks already follow imports,
+# Qt modules the application never imports (QtCharts, and the QtOpenGL/QtOpenGLWidgets it links
+# against, are used: the reports draw with them; everything else PySide6-Addons brings stays out). PyInstaller's PySide6 hooks already follow imports,
 # but a dependency (or a `from PySide6 import *` somewhere) can drag these in with their plugins
 # and libraries (QtQuick/QtQml alone are ~40 MB); a test of the bundle starts it, so a module
 # that is really needed fails there, not at a user's desk.
 QT_EXCLUDES = [
     f"PySide6.{module}" for module in (
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtBluetooth",
-        "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp",
-        "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNfc", "QtOpenGL",
-        "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtPrintSupport", "QtQml", "QtQuick",
+        "QtConcurrent", "QtDataVisualization", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp",
+        "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtPrintSupport", "QtQml", "QtQuick",
         "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
         "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine",
         "QtSvgWidgets", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",
@@ -41,11 +41,18 @@ UNUSED_PLUGIN_PARTS = (
     "platforms/libqvkkhrdisplay", "/egldeviceintegrations/", "/generic/", "/xcbglintegrations/",
     "platformthemes/libqgtk3", "/tls/", "/networkinformation/", "/sqldrivers/", "/multimedia/", "/position/",
     "/qmltooling/", "/virtualkeyboard/", "/designer/",
+    # PySide6-Addons' plugins (3D, sensors, speech, maps, CAN bus, web view, ...): no part of the app loads them.
+    "/assetimporters/", "/canbus/", "/geometryloaders/", "/geoservices/", "/qmllint/", "/renderers/",
+    "/renderplugins/", "/sceneparsers/", "/scxmldatamodel/", "/sensors/", "/texttospeech/", "/webview/",
+    "/wayland-graphics-integration-server/", "/printsupport/",
+    # The on-screen keyboard's input context is a Qt Quick scene: it alone pulled in Qml and Quick (~40 MB).
+    "platforminputcontexts/libqtvirtualkeyboardplugin", "platforminputcontexts/qtvirtualkeyboardplugin",
 )
 # Libraries only those plugins needed (PyInstaller collects a plugin's libraries as separate entries).
 UNUSED_LIBRARY_PREFIXES = (
     "libQt6EglFSDeviceIntegration", "libQt6EglFsKmsSupport", "libatk-1.0", "libcairo", "libpango",
     "libgdk_pixbuf", "libgdk-3", "libgtk-3", "libpixman", "libthai", "libdatrie", "libfribidi", "libepoxy",
+    "libQt6VirtualKeyboard", "libQt6Quick", "libQt6Qml",
 )
 
 

@@ -78,3 +78,11 @@ def test_bundle_starts_on_its_sandbox_and_stops_on_sigterm(bundle, tmp_path):
     assert "Traceback" not in output and "Traceback" not in log_text(), log_text()[-4000:]
     assert "ModuleNotFoundError" not in output
     assert "LMS365 Desktop stopped" in log_text()
+
+
+def test_bundle_holds_qt_charts_for_the_reports_and_none_of_the_unused_addons(bundle):
+    names = {p.name for p in bundle.parent.rglob("*")}
+    assert any(n.startswith("libQt6Charts") for n in names)
+    unused = ("libQt63D", "libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libQt6Multimedia", "libQt6Location",
+              "libQt6Sensors", "libQt6TextToSpeech", "libQt6Graphs", "libQt6DataVisualization")
+    assert not [n for n in names if n.startswith(unused)]

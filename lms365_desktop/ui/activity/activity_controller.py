@@ -95,6 +95,9 @@ class ActivityController(QObject):
         people = getattr(getattr(self.context, "workspace", None), "people", None)
         if people is not None:  # UserCreated/UserDeleted keep the user directory current
             feed.add_listener(people.apply_event)
+        reports = getattr(self.context, "reports", None)
+        if reports is not None:  # enrollment events keep the reports' mirror current
+            feed.add_listener(reports.apply_event)
         self.pane.set_feed(feed)
         await feed.start(self.pane.chosen_events(), mode=mode)
 

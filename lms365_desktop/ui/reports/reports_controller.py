@@ -1,0 +1,150 @@
+"""Keeps the current connection's learning mirror for the Reports pane: opened, synced, fed by the activity feed.
+
+The mirror shares the user directory's file (``People.directory.database``). A sync runs in the
+background when the pane is first shown or the user asks, and when the mirror is older than the
+age set in the settings (``reports/maxAgeHours``); enrollment events are applied as they arrive.
+When the tenant cannot be reached the reports stay on the mirror and say since when.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import asyncio
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
+
+log = logging.getLogger(__name__)
+SETTINGS_MAX_AGE = "reports/maxAgeHours"
+REFRESH_EVERY_MS = 10 * 60 * 1000  # new rows by creation date; events cover the changes between
+PROGRESS_EVERY_MS = 500
+
+
+class ReportsController(QObject):
+    """One per window: the mirror of the connection in use, its syncs and events."""
+
+    changed = Signal()  # the mirror's rows changed (sync finished, event applied): reports recompute
+    sync_state_changed = Signal()  # a sync started, progressed, finished or failed: the freshness line follows
+
+    def __init__(self, context: Any, people: Any) -> None:
+        super().__init__(context)
+        self.context = context
+        self.people = people
+        self.mirror: LearningMirror | None = None
+        self.unreachable_since: datetime | None = None
+        self.last_error = ""
+        self._client: Any = None
+        self._remove_listener = None
+        self.used = False  # the pane was opened: keep the mirror current from then on
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self._refresh_timer.timeout.connect(lambda: self.sync(None) if self.used else None)
+        self._refresh_timer.start()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_EVERY_MS)
+        self._progress_timer.timeout.connect(self.sync_state_changed.emit)
+        context.connection_changed.connect(self._on_context_connection_changed)
+        if hasattr(context, "add_closing_hook"):
+            context.add_closing_hook(self._on_connection_closing)
+
+    # ---- state --------------------------------------------------------------------------------
+    @property
+    def max_age(self) -> timedelta:
+        settings = getattr(self.context, "settings", None)
+        hours = settings.value(SETTINGS_MAX_AGE) if settings is not None else None
+        try:
+            return timedelta(hours=float(hours)) if hours not in (None, "") else MAX_AGE
+        except (TypeError, ValueError):
+            return MAX_AGE
+
+    @property
+    def syncing(self) -> bool:
+        return self.mirror is not None and self.mirror.syncing
+
+    async def freshness(self) -> Freshness:
+        return await self.mirror.freshness() if self.mirror is not None else Freshness()
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+    def _on_context_connection_changed(self, context: Any) -> None:
+        if context.client is None or context.client is self._client:
+            return
+        self._close()
+        directory = getattr(self.people, "directory", None)
+        if directory is None:
+            return
+        self._client = context.client
+        self.mirror = LearningMirror(directory.database, max_age=self.max_age)
+        self._remove_listener = self.mirror.add_listener(self.changed.emit)
+        self.unreachable_since, self.last_error = None, ""
+        self.changed.emit()
+        self.sync_state_changed.emit()
+
+    async def _on_connection_closing(self, _connection: Any = None) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        # The database belongs to the user directory, which closes it; only our listener goes.
+        if self._remove_listener is not None:
+            self._remove_listener()
+            self._remove_listener = None
+        self.mirror, self._client = None, None
+
+    # ---- syncing ------------------------------------------------------------------------------
+    def sync(self, full: bool | None = None) -> None:
+        """Start a sync in the background (full=None: whole when empty or too old, else new rows)."""
+        self.used = True
+        if self.mirror is not None and not self.mirror.syncing:
+            self.context.tasks.run(self.run_sync(full), on_error=lambda _exc: None)
+
+    def cancel(self) -> None:
+        """The status bar's Cancel: the running sync stops, the reports keep what the mirror holds."""
+        if self.mirror is not None:
+            self.mirror.cancel()
+
+    async def run_sync(self, full: bool | None = None) -> bool:
+        mirror, client = self.mirror, self.context.client
+        if mirror is None or client is None:
+            return False
+        directory = getattr(self.people, "directory", None)
+        self._progress_timer.start()
+        self.sync_state_changed.emit()
+        try:
+            if directory is not None and not directory.filled:
+                await directory.refresh(client)  # department and names come from the users table
+            await mirror.sync(client, full=full)
+        except asyncio.CancelledError:
+            self._progress_timer.stop()
+            self.sync_state_changed.emit()
+            return False
+        except (Lms365Error, OSError) as exc:
+            self._progress_timer.stop()
+            if mirror is self.mirror:
+                self.unreachable_since = self.unreachable_since or datetime.now(timezone.utc)
+                self.last_error = str(exc)
+                log.info("reports mirror not synced: %s", exc)
+            self.sync_state_changed.emit()
+            return False
+        self._progress_timer.stop()
+        if mirror is self.mirror:
+            self.unreachable_since, self.last_error = None, ""
+        self.sync_state_changed.emit()
+        return True
+
+    # ---- events -------------------------------------------------------------------------------
+    def apply_event(self, event: Any) -> None:
+        """An ActivityEvent from the feed: enrollment events are read again into the mirror."""
+        mirror, client = self.mirror, self.context.client
+        if mirror is None or client is None or not mirror.wants(event):
+            return
+        self.context.tasks.run(self._apply(mirror, client, event), on_error=lambda exc: log.info(
+            "reports event not applied: %s", exc))
+
+    async def _apply(self, mirror: LearningMirror, client: Any, event: Any) -> None:
+        await mirror.open()
+        if not (await mirror.freshness()).filled:
+            return  # the coming full sync brings it
+        await mirror.apply_event(client, event)

@@ -1,0 +1,287 @@
+"""The Reports pane: course progress, learner progress and compliance, from the local mirror, with exports."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from lms365_desktop.api.odata import Guid, any_of, eq
+from lms365_desktop.core.report_document import ReportDocument
+from lms365_desktop.core.report_workbook import write_report_workbook
+from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
+from lms365_desktop.ui.reports.report_pages import CoursePage, CompliancePage, LearnerPage
+from lms365_desktop.ui.reports.report_tables import ReportTables
+from lms365_desktop.ui.theme import is_dark
+
+log = logging.getLogger(__name__)
+RECOMPUTE_DELAY_MS = 300
+COURSE, LEARNER, COMPLIANCE = 0, 1, 2
+
+
+class ReportsPane(QWidget):
+    """Three reports on tabs; every figure is read from the mirror off the GUI thread."""
+
+    recomputed = Signal()  # the current report shows the mirror's latest figures
+
+    def __init__(self, context: Any, controller: Any, links: Any, people: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPane")
+        self.context, self.controller, self.links, self.people = context, controller, links, people
+        self.builder = ReportTables(self)
+        self.charts: Any = None
+        self._slice: tuple[str, str | None] | None = None
+        self._slice_rows: list[tuple[str, str, str, str]] = []
+        self._computing: Any = None
+        self.freshness_label = QLabel(self)
+        self.freshness_label.setObjectName("reportsFreshness")
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.setObjectName("reportsSync")
+        self.sync_button.setAccessibleName(self.tr("Sync the reports' local copy now"))
+        self.sync_button.clicked.connect(lambda: self.controller.sync(None))
+        self.full_button = QPushButton(self.tr("Full re-sync"), self)
+        self.full_button.setObjectName("reportsFullSync")
+        self.full_button.setAccessibleName(self.tr("Read the whole local copy again"))
+        self.full_button.clicked.connect(lambda: self.controller.sync(True))
+        self.excel_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.excel_button.setObjectName("reportsExportExcel")
+        self.excel_button.setAccessibleName(self.tr("Export this report to an Excel workbook"))
+        self.excel_button.clicked.connect(lambda: self._ask_path(self.tr("Excel workbook (*.xlsx)"), "xlsx",
+                                                                 self.export_excel))
+        self.pdf_button = QPushButton(self.tr("Export to PDF…"), self)
+        self.pdf_button.setObjectName("reportsExportPdf")
+        self.pdf_button.setAccessibleName(self.tr("Export this report to a PDF document"))
+        self.pdf_button.clicked.connect(lambda: self._ask_path(self.tr("PDF document (*.pdf)"), "pdf",
+                                                               self.export_pdf))
+        top = QHBoxLayout()
+        top.addWidget(self.freshness_label, 1)
+        for button in (self.sync_button, self.full_button, self.excel_button, self.pdf_button):
+            top.addWidget(button)
+        self.course_page = CoursePage(self)
+        self.learner_page = LearnerPage(people, context.tasks, self)
+        self.compliance_page = CompliancePage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reportsTabs")
+        self.tabs.setAccessibleName(self.tr("Reports"))
+        self.tabs.addTab(self.course_page, self.tr("Course progress"))
+        self.tabs.addTab(self.learner_page, self.tr("Learner progress"))
+        self.tabs.addTab(self.compliance_page, self.tr("Compliance overview"))
+        self.tabs.currentChanged.connect(lambda _i: self.recompute_soon())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.course_page.scope_changed.connect(self.recompute_soon)
+        self.course_page.slice_chosen.connect(self._on_slice_chosen)
+        self.course_page.open_slice_requested.connect(self.open_slice)
+        self.course_page.learners_label.setText(self.tr("Choose a state or a department's cell to list its learners."))
+        self.learner_page.learner_chosen.connect(self.show_learner)
+        self.compliance_page.scope_changed.connect(self.recompute_soon)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECOMPUTE_DELAY_MS)
+        self._timer.timeout.connect(self.recompute)
+        controller.changed.connect(self.recompute_soon)
+        controller.sync_state_changed.connect(self._on_sync_state_changed)
+        self._first_shown = False
+        self._on_sync_state_changed()
+
+    # ---- showing ------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.load_charts()
+            self.controller.sync(None)
+            self.recompute_soon()
+
+    def load_charts(self) -> None:
+        """Import the chart module (the first time the pane is shown, never with the first window)."""
+        if self.charts is None:
+            from lms365_desktop.ui.reports import charts
+            self.charts = charts
+        dark = is_dark(self.palette())
+        for page in (self.course_page, self.learner_page, self.compliance_page):
+            page.use_charts(self.charts, dark)
+
+    def show_course(self, course_id: str) -> None:
+        self.tabs.setCurrentIndex(COURSE)
+        self._pending_course = course_id
+        self.context.window.show_pane(self)
+        self.recompute_soon()
+
+    def show_learner(self, user_id: str, label: str = "") -> None:
+        self.learner_page.set_learner(user_id, label or self.people.display_name(None) or user_id)
+        self.tabs.setCurrentIndex(LEARNER)
+        self.context.window.show_pane(self)
+        self.recompute_soon()
+
+    def show_compliance(self, catalog_id: str | None = None) -> None:
+        self.tabs.setCurrentIndex(COMPLIANCE)
+        self._pending_catalog = catalog_id
+        self.context.window.show_pane(self)
+        self.recompute_soon()
+
+    # ---- computing ----------------------------------------------------------------------------
+    def recompute_soon(self) -> None:
+        self._timer.start()
+
+    def recompute(self) -> Any:
+        """Read the current report's figures from the mirror (in a worker) and show them; returns the task."""
+        self._computing = self.context.tasks.run(self._recompute())
+        return self._computing
+
+    async def _recompute(self) -> None:
+        mirror = self.controller.mirror
+        if mirror is None:
+            return
+        await mirror.open()
+        await self.people.directory.open() if getattr(self.people, "directory", None) is not None else None
+        queries = ReportQueries(mirror.database)
+        read = mirror.database.read
+        index = self.tabs.currentIndex()
+        if index == COURSE:
+            courses = await read(queries.courses)
+            wanted = getattr(self, "_pending_course", None) or self.course_page.course_id
+            self._pending_course = None
+            self.course_page.set_courses(courses, wanted)
+            course_id = self.course_page.course_id or None
+            report = await read(lambda c: queries.course_progress(c, course_id))
+            self.course_page.show_tables(self.builder.course_progress(report))
+            if self._slice is not None:
+                await self._list_slice(queries)
+        elif index == LEARNER:
+            user_id = self.learner_page.user_id
+            if user_id:
+                figures, details = self.builder.learner_progress(await read(lambda c: queries.learner_progress(c, user_id)))
+                self.learner_page.show_tables(figures, details)
+        else:
+            catalogs = await read(queries.catalogs)
+            departments = await self.people.directory.departments() if self.people.directory is not None else []
+            self.compliance_page.set_scopes(catalogs, [d for d, _n in departments])
+            pending = getattr(self, "_pending_catalog", None)
+            if pending:
+                self._pending_catalog = None
+                self.compliance_page.set_catalog(pending)
+            catalog_id, department = self.compliance_page.catalog_id, self.compliance_page.department_name
+            report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
+            figures, details = self.builder.compliance(report)
+            self.compliance_page.show_tables(figures, details)
+        await self._show_freshness()
+        self.recomputed.emit()
+
+    def _on_slice_chosen(self, state: str, department: str | None) -> None:
+        self._slice = (state, department)
+        mirror = self.controller.mirror
+        if mirror is not None:
+            self.context.tasks.run(self._list_slice(ReportQueries(mirror.database)))
+
+    async def _list_slice(self, queries: ReportQueries) -> None:
+        state, department = self._slice
+        course_id = self.course_page.course_id or None
+        rows = await self.controller.mirror.database.read(
+            lambda c: queries.learners(c, state, course_id=course_id, department=department))
+        self._slice_rows, self._slice_now = rows, queries.now
+        label = self.builder.state_label(state)
+        title = (self.tr("%1 in %2").replace("%1", label).replace("%2", department or self.tr("(none)"))
+                 if department is not None else label)
+        self.course_page.learners_label.setText(self.tr("Learners: %1").replace("%1", title))
+        self.course_page.show_tables([], [self.builder.learners("courseLearnersTable", title, rows)])
+        self.course_page.open_button.setEnabled(bool(rows) and (department is None or len(rows) <= 20))
+
+    def open_slice(self) -> None:
+        """The slice's learners in the Enrollments pane (its own filter, or their ids for a department)."""
+        if self._slice is None or not self._slice_rows:
+            return
+        from lms365_desktop.ui.pane_history import Place
+        from lms365_desktop.ui.panes.enrollments_pane import ALL
+        state, department = self._slice
+        if department is not None:
+            expression = any_of("Id", [Guid(r[0]) for r in self._slice_rows])
+        else:
+            expression = STATE_FILTERS[state].format(now=iso(self._slice_now))
+            if self.course_page.course_id:
+                expression = f"{eq('CourseId', Guid(self.course_page.course_id))} and ({expression})"
+        self.links.history.go(Place("enrollmentsPane", expression, self.course_page.learners_label.text(), view=ALL))
+
+    # ---- freshness ----------------------------------------------------------------------------
+    def _on_sync_state_changed(self) -> None:
+        syncing = self.controller.syncing
+        self.sync_button.setEnabled(not syncing and self.controller.mirror is not None)
+        self.full_button.setEnabled(not syncing and self.controller.mirror is not None)
+        if self.controller.mirror is not None:
+            self.context.tasks.run(self._show_freshness())
+        else:
+            self.freshness_label.setText(self.tr("Not connected."))
+
+    def when(self, moment: datetime) -> str:
+        """'09:41 (CET)' today, else the date too; in this computer's zone, which it names."""
+        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+        locale = QLocale()
+        text = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+        if local.date() != QDateTime.currentDateTime().date():
+            text = locale.toString(local.date(), QLocale.FormatType.ShortFormat) + " " + text
+        return f"{text} ({local.timeZoneAbbreviation()})"
+
+    async def _show_freshness(self) -> None:
+        fresh = await self.controller.freshness()
+        self.freshness_label.setText(self.freshness_text(fresh))
+
+    def freshness_text(self, fresh: Any) -> str:
+        if self.controller.syncing:
+            entity, rows = self.controller.mirror.progress if self.controller.mirror is not None else ("", 0)
+            base = self.tr("Syncing the local copy… (%1: %2 rows)").replace("%1", entity).replace(
+                "%2", QLocale().toString(rows))
+        elif not fresh.filled:
+            base = self.tr("The local copy is not filled yet.")
+        elif fresh.changes:
+            base = self.tr("As of %1, %n change(s) since", "", fresh.changes).replace("%1", self.when(fresh.sync_at))
+        else:
+            base = self.tr("As of %1").replace("%1", self.when(fresh.sync_at))
+        since = self.controller.unreachable_since
+        if since is not None:
+            base += " " + self.tr("— stale: the tenant could not be reached since %1").replace("%1", self.when(since))
+        return base
+
+    # ---- exports ------------------------------------------------------------------------------
+    def current_document(self) -> ReportDocument:
+        page = (self.course_page, self.learner_page, self.compliance_page)[self.tabs.currentIndex()]
+        if page is self.course_page:
+            scope = self.course_page.course.currentText()
+            details = [t for t in page.details]
+        elif page is self.learner_page:
+            scope = self.learner_page.learner.currentText()
+            details = page.details
+        else:
+            scope = f"{self.compliance_page.catalog.currentText()} · {self.compliance_page.department.currentText()}"
+            details = page.details
+        return ReportDocument(self.tabs.tabText(self.tabs.currentIndex()), scope, self.freshness_label.text(),
+                              page.figures, details)
+
+    def _ask_path(self, name_filter: str, suffix: str, export: Any) -> None:
+        dialog = QFileDialog(self, self.tr("Export report"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(name_filter)
+        dialog.setDefaultSuffix(suffix)
+        dialog.fileSelected.connect(export)
+        dialog.open()
+
+    def export_excel(self, path: str) -> Any:
+        """Write the current report's workbook in a worker thread; returns the task."""
+        document = self.current_document()
+        return self.context.tasks.run(self._export_excel(path, document))
+
+    async def _export_excel(self, path: str, document: ReportDocument) -> None:
+        await self.context.tasks.in_worker(write_report_workbook, path, document)
+        self.context.notifications.show_info(self.tr("Report exported"), path)
+
+    def export_pdf(self, path: str) -> bool:
+        """Print the current report to PDF: a page per section with its chart and table."""
+        from lms365_desktop.ui.reports.report_pdf import write_report_pdf
+        if self.charts is None:
+            self.load_charts()
+        ok = write_report_pdf(path, self.current_document(), self.charts)
+        if ok:
+            self.context.notifications.show_info(self.tr("Report exported"), path)
+        return ok
