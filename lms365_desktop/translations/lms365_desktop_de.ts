@@ -706,6 +706,33 @@
     </message>
 </context>
 <context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>C&amp;atalog:</source>
+        <translation>K&amp;atalog:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Abteilung:</translation>
+    </message>
+    <message>
+        <source>All catalogs</source>
+        <translation>Alle Kataloge</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Alle Abteilungen</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to LMS365</source>
@@ -1343,6 +1370,33 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Enrollments</source>
         <translation>Einschreibungen</translation>
+    </message>
+</context>
+<context>
+    <name>CoursePage</name>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>&amp;Course:</source>
+        <translation>&amp;Kurs:</translation>
+    </message>
+    <message>
+        <source>Open in Enrollments</source>
+        <translation>In Einschreibungen öffnen</translation>
+    </message>
+    <message>
+        <source>Open these learners in the Enrollments pane</source>
+        <translation>Diese Lernenden im Bereich Einschreibungen öffnen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>All courses</source>
+        <translation>Alle Kurse</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2936,21 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>LearnerPage</name>
+    <message>
+        <source>Learner</source>
+        <translation>Lernender</translation>
+    </message>
+    <message>
+        <source>Type a name, e-mail or department</source>
+        <translation>Name, E-Mail oder Abteilung eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Learner:</source>
+        <translation>&amp;Lernende:r:</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>Request log</source>
@@ -3124,6 +3193,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Console</source>
         <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
     </message>
 </context>
 <context>
@@ -3589,7 +3662,10 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
     <message numerus="yes">
         <source>C&amp;hosen: %n</source>
-        <translation><numerusform>Ausge&amp;wählt: %n</numerusform><numerusform>Ausge&amp;wählt: %n</numerusform></translation>
+        <translation>
+            <numerusform>Ausge&amp;wählt: %n</numerusform>
+            <numerusform>Ausge&amp;wählt: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3819,6 +3895,369 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     <message>
         <source>Files go a few at a time through the connection's limit.</source>
         <translation>Die Dateien gehen in kleinen Gruppen innerhalb des Verbindungslimits hinaus.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>No rows.</source>
+        <translation>Keine Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSection</name>
+    <message>
+        <source>Copy chart</source>
+        <translation>Diagramm kopieren</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Diagramm speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG or SVG</source>
+        <translation>Diagramm als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTables</name>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Genehmigung ausstehend</translation>
+    </message>
+    <message>
+        <source>Cancelled or rejected</source>
+        <translation>Storniert oder abgelehnt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Lernende</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>Abschlussquote</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Enrollments</source>
+        <translation>Einschreibungen</translation>
+    </message>
+    <message>
+        <source>Enrollments that count (not pending, cancelled or rejected)</source>
+        <translation>Zählende Einschreibungen (nicht ausstehend, storniert oder abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Completion rate (%)</source>
+        <translation>Abschlussquote (%)</translation>
+    </message>
+    <message>
+        <source>Learners by state</source>
+        <translation>Lernende nach Status</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Nach Abteilung</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Lernender</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Enrollment id</source>
+        <translation>Einschreibungs-ID</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Due (UTC)</source>
+        <translation>Fällig (UTC)</translation>
+    </message>
+    <message>
+        <source>Completed (UTC)</source>
+        <translation>Abgeschlossen (UTC)</translation>
+    </message>
+    <message>
+        <source>Course id</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued (UTC)</source>
+        <translation>Ausgestellt (UTC)</translation>
+    </message>
+    <message>
+        <source>Expires (UTC)</source>
+        <translation>Läuft ab (UTC)</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Verbleibende Tage</translation>
+    </message>
+    <message>
+        <source>Certificate id</source>
+        <translation>Zertifikat-ID</translation>
+    </message>
+    <message>
+        <source>Courses by state</source>
+        <translation>Kurse nach Status</translation>
+    </message>
+    <message>
+        <source>Certificates expiring</source>
+        <translation>Ablaufende Zertifikate</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Innerhalb von</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tagen</numerusform></translation>
+    </message>
+    <message>
+        <source>Completions per month (UTC)</source>
+        <translation>Abschlüsse pro Monat (UTC)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation>Abschlüsse</translation>
+    </message>
+    <message>
+        <source>Overdue learners</source>
+        <translation>Überfällige Lernende</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Required courses by state</source>
+        <translation>Pflichtkurse nach Status</translation>
+    </message>
+    <message>
+        <source>By catalog</source>
+        <translation>Nach Katalog</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>By category (a course in two categories counts in both)</source>
+        <translation>Nach Kategorie (ein Kurs in zwei Kategorien zählt in beiden)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Course progress report</source>
+        <translation>Bericht Kursfortschritt</translation>
+    </message>
+    <message>
+        <source>Learner progress report</source>
+        <translation>Bericht Lernfortschritt</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Compliance-Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Sync the reports' local copy now</source>
+        <translation>Die lokale Kopie der Berichte jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Full re-sync</source>
+        <translation>Vollständig neu abgleichen</translation>
+    </message>
+    <message>
+        <source>Read the whole local copy again</source>
+        <translation>Die ganze lokale Kopie neu einlesen</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Nach Excel exportieren…</translation>
+    </message>
+    <message>
+        <source>Export this report to an Excel workbook</source>
+        <translation>Diesen Bericht als Excel-Arbeitsmappe exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Export this report to a PDF document</source>
+        <translation>Diesen Bericht als PDF-Dokument exportieren</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Course progress</source>
+        <translation>Kursfortschritt</translation>
+    </message>
+    <message>
+        <source>Learner progress</source>
+        <translation>Lernfortschritt</translation>
+    </message>
+    <message>
+        <source>Compliance overview</source>
+        <translation>Compliance-Übersicht</translation>
+    </message>
+    <message>
+        <source>Choose a state or a department's cell to list its learners.</source>
+        <translation>Wählen Sie einen Status oder eine Zelle einer Abteilung, um die Lernenden aufzulisten.</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Learners: %1</source>
+        <translation>Lernende: %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Syncing the local copy… (%1: %2 rows)</source>
+        <translation>Lokale Kopie wird abgeglichen… (%1: %2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>The local copy is not filled yet.</source>
+        <translation>Die lokale Kopie ist noch nicht gefüllt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>As of %1, %n change(s) since</source>
+        <translation><numerusform>Stand %1, seitdem %n Änderung</numerusform><numerusform>Stand %1, seitdem %n Änderungen</numerusform></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>— stale: the tenant could not be reached since %1</source>
+        <translation>— veraltet: der Mandant ist seit %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Bericht exportiert</translation>
     </message>
 </context>
 <context>
@@ -4597,6 +5036,21 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reports' sync</source>
+        <translation>Den Abgleich der Berichte abbrechen</translation>
+    </message>
+    <message>
+        <source>Reports: reading %1 (%2 rows)</source>
+        <translation>Berichte: %1 wird gelesen (%2 Zeilen)</translation>
+    </message>
+</context>
+<context>
     <name>TenantSubscriptionsDialog</name>
     <message>
         <source>Subscriptions left on the tenant</source>
@@ -5074,15 +5528,24 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
     <message numerus="yes">
         <source>%n people in {department}</source>
-        <translation><numerusform>%n Person in {department}</numerusform><numerusform>%n Personen in {department}</numerusform></translation>
+        <translation>
+            <numerusform>%n Person in {department}</numerusform>
+            <numerusform>%n Personen in {department}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Added %n people from {department}</source>
-        <translation><numerusform>%n Person aus {department} hinzugefügt</numerusform><numerusform>%n Personen aus {department} hinzugefügt</numerusform></translation>
+        <translation>
+            <numerusform>%n Person aus {department} hinzugefügt</numerusform>
+            <numerusform>%n Personen aus {department} hinzugefügt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n already enrolled left out</source>
-        <translation><numerusform>; %n bereits eingeschriebene Person ausgelassen</numerusform><numerusform>; %n bereits eingeschriebene Personen ausgelassen</numerusform></translation>
+        <translation>
+            <numerusform>; %n bereits eingeschriebene Person ausgelassen</numerusform>
+            <numerusform>; %n bereits eingeschriebene Personen ausgelassen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enroll people in {course}</source>
