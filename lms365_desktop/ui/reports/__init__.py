@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.reports_pane import ReportsPane
 from lms365_desktop.ui.reports.sync_status import SyncStatus
+from lms365_desktop.ui.workspace import Workspace
 
 
 @dataclass
@@ -24,7 +26,7 @@ class Reports:
         self.controller.apply_event(event)
 
 
-def install_reports(context: Any, workspace: Any) -> Reports:
+def install_reports(context: AppContext, workspace: Workspace) -> Reports:
     """Build the controller and pane, and add "… report" entries to the course, user and catalog row menus."""
     controller = ReportsController(context, workspace.people)
     pane = ReportsPane(context, controller, workspace.links, workspace.people)

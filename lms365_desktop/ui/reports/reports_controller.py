@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.people import People
 
 log = logging.getLogger(__name__)
 SETTINGS_MAX_AGE = "reports/maxAgeHours"
@@ -30,7 +32,7 @@ class ReportsController(QObject):
     changed = Signal()  # the mirror's rows changed (sync finished, event applied): reports recompute
     sync_state_changed = Signal()  # a sync started, progressed, finished or failed: the freshness line follows
 
-    def __init__(self, context: Any, people: Any) -> None:
+    def __init__(self, context: AppContext, people: People) -> None:
         super().__init__(context)
         self.context = context
         self.people = people
@@ -48,13 +50,15 @@ class ReportsController(QObject):
         self._progress_timer.setInterval(PROGRESS_EVERY_MS)
         self._progress_timer.timeout.connect(self.sync_state_changed.emit)
         context.connection_changed.connect(self._on_context_connection_changed)
-        if hasattr(context, "add_closing_hook"):
-            context.add_closing_hook(self._on_connection_closing)
+        context.add_closing_hook(self._on_connection_closing)
+        # No timer may start work after the window closed: its loop may be gone by then.
+        context.window.closing.connect(self._refresh_timer.stop)
+        context.window.closing.connect(self._progress_timer.stop)
 
     # ---- state --------------------------------------------------------------------------------
     @property
     def max_age(self) -> timedelta:
-        settings = getattr(self.context, "settings", None)
+        settings = self.context.settings
         hours = settings.value(SETTINGS_MAX_AGE) if settings is not None else None
         try:
             return timedelta(hours=float(hours)) if hours not in (None, "") else MAX_AGE

@@ -12,7 +12,11 @@ from lms365_desktop.api.odata import Guid, any_of, eq
 from lms365_desktop.core.report_document import ReportDocument
 from lms365_desktop.core.report_workbook import write_report_workbook
 from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.pane_links import PaneLinks
+from lms365_desktop.ui.people import People
 from lms365_desktop.ui.reports.report_pages import CoursePage, CompliancePage, LearnerPage
+from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.report_tables import ReportTables
 from lms365_desktop.ui.theme import is_dark
 
@@ -26,7 +30,8 @@ class ReportsPane(QWidget):
 
     recomputed = Signal()  # the current report shows the mirror's latest figures
 
-    def __init__(self, context: Any, controller: Any, links: Any, people: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, controller: ReportsController, links: PaneLinks, people: People,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPane")
         self.context, self.controller, self.links, self.people = context, controller, links, people
@@ -82,6 +87,8 @@ class ReportsPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
+        # A recompute pending when the window closes would start under no loop (or the next one).
+        context.window.closing.connect(self._timer.stop)
         controller.changed.connect(self.recompute_soon)
         controller.sync_state_changed.connect(self._on_sync_state_changed)
         self._first_shown = False
