@@ -1,0 +1,103 @@
+"""An import end to end over loopback: preview, run as a journaled job, result file, re-import, undo."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from lms365_desktop.core.connection import Connection
+from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
+from lms365_desktop.core.profiles import ConnectionProfile
+from lms365_desktop.core.spreadsheet_import.audit import ImportAudit
+from lms365_desktop.core.spreadsheet_import.reading import read_sheet
+from lms365_desktop.core.spreadsheet_import.results import STATUS_DONE, UNDO_HEADERS
+from lms365_desktop.core.spreadsheet_import.runs import undo_request
+from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
+from tests.core.spreadsheet_import.scenario import (
+    PROFILE,
+    active_logins,
+    enrol_writes,
+    make_sheet,
+    preview_of,
+    run_preview,
+    warm_directory,
+    writes,
+)
+
+
+async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> None:
+    sheet = make_sheet(server.store, tmp_path / f"hires{suffix}", rows)
+    before = active_logins(server.store, sheet.course_id)
+    audit = ImportAudit(tmp_path / "audit.jsonl")
+    profile = ConnectionProfile(name=PROFILE, base_url=server.base_url)
+    async with Connection(profile, server.api_key) as connection:
+        client = connection.client
+        directory = await warm_directory(client)
+        with JobJournal(tmp_path / "jobs.sqlite3") as journal:
+            preview = await preview_of(sheet.path, client, directory)
+            assert [p.verdict for p in preview.plans] == sheet.expected
+            assert len({v for v in sheet.kinds}) >= 6
+            ambiguous = next(p for p in preview.plans if p.verdict is Verdict.AMBIGUOUS)
+            assert len(ambiguous.candidates) >= 2
+
+            job_id, files = await run_preview(preview, client, journal, audit)
+            assert journal.job(job_id).state is JobState.FINISHED
+            # Exactly the good rows, each once: the server's own record of Enroll writes says so.
+            assert enrol_writes(server.store, sheet.course_id) == Counter(sheet.good_logins)
+            after = active_logins(server.store, sheet.course_id)
+            assert after - before == Counter(sheet.good_logins)
+            # What the preview said is what happened: every "will enrol" row is Done, nothing else.
+            result = read_sheet(files.result_file)
+            assert result.headers[-2:] == ["Status", "Message"]
+            statuses = [r[-2] for r in result.rows]
+            assert [s == STATUS_DONE for s in statuses] == [v is Verdict.WILL_ENROLL for v in sheet.expected]
+            assert files.counts[STATUS_DONE] == len(sheet.good_logins)
+
+            # The result file imported as is: done rows skipped without a call, nothing written.
+            writes_before = writes(server.store)
+            again = await preview_of(files.result_file, client, directory)
+            assert not again.to_send()
+            assert again.counts()[Verdict.ALREADY_DONE] == len(sheet.good_logins)
+            assert writes(server.store) == writes_before
+
+            # The undo file imported as "cancel" takes the run back.
+            undo = read_sheet(files.undo_file)
+            assert undo.headers == UNDO_HEADERS and len(undo.rows) == len(sheet.good_logins)
+            cancel = await preview_of(files.undo_file, client, directory, Action.CANCEL)
+            assert cancel.counts() == Counter({Verdict.WILL_CANCEL: len(sheet.good_logins)})
+            await run_preview(cancel, client, journal, audit)
+            assert active_logins(server.store, sheet.course_id) == before
+            # Undoing again finds nothing left to do.
+            assert undo_request(journal.job(job_id), journal.items(job_id)) is not None
+    entries = audit.entries()
+    assert [e.action for e in entries] == ["cancel", "enroll"]
+    assert entries[1].counts[STATUS_DONE] == len(sheet.good_logins) and entries[1].who == "tester"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+async def test_an_import_enrols_the_good_rows_once_and_its_undo_file_takes_it_back(make_sandbox, tmp_path, suffix):
+    await _import_and_take_back(make_sandbox(), tmp_path, suffix, rows=120)
+
+
+async def test_under_lost_answers_and_server_errors_each_good_row_is_enrolled_once(make_sandbox, tmp_path):
+    server = make_sandbox()
+    sheet = make_sheet(server.store, tmp_path / "hires.csv", 120)
+    before = active_logins(server.store, sheet.course_id)
+    profile = ConnectionProfile(name=PROFILE, base_url=server.base_url)
+    async with Connection(profile, server.api_key) as connection:
+        client = connection.client
+        directory = await warm_directory(client)
+        with JobJournal(tmp_path / "jobs.sqlite3") as journal:
+            preview = await preview_of(sheet.path, client, directory)
+            assert [p.verdict for p in preview.plans] == sheet.expected
+            server.faults.configure(fail_rate=0.2, lose_response_rate=0.1)
+            job_id, _ = await run_preview(preview, client, journal, ImportAudit(tmp_path / "audit.jsonl"))
+            for _ in range(5):  # what a transient failure left is retried, as "Retry failed" does
+                if not journal.job(job_id).failed:
+                    break
+                from lms365_desktop.core.bulk_operations import JobService
+                await JobService(client, journal, profile_name=PROFILE).resume(job_id).retry_failed()
+            server.faults.configure(fail_rate=0.0, lose_response_rate=0.0)
+            assert [i.state for i in journal.items(job_id)] == [ItemState.DONE] * len(sheet.good_logins)
+    assert active_logins(server.store, sheet.course_id) - before == Counter(sheet.good_logins)
+    assert server.state.faults.failed > 0 and server.state.faults.lost > 0
