@@ -7,7 +7,6 @@ import pytest
 
 from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
-from lms365_desktop.core.profiles import ConnectionProfile
 from lms365_desktop.core.spreadsheet_import.audit import ImportAudit
 from lms365_desktop.core.spreadsheet_import.reading import read_sheet
 from lms365_desktop.core.spreadsheet_import.results import STATUS_DONE, UNDO_HEADERS
@@ -15,6 +14,7 @@ from lms365_desktop.core.spreadsheet_import.runs import undo_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
 from tests.core.spreadsheet_import.scenario import (
     PROFILE,
+    profile_for,
     active_logins,
     enrol_writes,
     make_sheet,
@@ -29,7 +29,7 @@ async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> Non
     sheet = make_sheet(server.store, tmp_path / f"hires{suffix}", rows)
     before = active_logins(server.store, sheet.course_id)
     audit = ImportAudit(tmp_path / "audit.jsonl")
-    profile = ConnectionProfile(name=PROFILE, base_url=server.base_url)
+    profile = profile_for(server)
     async with Connection(profile, server.api_key) as connection:
         client = connection.client
         directory = await warm_directory(client)
@@ -67,8 +67,9 @@ async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> Non
             assert cancel.counts() == Counter({Verdict.WILL_CANCEL: len(sheet.good_logins)})
             await run_preview(cancel, client, journal, audit)
             assert active_logins(server.store, sheet.course_id) == before
-            # Undoing again finds nothing left to do.
-            assert undo_request(journal.job(job_id), journal.items(job_id)) is not None
+            # "Undo this import" is offered from the journal as well: the same enrollments.
+            offered = undo_request(journal.job(job_id), journal.items(job_id))
+            assert sorted(i["enrollment_id"] for i in offered.items) == sorted(r[0] for r in undo.rows)
     entries = audit.entries()
     assert [e.action for e in entries] == ["cancel", "enroll"]
     assert entries[1].counts[STATUS_DONE] == len(sheet.good_logins) and entries[1].who == "tester"
@@ -83,7 +84,7 @@ async def test_under_lost_answers_and_server_errors_each_good_row_is_enrolled_on
     server = make_sandbox()
     sheet = make_sheet(server.store, tmp_path / "hires.csv", 120)
     before = active_logins(server.store, sheet.course_id)
-    profile = ConnectionProfile(name=PROFILE, base_url=server.base_url)
+    profile = profile_for(server)
     async with Connection(profile, server.api_key) as connection:
         client = connection.client
         directory = await warm_directory(client)
@@ -101,3 +102,9 @@ async def test_under_lost_answers_and_server_errors_each_good_row_is_enrolled_on
             assert [i.state for i in journal.items(job_id)] == [ItemState.DONE] * len(sheet.good_logins)
     assert active_logins(server.store, sheet.course_id) - before == Counter(sheet.good_logins)
     assert server.state.faults.failed > 0 and server.state.faults.lost > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+async def test_a_1000_row_sheet_with_7_percent_bad_rows(make_sandbox, tmp_path, suffix):
+    await _import_and_take_back(make_sandbox(users=2500), tmp_path, suffix, rows=1000)
