@@ -289,7 +289,7 @@ class ImportDialog(QDialog):
         self._show_counts()
         if preview is not None:
             header = self.table.horizontalHeader()
-            for column, width in enumerate((50, 190, 260, 170, 420)):
+            for column, width in enumerate((45, 190, 470, 260, 170)):
                 header.resizeSection(column, width)
         self._show_candidates(None)
 

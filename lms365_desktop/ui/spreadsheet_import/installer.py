@@ -34,6 +34,10 @@ class ImportHistory(QGroupBox):
                                    self.tr("Done"), self.tr("Failed"), self.tr("Skipped")])
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(90)
+        for column, width in enumerate((130, 170, 200, 90, 60, 60)):
+            self.tree.setColumnWidth(column, width)
+        self.action_names = {"enroll": self.tr("enrol"), "complete": self.tr("complete"), "cancel": self.tr("cancel"),
+                             "approve": self.tr("approve"), "reject": self.tr("reject")}
         self.tree.currentItemChanged.connect(self._on_tree_current_changed)
         self.undo_button = QPushButton(self.tr("&Undo this import"))
         self.undo_button.setObjectName("importUndo")
@@ -55,10 +59,12 @@ class ImportHistory(QGroupBox):
         self.tree.clear()
         for entry in self.imports.audit.entries()[:HISTORY_SHOWN]:
             counts = entry.counts
-            item = QTreeWidgetItem([entry.when.replace("T", " ")[:16], entry.who, Path(entry.file).name, entry.action,
+            item = QTreeWidgetItem([entry.when.replace("T", " ")[:16], entry.who, Path(entry.file).name,
+                                    self.action_names.get(entry.action, entry.action),
                                     str(counts.get("Done", 0)), str(counts.get("Failed", 0)),
                                     str(counts.get("Skipped", 0))])
             item.setToolTip(2, entry.file)
+            item.setToolTip(1, entry.who)
             item.setData(0, 256, entry)
             self.tree.addTopLevelItem(item)
         self.setVisible(self.tree.topLevelItemCount() > 0)

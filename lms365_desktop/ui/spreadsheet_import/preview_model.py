@@ -9,13 +9,13 @@ from PySide6.QtGui import QBrush, QColor
 from lms365_desktop.core.spreadsheet_import.preview import Preview
 from lms365_desktop.core.spreadsheet_import.verdicts import RowPlan, Verdict
 
-FIXED_COLUMNS = 5  # Row, Verdict, Person, Course, What to do; the sheet's own cells follow
+FIXED_COLUMNS = 5  # Row, Verdict, What to do, Person, Course; the sheet's own cells follow
 _PROBLEM = QColor(200, 40, 40)
 _SKIP = QColor(110, 110, 110)
 _GOOD = QColor(20, 120, 40)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Course, then the cells
     """Adapter over a Preview: filtered by verdict; the sheet's cells are editable and re-judge the row."""
 
     ALL, PROBLEMS = "all", "problems"
@@ -54,8 +54,9 @@ class PreviewModel(QAbstractTableModel):
             Verdict.NOT_ENROLLED: self.tr("Nothing to change for this person; check the course."),
             Verdict.NOT_PENDING: self.tr("Nobody waits for a decision here."),
         }
-        self.headers = [self.tr("Row"), self.tr("Verdict"), self.tr("Person"), self.tr("Course"),
-                        self.tr("What happens / what to do")]
+        # The specifics and the advice come right after the verdict: they are what a coordinator acts on.
+        self.headers = [self.tr("Row"), self.tr("Verdict"), self.tr("What happens / what to do"), self.tr("Person"),
+                        self.tr("Course")]
 
     def set_preview(self, preview: Preview | None) -> None:
         self.beginResetModel()
@@ -119,11 +120,13 @@ class PreviewModel(QAbstractTableModel):
                 return plan.sheet_row
             if column == 1:
                 return self.verdict_names[plan.verdict]
-            if column == 2:
-                return plan.user.label if plan.user is not None else ""
             if column == 3:
-                return (plan.course or {}).get("Title") or ""
+                if plan.user is None and plan.candidates:
+                    return self.tr("— choose below —")
+                return plan.user.label if plan.user is not None else ""
             if column == 4:
+                return (plan.course or {}).get("Title") or ""
+            if column == 2:
                 advice = self.advice.get(plan.verdict, "")
                 return " ".join(t for t in (plan.detail, advice) if t)
             value = self.preview.sheet.cell(plan.row, column - FIXED_COLUMNS)
