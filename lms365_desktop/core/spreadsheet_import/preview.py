@@ -163,7 +163,7 @@ class Preview:
         course, why = self._course(row)
         if course is None:
             plan.verdict = Verdict.COURSE_NOT_FOUND if why else Verdict.MISSING
-            plan.detail = why or "No course in this row: map a course column or choose one course for all rows."
+            plan.detail = why or "No course in this row: map a course column, or choose the course for every row."
             return plan
         plan.course = course
         if action is Action.ENROLL:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.core.spreadsheet_import.dates import ACCEPTED
+from lms365_desktop.core.spreadsheet_import.lookups import Lookups
 from lms365_desktop.core.spreadsheet_import.mapping import ColumnMapping, Field, MappingMemory
 from lms365_desktop.core.spreadsheet_import.preview import ImportOptions, Preview
 from lms365_desktop.core.spreadsheet_import.reading import SheetData, SheetReadError, read_sheet
@@ -77,6 +78,13 @@ class ImportDialog(QDialog):
         for action, name in self.action_names.items():
             self.action_combo.addItem(name, action.value)
         self.action_combo.currentIndexChanged.connect(self._on_options_changed)
+        self.course_combo = QComboBox()
+        self.course_combo.setAccessibleName(self.tr("Course for rows that name none"))
+        self.course_combo.setEditable(True)
+        self.course_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.course_combo.addItem(self.tr("(the course named in each row)"), "")
+        self.course_combo.currentIndexChanged.connect(self._on_options_changed)
+        self.lookups: Lookups | None = None  # the tenant's courses, read once per dialog
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName(self.tr("Reason for rows without one"))
         self.reason_edit.setPlaceholderText(self.tr("For cancel and reject, when the row gives none"))
@@ -96,6 +104,9 @@ class ImportDialog(QDialog):
         action_label = QLabel(self.tr("&What to do:"))
         action_label.setBuddy(self.action_combo)
         top.addRow(action_label, self.action_combo)
+        course_label = QLabel(self.tr("C&ourse:"))
+        course_label.setBuddy(self.course_combo)
+        top.addRow(course_label, self.course_combo)
         reason_label = QLabel(self.tr("&Reason:"))
         reason_label.setBuddy(self.reason_edit)
         top.addRow(reason_label, self.reason_edit)
@@ -211,6 +222,22 @@ class ImportDialog(QDialog):
         self._build_mapping(self.memory.mapping_for(sheet.headers, sheet.rows))
         self.preview_button.setEnabled(True)
         self.set_preview(None)
+        await self._load_courses()
+
+    async def _load_courses(self) -> None:
+        """The course chooser's list: every course, one paged read the preview then reuses."""
+        if self.lookups is not None or self.context.client is None:
+            return
+        lookups = Lookups()
+        await lookups.load_courses(self.context.client)
+        self.lookups = lookups
+        current = self.course_combo.currentData()
+        self.course_combo.blockSignals(True)
+        for course in sorted(lookups.courses.values(), key=lambda c: str(c.get("Title") or "").casefold()):
+            code = f" ({course['CourseID']})" if course.get("CourseID") else ""
+            self.course_combo.addItem(f"{course.get('Title') or ''}{code}", str(course["Id"]))
+        self.course_combo.setCurrentIndex(max(0, self.course_combo.findData(current)))
+        self.course_combo.blockSignals(False)
 
     def _on_sheet_combo_activated(self, _index: int) -> None:
         if self.sheet is not None and self.sheet_combo.currentText() != self.sheet.sheet_name:
@@ -248,7 +275,8 @@ class ImportDialog(QDialog):
         return ColumnMapping(columns)
 
     def options(self) -> ImportOptions:
-        return ImportOptions(action=Action(self.action_combo.currentData()), reason=self.reason_edit.text().strip())
+        return ImportOptions(action=Action(self.action_combo.currentData()), reason=self.reason_edit.text().strip(),
+                             course_id=self.course_combo.currentData() or None)
 
     def _on_options_changed(self, *_args: Any) -> None:
         if self.preview is not None:
@@ -277,10 +305,19 @@ class ImportDialog(QDialog):
             self.counts_label.setText(self.tr("Checking every row against the server (reads only)…"))
             mapping = self.mapping()
             self.memory.remember(self.sheet.headers, mapping)
-            preview = await Preview.build(self.sheet, mapping, self.options(), directory, self.context.client)
+            await self._load_courses()
+            preview = await Preview.build(self.sheet, mapping, self.options(), directory, self.context.client,
+                                          lookups=self._fresh_lookups())
             self.set_preview(preview)
         finally:
             self.preview_button.setEnabled(self.sheet is not None)
+
+    def _fresh_lookups(self) -> Lookups:
+        """The courses already read; sessions and enrollments are read again for each preview."""
+        lookups = Lookups()
+        for course in (self.lookups.courses.values() if self.lookups is not None else ()):
+            lookups.add_course(course)
+        return lookups
 
     def set_preview(self, preview: Preview | None) -> None:
         self.preview = preview
