@@ -22,7 +22,8 @@ from lms365_desktop.core.spreadsheet_import.results import (
     write_result_file,
     write_undo_file,
 )
-from lms365_desktop.core.spreadsheet_import.verdicts import VERDICT_TEXT, Action, RowPlan
+from lms365_desktop.core.spreadsheet_import.mapping import Field
+from lms365_desktop.core.spreadsheet_import.verdicts import VERDICT_TEXT, Action, RowPlan, Verdict
 
 LABELS = {
     Action.ENROLL: "Import: enrol {n} rows of {file}",
@@ -49,7 +50,7 @@ def job_request(preview: Preview) -> JobRequest:
     action = preview.options.action
     sending = preview.to_send()
     items = [plan.item(action) for plan in sending]
-    skipped = {str(p.row): [p.verdict.value, _skip_message(p)] for p in preview.plans if not p.verdict.sends}
+    skipped = {str(p.row): [p.verdict.value, _skip_message(preview, p)] for p in preview.plans if not p.verdict.sends}
     people = {str(p.row): [p.user.display_name if p.user else "", p.user.real_email if p.user else "",
                            (p.course or {}).get("Title") or ""] for p in sending}
     params = {
@@ -62,7 +63,9 @@ def job_request(preview: Preview) -> JobRequest:
                       {str(item): plan.label() for item, plan in zip(items, sending)})
 
 
-def _skip_message(plan: RowPlan) -> str:
+def _skip_message(preview: Preview, plan: RowPlan) -> str:
+    if plan.verdict is Verdict.ALREADY_DONE:  # keep what the earlier run said (e.g. the enrollment it made)
+        return str(preview.sheet.cell(plan.row, preview.mapping.get(Field.MESSAGE)) or "")
     text = VERDICT_TEXT[plan.verdict]
     return f"{text}: {plan.detail}" if plan.detail else text
 

@@ -59,6 +59,11 @@ async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> Non
             assert not again.to_send()
             assert again.counts()[Verdict.ALREADY_DONE] == len(sheet.good_logins)
             assert writes(server.store) == writes_before
+            # Its own result file keeps each done row's message (the enrollment it made).
+            _, second = await run_preview(again, client, journal, audit)
+            done_rows = [r for r in result.rows if r[-2] == STATUS_DONE]
+            assert [r for r in read_sheet(second.result_file).rows if r[-2] == STATUS_DONE] == done_rows
+            assert writes(server.store) == writes_before
 
             # The undo file imported as "cancel" takes the run back.
             undo = read_sheet(files.undo_file)
@@ -71,8 +76,8 @@ async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> Non
             offered = undo_request(journal.job(job_id), journal.items(job_id))
             assert sorted(i["enrollment_id"] for i in offered.items) == sorted(r[0] for r in undo.rows)
     entries = audit.entries()
-    assert [e.action for e in entries] == ["cancel", "enroll"]
-    assert entries[1].counts[STATUS_DONE] == len(sheet.good_logins) and entries[1].who == "tester"
+    assert [e.action for e in entries] == ["cancel", "enroll", "enroll"]  # newest first: undo, re-import, run
+    assert entries[2].counts[STATUS_DONE] == len(sheet.good_logins) and entries[2].who == "tester"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
