@@ -18,7 +18,8 @@ def _row_of(model, verdict: Verdict) -> int:
     return next(r for r in range(model.rowCount()) if model.plan_at(r).verdict is verdict)
 
 
-def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qasync_loop, settings, make_sandbox, tmp_path):
+def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodeltester, qasync_loop, settings,
+                                                                make_sandbox, tmp_path):
     server = make_sandbox()
     sheet = make_sheet(server.store, tmp_path / "new hires.xlsx", 40)
     before = active_logins(server.store, sheet.course_id)
@@ -32,6 +33,7 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qasync_lo
         run_async(qtbot, dialog.load_file(sheet.path))
         assert "40 rows" in dialog.file_info.text() and dialog.preview_button.isEnabled()
         run_async(qtbot, dialog.run_preview(), timeout=30_000)
+        qtmodeltester.check(dialog.model)
         counts = dialog.preview.counts()
         assert counts == Counter(sheet.expected)
         assert "User not found" in dialog.counts_label.text()
@@ -75,5 +77,33 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qasync_lo
         qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=60_000)
         assert active_logins(server.store, sheet.course_id) == before
         assert list((tmp_path).glob("new hires (result *).xlsx")) and list(tmp_path.glob("new hires (undo *).xlsx"))
+    finally:
+        close_window(qtbot, context)
+
+
+def test_a_sheet_dropped_on_the_window_opens_the_import_with_it(qtbot, qasync_loop, settings, make_sandbox, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+    from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
+    from lms365_desktop.ui.spreadsheet_import.installer import SpreadsheetImport
+
+    server = make_sandbox()
+    path = tmp_path / "list.csv"
+    path.write_text("E-mail;Course\nann@contoso.com;Fire Safety\n", encoding="utf-8")
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                          Qt.KeyboardModifier.NoModifier)
+        # Qt delivers no drop without a drag in progress, which offscreen cannot start: hand the
+        # window's drop filter the event the window would get.
+        imports = context.window.findChild(SpreadsheetImport)
+        assert imports.drop.eventFilter(context.window, drop)
+        dialog = context.window.findChild(ImportDialog, "spreadsheetImportDialog")
+        assert dialog is not None and dialog.isVisible()
+        qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=10_000)
+        assert dialog.sheet.delimiter == ";" and "1 rows" in dialog.file_info.text()
+        assert dialog.mapping().columns  # E-mail and Course recognised
     finally:
         close_window(qtbot, context)
