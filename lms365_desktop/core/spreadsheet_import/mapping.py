@@ -78,6 +78,9 @@ def guess_mapping(headers: list[str], sample_rows: list[list] | None = None) -> 
             if field not in columns and pattern.match(squashed):
                 columns[field] = index
                 break
+    if Field.MESSAGE not in columns:
+        # Only our result files have Status beside Message; another sheet's "Status" must not skip rows.
+        columns.pop(Field.STATUS, None)
     code = columns.get(Field.COURSE_CODE)
     if code is not None and Field.COURSE_ID not in columns and sample_rows:
         cells = [str(r[code]) for r in sample_rows[:20] if code < len(r) and r[code]]

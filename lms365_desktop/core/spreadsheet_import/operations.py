@@ -53,13 +53,23 @@ def row_operation(kind: str, client: Any, *, lane: Lane = Lane.BULK) -> tuple[Ac
             pending = created.registration_status == RegistrationStatus.PendingApproval
             return f"{REQUESTED_NOTE if pending else ENROLLED_NOTE}: {created.id}"
 
-        async def enrolled(item: dict) -> bool | None:
+        async def enrolled(item: dict) -> str | bool | None:
+            """The enrollment an earlier attempt made, as the note the action would have written (the
+            undo file needs its id), or False. A due date the attempt did not get to set is set now
+            (the PATCH is idempotent), so a retried row ends as a first-time one would."""
             logins = login_variants(item["login"])
             query = Query().where(CourseId=Guid(item["course_id"])).filter(
-                " or ".join("UserLoginName eq {}" for _ in logins), *logins).select("Id", "RegistrationStatus")
+                " or ".join("UserLoginName eq {}" for _ in logins), *logins).select("Id", "RegistrationStatus", "DueDate")
             page = await client.fetch_page("Enrollments", query, model=None, lane=lane)
-            return any(enum_name(RegistrationStatus, r.get("RegistrationStatus")) not in ENDED_REGISTRATIONS
-                       for r in page.rows)
+            for row in page.rows:
+                status = enum_name(RegistrationStatus, row.get("RegistrationStatus"))
+                if status not in ENDED_REGISTRATIONS:
+                    due = item.get("due_date")
+                    if due and str(row.get("DueDate") or "")[:10] != due[:10]:
+                        await patch(str(row["Id"]), {"DueDate": due})
+                    pending = status == RegistrationStatus.PendingApproval.name
+                    return f"{REQUESTED_NOTE if pending else ENROLLED_NOTE}: {row['Id']}"
+            return False
 
         return enroll, enrolled
     if verb == "complete":

@@ -134,3 +134,12 @@ def active_logins(store, course_id: str) -> Counter:
         rows = s.execute(select(User.LoginName).join(Enrollment, Enrollment.UserId == User.Id).where(
             Enrollment.CourseId == course_id, Enrollment.RegistrationStatus.in_(["Enrolled", "PendingApproval"]))).all()
     return Counter(r[0] for r in rows)
+
+
+def due_dates(store, course_id: str, logins: list[str]) -> set[str]:
+    """The due dates (YYYY-MM-DD) of these people's live enrollments in the course."""
+    with store.session() as s:
+        rows = s.execute(select(Enrollment.DueDate).join(User, User.Id == Enrollment.UserId).where(
+            Enrollment.CourseId == course_id, User.LoginName.in_(logins),
+            Enrollment.RegistrationStatus.in_(["Enrolled", "PendingApproval"]))).all()
+    return {str(r[0] or "")[:10] for r in rows}

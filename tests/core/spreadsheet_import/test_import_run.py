@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 
+from lms365_desktop.core.bulk_operations import JobService
 from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
 from lms365_desktop.core.spreadsheet_import.audit import ImportAudit
@@ -16,6 +17,7 @@ from tests.core.spreadsheet_import.scenario import (
     PROFILE,
     profile_for,
     active_logins,
+    due_dates,
     enrol_writes,
     make_sheet,
     preview_of,
@@ -89,23 +91,39 @@ async def test_under_lost_answers_and_server_errors_each_good_row_is_enrolled_on
     server = make_sandbox()
     sheet = make_sheet(server.store, tmp_path / "hires.csv", 120)
     before = active_logins(server.store, sheet.course_id)
-    profile = profile_for(server)
-    async with Connection(profile, server.api_key) as connection:
+    audit = ImportAudit(tmp_path / "audit.jsonl")
+    async with Connection(profile_for(server), server.api_key) as connection:
         client = connection.client
         directory = await warm_directory(client)
         with JobJournal(tmp_path / "jobs.sqlite3") as journal:
+            service = JobService(client, journal, profile_name=PROFILE)
+
+            async def run_until_done(preview) -> str:
+                job_id, _ = await run_preview(preview, client, journal, audit)
+                for _ in range(8):  # what a transient failure left is retried, as "Retry failed" does
+                    if not journal.job(job_id).failed:
+                        break
+                    await service.resume(job_id).retry_failed()
+                assert [i.state for i in journal.items(job_id)] == [ItemState.DONE] * len(preview.to_send())
+                return job_id
+
             preview = await preview_of(sheet.path, client, directory)
             assert [p.verdict for p in preview.plans] == sheet.expected
             server.faults.configure(fail_rate=0.2, lose_response_rate=0.1)
-            job_id, _ = await run_preview(preview, client, journal, ImportAudit(tmp_path / "audit.jsonl"))
-            for _ in range(5):  # what a transient failure left is retried, as "Retry failed" does
-                if not journal.job(job_id).failed:
+            job_id = await run_until_done(preview)
+            assert enrol_writes(server.store, sheet.course_id) == Counter(sheet.good_logins)
+            assert active_logins(server.store, sheet.course_id) - before == Counter(sheet.good_logins)
+            assert due_dates(server.store, sheet.course_id, sheet.good_logins) == {"2099-03-31"}
+            # The undo, under the same faults, takes every one of them back.
+            undo = undo_request(journal.job(job_id), journal.items(job_id))
+            job = service.start(undo.kind, undo.items, undo.params, label=undo.label)
+            await job.run()
+            for _ in range(8):
+                if not journal.job(job.job_id).failed:
                     break
-                from lms365_desktop.core.bulk_operations import JobService
-                await JobService(client, journal, profile_name=PROFILE).resume(job_id).retry_failed()
+                await service.resume(job.job_id).retry_failed()
             server.faults.configure(fail_rate=0.0, lose_response_rate=0.0)
-            assert [i.state for i in journal.items(job_id)] == [ItemState.DONE] * len(sheet.good_logins)
-    assert active_logins(server.store, sheet.course_id) - before == Counter(sheet.good_logins)
+    assert active_logins(server.store, sheet.course_id) == before
     assert server.state.faults.failed > 0 and server.state.faults.lost > 0
 
 

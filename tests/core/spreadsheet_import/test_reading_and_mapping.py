@@ -54,6 +54,7 @@ def test_headers_are_guessed_and_our_own_result_columns_are_recognised():
     mapping = guess_mapping(headers, [["A", "a@x.com", "CRS-1", "", "", "", "Done", ""]])
     assert mapping.columns == {Field.NAME: 0, Field.EMAIL: 1, Field.COURSE_CODE: 2, Field.SESSION: 3,
                                Field.DUE_DATE: 4, Field.REASON: 5, Field.STATUS: 6, Field.MESSAGE: 7}
+    assert Field.STATUS not in guess_mapping(["E-mail", "Status"]).columns  # an HR sheet's own status
     ids = guess_mapping(["Enrollment Id", "CourseID"], [["x", "0b1c2d3e-0000-4000-8000-000000000001"]])
     assert ids.columns == {Field.ENROLLMENT_ID: 0, Field.COURSE_ID: 1}  # GUID cells: the course's id, not code
 
