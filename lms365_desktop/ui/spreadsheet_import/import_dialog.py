@@ -4,10 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,7 +33,7 @@ from lms365_desktop.core.spreadsheet_import.preview import ImportOptions, Previe
 from lms365_desktop.core.spreadsheet_import.reading import SheetData, SheetReadError, read_sheet
 from lms365_desktop.core.spreadsheet_import.runs import job_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
-from lms365_desktop.ui.spreadsheet_import.preview_model import FIXED_COLUMNS, PreviewModel
+from lms365_desktop.ui.spreadsheet_import.preview_model import PreviewModel
 
 
 class ImportDialog(QDialog):
@@ -85,6 +87,18 @@ class ImportDialog(QDialog):
         self.course_combo.addItem(self.tr("(the course named in each row)"), "")
         self.course_combo.currentIndexChanged.connect(self._on_options_changed)
         self.lookups: Lookups | None = None  # the tenant's courses, read once per dialog
+        self.choices: dict[int, Any] = {}  # persons the user chose, kept when the preview is made again
+        self.due_check = QCheckBox(self.tr("Due date for rows without one:"))
+        self.due_check.setAccessibleName(self.tr("Set a due date for rows that give none"))
+        self.due_edit = QDateEdit(QDate.currentDate().addMonths(3))
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")  # the form the sheet's dates are read in
+        self.due_edit.setMinimumDate(QDate.currentDate())
+        self.due_edit.setAccessibleName(self.tr("Due date for rows without one"))
+        self.due_edit.setEnabled(False)
+        self.due_check.toggled.connect(self.due_edit.setEnabled)
+        self.due_check.toggled.connect(self._on_options_changed)
+        self.due_edit.dateChanged.connect(self._on_options_changed)
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName(self.tr("Reason for rows without one"))
         self.reason_edit.setPlaceholderText(self.tr("For cancel and reject, when the row gives none"))
@@ -107,6 +121,10 @@ class ImportDialog(QDialog):
         course_label = QLabel(self.tr("C&ourse:"))
         course_label.setBuddy(self.course_combo)
         top.addRow(course_label, self.course_combo)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_edit)
+        due_row.addWidget(QLabel(self.tr("(a calendar day; a due-date column in the sheet wins)")), 1)
+        top.addRow(self.due_check, due_row)
         reason_label = QLabel(self.tr("&Reason:"))
         reason_label.setBuddy(self.reason_edit)
         top.addRow(reason_label, self.reason_edit)
@@ -127,6 +145,7 @@ class ImportDialog(QDialog):
         self.counts_label = QLabel(self.tr("Choose a file, check the columns, then Preview. Nothing is sent before Run."))
         self.counts_label.setObjectName("importCounts")
         self.counts_label.setWordWrap(True)
+        self.counts_label.setMinimumHeight(self.counts_label.fontMetrics().lineSpacing() * 3)
         self.filter_combo = QComboBox()
         self.filter_combo.setAccessibleName(self.tr("Show rows with this verdict"))
         self.filter_combo.activated.connect(self._on_filter_combo_activated)
@@ -143,6 +162,7 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(240)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.candidate_combo = QComboBox()
         self.candidate_combo.setAccessibleName(self.tr("Candidates for this row's person"))
@@ -185,7 +205,7 @@ class ImportDialog(QDialog):
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self._show_candidates(None)
-        self.resize(1100, 720)
+        self.resize(1180, 840)
 
     # ---- file -------------------------------------------------------------------------------
     def _on_browse_button_clicked(self) -> None:
@@ -208,6 +228,7 @@ class ImportDialog(QDialog):
             self.preview_button.setEnabled(False)
             return
         self.sheet = sheet
+        self.choices = {}
         self.sheet_combo.clear()
         self.sheet_combo.addItems(sheet.sheet_names)
         self.sheet_combo.setCurrentText(sheet.sheet_name)
@@ -276,7 +297,8 @@ class ImportDialog(QDialog):
 
     def options(self) -> ImportOptions:
         return ImportOptions(action=Action(self.action_combo.currentData()), reason=self.reason_edit.text().strip(),
-                             course_id=self.course_combo.currentData() or None)
+                             course_id=self.course_combo.currentData() or None,
+                             due_date=self.due_edit.date().toPython() if self.due_check.isChecked() else None)
 
     def _on_options_changed(self, *_args: Any) -> None:
         if self.preview is not None:
@@ -308,6 +330,8 @@ class ImportDialog(QDialog):
             await self._load_courses()
             preview = await Preview.build(self.sheet, mapping, self.options(), directory, self.context.client,
                                           lookups=self._fresh_lookups())
+            for row, user in self.choices.items():
+                preview.choose_person(row, user)
             self.set_preview(preview)
         finally:
             self.preview_button.setEnabled(self.sheet is not None)
@@ -389,6 +413,7 @@ class ImportDialog(QDialog):
         user = self.candidate_combo.currentData()
         if self.preview is None or user is None or self._candidate_row is None:
             return
+        self.choices[self._candidate_row] = user
         plan = self.preview.choose_person(self._candidate_row, user)
         self.model.plan_changed(plan.row)
         self._show_counts()

@@ -128,7 +128,12 @@ class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Co
                 return (plan.course or {}).get("Title") or ""
             if column == 2:
                 advice = self.advice.get(plan.verdict, "")
-                return " ".join(t for t in (plan.detail, advice) if t)
+                facts = []
+                if plan.verdict.sends and plan.due_date is not None:
+                    facts.append(self.tr("Due %1.").replace("%1", plan.due_date.isoformat()))
+                if plan.verdict.sends and plan.session_ids:
+                    facts.append(self.tr("Into the session named in the row."))
+                return " ".join(t for t in (plan.detail, *facts, advice) if t)
             value = self.preview.sheet.cell(plan.row, column - FIXED_COLUMNS)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:

@@ -87,6 +87,7 @@ async def test_an_import_enrols_the_good_rows_once_and_its_undo_file_takes_it_ba
     await _import_and_take_back(make_sandbox(), tmp_path, suffix, rows=120)
 
 
+@pytest.mark.slow
 async def test_under_lost_answers_and_server_errors_each_good_row_is_enrolled_once(make_sandbox, tmp_path):
     server = make_sandbox()
     sheet = make_sheet(server.store, tmp_path / "hires.csv", 120)

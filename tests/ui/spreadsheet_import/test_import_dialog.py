@@ -60,6 +60,14 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodelte
         model.setData(model.index(bad.row, FIXED_COLUMNS + due_column), "2099-12-31", Qt.ItemDataRole.EditRole)
         qtbot.waitUntil(lambda: dialog.preview.plans[bad.row].verdict is Verdict.WILL_ENROLL, timeout=10_000)
 
+        # A due date for rows whose cell is empty reaches those rows' plans.
+        dialog.due_check.setChecked(True)
+        assert dialog.preview is None  # options changed: preview again
+        run_async(qtbot, dialog.run_preview(), timeout=30_000)
+        chosen_due = dialog.due_edit.date().toPython()
+        # The person chosen before is kept, and that row (no due cell) takes the dialog's due date.
+        assert dialog.preview.plans[sheet_row].verdict is Verdict.WILL_ENROLL
+        assert dialog.preview.plans[sheet_row].due_date == chosen_due
         sending = len(dialog.preview.to_send())
         assert dialog.run_button.isEnabled() and str(sending) in dialog.run_button.text()
         dialog.run_button.click()
