@@ -14,6 +14,7 @@ from lms365_desktop.core.spreadsheet_import.reading import SheetData
 
 STATUS_DONE, STATUS_SKIPPED, STATUS_FAILED, STATUS_NOT_RUN = "Done", "Skipped", "Failed", "Not run"
 UNDO_HEADERS = ["Enrollment Id", "Name", "E-mail", "Course Id", "Course", "Reason"]
+REENROL_HEADERS = ["Login", "Name", "E-mail", "Course Id", "Course"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,13 @@ def write_result_file(sheet: SheetData, mapping_columns: dict[str, int], results
 
 
 def write_undo_file(rows: list[dict[str, Any]], path: Path) -> Path:
-    """The enrollments a run created, ready to import as "cancel" (blocking)."""
+    """The enrollments a run created, ready to import as "cancel"; or, for a cancel run, the people
+    and courses it cancelled, ready to import as "enrol" (blocking)."""
+    if rows and rows[0].get("enrollment_id") is None:
+        write_sheet(path, [SheetColumn(h) for h in REENROL_HEADERS],
+                    ([r.get("login"), r.get("name"), r.get("email"), r.get("course_id"), r.get("course")]
+                     for r in rows), sheet_name="Undo")
+        return path
     columns = [SheetColumn(h) for h in UNDO_HEADERS]
     write_sheet(path, columns, ([r.get("enrollment_id"), r.get("name"), r.get("email"), r.get("course_id"),
                                  r.get("course"), r.get("reason")] for r in rows), sheet_name="Undo")

@@ -114,30 +114,48 @@ def _write_beside(source: Path, what: str, now: datetime, fallback: Path | None,
 
 
 def undo_rows_of(record: JobRecord, items: list[ItemRecord]) -> list[dict[str, Any]]:
-    """For an enrol run: the enrollments it created, as rows of an undo file (imported as "cancel")."""
-    if record.kind != JOB_KIND_PREFIX + Action.ENROLL.value:
-        return []
+    """What takes a run back, as rows of an undo file: for an enrol run the enrollments it created
+    (imported as "cancel"); for a cancel run the people and courses it cancelled (imported as
+    "enrol": new enrollments, the old progress stays with the cancelled ones). Other runs: none."""
     people = record.params.get("people") or {}
+    done = [item for item in items if item.state is ItemState.DONE]
     rows = []
-    for item in items:
-        enrollment_id = created_enrollment_id(item.message) if item.state is ItemState.DONE else None
-        if not enrollment_id:
-            continue
-        name, email, course = (people.get(str(item.item["row"])) or ["", "", ""])[:3]
-        rows.append({"enrollment_id": enrollment_id, "name": name, "email": email,
-                     "course_id": item.item.get("course_id"), "course": course,
-                     "reason": f"Undo of the import of {Path(record.params['file']).name}"})
+    if record.kind == JOB_KIND_PREFIX + Action.ENROLL.value:
+        for item in done:
+            enrollment_id = created_enrollment_id(item.message)
+            if not enrollment_id:
+                continue
+            name, email, course = (people.get(str(item.item["row"])) or ["", "", ""])[:3]
+            rows.append({"enrollment_id": enrollment_id, "name": name, "email": email,
+                         "course_id": item.item.get("course_id"), "course": course,
+                         "reason": f"Undo of the import of {Path(record.params['file']).name}"})
+    elif record.kind == JOB_KIND_PREFIX + Action.CANCEL.value and not record.params.get("undo_of"):
+        for item in done:
+            if item.item.get("login") and item.item.get("course_id"):
+                name, email, course = (people.get(str(item.item["row"])) or ["", "", ""])[:3]
+                rows.append({"enrollment_id": None, "login": item.item["login"], "name": name, "email": email,
+                             "course_id": item.item["course_id"], "course": course})
     return rows
 
 
 def undo_request(record: JobRecord, items: list[ItemRecord]) -> JobRequest | None:
-    """"Undo this import" while its journal exists: cancel every enrollment the run created."""
+    """"Undo this import" while its journal exists: cancel what an enrol run created, or enrol again
+    whom a cancel run cancelled."""
     rows = undo_rows_of(record, items)
     if not rows:
         return None
+    name = Path(record.params.get("file", "")).name
+    common = {"file": record.params.get("file", ""), "sheet": "", "undo_of": record.id, "total_rows": len(rows),
+              "skipped": {}, "columns": {},
+              "people": {str(n): [r["name"], r["email"], r["course"]] for n, r in enumerate(rows)}}
+    labels = [f"{r['name']} <{r['email']}> · {r['course']}" for r in rows]
+    if rows[0]["enrollment_id"] is None:
+        undo_items = [{"row": n, "login": r["login"], "course_id": r["course_id"], "session_ids": None,
+                       "due_date": None} for n, r in enumerate(rows)]
+        return JobRequest(JOB_KIND_PREFIX + Action.ENROLL.value, undo_items,
+                          {**common, "action": Action.ENROLL.value}, f"Undo: enrol {len(rows)} again ({name})",
+                          {str(i): label for i, label in zip(undo_items, labels)})
     undo_items = [{"row": n, "enrollment_id": r["enrollment_id"], "reason": r["reason"]} for n, r in enumerate(rows)]
-    params = {"file": record.params.get("file", ""), "sheet": "", "action": Action.CANCEL.value, "undo_of": record.id,
-              "total_rows": len(rows), "skipped": {}, "people": {}, "columns": {}}
-    label = f"Undo: cancel {len(rows)} enrollments of {Path(record.params.get('file', '')).name}"
-    return JobRequest(JOB_KIND_PREFIX + Action.CANCEL.value, undo_items, params, label,
-                      {str(i): f"{r['name']} <{r['email']}> · {r['course']}" for i, r in zip(undo_items, rows)})
+    return JobRequest(JOB_KIND_PREFIX + Action.CANCEL.value, undo_items, {**common, "action": Action.CANCEL.value},
+                      f"Undo: cancel {len(rows)} enrollments of {name}",
+                      {str(i): label for i, label in zip(undo_items, labels)})

@@ -101,7 +101,10 @@ class RowPlan:
         if action is Action.COMPLETE:
             return {"row": self.row, "enrollment_id": self.enrollment_id,
                     "completion_date": wire_date(self.completion_date) if self.completion_date else None}
-        return {"row": self.row, "enrollment_id": self.enrollment_id, "reason": self.reason or None}
+        # Who and which course ride along: a cancel run's undo file enrols them again.
+        return {"row": self.row, "enrollment_id": self.enrollment_id, "reason": self.reason or None,
+                "login": self.user.login_name if self.user is not None else None,
+                "course_id": str(self.course["Id"]) if self.course else None}
 
     def label(self) -> str:
         """'Ann Lee <ann@contoso.com> · Fire Safety', as the job list shows an item."""

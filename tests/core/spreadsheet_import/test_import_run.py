@@ -10,7 +10,7 @@ from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.job_journal import ItemState, JobJournal, JobState
 from lms365_desktop.core.spreadsheet_import.audit import ImportAudit
 from lms365_desktop.core.spreadsheet_import.reading import read_sheet
-from lms365_desktop.core.spreadsheet_import.results import STATUS_DONE, UNDO_HEADERS
+from lms365_desktop.core.spreadsheet_import.results import REENROL_HEADERS, STATUS_DONE, UNDO_HEADERS
 from lms365_desktop.core.spreadsheet_import.runs import undo_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
 from tests.core.spreadsheet_import.scenario import (
@@ -72,8 +72,14 @@ async def _import_and_take_back(server, tmp_path, suffix: str, rows: int) -> Non
             assert undo.headers == UNDO_HEADERS and len(undo.rows) == len(sheet.good_logins)
             cancel = await preview_of(files.undo_file, client, directory, Action.CANCEL)
             assert cancel.counts() == Counter({Verdict.WILL_CANCEL: len(sheet.good_logins)})
-            await run_preview(cancel, client, journal, audit)
+            cancel_id, cancelled = await run_preview(cancel, client, journal, audit)
             assert active_logins(server.store, sheet.course_id) == before
+            # The cancel run has its own undo file: the same people, to enrol again.
+            again_file = read_sheet(cancelled.undo_file)
+            assert again_file.headers == REENROL_HEADERS and len(again_file.rows) == len(sheet.good_logins)
+            reenrol = await preview_of(cancelled.undo_file, client, directory)
+            assert reenrol.counts() == Counter({Verdict.WILL_ENROLL: len(sheet.good_logins)})
+            assert undo_request(journal.job(cancel_id), journal.items(cancel_id)).kind == "spreadsheet.enroll"
             # "Undo this import" is offered from the journal as well: the same enrollments.
             offered = undo_request(journal.job(job_id), journal.items(job_id))
             assert sorted(i["enrollment_id"] for i in offered.items) == sorted(r[0] for r in undo.rows)
