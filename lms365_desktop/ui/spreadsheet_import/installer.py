@@ -183,6 +183,8 @@ class SpreadsheetImport(QObject):
             record = self.context.journal.job(job_id)
         except KeyError:
             return False
+        if any(other.params.get("undo_of") == job_id for other in self.context.journal.jobs()):
+            return False  # taken back already (the undo job is in the journal too)
         return undo_request(record, self.context.journal.items(job_id)) is not None
 
     def undo(self, job_id: str) -> str | None:

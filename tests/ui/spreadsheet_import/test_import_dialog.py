@@ -84,6 +84,8 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodelte
         panel.undo_button.click()
         qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=60_000)
         assert active_logins(server.store, sheet.course_id) == before
+        panel.tree.setCurrentItem(panel.tree.topLevelItem(1))  # the enrol run: taken back, not offered again
+        assert not panel.undo_button.isEnabled()
         assert list((tmp_path).glob("new hires (result *).xlsx")) and list(tmp_path.glob("new hires (undo *).xlsx"))
     finally:
         close_window(qtbot, context)
