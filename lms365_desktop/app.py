@@ -131,6 +131,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     from lms365_desktop.ui.dialogs.tenant_subscriptions import install_tenant_subscriptions
     from lms365_desktop.ui.main_window import MainWindow
     from lms365_desktop.ui.reports import install_reports
+    from lms365_desktop.ui.spreadsheet_import.installer import install_spreadsheet_import
     from lms365_desktop.ui.wizards.installer import install_wizards
     from lms365_desktop.ui.workbench import Workbench
     from lms365_desktop.ui.workspace import install_workspace
@@ -153,6 +154,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     window.add_pane(context.reports.pane, QCoreApplication.translate("MainWindow", "Reports"), "details", "Ctrl+8")
     context.wizards = install_wizards(context, context.workspace)
     install_tenant_subscriptions(context)
+    install_spreadsheet_import(context, context.workspace)
     if shown_early:
         window.restore_panes()
     else:
@@ -232,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lms365_desktop.ui.main_window import MainWindow
+    from lms365_desktop.ui.spreadsheet_import.installer import install_spreadsheet_import
     from lms365_desktop.ui.tasks import install_worker_pool
     from lms365_desktop.ui.theme import apply_theme
 

@@ -18,6 +18,7 @@ from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.job_journal import JobJournal, JobRecord
 from lms365_desktop.core.jobs import BulkJob, ProgressCallback
+from lms365_desktop.core.spreadsheet_import.operations import is_import_kind, row_operation
 
 APPROVE, REJECT, CANCEL, COMPLETE, RETAKE, ENROLL = "approve", "reject", "cancel", "complete", "retake", "enroll"
 KINDS = (APPROVE, REJECT, CANCEL, COMPLETE, RETAKE, ENROLL)
@@ -96,6 +97,8 @@ class Operation:
 
 def operation(kind: str, params: dict[str, Any], client: Any, *, lane: Lane = Lane.BULK) -> Operation:
     """The action and the check for one kind of job, bound to `client` (kind with or without prefix)."""
+    if is_import_kind(kind):  # rows of a spreadsheet import: each item carries its own course and user
+        return Operation(*row_operation(kind, client, lane=lane))
     kind = kind.removeprefix(JOB_KIND_PREFIX)
     message = params.get("message") or None
 
@@ -193,6 +196,10 @@ class JobService:
               label: str | None = None, on_progress: ProgressCallback | None = None) -> BulkJob:
         """Journal a new job (then `await job.run()`)."""
         verb = kind.removeprefix(JOB_KIND_PREFIX)
+        if is_import_kind(kind):
+            record = self.journal.create_job(kind, items, label=label or kind, params=dict(params or {}),
+                                             profile_name=self.profile_name)
+            return self._job(record, on_progress)
         if verb not in KINDS:
             raise ValueError(f"Unknown enrollment operation {kind!r}.")
         params = dict(params or {})
@@ -204,7 +211,8 @@ class JobService:
 
     def interrupted(self) -> list[JobRecord]:
         """Jobs of this connection that a crash or a closed window cut off: offer these at start."""
-        return [r for r in self.journal.interrupted_jobs(self.profile_name) if r.kind.startswith(JOB_KIND_PREFIX)]
+        return [r for r in self.journal.interrupted_jobs(self.profile_name)
+                if r.kind.startswith(JOB_KIND_PREFIX) or is_import_kind(r.kind)]
 
     def resume(self, job_id: str, *, on_progress: ProgressCallback | None = None) -> BulkJob:
         """A BulkJob for a journaled job: `run()` finishes it, `retry_failed()` reruns its failures."""

@@ -31,8 +31,9 @@ log = category("jobs")
 # Runs one item; may return a short note for the result list (e.g. the new enrollment id).
 ItemAction = Callable[[Any], Awaitable[str | None]]
 # Asks the server whether an item that may have been sent already took effect:
-# True = it did, False = it did not, None = cannot tell (the item is then run again).
-ItemCheck = Callable[[Any], Awaitable[bool | None]]
+# True = it did, False = it did not, None = cannot tell (the item is then run again). A check may
+# give the item's note instead of True (text, e.g. the id of what the first attempt created).
+ItemCheck = Callable[[Any], Awaitable[bool | str | None]]
 
 ALREADY_DONE_NOTE = "Already done (found on the server before repeating it)"
 
@@ -285,9 +286,10 @@ class BulkJob:
             except Lms365Error as exc:
                 return self._fail(record, exc)
             if already:
-                self._journal.mark_done(job_id, seq, ALREADY_DONE_NOTE)
+                note = already if isinstance(already, str) else ALREADY_DONE_NOTE
+                self._journal.mark_done(job_id, seq, note)
                 self._done += 1
-                return ItemOutcome(seq, record.item, ItemState.DONE, ALREADY_DONE_NOTE)
+                return ItemOutcome(seq, record.item, ItemState.DONE, note)
         self._journal.mark_started(job_id, seq)
         try:
             note = await self._action(record.item)

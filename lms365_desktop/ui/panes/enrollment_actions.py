@@ -237,7 +237,7 @@ class EnrollmentActions(QObject):
         return f"{self.directory.people.label(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
 
     def _on_jobs_items_changed(self, kind: str, items: list) -> None:
-        if kind == ENROLL:
+        if kind == ENROLL or kind.startswith("spreadsheet."):  # import items are rows, not enrollment ids
             self.context.tasks.run(self._after_enroll())
             self.enrollments.enrollments_changed.emit([])
         else:
