@@ -234,7 +234,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lms365_desktop.ui.main_window import MainWindow
-    from lms365_desktop.ui.spreadsheet_import.installer import install_spreadsheet_import
     from lms365_desktop.ui.tasks import install_worker_pool
     from lms365_desktop.ui.theme import apply_theme
 

@@ -2756,6 +2756,364 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Aus Tabelle importieren</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(nicht verwendet)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Course id</source>
+        <translation>Kurs-ID</translation>
+    </message>
+    <message>
+        <source>Course code (CourseID)</source>
+        <translation>Kurscode (CourseID)</translation>
+    </message>
+    <message>
+        <source>Course title</source>
+        <translation>Kurstitel</translation>
+    </message>
+    <message>
+        <source>Session title or date</source>
+        <translation>Termintitel oder -datum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Enrollment id</source>
+        <translation>Einschreibungs-ID</translation>
+    </message>
+    <message>
+        <source>Status (of a result file)</source>
+        <translation>Status (einer Ergebnisdatei)</translation>
+    </message>
+    <message>
+        <source>Message (of a result file)</source>
+        <translation>Meldung (einer Ergebnisdatei)</translation>
+    </message>
+    <message>
+        <source>Enrol into the course</source>
+        <translation>In den Kurs einschreiben</translation>
+    </message>
+    <message>
+        <source>Record completion</source>
+        <translation>Abschluss eintragen</translation>
+    </message>
+    <message>
+        <source>Cancel enrollments</source>
+        <translation>Einschreibungen stornieren</translation>
+    </message>
+    <message>
+        <source>Approve pending requests</source>
+        <translation>Offene Anfragen genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject pending requests</source>
+        <translation>Offene Anfragen ablehnen</translation>
+    </message>
+    <message>
+        <source>Spreadsheet file</source>
+        <translation>Tabellendatei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet file</source>
+        <translation>Eine Tabellendatei wählen</translation>
+    </message>
+    <message>
+        <source>Sheet of the workbook</source>
+        <translation>Blatt der Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>What to do with the rows</source>
+        <translation>Was mit den Zeilen geschehen soll</translation>
+    </message>
+    <message>
+        <source>Course for rows that name none</source>
+        <translation>Kurs für Zeilen ohne Kurs</translation>
+    </message>
+    <message>
+        <source>(the course named in each row)</source>
+        <translation>(der in jeder Zeile genannte Kurs)</translation>
+    </message>
+    <message>
+        <source>Due date for rows without one:</source>
+        <translation>Fälligkeit für Zeilen ohne Datum:</translation>
+    </message>
+    <message>
+        <source>Set a due date for rows that give none</source>
+        <translation>Ein Fälligkeitsdatum für Zeilen ohne Datum setzen</translation>
+    </message>
+    <message>
+        <source>Due date for rows without one</source>
+        <translation>Fälligkeit für Zeilen ohne Datum</translation>
+    </message>
+    <message>
+        <source>Reason for rows without one</source>
+        <translation>Grund für Zeilen ohne Grund</translation>
+    </message>
+    <message>
+        <source>For cancel and reject, when the row gives none</source>
+        <translation>Für Stornieren und Ablehnen, wenn die Zeile keinen nennt</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Blatt:</translation>
+    </message>
+    <message>
+        <source>&amp;What to do:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>C&amp;ourse:</source>
+        <translation>K&amp;urs:</translation>
+    </message>
+    <message>
+        <source>(a calendar day; a due-date column in the sheet wins)</source>
+        <translation>(ein Kalendertag; eine Fälligkeitsspalte in der Tabelle hat Vorrang)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Check every row without sending anything</source>
+        <translation>Jede Zeile prüfen, ohne etwas zu senden</translation>
+    </message>
+    <message>
+        <source>Choose a file, check the columns, then Preview. Nothing is sent before Run.</source>
+        <translation>Wählen Sie eine Datei, prüfen Sie die Spalten, dann Vorschau. Vor „Ausführen“ wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Show rows with this verdict</source>
+        <translation>Zeilen mit diesem Ergebnis zeigen</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Preview of the rows</source>
+        <translation>Vorschau der Zeilen</translation>
+    </message>
+    <message>
+        <source>Candidates for this row's person</source>
+        <translation>Kandidaten für die Person dieser Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Use this person</source>
+        <translation>Diese Person &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Use the chosen person for this row</source>
+        <translation>Die gewählte Person für diese Zeile verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the person:</source>
+        <translation>Person &amp;wählen:</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the import</source>
+        <translation>Den Import ausführen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the import dialog</source>
+        <translation>Den Importdialog schließen</translation>
+    </message>
+    <message>
+        <source>Dates are read as %1; a slash date is day first.</source>
+        <translation>Datumsangaben werden als %1 gelesen; bei Schrägstrichen steht der Tag vorn.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv)</source>
+        <translation>Tabellen (*.csv *.xlsx *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>%1 rows · CSV, %2, separated by %3</source>
+        <translation>%1 Zeilen · CSV, %2, getrennt durch %3</translation>
+    </message>
+    <message>
+        <source>%1 rows · Excel sheet “%2”</source>
+        <translation>%1 Zeilen · Excel-Blatt „%2“</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>What column “%1” holds</source>
+        <translation>Was Spalte „%1“ enthält</translation>
+    </message>
+    <message>
+        <source>The columns or the action changed: Preview again.</source>
+        <translation>Spalten oder Aktion haben sich geändert: erneut Vorschau.</translation>
+    </message>
+    <message>
+        <source>Connect first: the preview needs the connection's people.</source>
+        <translation>Verbinden Sie sich zuerst: Die Vorschau braucht die Personen der Verbindung.</translation>
+    </message>
+    <message>
+        <source>Reading the people of this connection once (it stays on this computer)…</source>
+        <translation>Die Personen dieser Verbindung werden einmal gelesen (sie bleiben auf diesem Computer)…</translation>
+    </message>
+    <message>
+        <source>Checking every row against the server (reads only)…</source>
+        <translation>Jede Zeile wird mit dem Server abgeglichen (nur Lesen)…</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows with a problem</source>
+        <translation>Zeilen mit Problem</translation>
+    </message>
+    <message>
+        <source>Rows with a problem are left out of the run; fix them in the table or in the file.</source>
+        <translation>Zeilen mit Problem werden ausgelassen; korrigieren Sie sie in der Tabelle oder in der Datei.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Run %n row(s)</source>
+        <translation><numerusform>%n Zeile &amp;ausführen</numerusform><numerusform>%n Zeilen &amp;ausführen</numerusform></translation>
+    </message>
+    <message>
+        <source>Running in the Jobs panel. The result file and the undo file are written beside the input when it ends.</source>
+        <translation>Läuft im Aufgabenbereich. Ergebnis- und Rückgängig-Datei werden am Ende neben die Eingabedatei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>Import history</source>
+        <translation>Importverlauf</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>enrol</source>
+        <translation>einschreiben</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>abschließen</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>stornieren</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>genehmigen</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>Diesen Import &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo the selected import</source>
+        <translation>Den gewählten Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Open &amp;result file</source>
+        <translation>&amp;Ergebnisdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected import's result file</source>
+        <translation>Die Ergebnisdatei des gewählten Imports öffnen</translation>
+    </message>
+</context>
+<context>
     <name>JobCard</name>
     <message>
         <source>Cancel</source>
@@ -3868,6 +4226,157 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Will enrol</source>
+        <translation>Wird eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Will request approval</source>
+        <translation>Wird zur Genehmigung angefragt</translation>
+    </message>
+    <message>
+        <source>Will record completion</source>
+        <translation>Abschluss wird eingetragen</translation>
+    </message>
+    <message>
+        <source>Will cancel</source>
+        <translation>Wird storniert</translation>
+    </message>
+    <message>
+        <source>Will approve</source>
+        <translation>Wird genehmigt</translation>
+    </message>
+    <message>
+        <source>Will reject</source>
+        <translation>Wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>Already enrolled (skip)</source>
+        <translation>Bereits eingeschrieben (übersprungen)</translation>
+    </message>
+    <message>
+        <source>Already completed (skip)</source>
+        <translation>Bereits abgeschlossen (übersprungen)</translation>
+    </message>
+    <message>
+        <source>Already cancelled (skip)</source>
+        <translation>Bereits storniert (übersprungen)</translation>
+    </message>
+    <message>
+        <source>Done in an earlier run (skip)</source>
+        <translation>In einem früheren Lauf erledigt (übersprungen)</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Nicht eingeschrieben</translation>
+    </message>
+    <message>
+        <source>No pending request</source>
+        <translation>Keine offene Anfrage</translation>
+    </message>
+    <message>
+        <source>User not found</source>
+        <translation>Person nicht gefunden</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>Benutzer gelöscht</translation>
+    </message>
+    <message>
+        <source>Ambiguous: choose the person</source>
+        <translation>Mehrdeutig: Person auswählen</translation>
+    </message>
+    <message>
+        <source>Course not found</source>
+        <translation>Kurs nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Session full, past or unknown</source>
+        <translation>Termin voll, vorbei oder unbekannt</translation>
+    </message>
+    <message>
+        <source>Bad date</source>
+        <translation>Ungültiges Datum</translation>
+    </message>
+    <message>
+        <source>Duplicate row (skip)</source>
+        <translation>Doppelte Zeile (übersprungen)</translation>
+    </message>
+    <message>
+        <source>Missing value</source>
+        <translation>Fehlender Wert</translation>
+    </message>
+    <message>
+        <source>Correct the e-mail or name in the row, or choose a suggested person.</source>
+        <translation>Korrigieren Sie E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.</translation>
+    </message>
+    <message>
+        <source>This person left; remove the row or give their successor.</source>
+        <translation>Diese Person ist ausgeschieden; entfernen Sie die Zeile oder geben Sie die Nachfolge an.</translation>
+    </message>
+    <message>
+        <source>Choose the right person below the table.</source>
+        <translation>Wählen Sie unter der Tabelle die richtige Person.</translation>
+    </message>
+    <message>
+        <source>Correct the course cell (code, title or id).</source>
+        <translation>Korrigieren Sie die Kurszelle (Code, Titel oder ID).</translation>
+    </message>
+    <message>
+        <source>Choose another session in the row, or leave the cell empty.</source>
+        <translation>Wählen Sie in der Zeile einen anderen Termin oder lassen Sie die Zelle leer.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD (or DD.MM.YYYY).</source>
+        <translation>Schreiben Sie das Datum als JJJJ-MM-TT (oder TT.MM.JJJJ).</translation>
+    </message>
+    <message>
+        <source>Fill in the empty cell this action needs.</source>
+        <translation>Füllen Sie die leere Zelle aus, die diese Aktion braucht.</translation>
+    </message>
+    <message>
+        <source>Nothing to change for this person; check the course.</source>
+        <translation>Für diese Person gibt es nichts zu ändern; prüfen Sie den Kurs.</translation>
+    </message>
+    <message>
+        <source>Nobody waits for a decision here.</source>
+        <translation>Hier wartet niemand auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>What happens / what to do</source>
+        <translation>Was geschieht / was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>— choose below —</source>
+        <translation>— unten wählen —</translation>
+    </message>
+    <message>
+        <source>Due %1.</source>
+        <translation>Fällig am %1.</translation>
+    </message>
+    <message>
+        <source>Into the session named in the row.</source>
+        <translation>In den Termin, den die Zeile nennt.</translation>
+    </message>
+</context>
+<context>
     <name>ProvisioningPage</name>
     <message>
         <source>Creating the course site</source>
@@ -4095,7 +4604,10 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Completions per month (UTC)</source>
@@ -4241,7 +4753,10 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
     <message numerus="yes">
         <source>As of %1, %n change(s) since</source>
-        <translation><numerusform>Stand %1, seitdem %n Änderung</numerusform><numerusform>Stand %1, seitdem %n Änderungen</numerusform></translation>
+        <translation>
+            <numerusform>Stand %1, seitdem %n Änderung</numerusform>
+            <numerusform>Stand %1, seitdem %n Änderungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>As of %1</source>
@@ -5033,6 +5548,29 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImport</name>
+    <message>
+        <source>&amp;Import from spreadsheet…</source>
+        <translation>Aus Tabelle &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Done: %1 · Failed: %2 · Skipped: %3</source>
+        <translation>Erledigt: %1 · Fehlgeschlagen: %2 · Übersprungen: %3</translation>
+    </message>
+    <message>
+        <source>Result file: %1</source>
+        <translation>Ergebnisdatei: %1</translation>
+    </message>
+    <message>
+        <source>Undo file: %1 (or use “Undo this import” in the Jobs panel)</source>
+        <translation>Rückgängig-Datei: %1 (oder „Diesen Import rückgängig machen“ im Aufgabenbereich)</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import beendet</translation>
     </message>
 </context>
 <context>

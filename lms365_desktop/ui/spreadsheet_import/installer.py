@@ -14,8 +14,10 @@ from lms365_desktop.core.spreadsheet_import.mapping import MappingMemory
 from lms365_desktop.core.spreadsheet_import.operations import is_import_kind
 from lms365_desktop.core.spreadsheet_import.reading import is_sheet_file
 from lms365_desktop.core.spreadsheet_import.runs import RunFiles, finish_run, undo_request
+from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
 from lms365_desktop.ui.widgets.file_drop import local_paths
+from lms365_desktop.ui.workspace import Workspace
 
 HISTORY_SHOWN = 20
 
@@ -118,7 +120,7 @@ class _WindowDrop(QObject):
 class SpreadsheetImport(QObject):
     """The import's parts of the window: the action, the dialog, the end of each run, the history."""
 
-    def __init__(self, context: Any, workspace: Any, *, audit: ImportAudit | None = None,
+    def __init__(self, context: AppContext, workspace: Workspace, *, audit: ImportAudit | None = None,
                  memory: MappingMemory | None = None) -> None:
         super().__init__(context.window)
         self.context, self.workspace = context, workspace
@@ -197,6 +199,6 @@ class SpreadsheetImport(QObject):
                                          request.item_labels)
 
 
-def install_spreadsheet_import(context: Any, workspace: Any) -> SpreadsheetImport:
+def install_spreadsheet_import(context: AppContext, workspace: Workspace) -> SpreadsheetImport:
     """Called by app.build_ui after the workspace: adds File › Import from spreadsheet… and the history."""
     return SpreadsheetImport(context, workspace)
