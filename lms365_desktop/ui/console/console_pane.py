@@ -327,6 +327,12 @@ class ConsolePane(QWidget):
                 "Enter the value of the secret header {0}: secrets are never kept, so it must be typed "
                 "again.").format(missing))
             return
+        if any(SECRET_PLACEHOLDER in value for _name, value in params) or SECRET_PLACEHOLDER in request.body:
+            self.editor.tabs.setCurrentIndex(2 if SECRET_PLACEHOLDER in request.body else 0)
+            self.response.show_message(self.tr("Not sent"), self.tr(
+                "Replace {0} in the query options or the body with the real value: secrets are never kept, "
+                "so they must be typed again.").format(SECRET_PLACEHOLDER))
+            return
         if request.body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
             self.editor.tabs.setCurrentIndex(2)
             self.response.show_message(self.tr("Not sent"),
