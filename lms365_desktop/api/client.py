@@ -10,7 +10,7 @@ import httpx
 from . import models as m
 from .bodies import check_guid
 from .client_core import ON_BEHALF_OF_HEADER, check_user_id  # noqa: F401 (header name re-exported)
-from .errors import InputValidationError, Lms365Error, UnsafeRequestError, error_from_response
+from .errors import InputValidationError, Lms365Error, UnsafeRequestError
 from .odata import Page, Query, decode_page
 from .operations import WriteOperations
 from .passthrough import PassthroughOperations
@@ -159,14 +159,11 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
     ) -> Page[Any]:
         """One page of rows (models for known entity sets, else dicts) and the next link."""
         row_model = _entity_model(entity_set) if model is _UNSET else model
+        convert = row_model.model_validate if row_model is not None else None
         if next_link:
-            response = await self._call("GET", self._own_host(next_link), lane=lane)
-        else:
-            response = await self._call("GET", _entity_path(entity_set), params=(query or Query()).params(), lane=lane)
-        assert isinstance(response, httpx.Response)
-        self._raise_for(response)
-        # On the loop's thread: see decode_page for why (measured).
-        return decode_page(response.content, entity_set, row_model.model_validate if row_model is not None else None)
+            return await self._read_page(self._own_host(next_link), entity_set, lane=lane, convert=convert)
+        return await self._read_page(_entity_path(entity_set), entity_set, params=(query or Query()).params(),
+                                     lane=lane, convert=convert)
 
     async def paginate(
         self,
@@ -230,14 +227,14 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
             params.setdefault("$expand", expand)
         if select:
             params.setdefault("$select", select)
-        rows: list[m.CourseProvisioningState] = []
-        data = await self._get_json(f"{ODATA}/Courses/IncludeNotCreated", params=params, lane=lane)
-        while True:
-            rows.extend(m.CourseProvisioningState.model_validate(r) for r in data.get("value", []))
-            link = data.get("@odata.nextLink")
-            if not link:
-                return rows
-            data = await self._get_json(self._own_host(link), lane=lane)
+        convert = m.CourseProvisioningState.model_validate
+        page = await self._read_page(f"{ODATA}/Courses/IncludeNotCreated", "Courses", params=params, lane=lane,
+                                     convert=convert)
+        rows: list[m.CourseProvisioningState] = list(page.rows)
+        while page.next_link:
+            page = await self._read_page(self._own_host(page.next_link), "Courses", lane=lane, convert=convert)
+            rows.extend(page.rows)
+        return rows
 
     async def get_course_categories(self, filter: str | Query | None = None, *, lane: Lane = Lane.INTERACTIVE) -> list[m.CourseCategory]:
         return await self._collect("CourseCategories", _as_query(filter), lane, m.CourseCategory)
@@ -279,6 +276,14 @@ class Lms365Client(WriteOperations, UploadOperations, PassthroughOperations, Sub
             return link
         query = url.query.decode("ascii")
         return url.path + (f"?{query}" if query else "")
+
+    async def _read_page(self, path_or_url: str, entity_set: str, *, params: dict[str, Any] | None = None,
+                         lane: Lane, convert: Callable[[dict], Any] | None) -> Page[Any]:
+        response = await self._call("GET", path_or_url, params=params, lane=lane)
+        assert isinstance(response, httpx.Response)
+        self._raise_for(response)
+        # On the loop's thread: see decode_page for why (measured).
+        return decode_page(response.content, entity_set, convert)
 
     async def _get_json(self, path_or_url: str, *, params: dict[str, Any] | None = None, lane: Lane = Lane.INTERACTIVE) -> Any:
         response = await self._call("GET", path_or_url, params=params, lane=lane)

@@ -195,13 +195,15 @@ def redact_text(text: str, secrets: Iterable[str] = (), placeholder: str = REDAC
 
 
 def redact_mapping(values: Mapping[str, Any], placeholder: str = REDACTED) -> dict[str, Any]:
-    """A mapping (job parameters, a record) with secret fields replaced and text values made safe."""
+    """A mapping (job parameters, a record) with the values of secret-named fields replaced.
+
+    By name only: other text is left as it is, because it may be what a job sends (a message
+    to the learner must reach them as typed). Free text for display goes through `redact_text`.
+    """
     out: dict[str, Any] = {}
     for key, value in values.items():
         if is_secret_field(str(key)) and value not in (None, ""):
             out[key] = placeholder
-        elif isinstance(value, str):
-            out[key] = redact_text(value, placeholder=placeholder)
         elif isinstance(value, Mapping):
             out[key] = redact_mapping(value, placeholder)
         else:

@@ -132,6 +132,7 @@ class JobJournal:
         job_id = uuid.uuid4().hex
         now = _now()
         rows = [(job_id, seq, json.dumps(item), ItemState.PENDING.value, now) for seq, item in enumerate(items)]
+        # Secret-named parameters never reach the file (by name only: the rest is what the job sends).
         with self._transaction():
             self._db.execute(
                 "INSERT INTO jobs (id, kind, label, params, profile_name, state, created_at, updated_at)"

@@ -87,8 +87,8 @@ def test_free_text_loses_known_values_urls_header_lines_schemes_pairs_and_json_f
 
 
 def test_mappings_and_whole_requests():
-    assert redact_mapping({"course_id": "c", "api_key": "k1234", "note": "see ?code=abcd1"}) == {
-        "course_id": "c", "api_key": REDACTED, "note": f"see ?code={REDACTED}"}
+    assert redact_mapping({"course_id": "c", "api_key": "k1234", "nested": {"Secret": "s"}, "message": "Session: full"}) == {
+        "course_id": "c", "api_key": REDACTED, "nested": {"Secret": REDACTED}, "message": "Session: full"}
     text = redact_request("post", "https://h/x?token=T0KEN1", {"X-Session-Id": "S3SS10N", "Accept": "*/*"},
                           b'{"Secret": "B0DY5", "Title": "t"}', secrets=["t"])
     assert "T0KEN1" not in text and "S3SS10N" not in text and "B0DY5" not in text

@@ -90,9 +90,11 @@ async def test_no_outlet_shows_stores_or_logs_a_secret(sandbox, tmp_path):
     # Job journal: parameters, an item's failure message, and the file.
     with JobJournal(tmp_path / "jobs.sqlite3") as journal:
         job = journal.create_job("enrollments.reject", ["e-1"], label="probe",
-                                 params={"message": f"see {url}", "client_secret": BODY_SECRET})
+                                 params={"message": "Please choose another session", "client_secret": BODY_SECRET})
         journal.mark_failed(job.id, 0, f"{error.message} / sent with X-Session-Id: {SESSION}, Accept: */*", "Bad")
         outlets["job journal"] = repr(journal.job(job.id)) + repr(journal.items(job.id))
+        # What the job sends stays as typed: only secret-named parameters are replaced.
+        assert journal.job(job.id).params["message"] == "Please choose another session"
     outlets["job journal file"] = b"".join(
         p.read_bytes() for p in tmp_path.glob("jobs.sqlite3*")).decode("latin-1")
     # Log output and a diagnostics text.

@@ -320,7 +320,14 @@ class ConsolePane(QWidget):
                 "Enter the value of the secret header {0}: secrets are never kept, so it must be typed "
                 "again.").format(missing))
             return
-        if request.as_sent().body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
+        sent_body = request.as_sent().body  # a GET's body is never sent, so never blocks it
+        if any(SECRET_PLACEHOLDER in value for _name, value in params) or SECRET_PLACEHOLDER in sent_body:
+            self.editor.tabs.setCurrentIndex(2 if SECRET_PLACEHOLDER in sent_body else 0)
+            self.response.show_message(self.tr("Not sent"), self.tr(
+                "Replace {0} in the query options or the body with the real value: secrets are never kept, "
+                "so they must be typed again.").format(SECRET_PLACEHOLDER))
+            return
+        if sent_body.strip() and not self.editor.body_is_valid and self._body_is_json(request):
             self.editor.tabs.setCurrentIndex(2)
             self.response.show_message(self.tr("Not sent"),
                                        self.tr("The body is not valid JSON: {0}").format(self.editor.body.error))
