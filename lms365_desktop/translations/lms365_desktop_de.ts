@@ -1168,6 +1168,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Geben Sie den Wert des geheimen Headers {0} ein: Geheimnisse werden nie gespeichert, daher muss er erneut eingegeben werden.</translation>
     </message>
     <message>
+        <source>Replace {0} in the query options or the body with the real value: secrets are never kept, so they must be typed again.</source>
+        <translation>Ersetzen Sie {0} in den Abfrageoptionen oder im Inhalt durch den echten Wert: Geheimnisse werden nie gespeichert, daher müssen sie erneut eingegeben werden.</translation>
+    </message>
+    <message>
         <source>The body is not valid JSON: {0}</source>
         <translation>Der Inhalt ist kein gültiges JSON: {0}</translation>
     </message>
@@ -3035,7 +3039,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Run %n row(s)</source>
-        <translation><numerusform>%n Zeile &amp;ausführen</numerusform><numerusform>%n Zeilen &amp;ausführen</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile &amp;ausführen</numerusform>
+            <numerusform>%n Zeilen &amp;ausführen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Running in the Jobs panel. The result file and the undo file are written beside the input when it ends.</source>

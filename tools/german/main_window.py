@@ -310,4 +310,6 @@ GERMAN = {
 "%n found": ("%n gefunden", "%n gefunden"),
 "Not added: {names}{more}": "Nicht hinzugefügt: {names}{more}",
 " and %n more": (" und %n weitere", " und %n weitere"),
+    "Replace {0} in the query options or the body with the real value: secrets are never kept, so they must be typed again.":
+        "Ersetzen Sie {0} in den Abfrageoptionen oder im Inhalt durch den echten Wert: Geheimnisse werden nie gespeichert, daher müssen sie erneut eingegeben werden.",
 }
