@@ -106,8 +106,14 @@ def test_bulk_scope_and_tenant_subscriptions_speak_the_catalogue(qtbot, context)
     qtbot.waitUntil(box.isVisible)
     check(box)
     box.reject()
+    qtbot.waitUntil(lambda: not box.isVisible())
 
     context.window.actions_by_name["tenantSubscriptions"].trigger()
     dialog = dialog_named(qtbot, context, "tenantSubscriptionsDialog")
     qtbot.waitUntil(lambda: dialog.refresh_button.isEnabled(), timeout=10_000)
     check(dialog)
+    # Closed and gone before the window is torn down, as the other walks here do. One full run of
+    # the suite crashed (SIGSEGV) at this test's teardown, with this dialog still open and its
+    # refresh task done; the cause is not proven, this removes that path.
+    dialog.reject()
+    qtbot.waitUntil(lambda: context.window.findChild(QDialog, "tenantSubscriptionsDialog") is None)
