@@ -80,3 +80,43 @@ def make_sandbox():
     yield start
     for server in servers:
         server.stop()
+
+
+# pytest-timeout raises its Failed from a SIGALRM handler, which never runs while the main thread
+# is blocked inside Qt (a deadlock) and is swallowed when it lands in a Qt slot: one CI run hung
+# that way for 80 minutes with no stacks. faulthandler's watchdog is a C thread that needs no GIL:
+# it prints every thread's stack to the real stderr and ends the run a minute after the timeout.
+WATCHDOG_GRACE_SECONDS = 60
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_protocol(item):
+    import faulthandler
+
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    marker = item.get_closest_marker("timeout")
+    timeout = float(marker.args[0]) if marker and marker.args else float(item.config.getini("timeout") or 0)
+    stderr = item.config.stash.get(fault_handler_stderr_fd_key, None)
+    if timeout <= 0 or stderr is None:
+        return (yield)
+    faulthandler.dump_traceback_later(timeout + WATCHDOG_GRACE_SECONDS, exit=True, file=stderr)
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def fault_handler_on_real_stderr(request):
+    """Point faulthandler back at pytest's stderr after each test: CrashRecorder.uninstall
+    re-enables it on sys.stderr, which in a test is the capture file, so a later segfault's
+    stacks vanished (one CI run died of SIGSEGV with no traceback)."""
+    import faulthandler
+
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    yield
+    stderr = request.config.stash.get(fault_handler_stderr_fd_key, None)
+    if stderr is not None:
+        faulthandler.enable(file=stderr, all_threads=True)
