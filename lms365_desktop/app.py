@@ -249,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from lms365_desktop.ui.theme import icon
 
     app.setWindowIcon(icon("app"))
+    from lms365_desktop.ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(parent=app)  # before any thread starts: the sandbox's, the workers'
+    collector.install()
     loop = qasync.QEventLoop(app)
     workers = install_worker_pool(loop)
     asyncio.set_event_loop(loop)
@@ -294,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         connector.shutdown()
         workers.shutdown(wait=False, cancel_futures=True)
+        collector.uninstall()
         recorder.uninstall()
         log.info("LMS365 Desktop stopped")
         log_setup.close()

@@ -9,13 +9,28 @@ import pytest
 from tests.ui.helpers import close_window, make_window
 
 
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp):
+    """Every UI test collects cycles on the GUI thread only, as app.main does (ui/gui_thread_gc.py)."""
+    from lms365_desktop.ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    collector.install()
+    yield collector
+    collector.uninstall()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def qasync_loop(qapp):
     """Install qasync's loop on the running QApplication (see DESIGN.md pitfalls)."""
     import qasync
 
+    from lms365_desktop.ui.gui_thread_gc import GuiThreadCollector
     from lms365_desktop.ui.tasks import install_worker_pool
 
+    collector = GuiThreadCollector()  # as app.main: cycles holding Qt objects die on this thread
+    collector.install()
     loop = qasync.QEventLoop(qapp, already_running=True)
     executor = install_worker_pool(loop)  # the app's own way off the GUI thread (app.main does the same)
     asyncio.set_event_loop(loop)
@@ -28,6 +43,8 @@ def qasync_loop(qapp):
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
         executor.shutdown(wait=False, cancel_futures=True)
+        collector.uninstall()  # collects what the test's windows left, here, before gc runs anywhere
+        collector.deleteLater()
 
 
 def _cancel_left_over_tasks(qapp, loop, seconds: float = 2.0) -> None:
