@@ -205,7 +205,7 @@ def quit_on_termination_signals(window) -> None:
         QTimer.singleShot(0, window.close)
 
     for name in ("SIGTERM", "SIGINT"):
-        if hasattr(signal, name):
+        if hasattr(signal, name):  # the signal module offers only what the platform has
             signal.signal(getattr(signal, name), close_window)
     heartbeat = QTimer(window)
     heartbeat.timeout.connect(lambda: None)
