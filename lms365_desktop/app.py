@@ -151,6 +151,7 @@ def build_ui(settings, *, reset_layout: bool = False, connector=None, profile_st
     context.console = build_console_pane(context)
     window.add_pane(context.console, QCoreApplication.translate("MainWindow", "Console"), "console", "Ctrl+7")
     context.reports = install_reports(context, context.workspace)
+    context.activity.add_event_listener(context.reports.apply_event)  # enrollment events keep its mirror current
     window.add_pane(context.reports.pane, QCoreApplication.translate("MainWindow", "Reports"), "details", "Ctrl+8")
     context.wizards = install_wizards(context, context.workspace)
     install_tenant_subscriptions(context)
@@ -204,7 +205,7 @@ def quit_on_termination_signals(window) -> None:
         QTimer.singleShot(0, window.close)
 
     for name in ("SIGTERM", "SIGINT"):
-        if hasattr(signal, name):
+        if hasattr(signal, name):  # the signal module offers only what the platform has
             signal.signal(getattr(signal, name), close_window)
     heartbeat = QTimer(window)
     heartbeat.timeout.connect(lambda: None)

@@ -102,6 +102,18 @@ class UnsafeRequestError(Lms365Error):
     """Refused before sending: a foreign host or plain http would expose the API key."""
 
 
+def error_message(exc: BaseException) -> str:
+    """What a failure says in words: the server's (or the client's) message, else the text, else the type."""
+    if isinstance(exc, Lms365Error) and exc.message:
+        return exc.message
+    return str(exc) or type(exc).__name__
+
+
+def error_field(exc: BaseException) -> str | None:
+    """The request field a refusal names (a 400's `.field`), when it names one."""
+    return exc.field if isinstance(exc, ValidationError) else None
+
+
 # Web API prefixes ModelState keys with the action parameter's name ("model.Title", "value.Filters[0]").
 _MODEL_PREFIX = re.compile(r"^(?:model|value|request|body|input|dto)\.", re.IGNORECASE)
 # .NET's ArgumentException texts: "…\r\nParameter name: x" (Framework) or "… (Parameter 'x')" (Core).

@@ -5,13 +5,27 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from .errors import ClientClosedError
 from .rate_policy import Lane, RateLimit, RatePolicy, Ticket
 
-__all__ = ["Clock", "Lane", "RateLimit", "Scheduler", "ThrottleStats", "Ticket"]
+__all__ = ["Clock", "Lane", "RateLimit", "Scheduler", "ThrottleStats", "Ticket", "Timer"]
 
 Clock = Callable[[], float]
+
+
+class TimerHandle(Protocol):
+    def cancel(self) -> None: ...
+
+
+# Calls back once, `delay` seconds from now on the scheduler's clock (asyncio.TimerHandle fits).
+Timer = Callable[[float, Callable[[], None]], TimerHandle]
+
+
+def loop_timer(delay: float, callback: Callable[[], None]) -> TimerHandle:
+    """The running loop's timer: what a real connection uses, with the default monotonic clock."""
+    return asyncio.get_running_loop().call_later(delay, callback)
 
 
 @dataclass(frozen=True)
@@ -45,15 +59,17 @@ class Scheduler:
         idle_reserve: int | None = None,
         idle_seconds: float | None = None,
         clock: Clock = time.monotonic,
+        timer: Timer = loop_timer,
     ) -> None:
         self.rate = rate
         self._clock = clock
+        self._start_timer = timer  # tests pass a fake clock and its timer: no wall-clock waits
         self.policy = RatePolicy(
             rate, now=clock(), max_in_flight=max_in_flight, margin_seconds=margin_seconds,
             interactive_reserve=interactive_reserve, idle_reserve=idle_reserve, idle_seconds=idle_seconds,
         )
         self._waiting: dict[Ticket, asyncio.Future[Ticket]] = {}
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: TimerHandle | None = None
         self._throttled = 0
         self._retries = 0
         self._listeners: list[Callable[[ThrottleStats], None]] = []
@@ -177,7 +193,7 @@ class Scheduler:
                 break
         if look_again_at is not None:
             delay = max(look_again_at - now, 0.001)
-            self._timer = asyncio.get_running_loop().call_later(delay, self._on_timer)
+            self._timer = self._start_timer(delay, self._on_timer)
         if started_any:
             self._notify()
 

@@ -234,24 +234,13 @@ class ReportQueries:
             overdue.append(OverdueLearner(*r, days_overdue=max(0, (now - due).days)))
         expiring = {}
         for days in EXPIRY_WINDOWS:
-            cert_where, cert_args = self._certificate_scope(catalog_id, department)
+            cert_where, cert_args = _scope(None, catalog_id, department)  # certificates t, courses c, users u
             expiring[days] = int(connection.execute(
                 f"SELECT count(*) FROM certificates t LEFT JOIN courses c ON c.id = t.course_id"
                 f" LEFT JOIN users u ON u.id = t.user_id WHERE {cert_where} AND t.expiry >= :now AND t.expiry < :until",
                 {**cert_args, "now": iso(now), "until": iso(now + timedelta(days=days))}).fetchone()[0])
         return Compliance(required, by_catalog, by_department, by_category, overdue, expiring,
                           self.completions_by_month(connection, where, args))
-
-    @staticmethod
-    def _certificate_scope(catalog_id: str | None, department: str | None) -> tuple[str, dict[str, Any]]:
-        where, args = ["1 = 1"], {}
-        if catalog_id:
-            where.append("c.catalog_id = :catalog")
-            args["catalog"] = catalog_id
-        if department is not None:
-            where.append("coalesce(u.department, '') = :department")
-            args["department"] = department
-        return " AND ".join(where), args
 
     def completions_by_month(self, connection: Any, where: str, args: dict[str, Any]) -> list[tuple[str, int]]:
         """Completions (by completion date) in each of the last twelve months, this month last."""

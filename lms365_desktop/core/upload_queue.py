@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
+from lms365_desktop.api.errors import Lms365Error, error_message
+
 ProgressCallback = Callable[[int], None]
 # A sender uploads one item through the client (and so through the connection's scheduler),
 # reporting bytes sent as it goes; it returns a short result to show (e.g. the certificate id).
@@ -77,9 +79,8 @@ class QueueTotals:
 
 
 def _error_text(exc: BaseException) -> str:
-    # Lms365Error carries the server's own message; anything else is described by its text.
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    status = getattr(exc, "status", None)
+    message = error_message(exc)
+    status = exc.status if isinstance(exc, Lms365Error) else None
     return f"{message} (HTTP {status})" if status else message
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, JobService, matching_ids
-from lms365_desktop.core.job_journal import ItemState, JobRecord, JobState
+from lms365_desktop.core.connection import Connection
+from lms365_desktop.core.job_journal import ItemState, JobJournal, JobRecord, JobState
 from lms365_desktop.core.jobs import BulkJob, ItemOutcome, JobProgress, JobResult
 from lms365_desktop.ui.context import AppContext
 
@@ -18,6 +19,7 @@ CONCURRENCY = 4
 # Stored with a job's params (JobService keeps unknown keys and the operations ignore them), so
 # a resumed job still names its items as the user saw them.
 LABELS_PARAM = "labels"
+V = TypeVar("V")
 
 
 @dataclass
@@ -31,13 +33,13 @@ class _Tracked:
     result: JobResult | None = None
 
 
-class _View(Mapping):
+class _View(Mapping[str, V], Generic[V]):
     """One field of the tracked jobs, read through: no second dictionary to keep in step."""
 
-    def __init__(self, tracked: dict[str, _Tracked], read: Callable[[_Tracked], Any]) -> None:
+    def __init__(self, tracked: dict[str, _Tracked], read: Callable[[_Tracked], V | None]) -> None:
         self._tracked, self._read = tracked, read
 
-    def __getitem__(self, job_id: str) -> Any:
+    def __getitem__(self, job_id: str) -> V:
         value = self._read(self._tracked[job_id])
         if value is None:
             raise KeyError(job_id)
@@ -68,7 +70,7 @@ class JobManager(QObject):
         context.add_closing_hook(self._on_connection_closing)
 
     @property
-    def journal(self):
+    def journal(self) -> JobJournal:
         return self.context.journal
 
     @property
@@ -92,7 +94,8 @@ class JobManager(QObject):
                           concurrency=CONCURRENCY)
 
     def _profile_name(self) -> str | None:
-        return getattr(self.context.profile, "name", None)
+        profile = self.context.profile
+        return profile.name if profile is not None else None
 
     def _on_progress(self, progress: JobProgress, outcome: ItemOutcome | None) -> None:
         self.job_progressed.emit(progress.job_id, progress, outcome)
@@ -158,7 +161,7 @@ class JobManager(QObject):
             if self.running(job_id):
                 tracked.job.interrupt()
 
-    async def _on_connection_closing(self, _connection: Any) -> None:
+    async def _on_connection_closing(self, _connection: Connection) -> None:
         self.interrupt_all()
         running = [t.task for t in self._tracked.values() if t.task is not None and not t.task.done()]
         if running:  # let the cancelled jobs write their last outcomes while the client still works

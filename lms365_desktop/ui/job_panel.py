@@ -1,8 +1,6 @@
 """Background jobs: a dock with progress, cancel, retry and a per-item result list; a status-bar gauge."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -266,7 +264,7 @@ class JobPanel(QDockWidget):
         self.show()
         self.raise_()
 
-    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, outcome: Any) -> None:
+    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, outcome: ItemOutcome | None) -> None:
         card = self.cards.get(job_id)
         if card is not None:
             card.update_progress(progress, outcome)
@@ -307,12 +305,12 @@ class JobStatus(QWidget):
         self.clicked.emit()
         super().mousePressEvent(event)
 
-    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, _outcome: Any) -> None:
+    def _on_manager_job_progressed(self, job_id: str, progress: JobProgress, _outcome: ItemOutcome | None) -> None:
         self._progress[job_id] = progress
         if not self._timer.isActive():
             self._timer.start()
 
-    def _on_manager_job_finished(self, job_id: str, _result: Any) -> None:
+    def _on_manager_job_finished(self, job_id: str, _result: JobResult) -> None:
         self._progress.pop(job_id, None)
         self._render()
 

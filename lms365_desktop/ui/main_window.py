@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         else:
             target = widget
             cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+            # Qt's answer is a QRect(F) for a text editor and None (an empty QVariant) for other widgets.
             rect = cursor.toRect() if hasattr(cursor, "toRect") else QRect()
             position = rect.center() if rect.isValid() else widget.rect().center()
         event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, position, target.mapToGlobal(position))

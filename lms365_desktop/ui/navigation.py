@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Guid, Query, format_filter, is_guid
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.theme import icon
@@ -115,7 +116,7 @@ class NavigationTree(QTreeWidget):
             self.scope_chosen.emit("", "")
 
 
-async def queue_counts(client: Any, overdue_filter: str, pending_filter: str) -> tuple[int, int]:
+async def queue_counts(client: Lms365Client, overdue_filter: str, pending_filter: str) -> tuple[int, int]:
     pending = await client.count("Enrollments", Query().filter(pending_filter))
     overdue = await client.count("Enrollments", Query().filter(overdue_filter))
     return pending, overdue

@@ -1,6 +1,7 @@
 """Back and Forward between panes, as in a browser: each place keeps its pane, scope, search and row."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,10 +52,10 @@ def place_of(pane: QWidget | None) -> Place | None:
 class PaneHistory(QObject):
     """The places left behind (Back, Alt+Left) and ahead (Forward, Alt+Right), with toolbar buttons."""
 
-    def __init__(self, window: MainWindow, has_client: Any) -> None:
+    def __init__(self, window: MainWindow, has_client: Callable[[], bool]) -> None:
         super().__init__(window)
         self.window = window
-        self._has_client = has_client  # callable: whether a reload can be sent now
+        self._has_client = has_client  # whether a reload can be sent now
         self.back_places: list[Place] = []
         self.forward_places: list[Place] = []
         self._selection_token = 0

@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.core.activity_events import ActivityEvent
+from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.mirror import DirectoryUser, MirrorDatabase, UserDirectory, mirror_path
 from lms365_desktop.core.mirror.user_directory import short_login
 from lms365_desktop.ui.context import AppContext
@@ -40,7 +42,7 @@ class People(QObject):
         super().__init__(context)
         self.context = context
         self.directory: UserDirectory | None = None
-        self._client: Any = None
+        self._client: Lms365Client | None = None
         self._remove_listener = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -51,8 +53,7 @@ class People(QObject):
         self._stale_timer.timeout.connect(self._on_stale_timer_timeout)
         self._stale_timer.start()
         context.connection_changed.connect(self._on_context_connection_changed)
-        if hasattr(context, "add_closing_hook"):
-            context.add_closing_hook(self._on_connection_closing)
+        context.add_closing_hook(self._on_connection_closing)
 
     # ---- what panes ask ---------------------------------------------------------------------
     def user(self, login: str | None) -> DirectoryUser | None:
@@ -67,7 +68,7 @@ class People(QObject):
         return self.directory.label(login) if self.directory is not None else short_login(login)
 
     def field(self, login: str | None, name: str) -> str:
-        """One of e-mail, department, job title, office or manager (by name) for a cell or details line."""
+        """One of e-mail, department, job title, office, manager or status (by name) for a cell or details line."""
         user = self.user(login)
         if user is None:
             return ""
@@ -77,7 +78,13 @@ class People(QObject):
             return self.display_name(user.manager_login) if user.manager_login else ""
         if name == "status":
             return self.tr("Deleted") if user.is_deleted else self.tr("Active")
-        return str(getattr(user, name, "") or "")
+        if name == "department":
+            return user.department
+        if name == "job_title":
+            return user.job_title
+        if name == "office":
+            return user.office
+        return ""
 
     async def resolve(self, logins: Iterable[str | None]) -> None:
         """Look the logins (and their managers) up in the local file, so cells can show them."""
@@ -101,11 +108,11 @@ class People(QObject):
     def is_filled(self) -> bool:
         return self.directory is not None and self.directory.filled
 
-    def apply_event(self, event: Any) -> None:
-        """An ActivityEvent from the feed: UserCreated/UserDeleted update the directory."""
-        if self.directory is None or getattr(event, "event", "") not in ("UserCreated", "UserDeleted"):
+    def apply_event(self, event: ActivityEvent) -> None:
+        """An event from the activity feed: UserCreated/UserDeleted update the directory."""
+        if self.directory is None or event.event not in ("UserCreated", "UserDeleted"):
             return
-        self.context.tasks.run(self._apply(event.event, dict(getattr(event, "payload", {}) or {})))
+        self.context.tasks.run(self._apply(event.event, dict(event.payload or {})))
 
     async def _apply(self, name: str, payload: dict) -> None:
         directory = self.directory
@@ -133,7 +140,7 @@ class People(QObject):
         self._remove_listener = self.directory.add_listener(self._on_directory_changed)
         context.tasks.run(self._fill(self.directory, context.client))
 
-    async def _fill(self, directory: UserDirectory, client: Any) -> None:
+    async def _fill(self, directory: UserDirectory, client: Lms365Client) -> None:
         await directory.open()
         if directory.filled:
             self.names_changed.emit()
@@ -151,7 +158,7 @@ class People(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    async def _on_connection_closing(self, _connection: Any = None) -> None:
+    async def _on_connection_closing(self, _connection: Connection | None = None) -> None:
         self._close()
 
     def _close(self) -> None:

@@ -59,8 +59,7 @@ def install_workspace(context: AppContext) -> Workspace:
     window = context.window
     _install_view_actions(context)
 
-    directory = Directory()
-    directory.people = People(context)
+    directory = Directory(People(context))
     catalogs = CatalogsPane(context)
     courses = CoursesPane(context, directory)
     sessions = SessionsPane(context, directory)

@@ -6,12 +6,12 @@ import os
 import socket
 import subprocess
 import sys
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from lms365_desktop.api.errors import AuthenticationError, ServerError
+from lms365_desktop.api.throttle import ThrottleStats
 from lms365_desktop.app import build_ui, display_problem
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.notification_area import NotificationArea
@@ -74,8 +74,8 @@ def test_auth_error_offers_to_enter_the_key(shell):
 def test_throttle_meter_shows_calls_and_queue(qtbot):
     meter = ThrottleMeter()
     qtbot.addWidget(meter)
-    meter.update_stats(SimpleNamespace(calls_in_window=42, limit=600, window_seconds=60,
-                                       queued_interactive=1, queued_bulk=3, throttled_429=0))
+    meter.update_stats(ThrottleStats(calls_in_window=42, limit=600, window_seconds=60, queued_interactive=1,
+                                     queued_bulk=3, in_flight=0, throttled_429=0, retries=0))
     qtbot.waitUntil(lambda: "42/600" in meter.label.text())
     assert "4 queued" in meter.label.text()
 

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from lms365_desktop.api.errors import Lms365Error, error_from_response
+from lms365_desktop.core.activity_events import ActivityEvent
 from lms365_desktop.api.odata import Query, and_, any_of, chunks, eq
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.api.transport import retry_after_seconds
@@ -287,10 +288,10 @@ class LearningMirror:
         return stored
 
     # ---- events -----------------------------------------------------------------------------
-    def wants(self, event: Any) -> bool:
-        return getattr(event, "event", "") in ENROLLMENT_EVENTS and bool(getattr(event, "enrollment_ids", ()))
+    def wants(self, event: ActivityEvent) -> bool:
+        return event.event in ENROLLMENT_EVENTS and bool(event.enrollment_ids)
 
-    async def apply_event(self, client: Any, event: Any) -> int:
+    async def apply_event(self, client: Any, event: ActivityEvent) -> int:
         """An activity event naming enrollments: read them again (see ``apply_ids``)."""
         if not self.wants(event):
             return 0

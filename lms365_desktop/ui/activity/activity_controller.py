@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import is_guid
-from lms365_desktop.core.activity_feed import MODE_POLLING, MODE_WEBHOOK, ActivityFeed, create_activity_feed
+from lms365_desktop.core.activity_feed import (
+    MODE_POLLING,
+    MODE_WEBHOOK,
+    ActivityFeed,
+    EventListener,
+    create_activity_feed,
+)
 from lms365_desktop.core.activity_log import ActivityLog
 from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.paths import AppPaths
@@ -47,6 +53,9 @@ class ActivityController(QObject):
         self.feed: ActivityFeed | None = None
         self._feed_client: Lms365Client | None = None
         self._stopping: asyncio.Future[None] | None = None
+        # Who else follows every event of every feed: UserCreated/UserDeleted keep the user directory
+        # current; app.py adds the reports' mirror (add_event_listener).
+        self._event_listeners: list[EventListener] = [workspace.people.apply_event]
         context.connection_changed.connect(self._on_context_connection_changed)
         context.add_closing_hook(self._on_connection_closing)
         # Every close path stops the receiver, not only a closed connection: a uvicorn task left
@@ -67,6 +76,12 @@ class ActivityController(QObject):
         self._tab_title_timer.setSingleShot(True)
         self._tab_title_timer.timeout.connect(self._show_unseen_count)
         pane.unseen_approvals_changed.connect(self._on_pane_unseen_approvals_changed)
+
+    def add_event_listener(self, listener: EventListener) -> None:
+        """``listener(event)`` for every event of this feed and of the feeds of later connections."""
+        self._event_listeners.append(listener)
+        if self.feed is not None:
+            self.feed.add_listener(listener)
 
     # -- connection lifecycle ----------------------------------------------------------------
     @property
@@ -92,12 +107,8 @@ class ActivityController(QObject):
         if stored_mode in (MODE_WEBHOOK, MODE_POLLING):
             mode = stored_mode
         self.feed, self._feed_client = feed, client
-        people = getattr(getattr(self.context, "workspace", None), "people", None)
-        if people is not None:  # UserCreated/UserDeleted keep the user directory current
-            feed.add_listener(people.apply_event)
-        reports = getattr(self.context, "reports", None)
-        if reports is not None:  # enrollment events keep the reports' mirror current
-            feed.add_listener(reports.apply_event)
+        for listener in self._event_listeners:
+            feed.add_listener(listener)
         self.pane.set_feed(feed)
         await feed.start(self.pane.chosen_events(), mode=mode)
 

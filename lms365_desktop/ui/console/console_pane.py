@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.api.errors import UnsafeRequestError, error_message
 from lms365_desktop.core.console_history import ConsoleHistory, ResponseSummary
 from lms365_desktop.core.paths import AppPaths
 from lms365_desktop.core.metadata_catalog import MetadataCatalog
@@ -360,9 +361,8 @@ class ConsolePane(QWidget):
         self.request_finished.emit()
 
     def _on_task_failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
-        title = self.tr("Refused") if type(exc).__name__ == "UnsafeRequestError" else self.tr("Failed")
-        self.response.show_message(title, f"{type(exc).__name__}: {message}")
+        title = self.tr("Refused") if isinstance(exc, UnsafeRequestError) else self.tr("Failed")
+        self.response.show_message(title, f"{type(exc).__name__}: {error_message(exc)}")
 
     async def fetch(self, client: Lms365Client, request: ConsoleRequest, url: str, params: list[tuple[str, str]]
                      ) -> ResponseContent:
@@ -383,7 +383,7 @@ class ConsolePane(QWidget):
             raise
         except Exception as exc:
             await self._record(request, ResponseSummary(
-                error=f"{type(exc).__name__}: {getattr(exc, 'message', '') or exc}"))
+                error=f"{type(exc).__name__}: {error_message(exc)}"))
             raise
         result = await self.context.tasks.in_worker(interpret, raw.status, raw.headers, bytes(raw.body or b""), raw.elapsed_ms)
         await self._record(request, ResponseSummary(

@@ -54,7 +54,7 @@ def header_items(headers: Any) -> list[tuple[str, str]]:
     """Header pairs from whatever mapping the client returns (dict, multi-dict, list of pairs)."""
     if headers is None:
         return []
-    if hasattr(headers, "multi_items"):
+    if hasattr(headers, "multi_items"):  # httpx.Headers (ui may not import httpx): repeated names kept
         return [(str(k), str(v)) for k, v in headers.multi_items()]
     if isinstance(headers, Mapping):
         return [(str(k), str(v)) for k, v in headers.items()]

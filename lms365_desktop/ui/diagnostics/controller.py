@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 from urllib.parse import urlsplit
 
 import PySide6
@@ -10,19 +9,21 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 
+from lms365_desktop.api.transport import RequestLogEntry
 from lms365_desktop.core import logging_setup
 from lms365_desktop.core.crash_reports import CrashRecorder, CrashReport, diagnostics_text
 from lms365_desktop.ui.diagnostics.crash_dialog import CrashDialog, CrashNotifier
 from lms365_desktop.ui.diagnostics.log_view import build_log_dock
 from lms365_desktop.ui.diagnostics.shortcuts import ShortcutsDialog
 from lms365_desktop.ui.diagnostics.user_guide import UserGuideDialog
+from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 
 
 class DiagnosticsController(QObject):
     """Owns the crash dialog and the request log of one window; built by app.py."""
 
-    def __init__(self, context, log_setup: logging_setup.LogSetup, recorder: CrashRecorder | None) -> None:
+    def __init__(self, context: AppContext, log_setup: logging_setup.LogSetup, recorder: CrashRecorder | None) -> None:
         super().__init__(context.window)
         self.context = context
         self.window = context.window
@@ -44,8 +45,8 @@ class DiagnosticsController(QObject):
 
     # ---- texts --------------------------------------------------------------------------------
     def host(self) -> str:
-        base_url = getattr(self.context.profile, "base_url", "") or ""
-        return urlsplit(str(base_url)).hostname or ""
+        profile = self.context.profile
+        return (urlsplit(profile.base_url).hostname or "") if profile is not None else ""
 
     def diagnostics(self) -> str:
         return diagnostics_text(qt_version=qVersion(), pyside_version=PySide6.__version__, host=self.host(),
@@ -123,14 +124,14 @@ class DiagnosticsController(QObject):
         if dialog is not None:
             dialog.deleteLater()
 
-    def _on_context_connection_changed(self, context: Any) -> None:
+    def _on_context_connection_changed(self, context: AppContext) -> None:
         if self._remove_listener is not None:
             self._remove_listener()
             self._remove_listener = None
         client = context.client
-        if client is not None and hasattr(client, "add_request_log_listener"):
+        if client is not None:
             self._remove_listener = client.add_request_log_listener(self._on_client_request_logged)
-        base_url = str(getattr(context.profile, "base_url", "") or "")
+        base_url = context.profile.base_url if context.profile is not None else ""
         logging_setup.category("app").info("connected to %s", base_url or "?")
         self._watch_first_rows()
 
@@ -155,12 +156,12 @@ class DiagnosticsController(QObject):
         model.layoutChanged.connect(check)
         check()
 
-    def _on_client_request_logged(self, entry: Any) -> None:
+    def _on_client_request_logged(self, entry: RequestLogEntry) -> None:
         logging_setup.log_request(entry)
         self.log_view.add_entry(entry)
 
 
-def install_diagnostics(context, log_setup: logging_setup.LogSetup,
+def install_diagnostics(context: AppContext, log_setup: logging_setup.LogSetup,
                         recorder: CrashRecorder | None = None) -> DiagnosticsController:
     """Add the Help, View and Tools entries and the crash dialog to the window of ``context``."""
     window = context.window

@@ -1,7 +1,6 @@
 """View ▸ Request log: every request of the connection (method, path, status, time), newest last."""
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, QUrl
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.transport import RequestLogEntry
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -29,7 +30,7 @@ class RequestLogModel(QAbstractTableModel):
     def __init__(self, capacity: int = 1000, parent=None) -> None:
         super().__init__(parent)
         self.capacity = capacity
-        self.entries: list[Any] = []
+        self.entries: list[RequestLogEntry] = []
         self.locale = QLocale()
         self.titles = (self.tr("Time"), self.tr("Method"), self.tr("Path"), self.tr("Status"),
                        self.tr("Duration"))
@@ -69,7 +70,7 @@ class RequestLogModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def add(self, entry: Any) -> None:
+    def add(self, entry: RequestLogEntry) -> None:
         if len(self.entries) >= self.capacity:
             self.beginRemoveRows(QModelIndex(), 0, 0)
             del self.entries[0]
@@ -123,7 +124,7 @@ class LogView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
 
-    def add_entry(self, entry: Any) -> None:
+    def add_entry(self, entry: RequestLogEntry) -> None:
         scroll = self.table.verticalScrollBar()
         at_end = scroll.value() >= scroll.maximum() - 2
         self.model.add(entry)

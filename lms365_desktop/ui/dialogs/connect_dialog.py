@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,14 +25,18 @@ from lms365_desktop.api.errors import (
     PermissionDeniedError,
     UnsafeRequestError,
 )
-from lms365_desktop.core.profiles import SANDBOX_PROFILE_NAME, ConnectionProfile
+from lms365_desktop.core.connection import ConnectionTestResult
+from lms365_desktop.core.profiles import SANDBOX_PROFILE_NAME, ConnectionProfile, ProfileStore
+from lms365_desktop.core.secrets import SecretStore
 from lms365_desktop.ui.dialogs.connection_form import ConnectionForm, error_colour
 from lms365_desktop.ui.errors import describe
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon, is_dark, tinted_icon
 
-# async (profile, key) -> an object with .ok, .message and .error (core.connection.ConnectionTestResult)
-ConnectionTester = Callable[[ConnectionProfile, str], Awaitable[Any]]
+# async (profile, key) -> what it found (core.connection.probe_connection; app.Connector.test)
+ConnectionTester = Callable[[ConnectionProfile, str], Awaitable[ConnectionTestResult]]
+# A test ends with its result, or with the error it raised.
+TestOutcome = ConnectionTestResult | BaseException
 
 # Stands for the embedded sandbox until it runs; its real loopback address is known only then.
 SANDBOX_PLACEHOLDER = ConnectionProfile(name=SANDBOX_PROFILE_NAME, base_url="http://127.0.0.1", is_sandbox=True)
@@ -55,8 +58,8 @@ class ConnectDialog(QDialog):
 
     def __init__(
         self,
-        profile_store: Any,
-        secret_store: Any,
+        profile_store: ProfileStore | None,
+        secret_store: SecretStore | None,
         *,
         tester: ConnectionTester | None = None,
         parent: QWidget | None = None,
@@ -71,6 +74,7 @@ class ConnectDialog(QDialog):
         self._tasks = TaskRunner(self)
         self._editing: str | None = None  # name of the saved profile being edited
         self._test_task = None
+        self._fitted_height: int | None = None  # the height fit_height last gave (the user may change it)
 
         # 1. The sandbox: the default, one click.
         self.sandbox_button = QPushButton(icon("sandbox"), self.tr("Open the local sandbox"), objectName="sandboxButton")
@@ -113,7 +117,7 @@ class ConnectDialog(QDialog):
 
         # 3. A new (or edited) connection.
         self.form = ConnectionForm()
-        self.form.set_key_notice(getattr(secret_store, "warning", None))
+        self.form.set_key_notice(secret_store.warning if secret_store is not None else None)
         self.test_button = QPushButton(icon("refresh"), self.tr("Test connection"), objectName="testConnectionButton")
         self.test_button.setVisible(tester is not None)
         self.save_button = QPushButton(icon("connect"), self.tr("Save and connect"), objectName="saveConnectButton")
@@ -268,7 +272,7 @@ class ConnectDialog(QDialog):
                 else self.tr("Testing the connection to {url}…"))
         self._show_result("…", text.format(url=profile.base_url), None)
 
-        def finished(outcome: Any) -> None:
+        def finished(outcome: TestOutcome) -> None:
             self._on_test_finished(outcome, profile, key, then_connect)
 
         self._test_task = self._tasks.run(self._tester(profile, key), on_done=finished, on_error=finished)
@@ -284,11 +288,12 @@ class ConnectDialog(QDialog):
         except RuntimeError:
             pass  # the dialog was closed while the test ran
 
-    def _on_test_finished(self, outcome: Any, profile: ConnectionProfile, key: str, then_connect: bool) -> None:
-        error = outcome if isinstance(outcome, BaseException) else getattr(outcome, "error", None)
-        ok = error is None and bool(getattr(outcome, "ok", False))
+    def _on_test_finished(self, outcome: TestOutcome, profile: ConnectionProfile, key: str,
+                          then_connect: bool) -> None:
+        error = outcome if isinstance(outcome, BaseException) else outcome.error
+        ok = error is None and not isinstance(outcome, BaseException) and outcome.ok
         if ok:
-            self._show_result("✓", self.tr("Connected. {message}").format(message=getattr(outcome, "message", "")),
+            self._show_result("✓", self.tr("Connected. {message}").format(message=outcome.message),
                               success_colour())
         else:
             self._show_result("✗", self._error_text(error, outcome), error_colour())
@@ -306,9 +311,9 @@ class ConnectDialog(QDialog):
         elif isinstance(error, (NetworkError, UnsafeRequestError)):
             self.form.show_errors({"base_url": self.tr("No LMS365 answered at this address.")})
 
-    def _error_text(self, error: BaseException | None, outcome: Any) -> str:
+    def _error_text(self, error: BaseException | None, outcome: TestOutcome) -> str:
         """The tester's plain sentence (or the error's own words), then the exact error type and status."""
-        said = getattr(outcome, "message", None) if not isinstance(outcome, BaseException) else None
+        said = outcome.message if not isinstance(outcome, BaseException) else None
         if error is None:
             return str(said or self.tr("The connection failed."))
         if not said:
@@ -380,7 +385,7 @@ class ConnectDialog(QDialog):
         if needed <= 0:
             return
         self.setMinimumHeight(needed)
-        fitted = getattr(self, "_fitted_height", None)
+        fitted = self._fitted_height
         if self.height() < needed or (self.height() > needed and self.height() == fitted):
             self.resize(self.width(), needed)
         self._fitted_height = needed if self.height() == needed else fitted

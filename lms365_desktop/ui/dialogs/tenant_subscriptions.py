@@ -1,9 +1,9 @@
 """The "Subscriptions left on the tenant" dialog: webhook registrations this app no longer uses, and removing them."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.core.webhook_cleanup import (
     TenantRegistration, left_behind, remove_left_behind, tenant_registrations,
@@ -23,7 +24,8 @@ class TenantSubscriptionsDialog(QDialog):
     """Lists every webhook registration the tenant holds, marks this app's left-over ones, and
     removes those (only those) on request. `client_of()` returns the live client when called."""
 
-    def __init__(self, client_of: Callable[[], Any], run: Callable[..., Any], parent: QWidget | None = None) -> None:
+    def __init__(self, client_of: Callable[[], Lms365Client | None], run: Callable[..., asyncio.Task],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tenantSubscriptionsDialog")
         self.setWindowTitle(self.tr("Subscriptions left on the tenant"))
@@ -80,7 +82,7 @@ class TenantSubscriptionsDialog(QDialog):
         self.resize(820, 360)
 
     # -- loading ---------------------------------------------------------------------------
-    def refresh(self) -> Any:
+    def refresh(self) -> asyncio.Task | None:
         client = self._client_of()
         if client is None:
             self.status.setText(self.tr("Not connected."))

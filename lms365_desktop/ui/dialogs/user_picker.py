@@ -4,8 +4,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, time, timezone
-from typing import Any
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +26,8 @@ from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.core.mirror import DirectoryUser
 from lms365_desktop.core.mirror.user_directory import login_key
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.itemmodels.lookups import Directory
+from lms365_desktop.ui.people import People
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 from lms365_desktop.ui.enum_words import enum_words
 
@@ -46,7 +46,7 @@ class UserPickerDialog(QDialog):
 
     users_chosen = Signal(str, str, list, list, object)
 
-    def __init__(self, context: AppContext, people: Any, directory: Any, *, course_id: str | None = None,
+    def __init__(self, context: AppContext, people: People, directory: Directory, *, course_id: str | None = None,
                  sessions: Sequence[tuple[str, str]] = (), preselected_sessions: Sequence[str] = (),
                  load_sessions: SessionLoader | None = None, users: Sequence[DirectoryUser] = (),
                  parent: QWidget | None = None) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 @lru_cache(maxsize=128)
 def _alias_map(model_type: type) -> dict[str, str]:
     """Wire name -> attribute name of a pydantic model class (e.g. 'LoginName' -> 'login_name')."""
-    fields = getattr(model_type, "model_fields", {}) or {}
+    fields = getattr(model_type, "model_fields", {}) or {}  # pydantic's; a row of another type has none
     mapping = {}
     for name, info in fields.items():
         mapping[info.alias or name] = name
@@ -31,6 +31,7 @@ def field_value(row: Any, path: str) -> Any:
         if isinstance(value, dict):
             value = value.get(part)
             continue
+        # A pydantic row: its attribute for the wire name, else a field the model does not declare.
         attribute = _alias_map(type(value)).get(part)
         if attribute is not None:
             value = getattr(value, attribute, None)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Query
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+
+if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands it to the panes
+    from lms365_desktop.ui.people import People
 
 
 def user_principal(login_name: str | None) -> str:
@@ -16,20 +20,20 @@ def user_principal(login_name: str | None) -> str:
 
 
 class Directory:
-    """Course and catalog titles by id, loaded once per connection (a few hundred rows)."""
+    """Course and catalog titles by id, loaded once per connection (a few hundred rows); and the people."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: People) -> None:
         self.courses: dict[str, Any] = {}
         self.catalogs: dict[str, str] = {}
-        self._loaded_for: Any = None
+        self._loaded_for: Lms365Client | None = None
         self._loading: asyncio.Future | None = None
-        # People by login (ui.people.People): set once by the workspace, outlives reset().
-        self.people: Any = None
+        # People by login: one per window, outlives reset().
+        self.people = people
 
     def reset(self) -> None:
         self.courses, self.catalogs, self._loaded_for, self._loading = {}, {}, None, None
 
-    async def ensure(self, client: Any) -> None:
+    async def ensure(self, client: Lms365Client) -> None:
         if self._loaded_for is client:
             return
         if self._loading is not None and not self._loading.done():
@@ -38,7 +42,7 @@ class Directory:
         self._loading = asyncio.ensure_future(self._load(client))
         await asyncio.shield(self._loading)
 
-    async def _load(self, client: Any) -> None:
+    async def _load(self, client: Lms365Client) -> None:
         courses: dict[str, Any] = {}
         query = Query().select("Id", "Title", "CourseCatalogId", "CourseType", "CourseSessionEnrollmentType")
         async for row in client.paginate("Courses", query):

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.metadata_catalog import MetadataCatalog
@@ -77,9 +78,9 @@ class DeclaredFields:
     def __init__(self, entity_set: str, wanted: tuple[str, ...]) -> None:
         self.entity_set, self.wanted = entity_set, wanted
         self.available: tuple[str, ...] = ()
-        self._for: Any = None
+        self._for: Lms365Client | None = None
 
-    async def ensure(self, client: Any) -> tuple[str, ...]:
+    async def ensure(self, client: Lms365Client | None) -> tuple[str, ...]:
         if client is None or self._for is client:
             return self.available if client is not None else ()
         names: set[str] = set()

@@ -19,7 +19,7 @@ from lms365_desktop.ui.itemmodels.columns import field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.job_manager import JobManager
 from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROLL, REJECT, RETAKE, applies_to, operation
-from lms365_desktop.core.mirror.user_directory import user_from_wire
+from lms365_desktop.core.mirror.user_directory import DirectoryUser, user_from_wire
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 from lms365_desktop.ui.panes.session_times import session_when
 
@@ -294,10 +294,10 @@ class EnrollmentActions(QObject):
         self.dialog_opened.emit(dialog)
         return dialog
 
-    def enroll(self, course_id: str, course_title: str, users: list, session_ids: list[str],
+    def enroll(self, course_id: str, course_title: str, users: list[DirectoryUser | dict], session_ids: list[str],
                due_date: str | None = None) -> str | None:
         """Enroll ``users`` (DirectoryUser or wire dicts with LoginName) in the course: one now, many as a job."""
-        people = [u if hasattr(u, "login_name") else user_from_wire(u) for u in users]
+        people = [u if isinstance(u, DirectoryUser) else user_from_wire(u) for u in users]
         people = [p for p in people if p is not None and not p.is_deleted]
         logins = [p.login_name for p in people]
         params = {"course_id": course_id, "session_ids": session_ids}

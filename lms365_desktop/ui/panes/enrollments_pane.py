@@ -155,7 +155,7 @@ class EnrollmentsPane(EntityPane):
                    text=learner("manager")),
             Column("UserLoginName", self.tr("Account"), width=90, visible=False, sortable=False,
                    text=learner("status"), colour=lambda row: STATUS_COLOURS["Cancelled"]
-                   if getattr(people.user(field_value(row, "UserLoginName")), "is_deleted", False) else None),
+                   if (user := people.user(field_value(row, "UserLoginName"))) and user.is_deleted else None),
             Column("UserLoginName", self.tr("Login"), width=240, visible=False, sortable=False,
                    text=lambda row: str(field_value(row, "UserLoginName") or "").rsplit("|", 1)[-1]),
         ]

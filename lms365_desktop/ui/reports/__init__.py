@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from lms365_desktop.core.activity_events import ActivityEvent
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.reports_pane import ReportsPane
 from lms365_desktop.ui.reports.sync_status import SyncStatus
@@ -21,7 +23,7 @@ class Reports:
     controller: ReportsController
     pane: ReportsPane
 
-    def apply_event(self, event: Any) -> None:
+    def apply_event(self, event: ActivityEvent) -> None:
         """An activity-feed event (the activity controller feeds every event of the feed here)."""
         self.controller.apply_event(event)
 
@@ -33,7 +35,7 @@ def install_reports(context: AppContext, workspace: Workspace) -> Reports:
     window = context.window
     window.add_status_widget(SyncStatus(controller, window))
 
-    def action(name: str, text: str, pane_of_rows: Any, opener: Any) -> QAction:
+    def action(name: str, text: str, pane_of_rows: EntityPane, opener: Callable[[dict], None]) -> QAction:
         act = QAction(text, window)
         act.setObjectName(name)
         act.triggered.connect(lambda: (row := pane_of_rows.current_row()) and opener(row))

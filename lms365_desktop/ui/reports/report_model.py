@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from lms365_desktop.ui.reports.report_section_text import cell_text
 
@@ -18,7 +18,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ReportTableModel(QAbstractTableModel):
     """Rows of typed values under titled columns (title, kind)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns: tuple[tuple[str, str], ...] = ()
         self.rows: list[list[Any]] = []

@@ -1,15 +1,16 @@
 """The three report pages of the Reports pane: course progress, learner progress, compliance overview."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from lms365_desktop.core.report_document import ReportTable
 from lms365_desktop.core.reports import STATES
+from lms365_desktop.ui.people import People
+from lms365_desktop.ui.reports.chart_kit import ChartKit
 from lms365_desktop.ui.reports.report_section import ReportSection
+from lms365_desktop.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
 
@@ -43,7 +44,7 @@ class ReportPage(QScrollArea):
             if table.name in self.sections:
                 self.sections[table.name].set_table(table)
 
-    def use_charts(self, charts: Any, dark: bool) -> None:
+    def use_charts(self, charts: ChartKit, dark: bool) -> None:
         for section in self.sections.values():
             section.use_charts(charts, dark)
 
@@ -109,7 +110,7 @@ class LearnerPage(ReportPage):
 
     learner_chosen = Signal(str, str)  # (user id, label)
 
-    def __init__(self, people: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, people: People, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.people, self.tasks = people, tasks
         self.user_id = ""

@@ -1,18 +1,17 @@
 """A report printed to PDF with Qt's own printing support (QPdfWriter): a page per section, its chart above its table."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from lms365_desktop.core.report_document import ReportDocument, ReportTable
+from lms365_desktop.ui.reports.chart_kit import ChartKit
 from lms365_desktop.ui.reports.report_section_text import cell_text
 
 RESOLUTION = 96
 
 
-def write_report_pdf(path: str, document: ReportDocument, charts: Any) -> bool:
+def write_report_pdf(path: str, document: ReportDocument, charts: ChartKit) -> bool:
     """A4 portrait; the title page holds the scope and freshness; every table starts a new page."""
     writer = QPdfWriter(path)
     writer.setResolution(RESOLUTION)

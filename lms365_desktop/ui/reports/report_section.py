@@ -1,15 +1,19 @@
 """One section of a report: its table (readable by screen readers and tests) and the chart of the same numbers beside it."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from lms365_desktop.core.report_document import ReportTable
+from lms365_desktop.ui.reports.chart_kit import ChartKit
 from lms365_desktop.ui.reports.report_model import ReportTableModel
 from lms365_desktop.ui.theme import table_style
+
+if TYPE_CHECKING:  # QtCharts loads only when the Reports pane is first shown
+    from PySide6.QtCharts import QChartView
 
 CHART_MIN_HEIGHT = 240
 MEASURED_ROWS = 200  # column widths from the first rows: measuring 20,000 would hold the window
@@ -24,8 +28,8 @@ class ReportSection(QWidget):
                  chart_below: bool = False) -> None:
         super().__init__(parent)
         self.table_data: ReportTable | None = None
-        self.chart_view: Any = None
-        self._charts: Any = None
+        self.chart_view: QChartView | None = None
+        self._charts: ChartKit | None = None
         self._dark = False
         self.title_label = QLabel(self)
         self.title_label.setObjectName(f"{name}Title")
@@ -101,7 +105,7 @@ class ReportSection(QWidget):
         return [[model.text(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
 
     # ---- chart ----------------------------------------------------------------------------------
-    def use_charts(self, charts: Any, dark: bool) -> None:
+    def use_charts(self, charts: ChartKit, dark: bool) -> None:
         """Draw with the chart module (imported when the Reports pane is first shown)."""
         self._charts, self._dark = charts, dark
         self._draw()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
-from typing import Any
-
 import asyncio
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.core.activity_events import ActivityEvent
+from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.people import People
@@ -39,7 +40,7 @@ class ReportsController(QObject):
         self.mirror: LearningMirror | None = None
         self.unreachable_since: datetime | None = None
         self.last_error = ""
-        self._client: Any = None
+        self._client: Lms365Client | None = None
         self._remove_listener = None
         self.used = False  # the pane was opened: keep the mirror current from then on
         self._refresh_timer = QTimer(self)
@@ -73,11 +74,11 @@ class ReportsController(QObject):
         return await self.mirror.freshness() if self.mirror is not None else Freshness()
 
     # ---- lifecycle ----------------------------------------------------------------------------
-    def _on_context_connection_changed(self, context: Any) -> None:
+    def _on_context_connection_changed(self, context: AppContext) -> None:
         if context.client is None or context.client is self._client:
             return
         self._close()
-        directory = getattr(self.people, "directory", None)
+        directory = self.people.directory
         if directory is None:
             return
         self._client = context.client
@@ -87,7 +88,7 @@ class ReportsController(QObject):
         self.changed.emit()
         self.sync_state_changed.emit()
 
-    async def _on_connection_closing(self, _connection: Any = None) -> None:
+    async def _on_connection_closing(self, _connection: Connection | None = None) -> None:
         self._close()
 
     def _close(self) -> None:
@@ -113,7 +114,7 @@ class ReportsController(QObject):
         mirror, client = self.mirror, self.context.client
         if mirror is None or client is None:
             return False
-        directory = getattr(self.people, "directory", None)
+        directory = self.people.directory
         self._progress_timer.start()
         self.sync_state_changed.emit()
         try:
@@ -139,15 +140,15 @@ class ReportsController(QObject):
         return True
 
     # ---- events -------------------------------------------------------------------------------
-    def apply_event(self, event: Any) -> None:
-        """An ActivityEvent from the feed: enrollment events are read again into the mirror."""
+    def apply_event(self, event: ActivityEvent) -> None:
+        """An event from the activity feed: enrollment events are read again into the mirror."""
         mirror, client = self.mirror, self.context.client
         if mirror is None or client is None or not mirror.wants(event):
             return
         self.context.tasks.run(self._apply(mirror, client, event), on_error=lambda exc: log.info(
             "reports event not applied: %s", exc))
 
-    async def _apply(self, mirror: LearningMirror, client: Any, event: Any) -> None:
+    async def _apply(self, mirror: LearningMirror, client: Lms365Client, event: ActivityEvent) -> None:
         await mirror.open()
         if not (await mirror.freshness()).filled:
             return  # the coming full sync brings it

@@ -1,20 +1,24 @@
 """The Reports pane: course progress, learner progress and compliance, from the local mirror, with exports."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from lms365_desktop.api.odata import Guid, any_of, eq
 from lms365_desktop.core.report_document import ReportDocument
 from lms365_desktop.core.report_workbook import write_report_workbook
+from lms365_desktop.core.mirror.learning import Freshness
 from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.people import People
+from lms365_desktop.ui.reports.chart_kit import ChartKit
 from lms365_desktop.ui.reports.report_pages import CoursePage, CompliancePage, LearnerPage
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.report_tables import ReportTables
@@ -36,10 +40,12 @@ class ReportsPane(QWidget):
         self.setObjectName("reportsPane")
         self.context, self.controller, self.links, self.people = context, controller, links, people
         self.builder = ReportTables(self)
-        self.charts: Any = None
+        self.charts: ChartKit | None = None  # the charts module, imported when the pane is first shown
         self._slice: tuple[str, str | None] | None = None
         self._slice_rows: list[tuple[str, str, str, str]] = []
-        self._computing: Any = None
+        self._computing: asyncio.Task | None = None
+        self._pending_course: str | None = None  # asked for by show_course, chosen at the next recompute
+        self._pending_catalog: str | None = None
         self.freshness_label = QLabel(self)
         self.freshness_label.setObjectName("reportsFreshness")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -95,7 +101,7 @@ class ReportsPane(QWidget):
         self._on_sync_state_changed()
 
     # ---- showing ------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._first_shown:
             self._first_shown = True
@@ -134,7 +140,7 @@ class ReportsPane(QWidget):
     def recompute_soon(self) -> None:
         self._timer.start()
 
-    def recompute(self) -> Any:
+    def recompute(self) -> asyncio.Task:
         """Read the current report's figures from the mirror (in a worker) and show them; returns the task."""
         self._computing = self.context.tasks.run(self._recompute())
         return self._computing
@@ -144,13 +150,14 @@ class ReportsPane(QWidget):
         if mirror is None:
             return
         await mirror.open()
-        await self.people.directory.open() if getattr(self.people, "directory", None) is not None else None
+        if self.people.directory is not None:
+            await self.people.directory.open()
         queries = ReportQueries(mirror.database)
         read = mirror.database.read
         index = self.tabs.currentIndex()
         if index == COURSE:
             courses = await read(queries.courses)
-            wanted = getattr(self, "_pending_course", None) or self.course_page.course_id
+            wanted = self._pending_course or self.course_page.course_id
             self._pending_course = None
             self.course_page.set_courses(courses, wanted)
             course_id = self.course_page.course_id or None
@@ -167,7 +174,7 @@ class ReportsPane(QWidget):
             catalogs = await read(queries.catalogs)
             departments = await self.people.directory.departments() if self.people.directory is not None else []
             self.compliance_page.set_scopes(catalogs, [d for d, _n in departments])
-            pending = getattr(self, "_pending_catalog", None)
+            pending = self._pending_catalog
             if pending:
                 self._pending_catalog = None
                 self.compliance_page.set_catalog(pending)
@@ -235,7 +242,7 @@ class ReportsPane(QWidget):
         fresh = await self.controller.freshness()
         self.freshness_label.setText(self.freshness_text(fresh))
 
-    def freshness_text(self, fresh: Any) -> str:
+    def freshness_text(self, fresh: Freshness) -> str:
         if self.controller.syncing:
             entity, rows = self.controller.mirror.progress if self.controller.mirror is not None else ("", 0)
             base = self.tr("Syncing the local copy… (%1: %2 rows)").replace("%1", entity).replace(
@@ -266,7 +273,7 @@ class ReportsPane(QWidget):
         return ReportDocument(self.tabs.tabText(self.tabs.currentIndex()), scope, self.freshness_label.text(),
                               page.figures, details)
 
-    def _ask_path(self, name_filter: str, suffix: str, export: Any) -> None:
+    def _ask_path(self, name_filter: str, suffix: str, export: Callable[[str], object]) -> None:
         dialog = QFileDialog(self, self.tr("Export report"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(name_filter)
@@ -274,7 +281,7 @@ class ReportsPane(QWidget):
         dialog.fileSelected.connect(export)
         dialog.open()
 
-    def export_excel(self, path: str) -> Any:
+    def export_excel(self, path: str) -> asyncio.Task:
         """Write the current report's workbook in a worker thread; returns the task."""
         document = self.current_document()
         return self.context.tasks.run(self._export_excel(path, document))

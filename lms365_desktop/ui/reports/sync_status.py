@@ -1,16 +1,16 @@
 """The status bar's line while the reports' mirror syncs: what it is reading, how far, and Cancel."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from lms365_desktop.ui.reports.reports_controller import ReportsController
 
 
 class SyncStatus(QWidget):
     """Shown only while a sync runs; Cancel stops it (the reports keep what the mirror holds)."""
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ReportsController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsSyncStatus")
         self.controller = controller

@@ -1,8 +1,8 @@
 """The import dialog: file and sheet, what to do, the column mapping, the preview with its verdicts, and Run."""
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.core.mirror.user_directory import DirectoryUser
 from lms365_desktop.core.spreadsheet_import.dates import ACCEPTED
 from lms365_desktop.core.spreadsheet_import.lookups import Lookups
 from lms365_desktop.core.spreadsheet_import.mapping import ColumnMapping, Field, MappingMemory
@@ -33,6 +34,8 @@ from lms365_desktop.core.spreadsheet_import.preview import ImportOptions, Previe
 from lms365_desktop.core.spreadsheet_import.reading import SheetData, SheetReadError, read_sheet
 from lms365_desktop.core.spreadsheet_import.runs import job_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
+from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.people import People
 from lms365_desktop.ui.spreadsheet_import.preview_model import PreviewModel
 
 
@@ -41,12 +44,12 @@ class ImportDialog(QDialog):
 
     run_requested = Signal(object)
 
-    def __init__(self, context: Any, directory_source: Any, memory: MappingMemory, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, people: People, memory: MappingMemory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("spreadsheetImportDialog")
         self.setWindowTitle(self.tr("Import from spreadsheet"))
         self.context = context
-        self.people = directory_source  # ui.people.People: the connection's user directory
+        self.people = people  # the connection's user directory
         self.memory = memory
         self.sheet: SheetData | None = None
         self.preview: Preview | None = None
@@ -87,7 +90,7 @@ class ImportDialog(QDialog):
         self.course_combo.addItem(self.tr("(the course named in each row)"), "")
         self.course_combo.currentIndexChanged.connect(self._on_options_changed)
         self.lookups: Lookups | None = None  # the tenant's courses, read once per dialog
-        self.choices: dict[int, Any] = {}  # persons the user chose, kept when the preview is made again
+        self.choices: dict[int, DirectoryUser] = {}  # persons the user chose, kept when the preview is made again
         self.due_check = QCheckBox(self.tr("Due date for rows without one:"))
         self.due_check.setAccessibleName(self.tr("Set a due date for rows that give none"))
         self.due_edit = QDateEdit(QDate.currentDate().addMonths(3))
@@ -214,7 +217,7 @@ class ImportDialog(QDialog):
         if path:
             self.load_file(Path(path))
 
-    def load_file(self, path: Path, sheet_name: str | None = None) -> Any:
+    def load_file(self, path: Path, sheet_name: str | None = None) -> asyncio.Task:
         """Read the file off the GUI thread; returns the task."""
         return self.context.tasks.run(self._load(path, sheet_name))
 
@@ -300,7 +303,7 @@ class ImportDialog(QDialog):
                              course_id=self.course_combo.currentData() or None,
                              due_date=self.due_edit.date().toPython() if self.due_check.isChecked() else None)
 
-    def _on_options_changed(self, *_args: Any) -> None:
+    def _on_options_changed(self, *_args: object) -> None:
         if self.preview is not None:
             self.set_preview(None)
             self.counts_label.setText(self.tr("The columns or the action changed: Preview again."))
@@ -309,7 +312,7 @@ class ImportDialog(QDialog):
     def _on_preview_button_clicked(self) -> None:
         self.run_preview()
 
-    def run_preview(self) -> Any:
+    def run_preview(self) -> asyncio.Task:
         return self.context.tasks.run(self._preview())
 
     async def _preview(self) -> None:

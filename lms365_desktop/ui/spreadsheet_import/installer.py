@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,7 +12,8 @@ from lms365_desktop.core.spreadsheet_import.audit import AuditEntry, ImportAudit
 from lms365_desktop.core.spreadsheet_import.mapping import MappingMemory
 from lms365_desktop.core.spreadsheet_import.operations import is_import_kind
 from lms365_desktop.core.spreadsheet_import.reading import is_sheet_file
-from lms365_desktop.core.spreadsheet_import.runs import RunFiles, finish_run, undo_request
+from lms365_desktop.core.jobs import JobResult
+from lms365_desktop.core.spreadsheet_import.runs import JobRequest, RunFiles, finish_run, undo_request
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
 from lms365_desktop.ui.widgets.file_drop import local_paths
@@ -76,7 +76,7 @@ class ImportHistory(QGroupBox):
         item = self.tree.currentItem()
         return item.data(0, 256) if item is not None else None
 
-    def _on_tree_current_changed(self, _current: Any, _previous: Any) -> None:
+    def _on_tree_current_changed(self, _current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         entry = self._entry()
         self.undo_button.setEnabled(entry is not None and self.imports.can_undo(entry.job_id))
         self.open_button.setEnabled(entry is not None and bool(entry.result_file))
@@ -148,12 +148,12 @@ class SpreadsheetImport(QObject):
             self.dialog.load_file(Path(path))
         return self.dialog
 
-    def _on_dialog_run_requested(self, request: Any) -> None:
+    def _on_dialog_run_requested(self, request: JobRequest) -> None:
         jobs = self.workspace.jobs
         jobs.start(request.kind, request.items, request.params, request.label, request.item_labels)
         self.workspace.job_panel.show()
 
-    def _on_jobs_job_finished(self, job_id: str, _result: Any) -> None:
+    def _on_jobs_job_finished(self, job_id: str, _result: JobResult) -> None:
         journal = self.context.journal
         try:
             record = journal.job(job_id)
@@ -166,7 +166,7 @@ class SpreadsheetImport(QObject):
         journal = self.context.journal
         record, items = journal.job(job_id), journal.items(job_id)
         profile = self.context.profile
-        who = f"{getattr(profile, 'username', '') or 'api'} ({getattr(profile, 'name', '')})"
+        who = f"{profile.username or 'api'} ({profile.name})" if profile is not None else "api ()"
         files = await self.context.tasks.in_worker(
             lambda: finish_run(record, items, who=who, audit=self.audit, fallback_folder=self.results_folder))
         self.last_files[job_id] = files

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.errors import error_message
 from lms365_desktop.core.mirror import DirectoryUser
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon
@@ -111,7 +112,7 @@ class PeoplePicker(QWidget):
                                         on_done=self._show_results, on_error=self._on_search_failed)
 
     def _on_search_failed(self, exc: BaseException) -> None:
-        self.status.setText(self.tr("Search failed: {error}").format(error=getattr(exc, "message", str(exc))))
+        self.status.setText(self.tr("Search failed: {error}").format(error=error_message(exc)))
 
     def _show_results(self, users: list[DirectoryUser]) -> None:
         users = [u for u in users if not u.is_deleted]  # never offered, whatever the search gave

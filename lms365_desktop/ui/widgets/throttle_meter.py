@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from lms365_desktop.api.throttle import ThrottleStats
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 
 
@@ -27,7 +27,7 @@ class ThrottleMeter(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
-        self._pending: Any = None
+        self._pending: ThrottleStats | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.REFRESH_MS)
@@ -36,6 +36,7 @@ class ThrottleMeter(QWidget):
         self.limit = 0
         self.queued = 0
         self.throttled = 0
+        self.window_seconds = 0.0
         self._paused_until = 0.0  # time.monotonic() when the server's Retry-After pause ends
         # Stats arrive only when something changes; a pause is silent, so count it down here.
         self._countdown = QTimer(self)
@@ -47,8 +48,8 @@ class ThrottleMeter(QWidget):
     def paused_seconds(self) -> float:
         return max(0.0, self._paused_until - time.monotonic())
 
-    def update_stats(self, stats: Any) -> None:
-        """Accept new stats (any object with ThrottleStats' attributes); painted shortly after."""
+    def update_stats(self, stats: ThrottleStats) -> None:
+        """Accept the connection's new figures; painted shortly after."""
         self._pending = stats
         if not self._timer.isActive():
             self._timer.start()
@@ -57,12 +58,12 @@ class ThrottleMeter(QWidget):
         stats, self._pending = self._pending, None
         if stats is None:
             return
-        self.calls = int(getattr(stats, "calls_in_window", 0))
-        self.limit = int(getattr(stats, "limit", 0) or 0)
-        self.queued = int(getattr(stats, "queued_interactive", 0)) + int(getattr(stats, "queued_bulk", 0))
-        self.throttled = int(getattr(stats, "throttled_429", 0))
-        self.window_seconds = float(getattr(stats, "window_seconds", 0) or 0)
-        paused = float(getattr(stats, "paused_seconds", 0) or 0)
+        self.calls = stats.calls_in_window
+        self.limit = stats.limit
+        self.queued = stats.queued_interactive + stats.queued_bulk
+        self.throttled = stats.throttled_429
+        self.window_seconds = stats.window_seconds
+        paused = stats.paused_seconds
         self._paused_until = time.monotonic() + paused if paused > 0 else 0.0
         self._render()
 
@@ -85,7 +86,7 @@ class ThrottleMeter(QWidget):
         if self.queued:
             text += self.tr(" · {queued} queued").format(queued=self.queued)
         self.label.setText(text)
-        window = getattr(self, "window_seconds", 0)
+        window = self.window_seconds
         self.setToolTip(
             self.tr("Calls started in the last {window:g} s out of the connection's limit; "
                     "requests waiting for a free slot: {queued}; 429 responses seen: {throttled}")

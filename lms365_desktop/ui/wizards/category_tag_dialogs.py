@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMenu, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from lms365_desktop.api.bodies import CreateCourseCategoryRequest, CreateCourseTagRequest
-from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.api.errors import error_field, error_message
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.navigation import FILTER_ROLE, NavigationTree
@@ -82,8 +82,8 @@ class CreateNamedDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        message = exc.message if isinstance(exc, Lms365Error) else str(exc)
-        if not self.form.show_errors({getattr(exc, "field", None) or "Name": message}):
+        message = error_message(exc)
+        if not self.form.show_errors({error_field(exc) or "Name": message}):
             self.form.show_page_error(message)
 
 

@@ -1,7 +1,6 @@
 """Course wizard pages: enrollment, schedule (publishing, due date, expiry), content and people."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QTime, QTimeZone, Signal
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
-from lms365_desktop.ui.widgets.people_picker import PeoplePicker
+from lms365_desktop.ui.widgets.people_picker import PeoplePicker, PeopleSearch
 from lms365_desktop.ui.wizards.form_support import FormPage
 from lms365_desktop.ui.enum_words import enum_words
 
@@ -203,7 +202,7 @@ def _lines(box: QPlainTextEdit) -> list[str] | None:
 class ContentPage(FormPage):
     """Site template, learning modules, quizzes, layout, and teachers and trainers by search."""
 
-    def __init__(self, search_people: Callable, parent: QWidget | None = None) -> None:
+    def __init__(self, search_people: PeopleSearch, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Content and people"), self.tr("What the course site starts with, and who teaches."), parent)
         self.site_template = QLineEdit(objectName="siteTemplateEdit")
         self.modules = QPlainTextEdit(objectName="learningModulesEdit")

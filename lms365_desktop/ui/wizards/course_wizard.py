@@ -9,12 +9,13 @@ import pydantic
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from lms365_desktop.core.mirror.user_directory import user_from_wire
+from lms365_desktop.core.mirror.user_directory import DirectoryUser, user_from_wire
 from lms365_desktop.api.bodies import CreateCourseRequest
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, CourseType, EnrollmentFlow
-from lms365_desktop.api.errors import ConflictError, Lms365Error
+from lms365_desktop.api.errors import ConflictError, error_field, error_message
 from lms365_desktop.core.course_creation import CourseCreationService, Provisioning, next_free_url
 from lms365_desktop.ui.tasks import TaskRunner
+from lms365_desktop.ui.widgets.people_picker import PeopleSearch
 from lms365_desktop.ui.wizards.course_pages_basics import BasicsPage, CategorisationPage
 from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, ReviewPage
 from lms365_desktop.ui.wizards.course_pages_settings import ContentPage, EnrollmentPage, SchedulePage
@@ -40,7 +41,7 @@ class CourseWizard(QWizard):
     course_ready = Signal(str)
     open_course_requested = Signal(str)
 
-    async def _search_people_on_server(self, text: str, limit: int = 25) -> list:
+    async def _search_people_on_server(self, text: str, limit: int = 25) -> list[DirectoryUser]:
         rows = await self.service.search_users(text, limit)
         return [u for u in map(user_from_wire, rows) if u is not None and not u.is_deleted]
 
@@ -50,7 +51,7 @@ class CourseWizard(QWizard):
         *,
         open_in_console: Callable[..., None] | None = None,
         open_course: Callable[[str, str], None] | None = None,
-        search_people: Callable | None = None,
+        search_people: PeopleSearch | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +91,7 @@ class CourseWizard(QWizard):
         self.progress_page.open_requested.connect(self._on_progress_open_requested)
         self.currentIdChanged.connect(self._on_current_id_changed)
         self.tasks.run(self.service.catalogs(), on_done=self.basics.set_catalogs,
-                       on_error=lambda exc: self.basics.show_page_error(self._message(exc)))
+                       on_error=lambda exc: self.basics.show_page_error(error_message(exc)))
 
     # ----- the request ----------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
@@ -140,14 +141,14 @@ class CourseWizard(QWizard):
 
     def _on_create_failed(self, exc: BaseException) -> None:
         self.review.set_busy(False, "")
-        message = self._message(exc)
+        message = error_message(exc)
         if isinstance(exc, ConflictError) and "url" in message.lower():
             url = self.basics.url.text().strip()
             self.review.show_conflict(
                 self.tr("The URL “{url}” is already in use. {server}").format(url=url, server=message),
                 next_free_url(url))
             return
-        field = getattr(exc, "field", None) or message.split(":", 1)[0].strip()
+        field = error_field(exc) or message.split(":", 1)[0].strip()
         for page in self.form_pages:
             if field and page.show_errors({field: message}):
                 break
@@ -203,7 +204,7 @@ class CourseWizard(QWizard):
 
     def _on_provisioning_failed(self, exc: BaseException) -> None:
         self.progress_page.show_state("Failed", self.progress_page.progress.value(),
-                                      self.tr("Could not follow provisioning: {message}").format(message=self._message(exc)))
+                                      self.tr("Could not follow provisioning: {message}").format(message=error_message(exc)))
 
     def _on_progress_open_requested(self) -> None:
         if self.created is None:
@@ -278,6 +279,3 @@ class CourseWizard(QWizard):
         self.tasks.run(self.service.tags(catalog_id), on_done=self.categorisation.set_tags)
         self.tasks.run(self.service.courses(catalog_id), on_done=self.enrollment.set_courses)
 
-    @staticmethod
-    def _message(exc: BaseException) -> str:
-        return exc.message if isinstance(exc, Lms365Error) else (str(exc) or type(exc).__name__)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
-
+import pydantic
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,7 +20,7 @@ from lms365_desktop.ui.wizards.form_messages import form_message
 ERROR_STYLE = "color: #c42b1c;"
 
 
-def pydantic_errors(exc: Any) -> dict[str, str]:
+def pydantic_errors(exc: pydantic.ValidationError) -> dict[str, str]:
     """Map a pydantic ValidationError to {"Field.Sub": message} (first message per field)."""
     out: dict[str, str] = {}
     for error in exc.errors():
@@ -168,6 +167,7 @@ def connect_changed(widgets: Iterable[QWidget], slot: Callable[[], None]) -> Non
     """Call ``slot`` when any of these editors changes, whatever its kind."""
     for widget in widgets:
         for name in ("textChanged", "currentIndexChanged", "toggled", "dateTimeChanged", "valueChanged"):
+            # Qt editors name their change signal differently; the first one the widget has is used.
             signal = getattr(widget, name, None)
             if signal is not None and hasattr(signal, "connect"):
                 signal.connect(lambda *_: slot())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from lms365_desktop.api.bodies import CreateCourseSessionRequest
 from lms365_desktop.api.enums import RoomSource
-from lms365_desktop.api.errors import Lms365Error
+from lms365_desktop.api.errors import error_field, error_message
 from lms365_desktop.core.course_creation import CourseCreationService
 from lms365_desktop.core.time_zones import wall_time_to_utc
 from lms365_desktop.ui.tasks import TaskRunner
@@ -218,8 +218,8 @@ class SessionWizard(QWizard):
     def _on_failed(self, exc: BaseException) -> None:
         self.sending = False
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
-        message = exc.message if isinstance(exc, Lms365Error) else str(exc)
-        field = getattr(exc, "field", None) or message.split(":", 1)[0].strip()
+        message = error_message(exc)
+        field = error_field(exc) or message.split(":", 1)[0].strip()
         if not (field and self.details.show_errors({field: message})):
             self.details.show_page_error(self.tr("The server refused the session: {message}").format(message=message))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lms365_desktop.api.errors import error_message
 from lms365_desktop.core.certificate_matching import (
     DEFAULT_PATTERN,
     FileMatch,
@@ -321,7 +322,7 @@ class UploadWizard(QWizard):
 
     def _on_learners_failed(self, exc: BaseException) -> None:
         self.match_page.summary.setText(self.tr("Could not load the enrollments: {message}").format(
-            message=getattr(exc, "message", str(exc))))
+            message=error_message(exc)))
 
     def _on_current_id_changed(self, page_id: int) -> None:
         if self.page(page_id) is self.queue_page and not self.queue.items:

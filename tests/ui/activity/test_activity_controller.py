@@ -53,3 +53,14 @@ def test_open_enrollment_from_activity_under_the_overdue_view_shows_it(activity,
     qtbot.waitUntil(lambda: (enrollments.current_row() or {}).get("Id", "").lower() == enrolled.id.lower())
     window.actions_by_name["goBack"].trigger()  # and back to the feed
     assert window.current_pane() is pane
+
+
+def test_a_listener_added_while_the_feed_runs_hears_its_events(activity, qtbot):
+    context, pane = activity
+    heard = []
+    context.activity.add_event_listener(heard.append)  # the seam app.py feeds the reports' mirror through
+    server = context.connector.server
+    auto = course(server, approval=False)
+    [learner] = unenrolled_users(server, auto["Id"], 1)
+    enrolled = run_async(qtbot, context.client.enroll_user_to_course(auto["Id"], learner["LoginName"]))
+    qtbot.waitUntil(lambda: any(enrolled.id in e.enrollment_ids for e in heard), timeout=3000)
