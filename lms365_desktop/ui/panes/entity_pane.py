@@ -167,7 +167,7 @@ class EntityPane(QWidget):
         header_metrics = self.view.horizontalHeader().fontMetrics()
         for index, column in enumerate(columns):
             # At least its title's width (with room for the sort arrow): a translation may be longer.
-            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.title) + 28))
+            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.header) + 28))
             self.view.setColumnHidden(index, not column.visible)
 
         bottom = QHBoxLayout()
@@ -353,7 +353,7 @@ class EntityPane(QWidget):
 
     def rows_as_tsv(self, rows: Sequence[Any]) -> str:
         columns = [self.model.columns[i] for i in self.visible_columns()]
-        lines = ["\t".join(c.title for c in columns)]
+        lines = ["\t".join(c.header for c in columns)]  # a date column's zone travels with the copy
         for row in rows:
             lines.append("\t".join(c.display(row).replace("\t", " ").replace("\n", " ") for c in columns))
         return "\n".join(lines)
