@@ -126,6 +126,18 @@ def moment_tooltip(value: object, *, days: bool = False) -> str:
     return _tooltip(value, days, time_zones.machine_iana_zone() or "UTC", QLocale().name())
 
 
+def wall_clock(value: object, *, days: bool = False) -> datetime | date | None:
+    """What a spreadsheet cell holds for a value: the naive time on this computer's clock (the
+    column's header names the zone), or the date of a date-only value (and of a deadline's day)."""
+    moment = parse(value)
+    if moment is None:
+        return None
+    day = _as_day(moment, days)
+    if day is not None:
+        return day
+    return machine_local(moment).replace(tzinfo=None)
+
+
 def local_day(value: object) -> date | None:
     """The day a value falls on by this computer's clock (a date-only value: its own day)."""
     moment = parse(value)
