@@ -2,18 +2,16 @@
 the queues' default order, progress in words."""
 from __future__ import annotations
 
-import time
 from datetime import datetime, timezone
 
 import pytest
-import tzlocal
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
 from lms365_desktop.ui.panes.enrollments_pane import ALL, OVERDUE, PENDING
-from tests.ui.helpers import close_window, make_window, run_async, shot
+from tests.ui.helpers import close_window, machine_clock, make_window, run_async, shot
 
 LEARNER = 0
 OVERDUE_COLUMN = 8
@@ -196,16 +194,9 @@ REGISTERED, DUE = 4, 7  # the Registered and Due columns
 
 @pytest.fixture(params=["Europe/Copenhagen", "America/New_York"])
 def machine_zone_name(request, monkeypatch):
-    """This computer's zone for the test (TZ, as a user's system setting would be), and British dates."""
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    tzlocal.reload_localzone()
-    QLocale.setDefault(QLocale("en_GB"))
-    yield request.param
-    QLocale.setDefault(QLocale.system())
-    monkeypatch.undo()
-    time.tzset()
-    tzlocal.reload_localzone()
+    """This computer's zone for the test, and British dates."""
+    with machine_clock(monkeypatch, request.param, "en_GB"):
+        yield request.param
 
 
 def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(machine_zone_name, fresh, qtbot):
