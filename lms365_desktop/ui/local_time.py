@@ -70,12 +70,26 @@ def _date_text(day: date, locale: QLocale, form: QLocale.FormatType = QLocale.Fo
     return locale.toString(QDate(day.year, day.month, day.day), form)
 
 
-def _clock_text(local: datetime, locale: QLocale) -> str:
+def day_text(day: date, *, weekday: bool = False) -> str:
+    """A calendar day in the locale's short format, 'Tue 12/01/2027' with ``weekday``."""
+    locale = QLocale()
+    text = _date_text(day, locale)
+    return f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {text}" if weekday else text
+
+
+def clock_text(moment: datetime) -> str:
+    """A wall-clock time as it stands (no conversion), in the locale's short format: '09:00'."""
+    return _clock_text(moment, QLocale())
+
+
+def _clock_text(local: datetime, locale: QLocale, seconds: bool = False) -> str:
+    if seconds:  # an event log's order within a minute: the locale's hours and minutes, then seconds
+        return locale.toString(QTime(local.hour, local.minute, local.second), "HH:mm:ss")
     return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
 @lru_cache(maxsize=8192)
-def _text(value: object, days: bool, zone: bool, machine: str, language: str) -> str:
+def _text(value: object, days: bool, zone: bool, seconds: bool, machine: str, language: str) -> str:
     moment = parse(value)
     if moment is None:  # a sentinel reads as nothing, text that is no date as itself
         return value if isinstance(value, str) and time_zones.parse_utc(value) is None else ""
@@ -84,18 +98,31 @@ def _text(value: object, days: bool, zone: bool, machine: str, language: str) ->
     if day is not None:
         return _date_text(day, locale)
     local = machine_local(moment)
-    text = f"{_date_text(local.date(), locale)} {_clock_text(local, locale)}"
+    text = f"{_date_text(local.date(), locale)} {_clock_text(local, locale, seconds)}"
     return f"{text} {zone_abbreviation(local)}" if zone else text
 
 
-def moment_text(value: object, *, days: bool = False, zone: bool = False) -> str:
+def moment_text(value: object, *, days: bool = False, zone: bool = False, seconds: bool = False) -> str:
     """'12/01/2027 09:00' on this computer's clock in the locale's short formats; a date-only value
     as its date. ``days``: a deadline, whose start- or end-of-day UTC values read as that day.
     ``zone``: the zone's abbreviation after the time ('… 09:00 CET'), where no header names it.
     Cells repaint often: cached per value, zone and language."""
     if value is None:
         return ""
-    return _text(value, days, zone, time_zones.machine_iana_zone() or "UTC", QLocale().name())
+    return _text(value, days, zone, seconds, time_zones.machine_iana_zone() or "UTC", QLocale().name())
+
+
+def recent_text(value: object, *, zone: bool = False, seconds: bool = False, now: datetime | None = None) -> str:
+    """Today's moments by their time alone ('09:41'), older ones with their date: for lists of what
+    just happened (the activity feed, the request log, a report's freshness)."""
+    moment = parse(value)
+    if not isinstance(moment, datetime):
+        return moment_text(value, zone=zone, seconds=seconds)
+    local = machine_local(moment)
+    if local.date() != machine_local(now or datetime.now(timezone.utc)).date():
+        return moment_text(moment, zone=zone, seconds=seconds)
+    text = _clock_text(local, QLocale(), seconds)
+    return f"{text} {zone_abbreviation(local)}" if zone else text
 
 
 @lru_cache(maxsize=4096)

@@ -47,7 +47,7 @@ from lms365_desktop.ui.activity.activity_model import (
     COLUMN_USERS,
     ActivityTableModel,
     event_label,
-    moment_text,
+    event_time_text,
 )
 from lms365_desktop.ui.activity.activity_actions import ApprovalButtonsDelegate
 from lms365_desktop.ui.activity.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
@@ -417,7 +417,7 @@ class ActivityPane(QWidget):
                 button.setEnabled(False)
             return
         via = self.tr("observed by polling") if event.source == "polling" else self.tr("delivered by webhook")
-        when = moment_text(event.time)
+        when = event_time_text(event.time)
         self.details_title.setText(f"<b>{event_label(event.event)}</b> · {when} · {via}")
         document = {"Event": event.event, "DeliveryId": event.delivery_id, "Attempt": event.attempt,
                     "Notification": event.payload}
