@@ -12,6 +12,7 @@ from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_te
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.local_time import moment_text
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.due_dates import overdue_days
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
 OVERDUE_COLOUR = "#d64545"
@@ -32,20 +33,9 @@ def person_name(person: Any) -> str:
 
 
 def days_overdue(row: Any, now: datetime | None = None) -> int:
-    """Whole days past the due date of an enrolled, unfinished enrollment; 0 when not overdue."""
-    if field_value(row, "RegistrationStatus") != "Enrolled" or field_value(row, "CoursePassingStatus") == "Completed":
-        return 0
-    due = field_value(row, "DueDate")
-    if not due:
-        return 0
-    try:
-        moment = due if isinstance(due, datetime) else datetime.fromisoformat(str(due).replace("Z", "+00:00"))
-    except ValueError:
-        return 0
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    late = (now or datetime.now(timezone.utc)) - moment
-    return late.days + 1 if late.total_seconds() > 0 else 0
+    """Days an enrolled, unfinished enrollment is past due, 0 when not overdue: the Enrollments pane's
+    count (calendar days on this computer's clock), so a learner's page and the pane never disagree."""
+    return overdue_days(row, now) or 0
 
 
 class PersonSummary(DetailsPanel):

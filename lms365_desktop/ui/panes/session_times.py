@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 
 from lms365_desktop.core import time_zones
 from lms365_desktop.ui.itemmodels.columns import field_value
+from lms365_desktop.ui import local_time
 from lms365_desktop.ui.local_time import clock_text, day_text
 
 SESSION_GROUP_YEAR = 1753  # a session group reports 1753-01-01 .. 9999-12-31: no times to show
@@ -100,7 +101,8 @@ def wall_clock(moment: datetime | None) -> datetime | None:
 
 
 def machine_wall_clock(row: Any, path: str = "StartDate") -> datetime | None:
+    """The session's time on this computer's clock, as a spreadsheet cell holds it."""
     if not _real(row):
         return None
-    moment = time_zones.parse_utc(field_value(row, path))
-    return wall_clock(moment.astimezone(time_zones.machine_zone())) if moment else None
+    moment = local_time.wall_clock(field_value(row, path))
+    return moment if isinstance(moment, datetime) else None
