@@ -414,6 +414,18 @@ class EntityPane(QWidget):
         splitter = settings.value(f"{prefix}/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self.fit_date_headers()
+
+    def fit_date_headers(self) -> None:
+        """Widen shown date columns to their header: a layout saved before the headers named the zone
+        (or under a shorter zone or another language) would cut the zone off."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for index, column in enumerate(self.model.columns):
+            if column.dates and not header.isSectionHidden(index):
+                needed = metrics.horizontalAdvance(column.header) + 28
+                if header.sectionSize(index) < needed:
+                    header.resizeSection(index, needed)
 
     # ---- private ----------------------------------------------------------------------------
     def _on_model_loading_changed(self, loading: bool) -> None:

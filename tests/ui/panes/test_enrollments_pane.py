@@ -199,7 +199,8 @@ def machine_zone_name(request, monkeypatch):
         yield request.param
 
 
-def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(machine_zone_name, fresh, qtbot):
+def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(machine_zone_name, fresh, qtbot,
+                                                                           tmp_path):
     client = fresh.client
     enrollment = run_async(qtbot, client.fetch_page("Enrollments", Query().top(1), model=None)).rows[0]
     # Registered at 08:00 UTC on a winter day; due on 1 February, stored as that day's end in UTC
@@ -233,4 +234,11 @@ def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(mach
     assert pane.details.field_text(pane.current_row(), "RegistrationDate") == f"12/01/2027 {clock} {abbreviation}"
     assert pane.details.field_text(pane.current_row(), "DueDate") == "01/02/2027"
     assert pane.details.findChild(QLabel, "detail_RegistrationDate").toolTip() == cell(REGISTERED, Qt.ItemDataRole.ToolTipRole)
+    # A layout saved when the header was short (before it named the zone) does not cut the zone off.
+    pane.view.setColumnWidth(REGISTERED, 60)
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    pane.save_state(settings)
+    pane.restore_state(settings)
+    metrics = pane.view.horizontalHeader().fontMetrics()
+    assert pane.view.columnWidth(REGISTERED) > metrics.horizontalAdvance(header(REGISTERED))
     shot(fresh.window, f"enrollments-dates-{machine_zone_name.replace('/', '_')}")
