@@ -59,3 +59,21 @@ def test_wall_clock_and_local_day(qapp, monkeypatch):
         assert wall_clock(WINTER) == datetime(2027, 1, 12, 3, 0)
         assert local_day("2027-01-12T03:00:00Z") == date(2027, 1, 11)  # still the 11th in New York
         assert local_day("2027-01-12") == date(2027, 1, 12)
+
+
+def test_no_second_copy_of_reading_a_date_for_a_person():
+    """Dates meant for a person are formatted in ui/local_time.py only: a pane that reads the system
+    zone itself, or writes its own clock format, would disagree with the headers that name the zone."""
+    import re
+    from pathlib import Path
+
+    import lms365_desktop.ui as ui
+
+    patterns = re.compile(r'\.astimezone\(\)|timeZoneAbbreviation\(|\.tzname\(\)|strftime\("[^"T]*%H:%M[^"]*"\)'
+                          r'|"ddd |"HH:mm')
+    root = Path(ui.__file__).parent
+    found = [f"{path.relative_to(root)}:{number}: {line.strip()}"
+             for path in sorted(root.rglob("*.py")) if path.name != "local_time.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if patterns.search(line)]
+    assert found == []
