@@ -126,8 +126,11 @@ class ActivityPane(QWidget):
         self.table.activated.connect(self._on_table_activated)  # Enter or a double-click
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in ((COLUMN_TIME, 80), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240), (COLUMN_USERS, 200),
-                              (COLUMN_STATUS, 190), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
+        # The time column at least as wide as its header, which names this computer's zone.
+        time_width = header.fontMetrics().horizontalAdvance(
+            str(self.model.headerData(COLUMN_TIME, Qt.Orientation.Horizontal))) + 20
+        for column, width in ((COLUMN_TIME, max(80, time_width)), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240),
+                              (COLUMN_USERS, 200), (COLUMN_STATUS, 190), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMN_COURSE, QHeaderView.ResizeMode.Stretch)
         self.delegate = ApprovalButtonsDelegate(self.table)
