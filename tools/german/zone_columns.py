@@ -6,5 +6,6 @@ GERMAN = {
         "{title}: Datum und Uhrzeit nach der Uhr dieses Computers, {zone}; der Tooltip einer Zelle nennt die "
         "UTC-Zeit",
     "{date} (a date without a time of day)": "{date} (ein Datum ohne Uhrzeit)",
+    "When": "Wann",
     "Enroll by (session's time zone)": "Einschreibung bis (Zeitzone der Sitzung)",
 }
