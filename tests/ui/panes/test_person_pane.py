@@ -2,6 +2,8 @@
 counted as the Enrollments pane counts them."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -15,9 +17,11 @@ from tests.ui.helpers import machine_clock, run_async, shot
 def test_a_learners_record_reads_dates_on_this_computers_clock(fresh, qtbot, monkeypatch, zone, place, clock):
     client = fresh.client
     enrollment = run_async(qtbot, client.fetch_page(
-        "Enrollments", Query().filter("RegistrationStatus eq 'Enrolled'").top(1), model=None)).rows[0]
+        "Enrollments", Query().filter("RegistrationStatus eq 'Enrolled' and CoursePassingStatus ne 'Completed'").top(1),
+        model=None)).rows[0]
+    due = datetime.now(timezone.utc).date() - timedelta(days=10)  # a due day ten days ago, whenever this runs
     raw = run_async(qtbot, client.request("PATCH", f"/odata/v2/Enrollments({enrollment['Id']})", json={
-        "RegistrationDate": "2027-01-12T08:00:00Z", "DueDate": "2026-11-30T23:59:59Z"}))
+        "RegistrationDate": "2027-01-12T08:00:00Z", "DueDate": f"{due.isoformat()}T23:59:59Z"}))
     assert raw.ok, raw.body
     user = run_async(qtbot, client.fetch_page("Users", Query().filter("Id eq {}", enrollment["UserId"]),
                                               model=None)).rows[0]
@@ -34,7 +38,7 @@ def test_a_learners_record_reads_dates_on_this_computers_clock(fresh, qtbot, mon
         assert header("RegistrationDate") == f"Registered ({place} time)"
         assert cell("RegistrationDate") == f"12/01/2027 {clock}"
         assert header("DueDate") == f"Due ({place} time)"
-        assert cell("DueDate") == "30/11/2026"  # a due day, on any clock
+        assert cell("DueDate") == due.strftime("%d/%m/%Y")  # a due day, on any clock (en_GB)
         days = overdue_days(person.model.row_at(row))
         assert days and cell("Overdue") == f"{days} days overdue"  # the Enrollments pane's count
         qtbot.waitUntil(lambda: "overdue" in person.summary.sections, timeout=10_000)
