@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -98,3 +99,29 @@ def shot(widget, name: str) -> None:
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+@contextmanager
+def machine_clock(monkeypatch, zone: str, language: str = "en_GB"):
+    """This computer's zone (TZ, as a user's system setting would be) and the locale dates are written
+    in, for the block; both put back after it."""
+    import time
+
+    import tzlocal
+    from PySide6.QtCore import QLocale
+
+    before = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    tzlocal.reload_localzone()
+    QLocale.setDefault(QLocale(language))
+    try:
+        yield zone
+    finally:
+        QLocale.setDefault(QLocale.system())
+        if before is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", before)
+        time.tzset()
+        tzlocal.reload_localzone()

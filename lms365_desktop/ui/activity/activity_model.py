@@ -1,14 +1,12 @@
 """Table model of the activity feed: newest first, filtered in the model (not a proxy), with row actions."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from lms365_desktop.core.activity_feed import SOURCE_POLLING, ActivityEvent
+from lms365_desktop.ui.local_time import moment_text, recent_text, zone_header
 from lms365_desktop.ui.theme import icon
 
 MAX_EVENTS = 10_000
@@ -96,12 +95,9 @@ def action_state_label(state: str) -> str:
     return QCoreApplication.translate("ActivityTableModel", ACTION_STATE_LABELS[state])
 
 
-def moment_text(moment: datetime) -> str:
+def event_time_text(moment: datetime) -> str:
     """An event's local date and time to the second, with its zone: "05.12.26 22:50:24 UTC" in German."""
-    local = QDateTime(moment.astimezone())
-    locale = QLocale()
-    return " ".join((locale.toString(local.date(), QLocale.FormatType.ShortFormat),
-                     locale.toString(local.time(), "HH:mm:ss"), local.timeZoneAbbreviation()))
+    return moment_text(moment, zone=True, seconds=True)
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -127,7 +123,7 @@ class ActivityTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Time"), self.tr("Event"), self.tr("Course"), self.tr("Users"), self.tr("Status"),
+        titles = (zone_header(self.tr("Time")), self.tr("Event"), self.tr("Course"), self.tr("Users"), self.tr("Status"),
                   self.tr("Via"), self.tr("Actions"))
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -144,7 +140,7 @@ class ActivityTableModel(QAbstractTableModel):
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COLUMN_TIME:
-                return moment_text(event.time)
+                return event_time_text(event.time)
             if column == COLUMN_USERS and event.users:
                 return "\n".join(f"{u.display} <{u.email or u.login_name}>" for u in event.users)
             if column == COLUMN_SOURCE:
@@ -248,13 +244,8 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _display(self, event: ActivityEvent, column: int) -> str | None:
         if column == COLUMN_TIME:
-            # Today's events by their time with seconds; older ones by date and time (the tooltip names the zone).
-            local = event.time.astimezone()
-            today = datetime.now(timezone.utc).astimezone().date()
-            moment = QDateTime(local)
-            if local.date() == today:
-                return QLocale().toString(moment.time(), "HH:mm:ss")
-            return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            # Today's events by their time with seconds; older ones with their date (the header names the zone).
+            return recent_text(event.time, seconds=True)
         if column == COLUMN_EVENT:
             return event_label(event.event)
         if column == COLUMN_COURSE:

@@ -47,7 +47,7 @@ from lms365_desktop.ui.activity.activity_model import (
     COLUMN_USERS,
     ActivityTableModel,
     event_label,
-    moment_text,
+    event_time_text,
 )
 from lms365_desktop.ui.activity.activity_actions import ApprovalButtonsDelegate
 from lms365_desktop.ui.activity.activity_dialogs import CallbackUrlDialog, open_export_dialog, open_reject_dialog
@@ -126,8 +126,11 @@ class ActivityPane(QWidget):
         self.table.activated.connect(self._on_table_activated)  # Enter or a double-click
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in ((COLUMN_TIME, 80), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240), (COLUMN_USERS, 200),
-                              (COLUMN_STATUS, 190), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
+        # The time column at least as wide as its header, which names this computer's zone.
+        time_width = header.fontMetrics().horizontalAdvance(
+            str(self.model.headerData(COLUMN_TIME, Qt.Orientation.Horizontal))) + 20
+        for column, width in ((COLUMN_TIME, max(80, time_width)), (COLUMN_EVENT, 170), (COLUMN_COURSE, 240),
+                              (COLUMN_USERS, 200), (COLUMN_STATUS, 190), (COLUMN_SOURCE, 70), (COLUMN_ACTIONS, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMN_COURSE, QHeaderView.ResizeMode.Stretch)
         self.delegate = ApprovalButtonsDelegate(self.table)
@@ -417,7 +420,7 @@ class ActivityPane(QWidget):
                 button.setEnabled(False)
             return
         via = self.tr("observed by polling") if event.source == "polling" else self.tr("delivered by webhook")
-        when = moment_text(event.time)
+        when = event_time_text(event.time)
         self.details_title.setText(f"<b>{event_label(event.event)}</b> · {when} · {via}")
         document = {"Event": event.event, "DeliveryId": event.delivery_id, "Attempt": event.attempt,
                     "Notification": event.payload}

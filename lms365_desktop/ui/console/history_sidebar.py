@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from lms365_desktop.core.console_history import HistoryEntry, SavedRequest
 from lms365_desktop.core.request_snippets import ConsoleRequest
+from lms365_desktop.ui.local_time import moment_text
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -96,7 +97,7 @@ class HistorySidebar(QWidget):
             status = entry.summary.status if entry.summary.status is not None else "—"
             item = QListWidgetItem(f"{status}  {_line(entry.request)}")
             item.setToolTip(self.tr("{0}\n{1}\n{2} ms, {3} bytes{4}").format(
-                _line(entry.request), entry.started_at, round(entry.summary.elapsed_ms), entry.summary.size,
+                _line(entry.request), moment_text(entry.started_at, zone=True, seconds=True), round(entry.summary.elapsed_ms), entry.summary.size,
                 f"\n{entry.summary.error}" if entry.summary.error else ""))
             item.setData(_ENTRY_ROLE, entry)
             self.history_list.addItem(item)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, QUrl
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lms365_desktop.api.transport import RequestLogEntry
+from lms365_desktop.ui.local_time import recent_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +54,7 @@ class RequestLogModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "time":
-                local = entry.started_at.astimezone()
-                clock = self.locale.toString(QTime(local.hour, local.minute, local.second), "HH:mm:ss")
-                return f"{clock} {local.tzname()}"
+                return recent_text(entry.started_at, zone=True, seconds=True)
             if column == "method":
                 return entry.method
             if column == "path":

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -16,6 +15,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.core.webhook_cleanup import (
     TenantRegistration, left_behind, remove_left_behind, tenant_registrations,
 )
+from lms365_desktop.ui.local_time import moment_text
 
 COLUMNS = 4
 
@@ -151,14 +151,8 @@ class TenantSubscriptionsDialog(QDialog):
 
 
 def _when(text: str) -> str:
-    """A registration time in the user's locale, saying its zone (UTC)."""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
-    except ValueError:
-        return text
-    shown = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, 0,
-                      QTimeZone.utc())
-    return QLocale().toString(shown, QLocale.FormatType.ShortFormat) + " UTC"
+    """A registration time on this computer's clock in the user's locale, saying its zone ('… 09:00 CET')."""
+    return moment_text(text, zone=True)
 
 
 def install_tenant_subscriptions(context: AppContext) -> None:

@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 from enum import Enum
 from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+from lms365_desktop.core.time_zones import parse_utc
+from lms365_desktop.ui.local_time import looks_like_date_time, moment_text, moment_tooltip, zone_header, \
+    zone_header_tooltip
+
+MOMENTS, DAYS = "moments", "days"  # what a date column holds: date-times, or deadlines that may be days
 
 
 @lru_cache(maxsize=128)
@@ -42,35 +48,24 @@ def field_value(row: Any, path: str) -> Any:
 
 
 def display_text(value: Any) -> str:
-    """How a raw value reads in a cell: enums by name, dates short and local, lists joined."""
+    """How a raw value reads in a cell: enums by name, dates as ui.local_time reads them, lists joined."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, Enum):
         return enum_text(value)
-    if isinstance(value, datetime):
-        if value.year <= 1753 or value.year >= 9999:
-            return ""
-        return value.astimezone().strftime("%Y-%m-%d %H:%M") if value.tzinfo else value.strftime("%Y-%m-%d %H:%M")
+    # Where no column header names the zone (details, lines of text), the time carries it: '09:00 CET'.
+    if isinstance(value, date):
+        return moment_text(value, zone=True)
     if isinstance(value, str):
-        if len(value) >= 19 and value[4] == "-" and value[10] == "T":
-            return _iso_text(value)
-        return value
+        return moment_text(value, zone=True) if looks_like_date_time(value) else value
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (list, tuple)):
         return ", ".join(display_text(field_value(v, "Name") or field_value(v, "Title") or v)
                          if not isinstance(v, str) else v for v in value)
     return str(value)
-
-
-def _iso_text(text: str) -> str:
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    return display_text(moment)
 
 
 @lru_cache(maxsize=512)
@@ -91,8 +86,16 @@ def sort_key(value: Any) -> tuple:
         return (0, value.name)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return (1, value)
+    if isinstance(value, str) and looks_like_date_time(value):
+        if value[-1] == "Z":
+            # The API's own form, UTC: its text is its time order (the fraction only breaks ties).
+            # Parsing each one took 0.66 s for 100k rows here, this 0.13 s (100k names: 0.09 s).
+            return (0, value[:19], value[19:-1].rstrip("0").rstrip(".") if len(value) > 20 else "")
+        value = parse_utc(value) or value  # an offset: in time order once in UTC
     if isinstance(value, datetime):
-        return (0, value.isoformat())
+        moment = value.astimezone(timezone.utc) if value.tzinfo else value
+        fraction = f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
+        return (0, moment.strftime("%Y-%m-%dT%H:%M:%S"), fraction)
     return (0, str(value).casefold())
 
 
@@ -111,6 +114,8 @@ class Column:
     colour: Callable[[Any], str | None] | None = None  # row -> text colour (#rrggbb) or None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     extra: dict = field(default_factory=dict)
+    # MOMENTS or DAYS: a date column, read on this computer's clock; its header names the zone.
+    dates: str | None = None
 
     @property
     def server_order(self) -> str | None:
@@ -124,13 +129,30 @@ class Column:
             return self.select
         return (self.key.split("/")[0],)
 
+    @property
+    def header(self) -> str:
+        """What the header shows: the title, and for a date column the zone it is read in."""
+        return zone_header(self.title) if self.dates else self.title
+
+    @property
+    def header_tooltip(self) -> str:
+        return zone_header_tooltip(self.title) if self.dates else self.title
+
     def value(self, row: Any) -> Any:
         return field_value(row, self.key)
 
     def display(self, row: Any) -> str:
         if self.text is not None:
             return self.text(row)
+        if self.dates:
+            return moment_text(field_value(row, self.key), days=self.dates == DAYS)
         return display_text(field_value(row, self.key))
+
+    def tooltip(self, row: Any) -> str | None:
+        """A date cell's whole date with its zone and UTC time; None where the text says it all."""
+        if not self.dates:
+            return None
+        return moment_tooltip(field_value(row, self.key), days=self.dates == DAYS) or None
 
 
 # The API's enumeration names as a person reads them, translated when shown (a cell, a details
@@ -175,3 +197,9 @@ def enum_text(value: Any) -> str:
 
 def enum_column(key: str, title: str, **options: Any) -> Column:
     return Column(key, title, text=lambda row: enum_text(field_value(row, key)), **options)
+
+
+def date_column(key: str, title: str, *, days: bool = False, **options: Any) -> Column:
+    """A date-time column on this computer's clock, its header naming the zone; ``days`` for a
+    deadline, whose values stored at a day's start or end in UTC read as that day."""
+    return Column(key, title, dates=DAYS if days else MOMENTS, **options)

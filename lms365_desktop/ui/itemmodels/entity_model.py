@@ -155,6 +155,8 @@ class EntityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column.dates:
+                return column.tooltip(row)
             text = column.display(row)
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -203,10 +205,11 @@ class EntityTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
+                return self.columns[section].header
             if role == Qt.ItemDataRole.ToolTipRole:
                 column = self.columns[section]
-                return column.title if column.sortable else self.tr("{title} (not sortable)").format(title=column.title)
+                tip = column.header_tooltip
+                return tip if column.sortable else self.tr("{title} (not sortable)").format(title=tip)
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802

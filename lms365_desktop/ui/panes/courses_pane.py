@@ -10,7 +10,7 @@ from lms365_desktop.api.client import DEFAULT_COURSE_EXPAND
 from lms365_desktop.api.errors import ValidationError
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
+from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.entity_pane import EntityPane
@@ -94,7 +94,7 @@ class CoursesPane(EntityPane):
             Column("Duration", self.tr("Duration"), width=80, align=RIGHT),
             Column("CEU", self.tr("CEU"), width=60, align=RIGHT),
             enum_column("EnrollmentFlow", self.tr("Enrollment flow"), width=170),
-            Column("CreatedAt", self.tr("Created"), width=130),
+            date_column("CreatedAt", self.tr("Created"), width=130),
             Column("ShowInCatalog", self.tr("In catalog"), width=80, visible=False, align=Qt.AlignmentFlag.AlignCenter),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -21,6 +22,7 @@ SECTION_LINES = 60
 
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.local_time import looks_like_date_time, moment_tooltip
 from lms365_desktop.ui.theme import icon
 
 
@@ -29,6 +31,7 @@ class DetailsPanel(QScrollArea):
 
     icon_name = "details"
     fields: Sequence[tuple[str, str]] = ()  # (wire path, label)
+    day_fields: frozenset[str] = frozenset({"DueDate"})  # deadlines: a day's start or end in UTC reads as the day
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,13 @@ class DetailsPanel(QScrollArea):
 
     def field_text(self, row: Any, path: str) -> str:
         return display_text(field_value(row, path))
+
+    def field_tooltip(self, row: Any, path: str) -> str:
+        """A date's whole date, zone, offset and UTC time (the value shows the short form); else nothing."""
+        value = field_value(row, path) if ":" not in path else None
+        if isinstance(value, date) or (isinstance(value, str) and looks_like_date_time(value)):
+            return moment_tooltip(value, days=path in self.day_fields)
+        return ""
 
     def show_row(self, row: Any) -> None:
         if self._task is not None and not self._task.done():
@@ -88,7 +98,7 @@ class DetailsPanel(QScrollArea):
             text = self.field_text(row, path) or "—"
             value = _label(_breakable(_escape(text)))
             value.setObjectName(f"detail_{path.replace('/', '_')}")
-            value.setToolTip(text if len(text) > 24 else "")
+            value.setToolTip(self.field_tooltip(row, path) or (text if len(text) > 24 else ""))
             caption = QLabel(label)
             caption.setEnabled(False)
             form.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QButtonGroup, QToolButton
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, or_
 from lms365_desktop.core.spreadsheet import BOOL, NUMBER, TEXT
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
+from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
+from lms365_desktop.ui.local_time import moment_text
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
 from lms365_desktop.ui.panes.due_dates import (
     DeclaredFields, overdue_colour, overdue_days, overdue_text, progress_text)
@@ -73,6 +74,8 @@ class EnrollmentDetails(DetailsPanel):
             return self.directory.course_title(value)
         if path in ("RegistrationStatus", "CoursePassingStatus"):
             return enum_text(value)
+        if path == "DueDate":
+            return moment_text(value, days=True, zone=True)
         return display_text(value)
 
     async def load_more(self, row: Any) -> None:
@@ -85,9 +88,9 @@ class EnrollmentDetails(DetailsPanel):
         lines = []
         for cert in page.rows:
             lines.append(self.tr("Status: {s}").format(s=enum_text(cert.get("Status"))))
-            lines.append(self.tr("Issued: {d}").format(d=display_text(cert.get("Issued"))))
+            lines.append(self.tr("Issued: {d}").format(d=moment_text(cert.get("Issued"), days=True, zone=True)))
             if cert.get("Expiry"):
-                lines.append(self.tr("Expires: {d}").format(d=display_text(cert.get("Expiry"))))
+                lines.append(self.tr("Expires: {d}").format(d=moment_text(cert.get("Expiry"), days=True, zone=True)))
             lines.append(self.tr("File: {f}").format(f=cert.get("ContentUrl") or self.tr("none uploaded")))
         self.add_section("certificate", self.tr("Certificate"), lines, self.tr("Certificate not found"))
 
@@ -122,10 +125,10 @@ class EnrollmentsPane(EntityPane):
                         colour=lambda row: STATUS_COLOURS.get(field_value(row, "RegistrationStatus"))),
             Column("CoursePassingStatus", self.tr("Progress"), width=130, text=progress_text,
                    colour=lambda row: PROGRESS_COLOURS.get(field_value(row, "CoursePassingStatus"))),
-            Column("RegistrationDate", self.tr("Registered"), width=130),
-            Column("StartDate", self.tr("Started"), width=130, visible=False),
-            Column("CompletionDate", self.tr("Completed"), width=130),
-            Column("DueDate", self.tr("Due"), width=130),
+            date_column("RegistrationDate", self.tr("Registered"), width=130),
+            date_column("StartDate", self.tr("Started"), width=130, visible=False),
+            date_column("CompletionDate", self.tr("Completed"), width=130),
+            date_column("DueDate", self.tr("Due"), width=130, days=True),
             Column("DueDate", self.tr("Overdue"), width=140, text=overdue_text, colour=overdue_colour,
                    extra={"export": [(self.tr("Overdue (days)"), NUMBER, overdue_days)]}),
             Column("CEU", self.tr("CEU"), width=60, visible=False,

@@ -167,7 +167,7 @@ class EntityPane(QWidget):
         header_metrics = self.view.horizontalHeader().fontMetrics()
         for index, column in enumerate(columns):
             # At least its title's width (with room for the sort arrow): a translation may be longer.
-            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.title) + 28))
+            self.view.setColumnWidth(index, max(column.width, header_metrics.horizontalAdvance(column.header) + 28))
             self.view.setColumnHidden(index, not column.visible)
 
         bottom = QHBoxLayout()
@@ -353,7 +353,7 @@ class EntityPane(QWidget):
 
     def rows_as_tsv(self, rows: Sequence[Any]) -> str:
         columns = [self.model.columns[i] for i in self.visible_columns()]
-        lines = ["\t".join(c.title for c in columns)]
+        lines = ["\t".join(c.header for c in columns)]  # a date column's zone travels with the copy
         for row in rows:
             lines.append("\t".join(c.display(row).replace("\t", " ").replace("\n", " ") for c in columns))
         return "\n".join(lines)
@@ -414,6 +414,18 @@ class EntityPane(QWidget):
         splitter = settings.value(f"{prefix}/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self.fit_date_headers()
+
+    def fit_date_headers(self) -> None:
+        """Widen shown date columns to their header: a layout saved before the headers named the zone
+        (or under a shorter zone or another language) would cut the zone off."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        for index, column in enumerate(self.model.columns):
+            if column.dates and not header.isSectionHidden(index):
+                needed = metrics.horizontalAdvance(column.header) + 28
+                if header.sectionSize(index) < needed:
+                    header.resizeSection(index, needed)
 
     # ---- private ----------------------------------------------------------------------------
     def _on_model_loading_changed(self, loading: bool) -> None:

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
 
 from lms365_desktop.core.spreadsheet import BOOL, DATETIME, NUMBER, TEXT
 from lms365_desktop.core.table_export import ExportField, export_matching, export_rows
-from lms365_desktop.core.time_zones import machine_zone, machine_zone_label, parse_utc
+from lms365_desktop.core.time_zones import machine_zone_label
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.itemmodels.columns import Column, field_value
+from lms365_desktop.ui.itemmodels.columns import DAYS, Column, field_value
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
 from lms365_desktop.ui.itemmodels.lookups import user_principal
+from lms365_desktop.ui.local_time import wall_clock
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 from lms365_desktop.ui.widgets.steady_label import SteadyLabel
@@ -63,11 +64,6 @@ def duration_minutes(value: Any) -> int | None:
 
 def _is_id_key(key: str) -> bool:
     return key.rsplit("/", 1)[-1].lower().endswith("id")
-
-
-def _local_wall_clock(value: Any):
-    moment = parse_utc(value)
-    return moment.astimezone(machine_zone()).replace(tzinfo=None) if moment is not None else None
 
 
 def _kind_of(values: list[Any]) -> str | None:
@@ -117,7 +113,8 @@ def export_fields(columns: Sequence[Column], sample: Sequence[Any], key: str = "
         kind = _kind_of(values)
         if kind == DATETIME:
             fields.append(ExportField(translate("PaneExport", "{title} ({zone})").format(title=column.title, zone=zone),
-                                      DATETIME, lambda row, k=column.key: _local_wall_clock(field_value(row, k))))
+                                      DATETIME, lambda row, k=column.key, d=column.dates == DAYS:
+                                      wall_clock(field_value(row, k), days=d)))
         elif kind == "minutes":
             fields.append(ExportField(translate("PaneExport", "{title} (minutes)").format(title=column.title), NUMBER,
                                       lambda row, k=column.key: duration_minutes(field_value(row, k))))

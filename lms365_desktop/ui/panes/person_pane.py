@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, eq
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_column, enum_text, field_value
+from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
+from lms365_desktop.ui.local_time import moment_text
 from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.due_dates import overdue_days
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
 OVERDUE_COLOUR = "#d64545"
@@ -31,20 +33,9 @@ def person_name(person: Any) -> str:
 
 
 def days_overdue(row: Any, now: datetime | None = None) -> int:
-    """Whole days past the due date of an enrolled, unfinished enrollment; 0 when not overdue."""
-    if field_value(row, "RegistrationStatus") != "Enrolled" or field_value(row, "CoursePassingStatus") == "Completed":
-        return 0
-    due = field_value(row, "DueDate")
-    if not due:
-        return 0
-    try:
-        moment = due if isinstance(due, datetime) else datetime.fromisoformat(str(due).replace("Z", "+00:00"))
-    except ValueError:
-        return 0
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    late = (now or datetime.now(timezone.utc)) - moment
-    return late.days + 1 if late.total_seconds() > 0 else 0
+    """Days an enrolled, unfinished enrollment is past due, 0 when not overdue: the Enrollments pane's
+    count (calendar days on this computer's clock), so a learner's page and the pane never disagree."""
+    return overdue_days(row, now) or 0
 
 
 class PersonSummary(DetailsPanel):
@@ -90,7 +81,7 @@ class PersonSummary(DetailsPanel):
         async for cert in client.paginate("Certificates", Query().filter(eq("UserId", user_id)), model=None):
             certificates.append(self.tr("{course} · issued {issued} · {status}").format(
                 course=self.directory.course_title(cert.get("CourseId")) or self.tr("(unknown course)"),
-                issued=display_text(cert.get("Issued")), status=enum_text(cert.get("Status"))))
+                issued=moment_text(cert.get("Issued"), days=True, zone=True), status=enum_text(cert.get("Status"))))
         self.add_section("certificates", self.tr("Certificates (%n)", "", len(certificates)), sorted(certificates),
                          self.tr("No certificates"))
 
@@ -110,13 +101,13 @@ class PersonPane(EntityPane):
                    text=lambda row: directory.course_title(field_value(row, "CourseId"))),
             enum_column("RegistrationStatus", self.tr("Status"), width=100),
             enum_column("CoursePassingStatus", self.tr("Progress"), width=100),
-            Column("DueDate", self.tr("Due"), width=125),
+            date_column("DueDate", self.tr("Due"), width=125, days=True),
             Column("Overdue", self.tr("Overdue"), width=120, sortable=False, select=("DueDate",),
                    text=self._overdue_text, colour=lambda row: OVERDUE_COLOUR if days_overdue(row) else None),
             Column("CertificateId", self.tr("Certificate"), width=90, sortable=False,
                    text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else ""),
-            Column("RegistrationDate", self.tr("Registered"), width=130),
-            Column("CompletionDate", self.tr("Completed"), width=130),
+            date_column("RegistrationDate", self.tr("Registered"), width=130),
+            date_column("CompletionDate", self.tr("Completed"), width=130),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
         super().__init__(context, columns, object_name="personPane", parent=parent,

@@ -5,28 +5,32 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from lms365_desktop.core import time_zones
 from lms365_desktop.ui.itemmodels.columns import field_value
+from lms365_desktop.ui import local_time
+from lms365_desktop.ui.local_time import clock_text, day_text
 
 SESSION_GROUP_YEAR = 1753  # a session group reports 1753-01-01 .. 9999-12-31: no times to show
 
 
 def _day(moment: datetime) -> str:
-    # The weekday in the user's language, the date in the ISO order the other columns use.
-    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "ddd yyyy-MM-dd")
+    # The weekday in the user's language, then the date as every other date column writes it.
+    return day_text(moment.date(), weekday=True)
 
 
 def range_text(start: datetime | None, end: datetime | None) -> str:
-    """'Tue 2027-01-12 09:00–10:00', or both dates when the end falls on another day."""
+    """'Tue 12/01/2027 09:00–10:00' (en_GB), or both dates when the end falls on another day.
+
+    The times as they stand on the clock they were given in (the session's zone, or this computer's)."""
     if start is None:
         return ""
     if end is None:
-        return f"{_day(start)} {start:%H:%M}"
+        return f"{_day(start)} {clock_text(start)}"
     if end.date() == start.date():
-        return f"{_day(start)} {start:%H:%M}–{end:%H:%M}"
-    return f"{_day(start)} {start:%H:%M} – {_day(end)} {end:%H:%M}"
+        return f"{_day(start)} {clock_text(start)}–{clock_text(end)}"
+    return f"{_day(start)} {clock_text(start)} – {_day(end)} {clock_text(end)}"
 
 
 def _real(row: Any) -> bool:
@@ -43,12 +47,12 @@ def session_start(row: Any, path: str = "StartDate") -> datetime | None:
 
 
 @lru_cache(maxsize=4096)
-def _session_range(start: Any, end: Any, zone: Any, start_offset: Any, end_offset: Any) -> str:
+def _session_range(start: Any, end: Any, zone: Any, start_offset: Any, end_offset: Any, language: str) -> str:
     return range_text(time_zones.in_zone(start, zone, start_offset), time_zones.in_zone(end, zone, end_offset))
 
 
 @lru_cache(maxsize=4096)
-def _machine_range(start: Any, end: Any, machine: str) -> str:
+def _machine_range(start: Any, end: Any, machine: str, language: str) -> str:
     here = time_zones.machine_zone()
     first, last = time_zones.parse_utc(start), time_zones.parse_utc(end)
     return range_text(first.astimezone(here) if first else None, last.astimezone(here) if last else None)
@@ -59,7 +63,8 @@ def session_range(row: Any) -> str:
     if not _real(row):
         return ""
     return _session_range(field_value(row, "StartDate"), field_value(row, "EndDate"), field_value(row, "TimeZone"),
-                          field_value(row, "StartDateTimeZoneOffset"), field_value(row, "EndDateTimeZoneOffset"))
+                          field_value(row, "StartDateTimeZoneOffset"), field_value(row, "EndDateTimeZoneOffset"),
+                          QLocale().name())
 
 
 def machine_range(row: Any) -> str:
@@ -67,7 +72,7 @@ def machine_range(row: Any) -> str:
     if not _real(row):
         return ""
     return _machine_range(field_value(row, "StartDate"), field_value(row, "EndDate"),
-                          time_zones.machine_iana_zone() or "UTC")
+                          time_zones.machine_iana_zone() or "UTC", QLocale().name())
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +101,8 @@ def wall_clock(moment: datetime | None) -> datetime | None:
 
 
 def machine_wall_clock(row: Any, path: str = "StartDate") -> datetime | None:
+    """The session's time on this computer's clock, as a spreadsheet cell holds it."""
     if not _real(row):
         return None
-    moment = time_zones.parse_utc(field_value(row, path))
-    return wall_clock(moment.astimezone(time_zones.machine_zone())) if moment else None
+    moment = local_time.wall_clock(field_value(row, path))
+    return moment if isinstance(moment, datetime) else None

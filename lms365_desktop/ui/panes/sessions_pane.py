@@ -25,7 +25,7 @@ class SessionDetails(DetailsPanel):
             ("CourseId", self.tr("Course")), ("StartDate", self.tr("When (session's time zone)")),
             ("TimeZone", self.tr("Time zone")), ("Room/Title", self.tr("Room")),
             ("Room/Location", self.tr("Location")), ("MeetingUrl", self.tr("Meeting")),
-            ("MaxAttendees", self.tr("Max attendees")), ("EnrollmentDeadline", self.tr("Enroll by")),
+            ("MaxAttendees", self.tr("Max attendees")), ("EnrollmentDeadline", self.tr("Enroll by (session's time zone)")),
             ("Id", self.tr("Id")),
         )
         super().__init__(context, parent)

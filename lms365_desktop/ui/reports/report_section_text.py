@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
+from lms365_desktop.ui.local_time import day_text
+
 
 def cell_text(value: Any, kind: str) -> str:
     """A typed cell as this computer's locale writes it."""
@@ -21,7 +23,7 @@ def cell_text(value: Any, kind: str) -> str:
     if isinstance(value, float):
         return locale.toString(value, "f", 1)
     if isinstance(value, datetime):
-        return locale.toString(value.date(), QLocale.FormatType.ShortFormat)
+        return day_text(value.date())  # a report's dates are days, in the zone its header names
     if isinstance(value, date):
-        return locale.toString(value, QLocale.FormatType.ShortFormat)
+        return day_text(value)
     return str(value)

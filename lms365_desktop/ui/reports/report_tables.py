@@ -1,7 +1,7 @@
 """The report figures as tables (translated titles, typed cells): one builder per report, Qt only for tr()."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale, QObject
 
@@ -79,7 +79,7 @@ class ReportTables(QObject):
             (self.tr("Completed (UTC)"), DATE), (self.tr("Course id"), TEXT), (self.tr("Enrollment id"), TEXT)),
             [[e.course_title, self.state_label(e.state), _date(e.due_date), _date(e.completion_date), e.course_id,
               e.enrollment_id] for e in report.enrollments])
-        today = datetime.now().date()
+        today = datetime.now(timezone.utc).date()  # the expiry dates are UTC days, as the headers say
         certificates = ReportTable("learnerCertificatesTable", self.tr("Certificates"), (
             (self.tr("Course"), TEXT), (self.tr("Status"), TEXT), (self.tr("Issued (UTC)"), DATE),
             (self.tr("Expires (UTC)"), DATE), (self.tr("Days left"), NUMBER), (self.tr("Certificate id"), TEXT)),

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from lms365_desktop.core.report_workbook import write_report_workbook
 from lms365_desktop.core.mirror.learning import Freshness
 from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.local_time import recent_text
 from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.reports.chart_kit import ChartKit
@@ -230,13 +231,8 @@ class ReportsPane(QWidget):
             self.freshness_label.setText(self.tr("Not connected."))
 
     def when(self, moment: datetime) -> str:
-        """'09:41 (CET)' today, else the date too; in this computer's zone, which it names."""
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-        locale = QLocale()
-        text = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-        if local.date() != QDateTime.currentDateTime().date():
-            text = locale.toString(local.date(), QLocale.FormatType.ShortFormat) + " " + text
-        return f"{text} ({local.timeZoneAbbreviation()})"
+        """'09:41 CET' today, else the date too; in this computer's zone, which it names."""
+        return recent_text(moment, zone=True)
 
     async def _show_freshness(self) -> None:
         fresh = await self.controller.freshness()

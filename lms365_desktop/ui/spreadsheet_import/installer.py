@@ -15,6 +15,7 @@ from lms365_desktop.core.spreadsheet_import.reading import is_sheet_file
 from lms365_desktop.core.jobs import JobResult
 from lms365_desktop.core.spreadsheet_import.runs import JobRequest, RunFiles, finish_run, undo_request
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.local_time import moment_text, zone_header
 from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
 from lms365_desktop.ui.widgets.file_drop import local_paths
 from lms365_desktop.ui.workspace import Workspace
@@ -32,11 +33,11 @@ class ImportHistory(QGroupBox):
         self.tree = QTreeWidget()
         self.tree.setObjectName("importHistoryList")
         self.tree.setAccessibleName(self.tr("Import history"))
-        self.tree.setHeaderLabels([self.tr("When (UTC)"), self.tr("Who"), self.tr("File"), self.tr("Action"),
+        self.tree.setHeaderLabels([zone_header(self.tr("When")), self.tr("Who"), self.tr("File"), self.tr("Action"),
                                    self.tr("Done"), self.tr("Failed"), self.tr("Skipped")])
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(90)
-        for column, width in enumerate((130, 170, 200, 90, 60, 60)):
+        for column, width in enumerate((160, 170, 200, 90, 60, 60)):
             self.tree.setColumnWidth(column, width)
         self.action_names = {"enroll": self.tr("enrol"), "complete": self.tr("complete"), "cancel": self.tr("cancel"),
                              "approve": self.tr("approve"), "reject": self.tr("reject")}
@@ -61,7 +62,7 @@ class ImportHistory(QGroupBox):
         self.tree.clear()
         for entry in self.imports.audit.entries()[:HISTORY_SHOWN]:
             counts = entry.counts
-            item = QTreeWidgetItem([entry.when.replace("T", " ")[:16], entry.who, Path(entry.file).name,
+            item = QTreeWidgetItem([moment_text(entry.when), entry.who, Path(entry.file).name,
                                     self.action_names.get(entry.action, entry.action),
                                     str(counts.get("Done", 0)), str(counts.get("Failed", 0)),
                                     str(counts.get("Skipped", 0))])

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from lms365_desktop.core.spreadsheet_import.preview import Preview
 from lms365_desktop.core.spreadsheet_import.verdicts import RowPlan, Verdict
+from lms365_desktop.ui.local_time import day_text
 
 FIXED_COLUMNS = 5  # Row, Verdict, What to do, Person, Course; the sheet's own cells follow
 _PROBLEM = QColor(200, 40, 40)
@@ -130,7 +131,7 @@ class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Co
                 advice = self.advice.get(plan.verdict, "")
                 facts = []
                 if plan.verdict.sends and plan.due_date is not None:
-                    facts.append(self.tr("Due %1.").replace("%1", plan.due_date.isoformat()))
+                    facts.append(self.tr("Due %1.").replace("%1", day_text(plan.due_date)))  # a day: no zone
                 if plan.verdict.sends and plan.session_ids:
                     facts.append(self.tr("Into the session named in the row."))
                 return " ".join(t for t in (plan.detail, *facts, advice) if t)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.wizards.form_support import ERROR_STYLE
+from lms365_desktop.ui.local_time import moment_text
 
 
 def _add_items(parent: QTreeWidget | QTreeWidgetItem, value: Any, key: str) -> None:
@@ -54,10 +55,7 @@ def _escape(text: str) -> str:
 
 def _when(iso: str) -> str:
     """A date the server will get in UTC, read in this computer's zone, which it names."""
-    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate).toLocalTime()
-    if not moment.isValid():
-        return iso
-    return f"{QLocale().toString(moment, QLocale.FormatType.ShortFormat)} {moment.timeZoneAbbreviation()}"
+    return moment_text(iso, zone=True)
 
 
 class ReviewPage(QWizardPage):

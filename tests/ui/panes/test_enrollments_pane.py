@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
 from lms365_desktop.ui.panes.enrollments_pane import ALL, OVERDUE, PENDING
-from tests.ui.helpers import close_window, make_window, run_async, shot
+from tests.ui.helpers import close_window, machine_clock, make_window, run_async, shot
 
 LEARNER = 0
 OVERDUE_COLUMN = 8
@@ -184,3 +186,59 @@ def test_the_users_restored_sort_comes_back_after_a_queue(qtbot, qasync_loop, sa
         assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (6, Qt.SortOrder.DescendingOrder)
     finally:
         close_window(qtbot, again)
+
+
+# ---- dates on this computer's clock, the zone named ------------------------------------------------
+REGISTERED, DUE = 4, 7  # the Registered and Due columns
+
+
+@pytest.fixture(params=["Europe/Copenhagen", "America/New_York"])
+def machine_zone_name(request, monkeypatch):
+    """This computer's zone for the test, and British dates."""
+    with machine_clock(monkeypatch, request.param, "en_GB"):
+        yield request.param
+
+
+def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(machine_zone_name, fresh, qtbot,
+                                                                           tmp_path):
+    client = fresh.client
+    enrollment = run_async(qtbot, client.fetch_page("Enrollments", Query().top(1), model=None)).rows[0]
+    # Registered at 08:00 UTC on a winter day; due on 1 February, stored as that day's end in UTC
+    # (as the enroll dialog writes a due date).
+    raw = run_async(qtbot, client.request("PATCH", f"/odata/v2/Enrollments({enrollment['Id']})", json={
+        "RegistrationDate": "2027-01-12T08:00:00Z", "DueDate": "2027-02-01T23:59:59Z"}))
+    assert raw.ok, raw.body
+    pane = fresh.workspace.enrollments
+    fresh.window.show_pane(pane)
+    pane.set_scope(f"Id eq {enrollment['Id']}", "one enrollment")
+    qtbot.waitUntil(lambda: pane.model.position_of(enrollment["Id"]) is not None and not pane.model.loading,
+                    timeout=15_000)
+    row = pane.model.position_of(enrollment["Id"])
+    cell = lambda column, role=Qt.ItemDataRole.DisplayRole: pane.model.index(row, column).data(role)  # noqa: E731
+    header = lambda column: pane.model.headerData(column, Qt.Orientation.Horizontal)  # noqa: E731
+
+    place, clock, abbreviation, offset = {
+        "Europe/Copenhagen": ("Copenhagen", "09:00", "CET", "UTC+01:00"),
+        "America/New_York": ("New York", "03:00", "EST", "UTC-05:00")}[machine_zone_name]
+    assert header(REGISTERED) == f"Registered ({place} time)"
+    assert cell(REGISTERED) == f"12/01/2027 {clock}"
+    assert cell(REGISTERED, Qt.ItemDataRole.ToolTipRole) == (
+        f"Tuesday, 12 January 2027 {clock} {abbreviation} · {place} ({offset}) · 12/01/2027 08:00 UTC")
+    # A due day is that day on any clock, with no time nobody chose.
+    assert header(DUE) == f"Due ({place} time)"
+    assert cell(DUE) == "01/02/2027"
+    assert cell(DUE, Qt.ItemDataRole.ToolTipRole) == "Monday, 1 February 2027 (a date without a time of day)"
+    # The details panel has no header to name the zone: the time carries it.
+    pane.select_key(enrollment["Id"])
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detail_RegistrationDate") is not None, timeout=5_000)
+    assert pane.details.field_text(pane.current_row(), "RegistrationDate") == f"12/01/2027 {clock} {abbreviation}"
+    assert pane.details.field_text(pane.current_row(), "DueDate") == "01/02/2027"
+    assert pane.details.findChild(QLabel, "detail_RegistrationDate").toolTip() == cell(REGISTERED, Qt.ItemDataRole.ToolTipRole)
+    # A layout saved when the header was short (before it named the zone) does not cut the zone off.
+    pane.view.setColumnWidth(REGISTERED, 60)
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    pane.save_state(settings)
+    pane.restore_state(settings)
+    metrics = pane.view.horizontalHeader().fontMetrics()
+    assert pane.view.columnWidth(REGISTERED) > metrics.horizontalAdvance(header(REGISTERED))
+    shot(fresh.window, f"enrollments-dates-{machine_zone_name.replace('/', '_')}")

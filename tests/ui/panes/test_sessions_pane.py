@@ -2,30 +2,23 @@
 the roster names each attendee with their e-mail, never a claim login."""
 from __future__ import annotations
 
-import time
 from datetime import datetime, timezone
 
 import pytest
-import tzlocal
 from PySide6.QtCore import Qt
 
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.time_zones import wall_time_to_utc
-from tests.ui.helpers import run_async, select_rows, shot
+from tests.ui.helpers import machine_clock, run_async, select_rows, shot
 
 WHEN, ZONE, HERE = 2, 3, 4  # the sessions pane's time columns
 
 
 @pytest.fixture(params=["UTC", "America/New_York"])
 def machine_zone(request, monkeypatch):
-    """This computer's zone for the test (TZ, as a user's system setting would be)."""
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    tzlocal.reload_localzone()
-    yield request.param
-    monkeypatch.undo()
-    time.tzset()
-    tzlocal.reload_localzone()
+    """This computer's zone for the test (TZ, as a user's system setting would be), and British dates."""
+    with machine_clock(monkeypatch, request.param, "en_GB"):
+        yield request.param
 
 
 async def create_copenhagen_session(client, title: str = "Copenhagen morning") -> dict:
@@ -49,10 +42,10 @@ def test_a_session_reads_09_00_in_its_zone_on_any_computer(machine_zone, fresh, 
     row = pane.model.position_of(session["Id"])
     cell = lambda column: pane.model.index(row, column).data()  # noqa: E731
 
-    assert cell(WHEN).endswith("2027-01-12 09:00–10:00")
+    assert cell(WHEN) == "Tue 12/01/2027 09:00–10:00"
     assert cell(ZONE) == "Brussels, Copenhagen, Madrid, Paris (UTC+01:00)"
     here = {"UTC": "08:00–09:00", "America/New_York": "03:00–04:00"}[machine_zone]
-    assert cell(HERE).endswith(f"2027-01-12 {here}")
+    assert cell(HERE) == f"Tue 12/01/2027 {here}"
     # The headers say which zone each column uses.
     header = lambda column: pane.model.headerData(column, Qt.Orientation.Horizontal)  # noqa: E731
     assert header(WHEN) == "When (session's time zone)"
@@ -72,7 +65,7 @@ def test_the_courses_details_list_a_session_in_its_zone(machine_zone, fresh, qtb
     courses.select_key(session["CourseId"])
     qtbot.waitUntil(lambda: "sessions" in courses.details.sections, timeout=10_000)
     line = next(t for t in courses.details.section_texts("sessions") if t.startswith("Copenhagen morning · "))
-    assert line.endswith(" 2027-01-12 09:00–10:00 Brussels, Copenhagen, Madrid, Paris (UTC+01:00)")
+    assert line.endswith(" Tue 12/01/2027 09:00–10:00 Brussels, Copenhagen, Madrid, Paris (UTC+01:00)")
 
 
 

@@ -77,6 +77,8 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodelte
         assert sum((active_logins(server.store, sheet.course_id) - before).values()) == sending
         item = panel.tree.topLevelItem(0)
         assert item.text(4) == str(sending)
+        # When it ran, on this computer's clock, the header naming the zone.
+        assert panel.tree.headerItem().text(0).startswith("When (") and item.text(0)
         panel.tree.setCurrentItem(item)
         assert panel.undo_button.isEnabled()
         context.workspace.job_panel.resize(900, 600)
