@@ -139,3 +139,31 @@ async def test_a_page_that_is_not_a_user_list_is_refused_and_nothing_is_kept(tmp
             await directory.refresh(Client(body))
         assert not directory.filled and await directory.count() == 0
         directory.close()
+
+
+async def test_employee_ids_come_from_the_tenants_user_field_and_are_found_with_no_call(paged, tmp_path):
+    server, client = paged
+    values = [row async for row in client.paginate(
+        "Users", Query().select("LoginName").expand("UserFieldValues($select=FieldTitle,Value)"), model=None)]
+    numbers = {v["Value"]: row["LoginName"] for row in values for v in row["UserFieldValues"]
+               if v["FieldTitle"] == "Employee number"}
+    assert len(numbers) == len(values)  # every seeded person of this size has one
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    await directory.refresh(client)
+    assert directory.employee_field == "Employee number"
+    directory.close()
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))  # kept in the file
+    counter = CallCounter(client)
+    wanted = sorted(numbers)[:3]
+    found = await directory.by_employee_id([wanted[0].lower(), wanted[1], wanted[2], "E999999"])
+    assert {k: [u.login_name for u in v] for k, v in found.items()} == \
+        {n.casefold(): [numbers[n]] for n in wanted}
+    assert directory.user(numbers[wanted[1]]).employee_id == wanted[1]
+    assert counter.entries == []
+    # A new person's event carries the user fields with their titles.
+    login = "i:0#.f|membership|new.hire@contoso.onmicrosoft.com"
+    await directory.apply_event("UserCreated", {"LoginName": login, "Title": "New Hire", "UserFieldValues": [
+        {"FieldId": "x", "FieldTitle": "Cost center", "Value": "CC-1"},
+        {"FieldId": "y", "FieldTitle": "Employee number", "Value": "E777777"}]})
+    assert [u.login_name for u in (await directory.by_employee_id(["e777777"]))["e777777"]] == [login]
+    directory.close()
