@@ -59,6 +59,14 @@ CREATE INDEX users_id ON users (id);
 CREATE INDEX users_title ON users (title COLLATE NOCASE);
 CREATE INDEX users_department ON users (department COLLATE NOCASE);
 """)
+# Which user field the employee ids of the users table came from, kept for the next start.
+EMPLOYEE_FIELD_TABLE = TableSpec("user_employee_field", 1, """
+CREATE TABLE user_employee_field (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    field_id TEXT NOT NULL,
+    title TEXT NOT NULL
+);
+""")
 _COLUMNS = "id, login_name, title, email, department, job_title, office, manager_login, is_deleted, employee_id"
 
 Listener = Callable[[frozenset[str]], None]
@@ -248,7 +256,12 @@ class UserDirectory:
         if self._opened:
             return
         await asyncio.to_thread(self.database.ensure_table, USERS_TABLE)
+        await asyncio.to_thread(self.database.ensure_table, EMPLOYEE_FIELD_TABLE)
         state = await asyncio.to_thread(self.database.sync_state, ENTITY)
+        if state.complete:
+            row = await self.database.read(
+                lambda c: c.execute("SELECT field_id, title FROM user_employee_field").fetchone())
+            self._employee_field, self._employee_field_read = (tuple(row) if row else None), True
         self._filled, self._synced_at = state.complete, state.synced_at
         self._progress = (state.row_count, state.row_count if state.complete else None)
         self._opened = True
@@ -357,6 +370,9 @@ class UserDirectory:
         # Users the server no longer lists at all (not merely deleted) leave the mirror.
         def finish(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM users WHERE generation < ?", (generation,))
+            connection.execute("DELETE FROM user_employee_field")
+            if self._employee_field:
+                connection.execute("INSERT INTO user_employee_field VALUES (1, ?, ?)", self._employee_field)
             self.database.record_sync(connection, ENTITY, complete=True, row_count=stored)
         await self.database.write(finish)
         self._filled, self._synced_at = True, datetime.now(timezone.utc)

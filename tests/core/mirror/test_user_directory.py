@@ -154,6 +154,8 @@ async def test_employee_ids_come_from_the_tenants_user_field_and_are_found_with_
     directory.close()
     directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))  # kept in the file
     counter = CallCounter(client)
+    await directory.open()
+    assert directory.employee_field == "Employee number"
     wanted = sorted(numbers)[:3]
     found = await directory.by_employee_id([wanted[0].lower(), wanted[1], wanted[2], "E999999"])
     assert {k: [u.login_name for u in v] for k, v in found.items()} == \
