@@ -346,11 +346,23 @@ class UserDirectory:
         # Only the ids and values of the user fields: the SQL below keeps the employee id's.
         return query.expand("UserFieldValues($select=FieldId,Value)") if field else query
 
+    async def _read_users(self, client: Any, field: str | None, shape: Callable[[Query], Query]) -> tuple[Any, str | None]:
+        """GET Users with the user fields expanded; a service that refuses that expand (400) is read without
+        it, so the people are still there, without employee ids. Returns the answer and the field used."""
+        raw = await client.request("GET", "/odata/v2/Users", params=shape(self._users_query(field)).params(),
+                                   lane=Lane.BULK)
+        if field and raw.status == 400:
+            log.warning("Users refused $expand=UserFieldValues: the directory has no employee ids")
+            self._employee_field = None
+            field = None
+            raw = await client.request("GET", "/odata/v2/Users", params=shape(self._users_query(None)).params(),
+                                       lane=Lane.BULK)
+        return raw, field
+
     async def _refresh(self, client: Any) -> int:
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)
         field = await self._read_employee_field(client, again=True)  # a tenant may add or rename its fields
-        params = self._users_query(field).with_count().params()
-        raw = await client.request("GET", "/odata/v2/Users", params=params, lane=Lane.BULK)
+        raw, field = await self._read_users(client, field, lambda query: query.with_count())
         stored, total = 0, None
         while True:
             if not raw.ok:
@@ -448,8 +460,8 @@ class UserDirectory:
             return 0
         await self.open()
         field = await self._read_employee_field(client)
-        query = self._users_query(field).filter(" or ".join("LoginName eq {}" for _ in logins), *logins)
-        raw = await client.request("GET", "/odata/v2/Users", params=query.params(), lane=Lane.BULK)
+        raw, field = await self._read_users(
+            client, field, lambda query: query.filter(" or ".join("LoginName eq {}" for _ in logins), *logins))
         if not raw.ok:
             raise error_from_response(raw.status, raw.body, retry_after_seconds(raw.headers.get("retry-after")))
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)

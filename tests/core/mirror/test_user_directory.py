@@ -169,3 +169,33 @@ async def test_employee_ids_come_from_the_tenants_user_field_and_are_found_with_
         {"FieldId": "y", "FieldTitle": "Employee number", "Value": "E777777"}]})
     assert [u.login_name for u in (await directory.by_employee_id(["e777777"]))["e777777"]] == [login]
     directory.close()
+
+
+async def test_a_service_that_cannot_expand_user_fields_still_fills_the_directory(tmp_path):
+    """The expand of Users' UserFieldValues is inferred, not documented: a 400 for it must not cost the names."""
+    page = orjson.dumps({"value": [{"LoginName": "i:0#.f|membership|ann@contoso.com", "Title": "Ann Lee"}]})
+
+    class Raw:
+        headers: dict = {}
+
+        def __init__(self, status: int, body: bytes) -> None:
+            self.status, self.body, self.ok = status, body, status < 400
+
+    class Client:
+        def __init__(self) -> None:
+            self.asked: list[dict] = []
+
+        async def request(self, _method, path, params=None, **_kwargs):
+            if path.endswith("/UserFields"):
+                return Raw(200, orjson.dumps({"value": [{"Id": "f1", "Title": "Employee ID"}]}))
+            self.asked.append(params)
+            if "$expand" in params:
+                return Raw(400, orjson.dumps({"error": {"code": "x", "message": "Could not find a property"}}))
+            return Raw(200, page)
+
+    client = Client()
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    assert await directory.refresh(client) == 1
+    assert directory.filled and [u.title for u in await directory.search("ann")] == ["Ann Lee"]
+    assert directory.employee_field is None and len(client.asked) == 2
+    directory.close()
