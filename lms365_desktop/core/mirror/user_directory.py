@@ -235,6 +235,7 @@ class UserDirectory:
     ``user_by_id(id)``; ``await search(text, limit, include_deleted=False)``; ``await
     apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``;
     ``await fetch(client, logins)``; ``await wait_filled()``; ``await count()`` / ``departments()`` / ``in_department(name)``; ``close()``.
+    Employee ids: ``employee_field`` (the user field's title) and ``await by_employee_id(ids)``.
     """
 
     def __init__(self, database: MirrorDatabase) -> None:
@@ -346,7 +347,8 @@ class UserDirectory:
         # Only the ids and values of the user fields: the SQL below keeps the employee id's.
         return query.expand("UserFieldValues($select=FieldId,Value)") if field else query
 
-    async def _read_users(self, client: Any, field: str | None, shape: Callable[[Query], Query]) -> tuple[Any, str | None]:
+    async def _read_users(self, client: Any, field: str | None,
+                          shape: Callable[[Query], Query]) -> tuple[Any, str | None]:
         """GET Users with the user fields expanded; a service that refuses that expand (400) is read without
         it, so the people are still there, without employee ids. Returns the answer and the field used."""
         raw = await client.request("GET", "/odata/v2/Users", params=shape(self._users_query(field)).params(),

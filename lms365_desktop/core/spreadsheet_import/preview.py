@@ -90,7 +90,7 @@ class Preview:
             await self.directory.resolve(logins)
 
     async def _match_people(self, rows: range | list[int]) -> None:
-        """Logins, e-mails and employee ids in one local lookup each; e-mails that are no login and names by local search."""
+        """Logins, e-mails and employee ids in one local lookup each; other e-mails and names by local search."""
         await self._match_keys({key: None for row in rows if (key := self._person_key(row)) is not None})
         # A person whose employee id the directory lacks (no value in the user field) by e-mail or name.
         await self._match_keys({key: None for row in rows if (key := self._fallback_key(row)) is not None})
