@@ -8,9 +8,7 @@ no API call) and then read ``display_name(login)`` / ``user(login)`` while paint
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +20,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.api.transport import retry_after_seconds
 from lms365_desktop.core.mirror.database import MirrorDatabase, TableSpec
+from lms365_desktop.core.mirror.user_fields import EMPLOYEE_FIELD_TABLE, employee_id_of, read_employee_field
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +29,6 @@ ENTITY = "users"
 # What the directory keeps of a user. IsExternal is left out: the real service cannot $select
 # computed members (API notes section 3); a guest is recognised by #EXT# in the login instead.
 SELECT = ("Id", "LoginName", "Title", "Email", "Department", "JobTitle", "Office", "ManagerLoginName", "IsDeleted")
-# The user field that holds a person's employee id ("Employee number", "Personalnummer", ...): the
-# tenant names its own user fields (GET UserFields), so the directory picks it by its title.
-EMPLOYEE_ID_TITLE = re.compile(
-    r"^(employee|emp|empl|staff|personnel|worker|badge|hr)(id|no|nr|num|number|code)$"
-    r"|^(employeeidentifier|personalnummer|personalnr|persnr|persno|mitarbeiternummer|mitarbeiternr|mitarbeiterid)$")
 REFRESH_AFTER = timedelta(hours=6)  # a full re-read of a complete directory; events keep it current between
 LOOKUP_CHUNK = 500  # keys per `IN (...)` lookup, under SQLite's 999 bound parameters
 
@@ -59,14 +53,6 @@ CREATE INDEX users_id ON users (id);
 CREATE INDEX users_title ON users (title COLLATE NOCASE);
 CREATE INDEX users_department ON users (department COLLATE NOCASE);
 """)
-# Which user field the employee ids of the users table came from, kept for the next start.
-EMPLOYEE_FIELD_TABLE = TableSpec("user_employee_field", 1, """
-CREATE TABLE user_employee_field (
-    one INTEGER PRIMARY KEY CHECK (one = 1),
-    field_id TEXT NOT NULL,
-    title TEXT NOT NULL
-);
-""")
 _COLUMNS = "id, login_name, title, email, department, job_title, office, manager_login, is_deleted, employee_id"
 
 Listener = Callable[[frozenset[str]], None]
@@ -75,11 +61,6 @@ Listener = Callable[[frozenset[str]], None]
 def login_key(login: str | None) -> str:
     """How the directory files a login: case-insensitive, like the service compares it."""
     return (login or "").strip().casefold()
-
-
-def is_employee_id_title(title: str | None) -> bool:
-    """Whether a user field's title (or a sheet's header) names an employee id, in any case or spacing."""
-    return bool(EMPLOYEE_ID_TITLE.match(re.sub(r"[\s_\-.:/()#]+", "", title or "").casefold()))
 
 
 def principal(login: str | None) -> str:
@@ -155,8 +136,7 @@ def user_from_wire(row: Mapping[str, Any]) -> DirectoryUser | None:
         email=str(row.get("Email") or ""), department=str(row.get("Department") or ""),
         job_title=str(row.get("JobTitle") or ""), office=str(row.get("Office") or ""),
         manager_login=str(row.get("ManagerLoginName") or ""), is_deleted=bool(row.get("IsDeleted")),
-        employee_id=next((str(v.get("Value") or "") for v in row.get("UserFieldValues") or ()
-                          if isinstance(v, Mapping) and is_employee_id_title(v.get("FieldTitle"))), ""))
+        employee_id=employee_id_of(row.get("UserFieldValues")))
 
 
 def _user_from_db(row: Sequence[Any]) -> DirectoryUser:
@@ -327,18 +307,7 @@ class UserDirectory:
     async def _read_employee_field(self, client: Any, *, again: bool = False) -> str | None:
         """Which user field holds employee ids (one call, then kept): its id, or None when the tenant has none."""
         if again or not self._employee_field_read:
-            raw = await client.request("GET", "/odata/v2/UserFields", params=Query().select("Id", "Title").params(),
-                                       lane=Lane.BULK)
-            try:
-                rows = json.loads(raw.body).get("value") if raw.ok else None
-            except (ValueError, AttributeError):
-                rows = None
-            if not isinstance(rows, list):
-                # Employee ids are an extra: the people are still worth reading without them.
-                log.warning("user fields not readable (HTTP %s): no employee ids", raw.status)
-                rows = []
-            fields = [f for f in rows if isinstance(f, dict) and is_employee_id_title(f.get("Title"))]
-            self._employee_field = (str(fields[0]["Id"]), str(fields[0]["Title"])) if fields else None
+            self._employee_field = await read_employee_field(client)
             self._employee_field_read = True
         return self._employee_field[0] if self._employee_field else None
 

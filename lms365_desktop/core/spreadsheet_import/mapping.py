@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lms365_desktop.core.mirror.user_directory import EMPLOYEE_ID_TITLE
+from lms365_desktop.core.mirror.user_fields import EMPLOYEE_ID_TITLE
 from lms365_desktop.core.paths import AppPaths
 
 
