@@ -20,6 +20,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.api.transport import retry_after_seconds
 from lms365_desktop.core.mirror.database import MirrorDatabase, TableSpec
+from lms365_desktop.core.mirror.user_fields import EMPLOYEE_FIELD_TABLE, employee_id_of, read_employee_field
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ SELECT = ("Id", "LoginName", "Title", "Email", "Department", "JobTitle", "Office
 REFRESH_AFTER = timedelta(hours=6)  # a full re-read of a complete directory; events keep it current between
 LOOKUP_CHUNK = 500  # keys per `IN (...)` lookup, under SQLite's 999 bound parameters
 
-USERS_TABLE = TableSpec("users", 1, """
+USERS_TABLE = TableSpec("users", 2, """
 CREATE TABLE users (
     login_key TEXT PRIMARY KEY,
     id TEXT,
@@ -44,13 +45,15 @@ CREATE TABLE users (
     manager_login TEXT NOT NULL DEFAULT '',
     is_deleted INTEGER NOT NULL DEFAULT 0,
     generation INTEGER NOT NULL DEFAULT 0,
-    search TEXT NOT NULL DEFAULT ''
+    search TEXT NOT NULL DEFAULT '',
+    employee_id TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX users_employee_id ON users (employee_id COLLATE NOCASE);
 CREATE INDEX users_id ON users (id);
 CREATE INDEX users_title ON users (title COLLATE NOCASE);
 CREATE INDEX users_department ON users (department COLLATE NOCASE);
 """)
-_COLUMNS = "id, login_name, title, email, department, job_title, office, manager_login, is_deleted"
+_COLUMNS = "id, login_name, title, email, department, job_title, office, manager_login, is_deleted, employee_id"
 
 Listener = Callable[[frozenset[str]], None]
 
@@ -89,6 +92,7 @@ class DirectoryUser:
     office: str = ""
     manager_login: str = ""
     is_deleted: bool = False
+    employee_id: str = ""  # the tenant's employee-id user field, when it has one
 
     @property
     def is_guest(self) -> bool:
@@ -131,26 +135,27 @@ def user_from_wire(row: Mapping[str, Any]) -> DirectoryUser | None:
         login_name=str(login), id=str(row.get("Id") or row.get("UserId") or ""), title=str(row.get("Title") or ""),
         email=str(row.get("Email") or ""), department=str(row.get("Department") or ""),
         job_title=str(row.get("JobTitle") or ""), office=str(row.get("Office") or ""),
-        manager_login=str(row.get("ManagerLoginName") or ""), is_deleted=bool(row.get("IsDeleted")))
+        manager_login=str(row.get("ManagerLoginName") or ""), is_deleted=bool(row.get("IsDeleted")),
+        employee_id=employee_id_of(row.get("UserFieldValues")))
 
 
 def _user_from_db(row: Sequence[Any]) -> DirectoryUser:
-    return DirectoryUser(row[1], row[0] or "", row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]))
+    return DirectoryUser(row[1], row[0] or "", row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]), row[9])
 
 
 def _upsert(connection: sqlite3.Connection, users: Iterable[DirectoryUser], generation: int) -> None:
     connection.executemany(
         "INSERT OR REPLACE INTO users (login_key, id, login_name, title, email, department, job_title, office,"
-        " manager_login, is_deleted, generation, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " manager_login, is_deleted, generation, search, employee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(login_key(u.login_name), u.id, u.login_name, u.title, u.email, u.department, u.job_title, u.office,
-          u.manager_login, int(u.is_deleted), generation, _search_text(u)) for u in users])
+          u.manager_login, int(u.is_deleted), generation, _search_text(u), u.employee_id) for u in users])
 
 
 _PAGE_INSERT = """
 INSERT OR REPLACE INTO users (login_key, id, login_name, title, email, department, job_title, office,
-                              manager_login, is_deleted, generation, search)
-SELECT lower(login), id, login, title, email, department, job_title, office, manager, deleted, ?,
-       lower(title || ' | ' || email || ' | ' || department || ' | ' || login)
+                              manager_login, is_deleted, generation, search, employee_id)
+SELECT lower(login), id, login, title, email, department, job_title, office, manager, deleted, :generation,
+       lower(title || ' | ' || email || ' | ' || department || ' | ' || login), employee_id
 FROM (SELECT json_extract(value, '$.LoginName') AS login,
              coalesce(json_extract(value, '$.Id'), '') AS id,
              coalesce(json_extract(value, '$.Title'), '') AS title,
@@ -159,8 +164,10 @@ FROM (SELECT json_extract(value, '$.LoginName') AS login,
              coalesce(json_extract(value, '$.JobTitle'), '') AS job_title,
              coalesce(json_extract(value, '$.Office'), '') AS office,
              coalesce(json_extract(value, '$.ManagerLoginName'), '') AS manager,
-             coalesce(json_extract(value, '$.IsDeleted'), 0) AS deleted
-      FROM json_each(CAST(? AS TEXT), '$.value'))
+             coalesce(json_extract(value, '$.IsDeleted'), 0) AS deleted,
+             coalesce((SELECT json_extract(f.value, '$.Value') FROM json_each(u.value, '$.UserFieldValues') AS f
+                       WHERE json_extract(f.value, '$.FieldId') = :field), '') AS employee_id
+      FROM json_each(CAST(:body AS TEXT), '$.value') AS u)
 WHERE login IS NOT NULL AND login != ''
 """
 # SQLite's lower() folds ASCII only; the few rows with other letters (Søren, ÅSA) are folded again
@@ -180,8 +187,10 @@ def _fold(text: Any) -> Any:
     return text.casefold() if isinstance(text, str) else text
 
 
-def store_page(connection: sqlite3.Connection, body: bytes, generation: int) -> tuple[str | None, int | None, int]:
+def store_page(connection: sqlite3.Connection, body: bytes, generation: int,
+               employee_field: str | None = None) -> tuple[str | None, int | None, int]:
     """Store one page of users straight from the response body; (next link, count, rows in the page).
+    ``employee_field``: the id of the user field whose value (in the expanded UserFieldValues) is the employee id.
 
     SQLite parses the JSON itself, in C and with the GIL released: decoding a 10,000-user page
     with orjson held the GIL (and so the window) for 14-45 ms here, and building 10,000 Python
@@ -191,7 +200,7 @@ def store_page(connection: sqlite3.Connection, body: bytes, generation: int) -> 
     link, count, rows = connection.execute(_PAGE_LINKS, (body, body, body)).fetchone()
     if rows is None:
         raise Lms365Error("UnexpectedResponse", "Users did not return a list of rows.")
-    connection.execute(_PAGE_INSERT, (generation, body))
+    connection.execute(_PAGE_INSERT, {"generation": generation, "body": body, "field": employee_field})
     connection.execute(_PAGE_FOLD, (generation,))
     return link, (int(count) if count is not None else None), int(rows)
 
@@ -206,6 +215,7 @@ class UserDirectory:
     ``user_by_id(id)``; ``await search(text, limit, include_deleted=False)``; ``await
     apply_event(event, payload)``; ``add_listener(callback(changed_keys)) -> remove``;
     ``await fetch(client, logins)``; ``await wait_filled()``; ``await count()`` / ``departments()`` / ``in_department(name)``; ``close()``.
+    Employee ids: ``employee_field`` (the user field's title) and ``await by_employee_id(ids)``.
     """
 
     def __init__(self, database: MirrorDatabase) -> None:
@@ -218,6 +228,8 @@ class UserDirectory:
         self._progress = (0, None)
         self._refreshing: asyncio.Future | None = None
         self._opened = False
+        self._employee_field: tuple[str, str] | None = None  # (id, title) of the employee-id user field
+        self._employee_field_read = False
 
     # ---- lifecycle --------------------------------------------------------------------------
     async def open(self) -> None:
@@ -225,7 +237,12 @@ class UserDirectory:
         if self._opened:
             return
         await asyncio.to_thread(self.database.ensure_table, USERS_TABLE)
+        await asyncio.to_thread(self.database.ensure_table, EMPLOYEE_FIELD_TABLE)
         state = await asyncio.to_thread(self.database.sync_state, ENTITY)
+        if state.complete:
+            row = await self.database.read(
+                lambda c: c.execute("SELECT field_id, title FROM user_employee_field").fetchone())
+            self._employee_field, self._employee_field_read = (tuple(row) if row else None), True
         self._filled, self._synced_at = state.complete, state.synced_at
         self._progress = (state.row_count, state.row_count if state.complete else None)
         self._opened = True
@@ -282,17 +299,48 @@ class UserDirectory:
             self._refreshing = asyncio.ensure_future(self._refresh(client))
         return await asyncio.shield(self._refreshing)
 
+    @property
+    def employee_field(self) -> str | None:
+        """The title of the user field employee ids come from ("Employee number"), once read; None if none."""
+        return self._employee_field[1] if self._employee_field else None
+
+    async def _read_employee_field(self, client: Any, *, again: bool = False) -> str | None:
+        """Which user field holds employee ids (one call, then kept): its id, or None when the tenant has none."""
+        if again or not self._employee_field_read:
+            self._employee_field = await read_employee_field(client)
+            self._employee_field_read = True
+        return self._employee_field[0] if self._employee_field else None
+
+    def _users_query(self, field: str | None) -> Query:
+        query = Query().select(*SELECT)
+        # Only the ids and values of the user fields: the SQL below keeps the employee id's.
+        return query.expand("UserFieldValues($select=FieldId,Value)") if field else query
+
+    async def _read_users(self, client: Any, field: str | None,
+                          shape: Callable[[Query], Query]) -> tuple[Any, str | None]:
+        """GET Users with the user fields expanded; a service that refuses that expand (400) is read without
+        it, so the people are still there, without employee ids. Returns the answer and the field used."""
+        raw = await client.request("GET", "/odata/v2/Users", params=shape(self._users_query(field)).params(),
+                                   lane=Lane.BULK)
+        if field and raw.status == 400:
+            log.warning("Users refused $expand=UserFieldValues: the directory has no employee ids")
+            self._employee_field = None
+            field = None
+            raw = await client.request("GET", "/odata/v2/Users", params=shape(self._users_query(None)).params(),
+                                       lane=Lane.BULK)
+        return raw, field
+
     async def _refresh(self, client: Any) -> int:
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)
-        params = Query().select(*SELECT).with_count().params()
-        raw = await client.request("GET", "/odata/v2/Users", params=params, lane=Lane.BULK)
+        field = await self._read_employee_field(client, again=True)  # a tenant may add or rename its fields
+        raw, field = await self._read_users(client, field, lambda query: query.with_count())
         stored, total = 0, None
         while True:
             if not raw.ok:
                 raise error_from_response(raw.status, raw.body, retry_after_seconds(raw.headers.get("retry-after")))
             body = raw.body
             try:
-                link, count, rows = await self.database.write(lambda c: store_page(c, body, generation))
+                link, count, rows = await self.database.write(lambda c: store_page(c, body, generation, field))
             except sqlite3.OperationalError as exc:  # not JSON at all (a proxy's HTML page)
                 raise Lms365Error("UnexpectedResponse", f"Users did not return JSON: {exc}") from None
             total = count if total is None else total
@@ -305,6 +353,9 @@ class UserDirectory:
         # Users the server no longer lists at all (not merely deleted) leave the mirror.
         def finish(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM users WHERE generation < ?", (generation,))
+            connection.execute("DELETE FROM user_employee_field")
+            if self._employee_field:
+                connection.execute("INSERT INTO user_employee_field VALUES (1, ?, ?)", self._employee_field)
             self.database.record_sync(connection, ENTITY, complete=True, row_count=stored)
         await self.database.write(finish)
         self._filled, self._synced_at = True, datetime.now(timezone.utc)
@@ -358,7 +409,8 @@ class UserDirectory:
         if before is not None:  # an event carries less than the directory has: keep the rest
             user = DirectoryUser(
                 user.login_name, user.id or before.id, user.title or before.title, user.email or before.email,
-                before.department, before.job_title, before.office, before.manager_login, user.is_deleted)
+                before.department, before.job_title, before.office, before.manager_login, user.is_deleted,
+                user.employee_id or before.employee_id)
         if event == "UserDeleted":
             user = replace(user, is_deleted=True)
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)
@@ -378,13 +430,14 @@ class UserDirectory:
         if not logins:
             return 0
         await self.open()
-        query = Query().filter(" or ".join("LoginName eq {}" for _ in logins), *logins).select(*SELECT)
-        raw = await client.request("GET", "/odata/v2/Users", params=query.params(), lane=Lane.BULK)
+        field = await self._read_employee_field(client)
+        raw, field = await self._read_users(
+            client, field, lambda query: query.filter(" or ".join("LoginName eq {}" for _ in logins), *logins))
         if not raw.ok:
             raise error_from_response(raw.status, raw.body, retry_after_seconds(raw.headers.get("retry-after")))
         generation = int(datetime.now(timezone.utc).timestamp() * 1000)
         body = raw.body
-        _link, _count, rows = await self.database.write(lambda c: store_page(c, body, generation))
+        _link, _count, rows = await self.database.write(lambda c: store_page(c, body, generation, field))
         keys = [login_key(x) for x in logins]
         found = await self._lookup(keys)
         for key, user in found.items():
@@ -419,6 +472,30 @@ class UserDirectory:
                     found[row[0]] = _user_from_db(row[1:])
             return found
         return await self.database.read(read)
+
+    async def by_employee_id(self, employee_ids: Iterable[str]) -> dict[str, list[DirectoryUser]]:
+        """The people holding these employee ids (deleted ones too), by id folded to lower case; one local query."""
+        keys = sorted({str(x).strip().casefold() for x in employee_ids if str(x or "").strip()})
+        if not keys:
+            return {}
+        await self.open()
+
+        def read(connection: sqlite3.Connection) -> list[DirectoryUser]:
+            users = []
+            for start in range(0, len(keys), LOOKUP_CHUNK):
+                chunk = keys[start:start + LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                users += [_user_from_db(row) for row in connection.execute(
+                    f"SELECT {_COLUMNS} FROM users WHERE employee_id COLLATE NOCASE IN ({marks})", chunk)]
+            return users
+        found: dict[str, list[DirectoryUser]] = {}
+        for user in await self.database.read(read):
+            found.setdefault(user.employee_id.casefold(), []).append(user)
+            key = login_key(user.login_name)
+            self._cache[key] = user
+            if user.id:
+                self._by_id[user.id.casefold()] = key
+        return found
 
     def user(self, login: str | None) -> DirectoryUser | None:
         """The cached user (after ``resolve`` or ``search``), or None."""

@@ -11,7 +11,7 @@ from lms365_desktop.api.odata import Guid, Query, any_of, chunks
 from lms365_desktop.api.throttle import Lane
 
 COURSE_FIELDS = ("Id", "Title", "CourseID", "CourseType", "EnrollmentFlow")
-SESSION_FIELDS = ("Id", "CourseId", "Title", "StartDate", "EnrollmentDeadline", "MaxAttendees")
+SESSION_FIELDS = ("Id", "CourseId", "Title", "StartDate", "TimeZone", "EnrollmentDeadline", "MaxAttendees")
 ENROLLMENT_FIELDS = ("Id", "CourseId", "UserLoginName", "RegistrationStatus", "CoursePassingStatus",
                      "courseSessionId")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lms365_desktop.core.mirror.user_fields import EMPLOYEE_ID_TITLE
 from lms365_desktop.core.paths import AppPaths
 
 
@@ -14,6 +15,7 @@ class Field(str, enum.Enum):
     LOGIN = "login"
     EMAIL = "email"
     NAME = "name"
+    EMPLOYEE_ID = "employee_id"  # the tenant's employee-id user field, as the user directory holds it
     COURSE_ID = "course_id"
     COURSE_CODE = "course_code"
     COURSE_TITLE = "course_title"
@@ -39,6 +41,7 @@ _PATTERNS: list[tuple[Field, re.Pattern[str]]] = [
     (Field.REASON, re.compile(r"^(reason|comment|note|cancellationreason)$")),
     (Field.EMAIL, re.compile(r"^(e?mail|emailaddress|mailaddress|workemail)$")),
     (Field.LOGIN, re.compile(r"^(login|loginname|userlogin|userloginname|upn|userprincipalname|account)$")),
+    (Field.EMPLOYEE_ID, EMPLOYEE_ID_TITLE),  # the same words that name the user field ("Employee number")
     (Field.NAME, re.compile(r"^(name|fullname|displayname|learner|employee|employeename|user|person|participant)$")),
     (Field.STATUS, re.compile(r"^status$")),
     (Field.MESSAGE, re.compile(r"^message$")),

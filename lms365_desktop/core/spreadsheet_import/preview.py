@@ -14,6 +14,7 @@ from lms365_desktop.core.spreadsheet_import.lookups import Lookups, login_fold
 from lms365_desktop.core.spreadsheet_import.mapping import ColumnMapping, Field
 from lms365_desktop.core.spreadsheet_import.reading import SheetData
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, RowPlan, Verdict
+from lms365_desktop.core.time_zones import in_zone
 
 CANDIDATES_SHOWN = 5
 DONE_STATUS = "done"  # our result files' Status of a row that was carried out
@@ -89,15 +90,20 @@ class Preview:
             await self.directory.resolve(logins)
 
     async def _match_people(self, rows: range | list[int]) -> None:
-        """Logins and e-mails in one local lookup; e-mails that are no login and names by local search."""
-        wanted: dict[tuple[str, str], None] = {}
-        for row in rows:
-            key = self._person_key(row)
-            if key is not None and key not in self._matches:
-                wanted[key] = None
+        """Logins, e-mails and employee ids in one local lookup each; other e-mails and names by local search."""
+        await self._match_keys({key: None for row in rows if (key := self._person_key(row)) is not None})
+        # A person whose employee id the directory lacks (no value in the user field) by e-mail or name.
+        await self._match_keys({key: None for row in rows if (key := self._fallback_key(row)) is not None})
+
+    async def _match_keys(self, keys: dict[tuple[str, str], None]) -> None:
+        wanted = [key for key in keys if key not in self._matches]
         direct = [v for kind, text in wanted if kind in ("login", "email") for v in _variants(text)]
         found = await self.directory.resolve(direct) if direct else {}
+        employees = await self.directory.by_employee_id(text for kind, text in wanted if kind == "employee")
         for kind, text in wanted:
+            if kind == "employee":
+                self._matches[(kind, text)] = _Match(employees.get(text.casefold(), []), True)
+                continue
             if kind in ("login", "email"):
                 users = [found[k] for v in _variants(text) if (k := login_key(v)) in found]
                 users = list({u.login_name.casefold(): u for u in users}.values())
@@ -120,11 +126,23 @@ class Preview:
     def _raw(self, row: int, field: Field) -> Any:
         return self.sheet.cell(row, self.mapping.get(field))
 
+    def _person_keys(self, row: int) -> list[tuple[str, str]]:
+        """How the row names its person, most certain first: an employee id before an e-mail, which
+        may be an old or private address in an HR export."""
+        fields = ((Field.LOGIN, "login"), (Field.EMPLOYEE_ID, "employee"), (Field.EMAIL, "email"), (Field.NAME, "name"))
+        return [(kind, text) for field, kind in fields if (text := self._cell(row, field))]
+
     def _person_key(self, row: int) -> tuple[str, str] | None:
-        for field, kind in ((Field.LOGIN, "login"), (Field.EMAIL, "email"), (Field.NAME, "name")):
-            text = self._cell(row, field)
-            if text:
-                return kind, text
+        keys = self._person_keys(row)
+        return keys[0] if keys else None
+
+    def _fallback_key(self, row: int) -> tuple[str, str] | None:
+        """The e-mail or name to look for when the row's employee id matches nobody."""
+        keys = self._person_keys(row)
+        if len(keys) > 1 and keys[0][0] == "employee":
+            match = self._matches.get(keys[0])
+            if match is None or not match.users:
+                return keys[1]
         return None
 
     def _course(self, row: int) -> tuple[dict | None, str]:
@@ -178,9 +196,12 @@ class Preview:
             return self._alive(plan)
         key = self._person_key(plan.row)
         if key is None:
-            plan.verdict, plan.detail = Verdict.MISSING, "No login, e-mail or name in this row."
+            plan.verdict, plan.detail = Verdict.MISSING, "No login, employee id, e-mail or name in this row."
             return False
         match = self._matches.get(key, _Match([], True))
+        fallback = self._fallback_key(plan.row)
+        if fallback is not None and self._matches.get(fallback, _Match([], True)).users:
+            key, match = fallback, self._matches[fallback]
         alive = [u for u in match.users if not u.is_deleted]
         if match.exact and len(alive) == 1:
             plan.user = alive[0]
@@ -194,6 +215,11 @@ class Preview:
             plan.detail = f"{match.users[0].label} was deleted from the directory."
             return False
         plan.verdict, plan.candidates = Verdict.USER_NOT_FOUND, [u for u in match.users if not u.is_deleted]
+        if key[0] == "employee":
+            field = self.directory.employee_field
+            plan.detail = (f"Nobody has the employee id “{key[1]}” (user field “{field}”)." if field else
+                           "No user field of this tenant holds employee ids: map an e-mail, login or name column.")
+            return False
         plan.detail = f"Nobody is called or has the address “{key[1]}”." + (
             " Did you mean: " + "; ".join(u.label for u in plan.candidates) + "?" if plan.candidates else "")
         return False
@@ -274,7 +300,7 @@ class Preview:
             return plan
         session_text = self._cell(plan.row, Field.SESSION)
         if session_text or self.options.session_id:
-            session, why = self._session(course, session_text)
+            session, why = self._session(course, session_text, self._raw(plan.row, Field.SESSION))
             if session is None:
                 plan.verdict, plan.detail = Verdict.SESSION_UNAVAILABLE, why
                 return plan
@@ -285,18 +311,25 @@ class Preview:
             plan.verdict = Verdict.WILL_ENROLL
         return plan
 
-    def _session(self, course: dict, text: str) -> tuple[dict | None, str]:
+    def _session(self, course: dict, text: str, raw: Any = None) -> tuple[dict | None, str]:
+        """The session a cell names: by its title (or id), else by the day it starts, as the session's own
+        time zone reads it (a 09:00 session in Tokyo starts on the day before in UTC)."""
         sessions = self.lookups.sessions.get(str(course.get("Id", "")).casefold(), [])
         if not text:
             chosen = [s for s in sessions if str(s["Id"]).casefold() == (self.options.session_id or "").casefold()]
         else:
+            chosen = [s for s in sessions if str(s.get("Title") or "").casefold() == text.casefold()
+                      or str(s["Id"]).casefold() == text.casefold()]
             try:
-                day = parse_date(text)
+                day = parse_date(raw if raw is not None else text)
             except ValueError:
                 day = None
-            chosen = [s for s in sessions if str(s.get("Title") or "").casefold() == text.casefold()
-                      or str(s["Id"]).casefold() == text.casefold()
-                      or (day is not None and str(s.get("StartDate") or "")[:10] == day.isoformat())]
+            if not chosen and day is not None:
+                chosen = [s for s in sessions if (start := in_zone(s.get("StartDate"), s.get("TimeZone")))
+                          and start.date() == day]
+                if not chosen:
+                    return None, (f"The course “{course.get('Title')}” has no session starting on "
+                                  f"{day.isoformat()} (in the session's time zone).")
         if not chosen:
             return None, f"The course “{course.get('Title')}” has no session “{text}”."
         if len(chosen) > 1:
@@ -349,7 +382,7 @@ class Preview:
         cells = self.sheet.rows[row]
         cells.extend([None] * (column + 1 - len(cells)))
         cells[column] = value
-        if self.mapping.field_of(column) in (Field.LOGIN, Field.EMAIL, Field.NAME):
+        if self.mapping.field_of(column) in (Field.LOGIN, Field.EMPLOYEE_ID, Field.EMAIL, Field.NAME):
             self._chosen.pop(row, None)
         await self._match_people([row])
         await self._load_for([row], client)

@@ -55,7 +55,8 @@ class ImportDialog(QDialog):
         self.preview: Preview | None = None
         self.field_names = {
             None: self.tr("(not used)"), Field.LOGIN: self.tr("Login"), Field.EMAIL: self.tr("E-mail"),
-            Field.NAME: self.tr("Name"), Field.COURSE_ID: self.tr("Course id"),
+            Field.NAME: self.tr("Name"), Field.EMPLOYEE_ID: self.tr("Employee id (user field)"),
+            Field.COURSE_ID: self.tr("Course id"),
             Field.COURSE_CODE: self.tr("Course code (CourseID)"), Field.COURSE_TITLE: self.tr("Course title"),
             Field.SESSION: self.tr("Session title or date"), Field.DUE_DATE: self.tr("Due date"),
             Field.COMPLETION_DATE: self.tr("Completion date"), Field.REASON: self.tr("Reason"),
@@ -275,11 +276,15 @@ class ImportDialog(QDialog):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self._mapping_combos = []
+        names = dict(self.field_names)
+        directory = getattr(self.people, "directory", None)
+        if directory is not None and directory.employee_field:  # the tenant's own name for it
+            names[Field.EMPLOYEE_ID] = self.tr("Employee id (user field “%1”)").replace("%1", directory.employee_field)
         for column, header in enumerate(self.sheet.headers):
             label = QLabel(header or self.tr("Column %1").replace("%1", str(column + 1)))
             combo = QComboBox()
             combo.setAccessibleName(self.tr("What column “%1” holds").replace("%1", header))
-            for field, name in self.field_names.items():
+            for field, name in names.items():
                 combo.addItem(name, field.value if field is not None else None)
             field = mapping.field_of(column)
             combo.setCurrentIndex(combo.findData(field.value if field is not None else None))

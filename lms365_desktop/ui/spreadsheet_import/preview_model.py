@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from lms365_desktop.core.spreadsheet_import.preview import Preview
 from lms365_desktop.core.spreadsheet_import.verdicts import RowPlan, Verdict
 from lms365_desktop.ui.local_time import day_text
+from lms365_desktop.core.time_zones import in_zone, zone_label
 
 FIXED_COLUMNS = 5  # Row, Verdict, What to do, Person, Course; the sheet's own cells follow
 _PROBLEM = QColor(200, 40, 40)
@@ -45,7 +46,7 @@ class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Co
         }
         # What a coordinator does about each problem, shown beside the server's specifics.
         self.advice = {
-            Verdict.USER_NOT_FOUND: self.tr("Correct the e-mail or name in the row, or choose a suggested person."),
+            Verdict.USER_NOT_FOUND: self.tr("Correct the employee id, e-mail or name in the row, or choose a suggested person."),
             Verdict.USER_DELETED: self.tr("This person left; remove the row or give their successor."),
             Verdict.AMBIGUOUS: self.tr("Choose the right person below the table."),
             Verdict.COURSE_NOT_FOUND: self.tr("Correct the course cell (code, title or id)."),
@@ -133,13 +134,26 @@ class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Co
                 if plan.verdict.sends and plan.due_date is not None:
                     facts.append(self.tr("Due %1.").replace("%1", day_text(plan.due_date)))  # a day: no zone
                 if plan.verdict.sends and plan.session_ids:
-                    facts.append(self.tr("Into the session named in the row."))
+                    facts.append(self._session_fact(plan))
                 return " ".join(t for t in (plan.detail, *facts, advice) if t)
             value = self.preview.sheet.cell(plan.row, column - FIXED_COLUMNS)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QBrush(_PROBLEM if plan.verdict.problem else _GOOD if plan.verdict.sends else _SKIP)
         return None
+
+    def _session_fact(self, plan: RowPlan) -> str:
+        """Which session the row chose, and when it starts where it is held (a date cell is read there)."""
+        sessions = self.preview.lookups.sessions.get(str((plan.course or {}).get("Id", "")).casefold(), [])
+        session = next((s for s in sessions if str(s["Id"]).casefold() == plan.session_ids[0].casefold()), None)
+        start = in_zone(session.get("StartDate"), session.get("TimeZone")) if session else None
+        if session is None or start is None:
+            return self.tr("Into the session named in the row.")
+        wall = QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        return (self.tr("Into the session “%1”, starting %2 (%3).")
+                .replace("%1", str(session.get("Title") or ""))
+                .replace("%2", QLocale().toString(wall, QLocale.FormatType.ShortFormat))
+                .replace("%3", zone_label(str(session.get("TimeZone") or "UTC"), start)))
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         plan = self.plan_at(index.row())

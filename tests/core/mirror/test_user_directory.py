@@ -139,3 +139,63 @@ async def test_a_page_that_is_not_a_user_list_is_refused_and_nothing_is_kept(tmp
             await directory.refresh(Client(body))
         assert not directory.filled and await directory.count() == 0
         directory.close()
+
+
+async def test_employee_ids_come_from_the_tenants_user_field_and_are_found_with_no_call(paged, tmp_path):
+    server, client = paged
+    values = [row async for row in client.paginate(
+        "Users", Query().select("LoginName").expand("UserFieldValues($select=FieldTitle,Value)"), model=None)]
+    numbers = {v["Value"]: row["LoginName"] for row in values for v in row["UserFieldValues"]
+               if v["FieldTitle"] == "Employee number"}
+    assert len(numbers) == len(values)  # every seeded person of this size has one
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    await directory.refresh(client)
+    assert directory.employee_field == "Employee number"
+    directory.close()
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))  # kept in the file
+    counter = CallCounter(client)
+    await directory.open()
+    assert directory.employee_field == "Employee number"
+    wanted = sorted(numbers)[:3]
+    found = await directory.by_employee_id([wanted[0].lower(), wanted[1], wanted[2], "E999999"])
+    assert {k: [u.login_name for u in v] for k, v in found.items()} == \
+        {n.casefold(): [numbers[n]] for n in wanted}
+    assert directory.user(numbers[wanted[1]]).employee_id == wanted[1]
+    assert counter.entries == []
+    # A new person's event carries the user fields with their titles.
+    login = "i:0#.f|membership|new.hire@contoso.onmicrosoft.com"
+    await directory.apply_event("UserCreated", {"LoginName": login, "Title": "New Hire", "UserFieldValues": [
+        {"FieldId": "x", "FieldTitle": "Cost center", "Value": "CC-1"},
+        {"FieldId": "y", "FieldTitle": "Employee number", "Value": "E777777"}]})
+    assert [u.login_name for u in (await directory.by_employee_id(["e777777"]))["e777777"]] == [login]
+    directory.close()
+
+
+async def test_a_service_that_cannot_expand_user_fields_still_fills_the_directory(tmp_path):
+    """The expand of Users' UserFieldValues is inferred, not documented: a 400 for it must not cost the names."""
+    page = orjson.dumps({"value": [{"LoginName": "i:0#.f|membership|ann@contoso.com", "Title": "Ann Lee"}]})
+
+    class Raw:
+        headers: dict = {}
+
+        def __init__(self, status: int, body: bytes) -> None:
+            self.status, self.body, self.ok = status, body, status < 400
+
+    class Client:
+        def __init__(self) -> None:
+            self.asked: list[dict] = []
+
+        async def request(self, _method, path, params=None, **_kwargs):
+            if path.endswith("/UserFields"):
+                return Raw(200, orjson.dumps({"value": [{"Id": "f1", "Title": "Employee ID"}]}))
+            self.asked.append(params)
+            if "$expand" in params:
+                return Raw(400, orjson.dumps({"error": {"code": "x", "message": "Could not find a property"}}))
+            return Raw(200, page)
+
+    client = Client()
+    directory = UserDirectory(MirrorDatabase(tmp_path / "mirror.sqlite3"))
+    assert await directory.refresh(client) == 1
+    assert directory.filled and [u.title for u in await directory.search("ann")] == ["Ann Lee"]
+    assert directory.employee_field is None and len(client.asked) == 2
+    directory.close()

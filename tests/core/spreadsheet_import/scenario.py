@@ -20,7 +20,7 @@ from lms365_desktop.core.spreadsheet_import.preview import ImportOptions, Previe
 from lms365_desktop.core.spreadsheet_import.reading import read_sheet
 from lms365_desktop.core.spreadsheet_import.runs import RunFiles, finish_run, job_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
-from lms365_desktop.sandbox.store import ActorRecord, Course, Enrollment, User
+from lms365_desktop.sandbox.store import ActorRecord, Course, CourseSession, Enrollment, User, UserFieldValue
 
 HEADERS = ["E-mail", "Name", "CourseID", "Due date"]
 PROFILE = "import-test"
@@ -94,6 +94,52 @@ def make_sheet(store, path: Path, rows: int, *, seed: int = 7) -> Sheet:
     write_sheet(path, [SheetColumn(h) for h in HEADERS], (cells for cells, _ in everything), sheet_name="Hires")
     return Sheet(path, course_id, [logins[u.Id] for u in good], [v for _, v in everything],
                  Counter(v for _, v in bad))
+
+
+# 08:00 on 10 March in Tokyo is 23:00 on 9 March in UTC: a sheet says the 10th.
+TOKYO_START = "2031-03-09T23:00:00Z"
+
+
+def course_with_zone_sessions(store):
+    """A classroom course (no session group) whose sessions are "Zone test A" (Tokyo, 10 March 2031),
+    "Zone test B" and others (Brussels, June 2031); four people with employee numbers not in it."""
+    with store.session() as s:
+        grouped = select(CourseSession.CourseId).where(CourseSession.GroupId.is_not(None))
+        course = s.scalars(select(Course).where(Course.CourseType == "ClassRoom", Course.IsCreated,
+                                                ~Course.IsDeleted, Course.CourseID.is_not(None),
+                                                Course.Id.not_in(grouped))).first()
+        sessions = s.scalars(select(CourseSession).where(CourseSession.CourseId == course.Id)).all()
+        while len(sessions) < 2:
+            sessions.append(CourseSession(CourseId=course.Id, Title="", StartDate=TOKYO_START, EndDate=TOKYO_START,
+                                          TimeZone="UTC"))
+            s.add(sessions[-1])
+        for n, session in enumerate(sessions):
+            session.MaxAttendees = session.EnrollmentDeadline = None
+            session.Title = f"Zone test {'AB'[n]}" if n < 2 else f"Zone test other {n}"
+            session.StartDate = session.EndDate = "2031-06-02T08:00:00Z" if n else TOKYO_START
+            session.TimeZone = ("Tokyo Standard Time", "W. Europe Standard Time")[min(n, 1)]
+        enrolled = select(Enrollment.UserId).where(Enrollment.CourseId == course.Id)
+        people = s.execute(select(UserFieldValue.Value, User.Email, User.LoginName)
+                           .join(User, User.Id == UserFieldValue.UserId)
+                           .where(UserFieldValue.FieldTitle == "Employee number", ~User.IsDeleted,
+                                  User.Email.is_not(None), User.Id.not_in(enrolled))
+                           .order_by(UserFieldValue.Value).limit(4)).all()
+        return course.CourseID, course.Id, [tuple(p) for p in people]
+
+
+def write_hr_export(path: Path, code: str, people: list[tuple], id_header: str = "Employee ID") -> Path:
+    """An HR list naming people by employee id (one by e-mail), the course by code, sessions by title or day:
+    row 1 "Zone test B" by title, row 2 the Tokyo session by its own day, row 3 an unknown id with a good
+    e-mail, row 4 nobody, row 5 the Tokyo session's day in UTC (no session that day where it is held)."""
+    ann, ben, cas, dan = people
+    write_sheet(path, [SheetColumn(h) for h in (id_header, "E-mail", "CourseID", "Session date")], [
+        [ann[0].lower(), "", code, "Zone test B"],
+        [ben[0], "", code, "10.03.2031"],
+        ["E999999", cas[1], code, ""],
+        ["E999998", "", code, ""],
+        [dan[0], "", code, "2031-03-09"],
+    ], sheet_name="Staff")
+    return path
 
 
 async def warm_directory(client) -> UserDirectory:

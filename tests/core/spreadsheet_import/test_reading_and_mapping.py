@@ -59,6 +59,13 @@ def test_headers_are_guessed_and_our_own_result_columns_are_recognised():
     assert ids.columns == {Field.ENROLLMENT_ID: 0, Field.COURSE_ID: 1}  # GUID cells: the course's id, not code
 
 
+def test_employee_id_headers_in_the_forms_hr_exports_use():
+    for header in ("Employee ID", "Personalnummer", "EmpID", "Employee number", "Emp. No.", "Staff ID",
+                   "Mitarbeiter-Nr.", "personnel_number"):
+        assert guess_mapping([header, "Name"]).columns == {Field.EMPLOYEE_ID: 0, Field.NAME: 1}, header
+    assert guess_mapping(["Employee", "Employee name"]).columns == {Field.NAME: 0}  # names, not ids
+
+
 def test_a_confirmed_mapping_is_remembered_for_the_same_headers(tmp_path):
     memory = MappingMemory(tmp_path / "mappings.json")
     headers = ["Who", "What"]

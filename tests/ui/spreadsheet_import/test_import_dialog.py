@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from lms365_desktop.core.spreadsheet_import.verdicts import Verdict
 from lms365_desktop.ui.spreadsheet_import.preview_model import FIXED_COLUMNS
-from tests.core.spreadsheet_import.scenario import active_logins, make_sheet
+from tests.core.spreadsheet_import.scenario import active_logins, course_with_zone_sessions, make_sheet, write_hr_export
 from tests.ui.helpers import close_window, make_window, run_async
 
 SHOTS = Path("/tmp/lms365-import-shots")
@@ -117,5 +117,40 @@ def test_a_sheet_dropped_on_the_window_opens_the_import_with_it(qtbot, qasync_lo
         qtbot.waitUntil(lambda: dialog.sheet is not None, timeout=10_000)
         assert dialog.sheet.delimiter == ";" and "1 rows" in dialog.file_info.text()
         assert dialog.mapping().columns  # E-mail and Course recognised
+    finally:
+        close_window(qtbot, context)
+
+
+def test_an_hr_list_by_employee_id_and_session_day_shows_whom_and_which_session(qtbot, qasync_loop, settings,
+                                                                                make_sandbox, tmp_path):
+    from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
+
+    server = make_sandbox()
+    code, _course_id, people = course_with_zone_sessions(server.store)
+    path = write_hr_export(tmp_path / "staff.xlsx", code, people)
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        directory = lambda: context.workspace.people.directory  # noqa: E731
+        qtbot.waitUntil(lambda: directory() is not None and directory().filled, timeout=30_000)
+        context.window.actions_by_name["importSpreadsheet"].trigger()
+        dialog = context.window.findChild(ImportDialog, "spreadsheetImportDialog")
+        run_async(qtbot, dialog.load_file(path))
+        assert dialog._mapping_combos[0].currentText() == "Employee id (user field “Employee number”)"
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "import-mapping-employee-id.png"))
+        run_async(qtbot, dialog.run_preview(), timeout=30_000)
+        model = dialog.model
+        texts = [model.index(r, 2).data() for r in range(model.rowCount())]
+        persons = [model.index(r, 3).data() for r in range(model.rowCount())]
+        assert [model.plan_at(r).verdict.sends for r in range(5)] == [True, True, True, False, False]
+        assert "Zone test B" in texts[0] and "Zone test A" in texts[1] and "UTC+09:00" in texts[1]
+        assert all(p for p in persons[:3]) and "employee id “E999998”" in texts[3]
+        assert "2031-03-09 (in the session's time zone)" in texts[4]
+        dialog.resize(1400, 640)
+        dialog.table.setColumnWidth(2, 620)
+        dialog.table.resizeColumnToContents(3)
+        dialog.grab().save(str(SHOTS / "import-preview-employee-id.png"))
+        dialog.close()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
     finally:
         close_window(qtbot, context)

@@ -1,0 +1,8 @@
+"""German for the spreadsheet import's employee-id column and the session a row chose."""
+GERMAN = {
+    "Employee id (user field)": "Personalnummer (Benutzerfeld)",
+    "Employee id (user field “%1”)": "Personalnummer (Benutzerfeld „%1“)",
+    "Correct the employee id, e-mail or name in the row, or choose a suggested person.":
+        "Korrigieren Sie Personalnummer, E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.",
+    "Into the session “%1”, starting %2 (%3).": "In den Termin „%1“, Beginn %2 (%3).",
+}
