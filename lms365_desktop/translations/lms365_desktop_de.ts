@@ -2782,6 +2782,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>Employee id (user field)</source>
+        <translation>Personalnummer (Benutzerfeld)</translation>
+    </message>
+    <message>
         <source>Course id</source>
         <translation>Kurs-ID</translation>
     </message>
@@ -2998,6 +3002,10 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>%1 Zeilen · Excel-Blatt „%2“</translation>
     </message>
     <message>
+        <source>Employee id (user field “%1”)</source>
+        <translation>Personalnummer (Benutzerfeld „%1“)</translation>
+    </message>
+    <message>
         <source>Column %1</source>
         <translation>Spalte %1</translation>
     </message>
@@ -3056,10 +3064,6 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Importverlauf</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Wann (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
@@ -3070,6 +3074,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Action</source>
         <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3313,6 +3321,25 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>&amp;Learner:</source>
         <translation>&amp;Lernende:r:</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTime</name>
+    <message>
+        <source>{date} (a date without a time of day)</source>
+        <translation>{date} (ein Datum ohne Uhrzeit)</translation>
+    </message>
+    <message>
+        <source>{title} (UTC)</source>
+        <translation>{title} (UTC)</translation>
+    </message>
+    <message>
+        <source>{title} ({place} time)</source>
+        <translation>{title} (Zeit {place})</translation>
+    </message>
+    <message>
+        <source>{title}: dates and times on this computer's clock, {zone}; the tooltip of a cell gives its UTC time</source>
+        <translation>{title}: Datum und Uhrzeit nach der Uhr dieses Computers, {zone}; der Tooltip einer Zelle nennt die UTC-Zeit</translation>
     </message>
 </context>
 <context>
@@ -4315,8 +4342,12 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
         <translation>Fehlender Wert</translation>
     </message>
     <message>
-        <source>Correct the e-mail or name in the row, or choose a suggested person.</source>
-        <translation>Korrigieren Sie E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.</translation>
+        <source>Correct the employee id, e-mail or name in the row, or choose a suggested person.</source>
+        <translation>Korrigieren Sie Personalnummer, E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.</translation>
+    </message>
+    <message>
+        <source>Into the session “%1”, starting %2 (%3).</source>
+        <translation>In den Termin „%1“, Beginn %2 (%3).</translation>
     </message>
     <message>
         <source>This person left; remove the row or give their successor.</source>
@@ -5346,8 +5377,8 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
         <translation>Max. Teilnehmende</translation>
     </message>
     <message>
-        <source>Enroll by</source>
-        <translation>Einschreibung bis</translation>
+        <source>Enroll by (session's time zone)</source>
+        <translation>Einschreibung bis (Zeitzone der Sitzung)</translation>
     </message>
     <message>
         <source>Id</source>
