@@ -2,7 +2,7 @@
 
 The mirror shares the user directory's file (``People.directory.database``). A sync runs in the
 background when the pane is first shown or the user asks, and when the mirror is older than the
-age set in the settings (``reports/maxAgeHours``); enrollment events are applied as they arrive.
+age set in Preferences (``reports/maxAgeHours``, read before every sync); enrollment events are applied as they arrive.
 When the tenant cannot be reached the reports stay on the mirror and say since when.
 """
 from __future__ import annotations
@@ -16,12 +16,12 @@ import asyncio
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lms365_desktop.api.errors import Lms365Error
-from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
+from lms365_desktop.core.mirror.learning import Freshness, LearningMirror
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.dialogs.preferences_dialog import saved_mirror_max_age
 from lms365_desktop.ui.people import People
 
 log = logging.getLogger(__name__)
-SETTINGS_MAX_AGE = "reports/maxAgeHours"
 REFRESH_EVERY_MS = 10 * 60 * 1000  # new rows by creation date; events cover the changes between
 PROGRESS_EVERY_MS = 500
 
@@ -58,12 +58,8 @@ class ReportsController(QObject):
     # ---- state --------------------------------------------------------------------------------
     @property
     def max_age(self) -> timedelta:
-        settings = self.context.settings
-        hours = settings.value(SETTINGS_MAX_AGE) if settings is not None else None
-        try:
-            return timedelta(hours=float(hours)) if hours not in (None, "") else MAX_AGE
-        except (TypeError, ValueError):
-            return MAX_AGE
+        """The age past which a sync reads the mirror whole again (Preferences; read anew each time)."""
+        return saved_mirror_max_age(self.context.settings)
 
     @property
     def syncing(self) -> bool:
@@ -114,6 +110,7 @@ class ReportsController(QObject):
         if mirror is None or client is None:
             return False
         directory = getattr(self.people, "directory", None)
+        mirror.max_age = self.max_age  # a change in Preferences counts from the next sync on
         self._progress_timer.start()
         self.sync_state_changed.emit()
         try:
