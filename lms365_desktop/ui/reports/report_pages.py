@@ -214,6 +214,11 @@ class CompliancePage(ReportPage):
         if index >= 0:
             self.catalog.setCurrentIndex(index)
 
+    def set_department(self, department: str) -> None:
+        index = self.department.findData(department)
+        if index >= 0:
+            self.department.setCurrentIndex(index)
+
     @property
     def catalog_id(self) -> str | None:
         return self.catalog.currentData() or None

@@ -30,6 +30,7 @@ class ReportsController(QObject):
     """One per window: the mirror of the connection in use, its syncs and events."""
 
     changed = Signal()  # the mirror's rows changed (sync finished, event applied): reports recompute
+    opened = Signal()  # a connection's mirror is open (nothing read from the tenant yet): show its reports
     sync_state_changed = Signal()  # a sync started, progressed, finished or failed: the freshness line follows
 
     def __init__(self, context: AppContext, people: People) -> None:
@@ -80,7 +81,7 @@ class ReportsController(QObject):
         self.mirror = LearningMirror(directory.database, max_age=self.max_age)
         self._remove_listener = self.mirror.add_listener(self.changed.emit)
         self.unreachable_since, self.last_error = None, ""
-        self.changed.emit()
+        self.opened.emit()
         self.sync_state_changed.emit()
 
     async def _on_connection_closing(self, _connection: Any = None) -> None:
