@@ -128,7 +128,8 @@ class LearnerPage(ReportPage):
         label = QLabel(self.tr("&Learner:"), self.body)
         label.setBuddy(self.learner)
         self.form.addRow(label, self.learner)
-        self.add_section("learnerProgressTable")
+        self.add_section("learnerStatesTable")
+        self.add_section("learnerProgressTable", chart=False).setMinimumHeight(260)  # six rows, no scrolling
         self.add_section("learnerSummaryTable", chart=False)
         self.add_section("learnerEnrollmentsTable", chart=False, sortable=True)
         self.add_section("learnerCertificatesTable", chart=False, sortable=True)
