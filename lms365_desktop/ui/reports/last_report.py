@@ -1,9 +1,20 @@
-"""The report last opened (which one, and its course, learner or catalog), kept in the settings to reopen it at start."""
+"""The report last opened (which one, and its course, learner or catalog), kept in the settings to reopen it at start,
+and the snapshots of computed figures that let it show before they are computed again."""
 from __future__ import annotations
 
+import asyncio
+import logging
+import sqlite3
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
+
+from lms365_desktop.core import report_snapshot
+from lms365_desktop.core.report_document import ReportTable
+
+log = logging.getLogger(__name__)
 
 KEY = "reports/last"
 COURSE, LEARNER, COMPLIANCE = "course", "learner", "compliance"
@@ -46,3 +57,32 @@ class LastReport:
         every = settings.value(f"{KEY}/allDepartments")
         every = every if isinstance(every, bool) else str(every).lower() != "false"
         return cls(kind, text("subject"), text("label"), None if every else text("department"), text("connection"))
+
+
+class Snapshots:
+    """The pane's side of ``core.report_snapshot``: the table made once per mirror file, reads and writes off the GUI thread."""
+
+    def __init__(self) -> None:
+        self._made: Any = None  # the database the table was made in
+        self._saved: tuple[str, str] | None = None
+
+    async def stamp(self, mirror: Any) -> str:
+        """The stamp of figures computed from ``mirror`` now (take it before computing)."""
+        if self._made is not mirror.database:
+            await asyncio.to_thread(mirror.database.ensure_table, report_snapshot.SNAPSHOTS)
+            self._made = mirror.database
+        fresh = await mirror.freshness()
+        return report_snapshot.stamp(fresh, datetime.now(timezone.utc).date(), QLocale().name())
+
+    async def load(self, mirror: Any, report: str, when: str) -> tuple[list[ReportTable], list[ReportTable]] | None:
+        return await mirror.database.read(lambda c: report_snapshot.load(c, report, when))
+
+    async def save(self, mirror: Any, report: str, when: str, figures: list[ReportTable],
+                   details: list[ReportTable]) -> None:
+        if self._saved == (report, when):
+            return  # the same figures are kept already
+        self._saved = (report, when)
+        try:
+            await mirror.database.write(lambda c: report_snapshot.save(c, report, when, figures, details))
+        except sqlite3.Error as exc:  # closed with its connection, or a full disk: the next start computes
+            log.info("report snapshot not kept: %s", exc)

@@ -15,7 +15,7 @@ from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.people import People
-from lms365_desktop.ui.reports.last_report import KINDS, LastReport
+from lms365_desktop.ui.reports.last_report import KINDS, LastReport, Snapshots
 from lms365_desktop.ui.reports.report_pages import CoursePage, CompliancePage, LearnerPage
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.report_tables import ReportTables
@@ -41,6 +41,8 @@ class ReportsPane(QWidget):
         self._slice: tuple[str, str | None] | None = None
         self._slice_rows: list[tuple[str, str, str, str]] = []
         self._computing: Any = None
+        self.snapshots = Snapshots()
+        self.provisional = False  # the figures shown are a snapshot, being computed again
         self.freshness_label = QLabel(self)
         self.freshness_label.setObjectName("reportsFreshness")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -140,7 +142,10 @@ class ReportsPane(QWidget):
             self._computing = self.context.tasks.run(self._show_then_sync())
 
     async def _show_then_sync(self) -> None:
-        await self._recompute()
+        # The figures kept when this report was last computed on the same mirror come first (the
+        # compliance overview takes over a second to compute on 500,000 enrollments), then fresh ones.
+        if await self._recompute(snapshot=True):
+            await self._recompute()
         self.controller.sync(None)
 
     # ---- showing ------------------------------------------------------------------------------
@@ -188,14 +193,18 @@ class ReportsPane(QWidget):
         self._computing = self.context.tasks.run(self._recompute())
         return self._computing
 
-    async def _recompute(self) -> None:
+    async def _recompute(self, snapshot: bool = False) -> bool:
+        """Compute and show the current report; with ``snapshot``, show its kept figures if the mirror is
+        unchanged since (True if it did: the caller computes again)."""
         mirror = self.controller.mirror
         if mirror is None:
-            return
+            return False
         await mirror.open()
         await self.people.directory.open() if getattr(self.people, "directory", None) is not None else None
         queries = ReportQueries(mirror.database)
         read = mirror.database.read
+        when = await self.snapshots.stamp(mirror)  # before computing: a sync finishing meanwhile makes it stale
+        kept = None
         index = self.tabs.currentIndex()
         if index == COURSE:
             courses = await read(queries.courses)
@@ -203,20 +212,31 @@ class ReportsPane(QWidget):
             self._pending_course = None
             self.course_page.set_courses(courses, wanted)
             course_id = self.course_page.course_id or None
-            report = await read(lambda c: queries.course_progress(c, course_id))
-            self.course_page.show_tables(self.builder.course_progress(report))
+            key = f"course|{course_id or ''}"
+            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+            if kept is None:
+                report = await read(lambda c: queries.course_progress(c, course_id))
+                computed = (key, self.builder.course_progress(report), [])
+            self.course_page.show_tables(*(kept or computed[1:]))
             if self._slice is not None:
                 await self._list_slice(queries)
         elif index == LEARNER:
             user_id = self.learner_page.user_id
-            if user_id:
+            if not user_id:
+                return False
+            key = f"learner|{user_id}"
+            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+            if kept is None:
                 report = await read(lambda c: queries.learner_progress(c, user_id))
-                figures, details = await self.context.tasks.in_worker(self.builder.learner_progress, report)
-                self.learner_page.show_tables(figures, details)
+                computed = (key, *await self.context.tasks.in_worker(self.builder.learner_progress, report))
+            self.learner_page.show_tables(*(kept or computed[1:]))
         else:
             catalogs = await read(queries.catalogs)
-            departments = await self.people.directory.departments() if self.people.directory is not None else []
-            self.compliance_page.set_scopes(catalogs, [d for d, _n in departments])
+            # Listing the departments scans every user (0.1-0.3 s on 100,000): kept figures show with the
+            # chosen one alone, and the list comes with the computed figures.
+            chosen = getattr(self, "_pending_department", None) or self.compliance_page.department_name
+            departments = ([chosen] if chosen else []) if snapshot else await self._departments()
+            self.compliance_page.set_scopes(catalogs, departments)
             pending = getattr(self, "_pending_catalog", None)
             if pending:
                 self._pending_catalog = None
@@ -226,13 +246,25 @@ class ReportsPane(QWidget):
                 self._pending_department = None
                 self.compliance_page.set_department(department)
             catalog_id, department = self.compliance_page.catalog_id, self.compliance_page.department_name
-            report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
-            # Off the GUI thread: 20,000 overdue rows made into cells held the window for 0.45 s.
-            figures, details = await self.context.tasks.in_worker(self.builder.compliance, report)
-            self.compliance_page.show_tables(figures, details)
+            key = f"compliance|{catalog_id or ''}|{'' if department is None else 'd:' + department}"
+            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+            if kept is None and snapshot:
+                self.compliance_page.set_scopes(catalogs, await self._departments())
+            if kept is None:
+                report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
+                computed = (key, *await self.context.tasks.in_worker(self.builder.compliance, report))
+            self.compliance_page.show_tables(*(kept or computed[1:]))
+        self.provisional = kept is not None
         await self._show_freshness()
         self._remember()
+        if kept is None:
+            self.context.tasks.run(self.snapshots.save(mirror, computed[0], when, *computed[1:]))
         self.recomputed.emit()
+        return kept is not None
+
+    async def _departments(self) -> list[str]:
+        directory = self.people.directory
+        return [d for d, _n in await directory.departments()] if directory is not None else []
 
     def _on_slice_chosen(self, state: str, department: str | None) -> None:
         self._slice = (state, department)
@@ -302,6 +334,8 @@ class ReportsPane(QWidget):
             base = self.tr("As of %1, %n change(s) since", "", fresh.changes).replace("%1", self.when(fresh.sync_at))
         else:
             base = self.tr("As of %1").replace("%1", self.when(fresh.sync_at))
+        if self.provisional:
+            base += " " + self.tr("(recounting…)")
         since = self.controller.unreachable_since
         if since is not None:
             base += " " + self.tr("— stale: the tenant could not be reached since %1").replace("%1", self.when(since))
