@@ -1,5 +1,6 @@
 """German for the reports' warm start, the copy age in Preferences and the learner's four charts (issue 14)."""
 GERMAN = {
+"(recounting…)": "(wird neu gezählt…)",
 "%1 of %n course(s)": ("%1 von %n Kurs", "%1 von %n Kursen"),
 "&Full re-sync of reports after:": "&Berichte vollständig neu lesen nach:",
 "Full re-sync of the reports' copy after": "Lokale Kopie der Berichte vollständig neu lesen nach",

@@ -140,6 +140,8 @@ class ReportsPane(QWidget):
         if self.isVisible():
             self._timer.stop()  # not 300 ms later: this is the first thing the pane shows
             self._computing = self.context.tasks.run(self._show_then_sync())
+        else:
+            self.recompute_soon()  # hidden: the previous connection's figures must not wait there
 
     async def _show_then_sync(self) -> None:
         # The figures kept when this report was last computed on the same mirror come first (the
