@@ -68,6 +68,8 @@ def test_after_a_restart_the_last_learner_report_is_on_screen_with_no_request(qt
     qtbot.waitUntil(lambda: bool(calls) and not pane.controller.syncing and "As of" in pane.freshness_label.text(),
                     timeout=30_000)
     assert pane.controller.mirror.calls > 0  # the mirror's own sync ran
+    scheduler = context.client.scheduler
+    qtbot.waitUntil(lambda: scheduler.stats.in_flight == 0, timeout=30_000)  # the late answers are all in
     close_window(qtbot, context)
 
 
