@@ -172,23 +172,28 @@ class ReportsPane(QWidget):
         self.tabs.setCurrentIndex(COURSE)
         self._pending_course = course_id
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     def show_learner(self, user_id: str, label: str = "") -> None:
         self.learner_page.set_learner(user_id, label or self.people.display_name(None) or user_id)
         self.tabs.setCurrentIndex(LEARNER)
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     def show_compliance(self, catalog_id: str | None = None) -> None:
         self.tabs.setCurrentIndex(COMPLIANCE)
         self._pending_catalog = catalog_id
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     # ---- computing ----------------------------------------------------------------------------
     def recompute_soon(self) -> None:
         self._timer.start()
+
+    def _recompute_now(self) -> None:
+        """A report asked for by name opens at once: the 300 ms wait is for bursts of changes."""
+        self._timer.stop()
+        self.recompute()
 
     def recompute(self) -> Any:
         """Read the current report's figures from the mirror (in a worker) and show them; returns the task."""
