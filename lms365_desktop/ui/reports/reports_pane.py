@@ -211,7 +211,7 @@ class ReportsPane(QWidget):
         queries = ReportQueries(mirror.database)
         read = mirror.database.read
         when = await self.snapshots.stamp(mirror)  # before computing: a sync finishing meanwhile makes it stale
-        kept = None
+        kept = computed = None
         index = self.tabs.currentIndex()
         if index == COURSE:
             courses = await read(queries.courses)
@@ -229,14 +229,13 @@ class ReportsPane(QWidget):
                 await self._list_slice(queries)
         elif index == LEARNER:
             user_id = self.learner_page.user_id
-            if not user_id:
-                return False
-            key = f"learner|{user_id}"
-            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
-            if kept is None:
-                report = await read(lambda c: queries.learner_progress(c, user_id))
-                computed = (key, *await self.context.tasks.in_worker(self.builder.learner_progress, report))
-            self.learner_page.show_tables(*(kept or computed[1:]))
+            if user_id:
+                key = f"learner|{user_id}"
+                kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+                if kept is None:
+                    report = await read(lambda c: queries.learner_progress(c, user_id))
+                    computed = (key, *await self.context.tasks.in_worker(self.builder.learner_progress, report))
+                self.learner_page.show_tables(*(kept or computed[1:]))
         else:
             catalogs = await read(queries.catalogs)
             # Listing the departments scans every user (0.1-0.3 s on 100,000): kept figures show with the
@@ -264,7 +263,7 @@ class ReportsPane(QWidget):
         self.provisional = kept is not None
         await self._show_freshness()
         self._remember()
-        if kept is None:
+        if computed is not None:
             self.context.tasks.run(self.snapshots.save(mirror, computed[0], when, *computed[1:]))
         self.recomputed.emit()
         return kept is not None
