@@ -112,6 +112,7 @@ def test_a_restart_reopens_the_compliance_overview_for_its_department(qtbot, qas
     seen = []
     pane.recomputed.connect(lambda: seen.append((pane.provisional, page.sections["complianceTable"].table_data.rows,
                                                  pane.freshness_label.text())))
+    pane.recomputed.connect(lambda: shot(context.window, f"reports-warm-compliance-{len(seen)}"))
     connect_window(qtbot, context)
     qtbot.waitUntil(lambda: len(seen) >= 2, timeout=10_000)
     assert page.department_name == department and pane.tabs.currentIndex() == 2
