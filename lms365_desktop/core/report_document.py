@@ -5,13 +5,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PIE, BAR, STACKED = "pie", "bar", "stacked"
+RINGS = "rings"  # one small ring per row: that row's share of the rows' sum (a learner's four states)
 
 
 @dataclass(frozen=True)
 class ReportTable:
     """One table of a report. ``chart`` says how its numbers are drawn: PIE (first column labels,
-    second values), BAR (same, as bars) or STACKED (first column categories, the other number
-    columns one series each); None for a table without a chart (detail lists)."""
+    second values), BAR (same, as bars), RINGS (same, a ring per row showing its share of the sum)
+    or STACKED (first column categories, the other number columns one series each); None for a
+    table without a chart (detail lists)."""
 
     name: str  # the object name of the table in the pane, e.g. courseProgressTable
     title: str

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from lms365_desktop.core.report_document import BAR, PIE, STACKED, ReportDocument, ReportTable
+from lms365_desktop.core.report_document import BAR, PIE, RINGS, STACKED, ReportDocument, ReportTable
 from lms365_desktop.core.spreadsheet import DATE, DATETIME, neutralise
 
 _SHEET_NAME_MAX = 31
@@ -73,20 +73,22 @@ def _write_table(sheet: Any, cells: _Cells, table: ReportTable, top: int, widths
 def _chart(book: Any, sheet_name: str, table: ReportTable, header_row: int, last_row: int) -> Any | None:
     if table.chart is None or not table.rows:
         return None
-    kind = {PIE: {"type": "doughnut"}, BAR: {"type": "column"}, STACKED: {"type": "bar", "subtype": "stacked"}}[table.chart]
+    # The pane's rings (one per state) are one doughnut of the same rows here: Excel has no small multiples.
+    kind = {PIE: {"type": "doughnut"}, RINGS: {"type": "doughnut"}, BAR: {"type": "column"},
+            STACKED: {"type": "bar", "subtype": "stacked"}}[table.chart]
     chart = book.add_chart(kind)
     columns = table.series_columns or (1,)
     for index, col in enumerate(columns):
         series = {"name": [sheet_name, header_row, col],
                   "categories": [sheet_name, header_row + 1, 0, last_row, 0],
                   "values": [sheet_name, header_row + 1, col, last_row, col]}
-        if table.chart == PIE:
+        if table.chart in (PIE, RINGS):
             series["points"] = [{"fill": {"color": _PALETTE[i % len(_PALETTE)]}} for i in range(len(table.rows))]
         else:
             series["fill"] = {"color": _PALETTE[index % len(_PALETTE)]}
         chart.add_series(series)
     chart.set_title({"name": table.title})
-    if table.chart != PIE and len(columns) == 1:
+    if table.chart not in (PIE, RINGS) and len(columns) == 1:
         chart.set_legend({"none": True})
     return chart
 

@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 def directory_path(context: AppContext) -> Path:
     """The mirror file of the context's connection (AppPaths decides the folder; tests get their own)."""
     profile = context.profile
+    if profile is not None and profile.is_sandbox:
+        # The embedded sandbox listens on a new port at every start but keeps its data: one mirror
+        # for it, or every start would begin cold (and the last report could not reopen at once).
+        return mirror_path(f"sandbox:{profile.name}", profile.name)
     return mirror_path(profile.base_url if profile else "", profile.name if profile else "")
 
 

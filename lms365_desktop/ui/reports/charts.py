@@ -12,15 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
                               QPieSeries, QValueAxis)
-from PySide6.QtCore import QLocale, QMargins, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from lms365_desktop.core.report_document import PIE, STACKED, ReportTable
+from lms365_desktop.core.report_document import PIE, RINGS, STACKED, ReportTable
 
 LIGHT = ("#2e7d32", "#1565c0", "#9e9e9e", "#c62828", "#ef6c00", "#6d4c41", "#6a1b9a", "#00838f")
 DARK = ("#66bb6a", "#64b5f6", "#bdbdbd", "#ef5350", "#ffa726", "#a1887f", "#ba68c8", "#4dd0e1")
 EXPORT_SIZE = QSize(800, 480)
+RING_REST = {False: "#e3e3e3", True: "#3d3d3d"}  # the part of a ring that is not its state's
 
 
 def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
@@ -36,7 +38,9 @@ def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
         categories = categories[::-1]
         series_values = [(title, values[::-1]) for title, values in series_values]
     locale = QLocale()
-    if table.chart == PIE:
+    if table.chart == RINGS:
+        _rings(chart, table, colours, dark)
+    elif table.chart == PIE:
         pie = QPieSeries()
         pie.setHoleSize(0.45)
         for index, (label, value) in enumerate(zip(categories, series_values[0][1])):
@@ -80,6 +84,63 @@ def chart_for(table: ReportTable, *, dark: bool = False) -> QChartView:
     if table.chart == STACKED:  # a readable bar per category: departments are many
         view.setMinimumHeight(max(240, 22 * len(categories) + 110))
     return view
+
+
+def _rings(chart: QChart, table: ReportTable, colours: tuple[str, ...], dark: bool) -> None:
+    """A ring per row, side by side: the row's share of the sum, its percentage inside, its name and count below."""
+    locale = QLocale()
+    values = [int(row[1] or 0) for row in table.rows]
+    total = sum(values)
+    rest = QColor(RING_REST[dark])
+    text = QColor("#f0f0f0" if dark else "#202020")
+    big, small = QFont(), QFont()
+    big.setPointSizeF(big.pointSizeF() * 1.35)
+    big.setBold(True)
+    bold = QFont(small)
+    bold.setBold(True)
+    rings = []
+    for index, (row, value) in enumerate(zip(table.rows, values)):
+        pie = QPieSeries()
+        pie.setHorizontalPosition((index + 0.5) / len(values))
+        pie.setVerticalPosition(0.40)
+        part = pie.append(str(row[0]), value)
+        part.setColor(QColor(colours[index % len(colours)]))
+        part.setBorderColor(QColor(colours[index % len(colours)]))
+        other = pie.append("", max(total - value, 0) if total else 1)  # an empty learner: a whole grey ring
+        other.setColor(rest)
+        other.setBorderColor(rest)
+        chart.addSeries(pie)
+        share = value / total if total else 0.0
+        captions = []
+        for words, font in ((locale.toString(share * 100, "f", 0) + " %", big), (str(row[0]), bold), (
+                QCoreApplication.translate("ReportCharts", "%1 of %n course(s)", "", total).replace(
+                    "%1", locale.toString(value)), small)):
+            item = QGraphicsSimpleTextItem(words, chart)
+            item.setFont(font)
+            item.setBrush(QBrush(text))
+            captions.append(item)
+        rings.append((pie, captions))
+    chart.legend().setVisible(False)
+
+    def place(area: QRectF) -> None:
+        # The pie's radius is pieSize × half the plot area's smaller side: fit four across and the captions below.
+        width = area.width() / max(1, len(rings))
+        diameter = max(8.0, min(width * 0.78, area.height() * 0.62))
+        for index, (pie, (percent, name, count)) in enumerate(rings):
+            size = min(1.0, diameter / max(1.0, min(area.width(), area.height())))
+            pie.setPieSize(size)
+            pie.setHoleSize(size * 0.64)  # both relative to the plot area, not to the ring
+            centre_x = area.left() + width * (index + 0.5)
+            centre_y = area.top() + area.height() * 0.40
+            percent.setPos(centre_x - percent.boundingRect().width() / 2,
+                           centre_y - percent.boundingRect().height() / 2)
+            top = centre_y + diameter / 2 + 6
+            for item in (name, count):
+                item.setPos(centre_x - item.boundingRect().width() / 2, top)
+                top += item.boundingRect().height() + 2
+
+    chart.plotAreaChanged.connect(place)
+    place(chart.plotArea())
 
 
 def render_image(view: QChartView, size: QSize = EXPORT_SIZE) -> QImage:

@@ -129,7 +129,8 @@ class LearnerPage(ReportPage):
         label = QLabel(self.tr("&Learner:"), self.body)
         label.setBuddy(self.learner)
         self.form.addRow(label, self.learner)
-        self.add_section("learnerProgressTable")
+        self.add_section("learnerStatesTable")
+        self.add_section("learnerProgressTable", chart=False).setMinimumHeight(260)  # six rows, no scrolling
         self.add_section("learnerSummaryTable", chart=False)
         self.add_section("learnerEnrollmentsTable", chart=False, sortable=True)
         self.add_section("learnerCertificatesTable", chart=False, sortable=True)
@@ -214,6 +215,11 @@ class CompliancePage(ReportPage):
         index = self.catalog.findData(catalog_id)
         if index >= 0:
             self.catalog.setCurrentIndex(index)
+
+    def set_department(self, department: str) -> None:
+        index = self.department.findData(department)
+        if index >= 0:
+            self.department.setCurrentIndex(index)
 
     @property
     def catalog_id(self) -> str | None:

@@ -5,12 +5,13 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale, QObject
 
-from lms365_desktop.core.report_document import BAR, PIE, STACKED, ReportTable
+from lms365_desktop.core.report_document import BAR, PIE, RINGS, STACKED, ReportTable
 from lms365_desktop.core.reports import (EXPIRY_WINDOWS, STATES, Compliance, CourseProgress, LearnerProgress,
                                          StateCounts)
 from lms365_desktop.core.spreadsheet import DATE, NUMBER, TEXT
 
 PERCENT = "percent"
+FOUR_STATES = ("completed", "in_progress", "not_started", "overdue")  # completed, in progress, not started, overdue: the learner dashboard's four charts
 
 
 def _date(text: str | None):
@@ -85,8 +86,13 @@ class ReportTables(QObject):
             (self.tr("Expires (UTC)"), DATE), (self.tr("Days left"), NUMBER), (self.tr("Certificate id"), TEXT)),
             [[c.course_title, c.status, _date(c.issued), _date(c.expiry),
               (_date(c.expiry) - today).days if c.expiry else None, c.certificate_id] for c in report.certificates])
-        figures = [self._by_state("learnerProgressTable", self.tr("Courses by state"), report.states,
-                                  self.tr("Courses")),
+        # LMS365's Learner's Progress dashboard: four charts, each state's share of the courses that count.
+        counts, active = report.states.counts, report.states.active
+        four = ReportTable("learnerStatesTable", self.tr("Progress: completed, in progress, not started, overdue"), (
+            (self.tr("State"), TEXT), (self.tr("Courses"), NUMBER), (self.tr("Share of the courses that count"), PERCENT)),
+            [[self.state_label(s), counts[s], (counts[s] / active) if active else 0.0] for s in FOUR_STATES], RINGS)
+        every = self._by_state("learnerProgressTable", self.tr("Courses by state"), report.states, self.tr("Courses"))
+        figures = [four, ReportTable(every.name, every.title, every.columns, every.rows),  # numbers: the rings draw them
                    self.rate_table("learnerSummaryTable", report.states)]
         return figures, [enrollments, certificates]
 

@@ -2,7 +2,7 @@
 
 The mirror shares the user directory's file (``People.directory.database``). A sync runs in the
 background when the pane is first shown or the user asks, and when the mirror is older than the
-age set in the settings (``reports/maxAgeHours``); enrollment events are applied as they arrive.
+age set in Preferences (``reports/maxAgeHours``, read before every sync); enrollment events are applied as they arrive.
 When the tenant cannot be reached the reports stay on the mirror and say since when.
 """
 from __future__ import annotations
@@ -17,12 +17,12 @@ from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.activity_events import ActivityEvent
 from lms365_desktop.core.connection import Connection
-from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
+from lms365_desktop.core.mirror.learning import Freshness, LearningMirror
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.dialogs.preferences_dialog import saved_mirror_max_age
 from lms365_desktop.ui.people import People
 
 log = logging.getLogger(__name__)
-SETTINGS_MAX_AGE = "reports/maxAgeHours"
 REFRESH_EVERY_MS = 10 * 60 * 1000  # new rows by creation date; events cover the changes between
 PROGRESS_EVERY_MS = 500
 
@@ -31,6 +31,7 @@ class ReportsController(QObject):
     """One per window: the mirror of the connection in use, its syncs and events."""
 
     changed = Signal()  # the mirror's rows changed (sync finished, event applied): reports recompute
+    opened = Signal()  # a connection's mirror is open (nothing read from the tenant yet): show its reports
     sync_state_changed = Signal()  # a sync started, progressed, finished or failed: the freshness line follows
 
     def __init__(self, context: AppContext, people: People) -> None:
@@ -59,12 +60,8 @@ class ReportsController(QObject):
     # ---- state --------------------------------------------------------------------------------
     @property
     def max_age(self) -> timedelta:
-        settings = self.context.settings
-        hours = settings.value(SETTINGS_MAX_AGE) if settings is not None else None
-        try:
-            return timedelta(hours=float(hours)) if hours not in (None, "") else MAX_AGE
-        except (TypeError, ValueError):
-            return MAX_AGE
+        """The age past which a sync reads the mirror whole again (Preferences; read anew each time)."""
+        return saved_mirror_max_age(self.context.settings)
 
     @property
     def syncing(self) -> bool:
@@ -85,7 +82,7 @@ class ReportsController(QObject):
         self.mirror = LearningMirror(directory.database, max_age=self.max_age)
         self._remove_listener = self.mirror.add_listener(self.changed.emit)
         self.unreachable_since, self.last_error = None, ""
-        self.changed.emit()
+        self.opened.emit()
         self.sync_state_changed.emit()
 
     async def _on_connection_closing(self, _connection: Connection | None = None) -> None:
@@ -115,6 +112,7 @@ class ReportsController(QObject):
         if mirror is None or client is None:
             return False
         directory = self.people.directory
+        mirror.max_age = self.max_age  # a change in Preferences counts from the next sync on
         self._progress_timer.start()
         self.sync_state_changed.emit()
         try:

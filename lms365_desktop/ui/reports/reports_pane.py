@@ -20,6 +20,7 @@ from lms365_desktop.ui.local_time import recent_text
 from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.reports.chart_kit import ChartKit
+from lms365_desktop.ui.reports.last_report import KINDS, LastReport, Snapshots
 from lms365_desktop.ui.reports.report_pages import CoursePage, CompliancePage, LearnerPage
 from lms365_desktop.ui.reports.reports_controller import ReportsController
 from lms365_desktop.ui.reports.report_tables import ReportTables
@@ -47,6 +48,9 @@ class ReportsPane(QWidget):
         self._computing: asyncio.Task | None = None
         self._pending_course: str | None = None  # asked for by show_course, chosen at the next recompute
         self._pending_catalog: str | None = None
+        self._pending_department: str | None = None
+        self.snapshots = Snapshots()
+        self.provisional = False  # the figures shown are a snapshot, being computed again
         self.freshness_label = QLabel(self)
         self.freshness_label.setObjectName("reportsFreshness")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -97,9 +101,62 @@ class ReportsPane(QWidget):
         # A recompute pending when the window closes would start under no loop (or the next one).
         context.window.closing.connect(self._timer.stop)
         controller.changed.connect(self.recompute_soon)
+        controller.opened.connect(self._on_controller_opened)
         controller.sync_state_changed.connect(self._on_sync_state_changed)
         self._first_shown = False
         self._on_sync_state_changed()
+        self._restored = LastReport.load(context.settings)
+        if self._restored is not None:
+            self._reopen(self._restored)
+
+    # ---- the last report, again at start ------------------------------------------------------
+    def _reopen(self, last: LastReport) -> None:
+        """Put the last report's tab and subject back; its figures come from the mirror once it is open."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(KINDS.index(last.kind))
+        self.tabs.blockSignals(False)
+        if last.kind == KINDS[COURSE]:
+            self._pending_course = last.subject
+        elif last.kind == KINDS[LEARNER] and last.subject:
+            self.learner_page.set_learner(last.subject, last.label or last.subject)
+        elif last.kind == KINDS[COMPLIANCE]:
+            self._pending_catalog, self._pending_department = last.subject or None, last.department
+
+    def _remember(self) -> None:
+        kind = KINDS[self.tabs.currentIndex()]
+        if kind == KINDS[COURSE]:
+            last = LastReport(kind, self.course_page.course_id)
+        elif kind == KINDS[LEARNER]:
+            last = LastReport(kind, self.learner_page.user_id, self.learner_page.learner.currentText())
+        else:
+            last = LastReport(kind, self.compliance_page.catalog_id or "",
+                              department=self.compliance_page.department_name)
+        profile = self.context.profile
+        last = LastReport(last.kind, last.subject, last.label, last.department, profile.name if profile else "")
+        if last != self._restored:
+            last.save(self.context.settings)
+            self._restored = last
+
+    def _on_controller_opened(self) -> None:
+        """A connection's mirror is open: show the report from it at once (no request), then sync in the background."""
+        restored, profile = self._restored, self.context.profile
+        if restored is not None and profile is not None and restored.connection != profile.name:
+            self._pending_course = self._pending_catalog = self._pending_department = None
+            if self.tabs.currentIndex() == LEARNER:  # someone of another tenant
+                self.learner_page.user_id = ""
+                self.learner_page.learner.clear()
+        if self.isVisible():
+            self._timer.stop()  # not 300 ms later: this is the first thing the pane shows
+            self._computing = self.context.tasks.run(self._show_then_sync())
+        else:
+            self.recompute_soon()  # hidden: the previous connection's figures must not wait there
+
+    async def _show_then_sync(self) -> None:
+        # The figures kept when this report was last computed on the same mirror come first (the
+        # compliance overview takes over a second to compute on 500,000 enrollments), then fresh ones.
+        if await self._recompute(snapshot=True):
+            await self._recompute()
+        self.controller.sync(None)
 
     # ---- showing ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
@@ -123,38 +180,47 @@ class ReportsPane(QWidget):
         self.tabs.setCurrentIndex(COURSE)
         self._pending_course = course_id
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     def show_learner(self, user_id: str, label: str = "") -> None:
         self.learner_page.set_learner(user_id, label or self.people.display_name(None) or user_id)
         self.tabs.setCurrentIndex(LEARNER)
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     def show_compliance(self, catalog_id: str | None = None) -> None:
         self.tabs.setCurrentIndex(COMPLIANCE)
         self._pending_catalog = catalog_id
         self.context.window.show_pane(self)
-        self.recompute_soon()
+        self._recompute_now()
 
     # ---- computing ----------------------------------------------------------------------------
     def recompute_soon(self) -> None:
         self._timer.start()
+
+    def _recompute_now(self) -> None:
+        """A report asked for by name opens at once: the 300 ms wait is for bursts of changes."""
+        self._timer.stop()
+        self.recompute()
 
     def recompute(self) -> asyncio.Task:
         """Read the current report's figures from the mirror (in a worker) and show them; returns the task."""
         self._computing = self.context.tasks.run(self._recompute())
         return self._computing
 
-    async def _recompute(self) -> None:
+    async def _recompute(self, snapshot: bool = False) -> bool:
+        """Compute and show the current report; with ``snapshot``, show its kept figures if the mirror is
+        unchanged since (True if it did: the caller computes again)."""
         mirror = self.controller.mirror
         if mirror is None:
-            return
+            return False
         await mirror.open()
         if self.people.directory is not None:
             await self.people.directory.open()
         queries = ReportQueries(mirror.database)
         read = mirror.database.read
+        when = await self.snapshots.stamp(mirror)  # before computing: a sync finishing meanwhile makes it stale
+        kept = computed = None
         index = self.tabs.currentIndex()
         if index == COURSE:
             courses = await read(queries.courses)
@@ -162,29 +228,58 @@ class ReportsPane(QWidget):
             self._pending_course = None
             self.course_page.set_courses(courses, wanted)
             course_id = self.course_page.course_id or None
-            report = await read(lambda c: queries.course_progress(c, course_id))
-            self.course_page.show_tables(self.builder.course_progress(report))
+            key = f"course|{course_id or ''}"
+            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+            if kept is None:
+                report = await read(lambda c: queries.course_progress(c, course_id))
+                computed = (key, self.builder.course_progress(report), [])
+            self.course_page.show_tables(*(kept or computed[1:]))
             if self._slice is not None:
                 await self._list_slice(queries)
         elif index == LEARNER:
             user_id = self.learner_page.user_id
             if user_id:
-                figures, details = self.builder.learner_progress(await read(lambda c: queries.learner_progress(c, user_id)))
-                self.learner_page.show_tables(figures, details)
+                key = f"learner|{user_id}"
+                kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+                if kept is None:
+                    report = await read(lambda c: queries.learner_progress(c, user_id))
+                    computed = (key, *await self.context.tasks.in_worker(self.builder.learner_progress, report))
+                self.learner_page.show_tables(*(kept or computed[1:]))
         else:
             catalogs = await read(queries.catalogs)
-            departments = await self.people.directory.departments() if self.people.directory is not None else []
-            self.compliance_page.set_scopes(catalogs, [d for d, _n in departments])
+            # Listing the departments scans every user (0.1-0.3 s on 100,000): kept figures show with the
+            # chosen one alone, and the list comes with the computed figures.
+            chosen = self._pending_department or self.compliance_page.department_name
+            departments = ([chosen] if chosen else []) if snapshot else await self._departments()
+            self.compliance_page.set_scopes(catalogs, departments)
             pending = self._pending_catalog
             if pending:
                 self._pending_catalog = None
                 self.compliance_page.set_catalog(pending)
+            department = self._pending_department
+            if department is not None:
+                self._pending_department = None
+                self.compliance_page.set_department(department)
             catalog_id, department = self.compliance_page.catalog_id, self.compliance_page.department_name
-            report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
-            figures, details = self.builder.compliance(report)
-            self.compliance_page.show_tables(figures, details)
+            key = f"compliance|{catalog_id or ''}|{'' if department is None else 'd:' + department}"
+            kept = await self.snapshots.load(mirror, key, when) if snapshot else None
+            if kept is None and snapshot:
+                self.compliance_page.set_scopes(catalogs, await self._departments())
+            if kept is None:
+                report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
+                computed = (key, *await self.context.tasks.in_worker(self.builder.compliance, report))
+            self.compliance_page.show_tables(*(kept or computed[1:]))
+        self.provisional = kept is not None
         await self._show_freshness()
+        self._remember()
+        if computed is not None:
+            self.context.tasks.run(self.snapshots.save(mirror, computed[0], when, *computed[1:]))
         self.recomputed.emit()
+        return kept is not None
+
+    async def _departments(self) -> list[str]:
+        directory = self.people.directory
+        return [d for d, _n in await directory.departments()] if directory is not None else []
 
     def _on_slice_chosen(self, state: str, department: str | None) -> None:
         self._slice = (state, department)
@@ -249,6 +344,8 @@ class ReportsPane(QWidget):
             base = self.tr("As of %1, %n change(s) since", "", fresh.changes).replace("%1", self.when(fresh.sync_at))
         else:
             base = self.tr("As of %1").replace("%1", self.when(fresh.sync_at))
+        if self.provisional:
+            base += " " + self.tr("(recounting…)")
         since = self.controller.unreachable_since
         if since is not None:
             base += " " + self.tr("— stale: the tenant could not be reached since %1").replace("%1", self.when(since))
