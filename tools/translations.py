@@ -17,6 +17,9 @@ PACKAGE = ROOT / "lms365_desktop"
 FOLDER = PACKAGE / "translations"
 STEM = "lms365_desktop"
 LANGUAGES = ("de",)
+# English is the source language, but a text like "%n day(s)" needs a catalogue to read "1 day"
+# and "2 days": this one holds only the plural entries, made from the sources by rule.
+ENGLISH = "en"
 # Pseudo-language marks: every translated text is wrapped in them, so a test can see any text
 # that did not go through the catalogue.
 PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"
@@ -41,12 +44,38 @@ def catalogue(language: str) -> Path:
     return FOLDER / f"{STEM}_{language}.ts"
 
 
+def mark_counted(path: Path) -> None:
+    """Make every entry with a count (%n, %Ln) a plural one.
+
+    pyside6-lupdate sees the count of ``self.tr(text, "", n)`` but not of
+    ``QCoreApplication.translate(context, text, "", n)``, whose entries it writes as singular;
+    Qt then never picks a plural form for them, in any language.
+    """
+    tree = ET.parse(path)
+    changed = False
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        if message.get("numerus") != "yes" and ("%n" in source or "%Ln" in source):
+            message.set("numerus", "yes")
+            translation = message.find("translation")
+            if translation.get("type") is None:  # a singular translation cannot serve as plural forms
+                translation.set("type", "unfinished")
+            translation.text = None
+            for child in list(translation):
+                translation.remove(child)
+            changed = True
+    if changed:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
 def update(languages=LANGUAGES) -> None:
     """Extract every tr()/translate() string into each catalogue, keeping what is translated."""
     FOLDER.mkdir(exist_ok=True)
     for language in languages:
         subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language,
                         *sources(), "-ts", str(catalogue(language))], cwd=ROOT, check=True)
+        mark_counted(catalogue(language))
 
 
 def release(languages=LANGUAGES, folder: Path = FOLDER) -> list[Path]:
@@ -68,6 +97,7 @@ def pseudo(out_folder: Path, language: str = "de") -> Path:
     ts = out_folder / f"{STEM}_pseudo.ts"
     subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-target-language", language,
                     *sources(), "-ts", str(ts)], cwd=ROOT, check=True)
+    mark_counted(ts)
     tree = ET.parse(ts)
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
@@ -86,6 +116,42 @@ def pseudo(out_folder: Path, language: str = "de") -> Path:
     qm = out_folder / f"{STEM}_pseudo.qm"
     subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
     return qm
+
+
+def english_plurals() -> int:
+    """Extract the plural entries into the English catalogue and give each its two forms by rule.
+
+    "(s)" and "(es)" become nothing in the singular and the ending in the plural; a text without
+    them is the same in both. Returns how many entries it holds.
+    """
+    path = catalogue(ENGLISH)
+    path.unlink(missing_ok=True)  # made anew from the sources each time: nothing in it is written by hand
+    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                    "-source-language", ENGLISH, "-target-language", ENGLISH, *sources(), "-ts", str(path)],
+                   cwd=ROOT, check=True)
+    mark_counted(path)  # before choosing: lupdate's own -pluralonly misses translate()'s counts
+    tree = ET.parse(path)
+    for context in list(tree.getroot()):
+        for message in [m for m in context.findall("message") if m.get("numerus") != "yes"]:
+            context.remove(message)
+        if context.find("message") is None:
+            tree.getroot().remove(context)
+    count = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        one = source.replace("(es)", "").replace("(s)", "")
+        many = source.replace("(es)", "es").replace("(s)", "s")
+        for form in (one, many):
+            ET.SubElement(translation, "numerusform").text = form
+        count += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return count
 
 
 def fill(language: str = "de") -> tuple[int, list[str]]:
@@ -145,8 +211,10 @@ def main(argv=None) -> int:
         print(f"filled {filled} German entries; {len(still_open)} still unfinished")
         for source in still_open:
             print(f"  unfinished: {source!r}")
+    if args.command in ("update", "all"):
+        print(f"{english_plurals()} English plural entries")
     if args.command in ("release", "all"):
-        for qm in release():
+        for qm in release((*LANGUAGES, ENGLISH)):
             print(f"wrote {qm.relative_to(ROOT)}")
     if args.command == "pseudo":
         print(pseudo(args.out))

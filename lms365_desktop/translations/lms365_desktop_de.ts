@@ -2278,13 +2278,13 @@ Dies kann Daten auf dem Server ändern.</translation>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%Ln day overdue</source>
-        <translation>%Ln Tag überfällig</translation>
+        <translation><numerusform>%Ln Tag überfällig</numerusform><numerusform>%Ln Tage überfällig</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%Ln days overdue</source>
-        <translation>%Ln Tage überfällig</translation>
+        <translation><numerusform>%Ln Tag überfällig</numerusform><numerusform>%Ln Tage überfällig</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4258,6 +4258,40 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
         <source>A new language applies when LMS365 Desktop starts next.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von LMS365 Desktop.</translation>
     </message>
+    <message>
+        <source>Full re-sync of the reports' copy after</source>
+        <translation>Lokale Kopie der Berichte vollständig neu lesen nach</translation>
+    </message>
+    <message>
+        <source>When the reports' local copy is older than this, the next sync reads it whole again.</source>
+        <translation>Ist die lokale Kopie der Berichte älter, liest die nächste Synchronisierung sie vollständig neu.</translation>
+    </message>
+    <message>
+        <source>Unit of the reports' copy age</source>
+        <translation>Einheit des Alters der Berichtskopie</translation>
+    </message>
+    <message>
+        <source>&amp;Full re-sync of reports after:</source>
+        <translation>&amp;Berichte vollständig neu lesen nach:</translation>
+    </message>
+    <message>
+        <source>The reports read new rows at every sync; a copy older than this is read whole again.</source>
+        <translation>Die Berichte lesen bei jeder Synchronisierung neue Zeilen; eine ältere Kopie wird vollständig neu gelesen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -4445,6 +4479,13 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message numerus="yes">
+        <source>%1 of %n course(s)</source>
+        <translation><numerusform>%1 von %n Kurs</numerusform><numerusform>%1 von %n Kursen</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReportPdf</name>
     <message>
         <source>No rows.</source>
@@ -4629,6 +4670,14 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
         <translation>Zertifikat-ID</translation>
     </message>
     <message>
+        <source>Progress: completed, in progress, not started, overdue</source>
+        <translation>Fortschritt: abgeschlossen, in Bearbeitung, nicht begonnen, überfällig</translation>
+    </message>
+    <message>
+        <source>Share of the courses that count</source>
+        <translation>Anteil an den zählenden Kursen</translation>
+    </message>
+    <message>
         <source>Courses by state</source>
         <translation>Kurse nach Status</translation>
     </message>
@@ -4799,6 +4848,10 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     <message>
         <source>As of %1</source>
         <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>(recounting…)</source>
+        <translation>(wird neu gezählt…)</translation>
     </message>
     <message>
         <source>— stale: the tenant could not be reached since %1</source>

@@ -55,15 +55,15 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
     Also makes ``language`` the default QLocale, so numbers and dates follow the interface.
     """
     QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return []
     installed: list[QTranslator] = []
     own = QTranslator(app)
     if own.load(f"{CATALOGUE_STEM}_{language}", str(folder or catalogue_folder())):
         app.installTranslator(own)
         installed.append(own)
-    else:
+    elif language != "en":
         log.warning("No %s catalogue for %r; the interface stays in English", CATALOGUE_STEM, language)
+    if language == "en":
+        return installed  # English's own catalogue holds its plurals ("1 day", "2 days"); Qt's is the source
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for stem in QT_CATALOGUES:
         qt = QTranslator(app)

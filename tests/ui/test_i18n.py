@@ -80,3 +80,27 @@ def test_german_main_window_speaks_german_and_formats_numbers_the_german_way(qap
         assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
     finally:
         i18n.remove_translators(qapp, installed)
+
+
+def test_english_reads_one_day_and_two_days(qapp):
+    """English has a catalogue of its plurals only: "%n day(s)" reads "1 day" and "2 days"."""
+    from PySide6.QtCore import QCoreApplication
+
+    translators = i18n.install_translators(qapp, "en")
+    try:
+        assert translators, "the English plural catalogue did not load"
+        translate = QCoreApplication.translate
+        assert translate("ReportTables", "%n day(s)", "", 1) == "1 day"
+        assert translate("ReportTables", "%n day(s)", "", 30) == "30 days"
+        # an entry written with QCoreApplication.translate, whose count lupdate alone misses
+        assert translate("ReportCharts", "%1 of %n course(s)", "", 1) == "%1 of 1 course"
+        assert translate("ReportCharts", "%1 of %n course(s)", "", 4) == "%1 of 4 courses"
+    finally:
+        i18n.remove_translators(qapp, translators)
+
+
+def test_shipped_english_qm_is_compiled_from_its_catalogue(tmp_path):
+    ts = GERMAN_TS.with_name("lms365_desktop_en.ts")
+    out = tmp_path / "en.qm"
+    subprocess.run([translations.tool("lrelease"), "-silent", str(ts), "-qm", str(out)], check=True)
+    assert out.read_bytes() == (i18n.catalogue_folder() / "lms365_desktop_en.qm").read_bytes()

@@ -11,6 +11,5 @@ GERMAN = {
 "Unit of the reports' copy age": "Einheit des Alters der Berichtskopie",
 "When the reports' local copy is older than this, the next sync reads it whole again.":
     "Ist die lokale Kopie der Berichte älter, liest die nächste Synchronisierung sie vollständig neu.",
-"days": "Tage",
-"hours": "Stunden",
+"%n hour(s)": ("%n Stunde", "%n Stunden"),
 }

@@ -82,14 +82,16 @@ class PreferencesDialog(QDialog):
         self.max_age_unit = QComboBox()
         self.max_age_unit.setObjectName("mirrorMaxAgeUnit")
         self.max_age_unit.setAccessibleName(self.tr("Unit of the reports' copy age"))
-        self.max_age_unit.addItem(self.tr("hours"), HOURS)
-        self.max_age_unit.addItem(self.tr("days"), DAYS)
+        self.max_age_unit.addItem("", HOURS)
+        self.max_age_unit.addItem("", DAYS)
         hours = saved_mirror_max_age(settings).total_seconds() / 3600
         in_days = hours >= 24 and hours % 24 == 0
         self.max_age_unit.setCurrentIndex(self.max_age_unit.findData(DAYS if in_days else HOURS))
         self._on_max_age_unit_changed()
         self.max_age.setValue(round(hours / 24) if in_days else max(1, round(hours)))
+        self._name_units()
         self.max_age_unit.currentIndexChanged.connect(self._on_max_age_unit_changed)
+        self.max_age.valueChanged.connect(self._name_units)
         max_age_label = QLabel(self.tr("&Full re-sync of reports after:"))
         max_age_label.setBuddy(self.max_age)
         max_age_row = QHBoxLayout()
@@ -123,6 +125,13 @@ class PreferencesDialog(QDialog):
             self.max_age.setRange(1, MAX_AGE_LIMIT_HOURS // 24)
         else:
             self.max_age.setRange(1, MAX_AGE_LIMIT_HOURS)
+
+    def _name_units(self) -> None:
+        """The units agree with the number beside them: "1 day", "2 days"."""
+        count = self.max_age.value()
+        number = str(count)  # as %n writes it; the spin box beside shows the number itself
+        for index, text in enumerate((self.tr("%n hour(s)", "", count), self.tr("%n day(s)", "", count))):
+            self.max_age_unit.setItemText(index, text.replace(number, "", 1).strip())
 
     def mirror_max_age(self) -> timedelta:
         """The age chosen in the form (not yet saved)."""
