@@ -497,6 +497,21 @@ class UserDirectory:
                 self._by_id[user.id.casefold()] = key
         return found
 
+    async def by_user_id(self, user_id: str) -> DirectoryUser | None:
+        """The person with this user id (a GUID), from the cache or one local query."""
+        cached = self.user_by_id(user_id)
+        if cached is not None or not user_id or not self._opened or self.database.closed:
+            return cached
+        rows = await self.database.read(lambda connection: connection.execute(
+            f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchall())
+        if not rows:
+            return None
+        user = _user_from_db(rows[0])
+        key = login_key(user.login_name)
+        self._cache[key] = user
+        self._by_id[user_id.casefold()] = key
+        return user
+
     def user(self, login: str | None) -> DirectoryUser | None:
         """The cached user (after ``resolve`` or ``search``), or None."""
         return self._cache.get(login_key(login)) if login else None

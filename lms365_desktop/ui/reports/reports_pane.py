@@ -183,7 +183,8 @@ class ReportsPane(QWidget):
         self._recompute_now()
 
     def show_learner(self, user_id: str, label: str = "") -> None:
-        self.learner_page.set_learner(user_id, label or self.people.display_name(None) or user_id)
+        # Without a name from the caller the id stands in until _name_learner finds the name.
+        self.learner_page.set_learner(user_id, label or user_id)
         self.tabs.setCurrentIndex(LEARNER)
         self.context.window.show_pane(self)
         self._recompute_now()
@@ -245,6 +246,7 @@ class ReportsPane(QWidget):
                     report = await read(lambda c: queries.learner_progress(c, user_id))
                     computed = (key, *await self.context.tasks.in_worker(self.builder.learner_progress, report))
                 self.learner_page.show_tables(*(kept or computed[1:]))
+                await self._name_learner(user_id)
         else:
             catalogs = await read(queries.catalogs)
             # Listing the departments scans every user (0.1-0.3 s on 100,000): kept figures show with the
@@ -276,6 +278,16 @@ class ReportsPane(QWidget):
             self.context.tasks.run(self.snapshots.save(mirror, computed[0], when, *computed[1:]))
         self.recomputed.emit()
         return kept is not None
+
+    async def _name_learner(self, user_id: str) -> None:
+        """The learner's entry says who it is, never the bare id it was opened with."""
+        combo, directory = self.learner_page.learner, self.people.directory
+        index = combo.findData(user_id)
+        if index < 0 or combo.itemText(index) != user_id or directory is None:
+            return
+        user = await directory.by_user_id(user_id)
+        if user is not None and (index := combo.findData(user_id)) >= 0:
+            combo.setItemText(index, user.label)
 
     async def _departments(self) -> list[str]:
         directory = self.people.directory

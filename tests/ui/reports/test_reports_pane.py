@@ -65,6 +65,9 @@ def test_learner_progress_and_compliance_figures_equal_the_servers_counts(qtbot,
     pane.show_learner(user_id, "")
     _recompute(qtbot, pane)
     page = pane.learner_page
+    server_user = run_async(qtbot, client.request("GET", f"/odata/v2/Users({user_id})")).json()
+    qtbot.waitUntil(lambda: page.learner.currentText() != user_id)  # the name, not the id it was opened with
+    assert page.learner.currentText().startswith(server_user["Title"])
     assert _figures(pane, page, "learnerProgressTable") == run_async(
         qtbot, server_state_counts(client, now, f"UserId eq {user_id}"))
     certificates = page.sections["learnerCertificatesTable"].model
