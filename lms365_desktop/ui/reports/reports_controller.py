@@ -16,7 +16,7 @@ import asyncio
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lms365_desktop.api.errors import Lms365Error
-from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror
+from lms365_desktop.core.mirror.learning import MAX_AGE, Freshness, LearningMirror, together
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.people import People
 
@@ -118,8 +118,11 @@ class ReportsController(QObject):
         self.sync_state_changed.emit()
         try:
             if directory is not None and not directory.filled:
-                await directory.refresh(client)  # department and names come from the users table
-            await mirror.sync(client, full=full)
+                # Department and names come from the users table, read only when a report is computed:
+                # both fill at once (their pages share the bulk lane and the mirror's writer).
+                await together(directory.refresh(client), mirror.sync(client, full=full))
+            else:
+                await mirror.sync(client, full=full)
         except asyncio.CancelledError:
             self._progress_timer.stop()
             self.sync_state_changed.emit()
