@@ -94,6 +94,7 @@ class MirrorDatabase:
         self._reader = sqlite3.connect(target, uri=uri, check_same_thread=False, isolation_level=None)
         self._read_lock = threading.Lock()
         self._write_executor: ThreadPoolExecutor | None = None
+        self._aside_executor: ThreadPoolExecutor | None = None
         self._closed = False
 
     # ---- schema -----------------------------------------------------------------------------
@@ -146,6 +147,14 @@ class MirrorDatabase:
                                                       initializer=_give_way)
         return await asyncio.get_running_loop().run_in_executor(self._write_executor, self.write_now, work)
 
+    async def aside(self, work: Callable[..., T], *args: object) -> T:
+        """A sync's CPU work beside the writer (a page's next link): a thread of its own, niced like
+        the writer, so it neither waits behind the writer's queue nor competes with the window."""
+        if self._aside_executor is None:
+            self._aside_executor = ThreadPoolExecutor(1, thread_name_prefix="mirror-aside",
+                                                      initializer=_give_way)
+        return await asyncio.get_running_loop().run_in_executor(self._aside_executor, work, *args)
+
     # ---- sync bookkeeping -------------------------------------------------------------------
     def sync_state(self, entity: str) -> SyncState:
         row = self.read_now(lambda c: c.execute(
@@ -168,8 +177,9 @@ class MirrorDatabase:
         if self._closed:
             return
         self._closed = True
-        if self._write_executor is not None:
-            self._write_executor.shutdown(wait=False, cancel_futures=True)
+        for executor in (self._write_executor, self._aside_executor):
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
         with self._read_lock:
             self._reader.close()
         with self._write_lock:

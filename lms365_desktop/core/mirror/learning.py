@@ -152,8 +152,8 @@ class Freshness:
 def page_link(entity_set: str, body: bytes) -> str | None:
     """The page's next link, or None on the last page; refuses a body that is not a page of rows.
 
-    Read by SQLite on a connection of its own, so a worker thread finds it (GIL released, ~10 ms
-    for 10,000 rows) while the writer still stores the page before: the next request goes out first.
+    Read by SQLite on a connection of its own, so a thread beside the writer finds it (GIL released,
+    ~10 ms for 10,000 rows) while the writer still stores the page before: the next request goes out.
     """
     connection = sqlite3.connect(":memory:")
     try:
@@ -296,6 +296,11 @@ class LearningMirror:
     def syncing(self) -> bool:
         return self._syncing is not None and not self._syncing.done()
 
+    async def stopped(self) -> None:
+        """Wait until no sync runs: a cancelled one ends only once its entity sets have stopped."""
+        if self._syncing is not None and not self._syncing.done():
+            await asyncio.wait({self._syncing})
+
     def cancel(self) -> None:
         """Stop the running sync; the entity sets it finished stay, the others keep their old rows; freshness is unchanged."""
         if self._syncing is not None and not self._syncing.done():
@@ -368,7 +373,7 @@ class LearningMirror:
         try:
             body = await self._get(client, f"/odata/v2/{spec.entity_set}", query.params())
             while True:
-                link = await asyncio.to_thread(page_link, spec.entity_set, body)
+                link = await self.database.aside(page_link, spec.entity_set, body)
                 if storing is not None:  # one page waits behind the writer at most: memory stays bounded
                     stored += await storing
                     self.progress = (spec.entity_set, stored)
@@ -430,6 +435,6 @@ class LearningMirror:
     async def _refetch(self, client: Any, spec: EntitySpec, expression: str, generation: int | None = None) -> int:
         query = Query().select(*spec.select).filter(expression)
         body = await self._get(client, f"/odata/v2/{spec.entity_set}", query.params())
-        await asyncio.to_thread(page_link, spec.entity_set, body)  # refuses what is not a page of rows
+        await self.database.aside(page_link, spec.entity_set, body)  # refuses what is not a page of rows
         stamp = generation if generation is not None else int(datetime.now(timezone.utc).timestamp() * 1000)
         return await self._store(spec, body, stamp, None)
