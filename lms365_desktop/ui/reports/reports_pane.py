@@ -174,7 +174,7 @@ class ReportsPane(QWidget):
             catalog_id, department = self.compliance_page.catalog_id, self.compliance_page.department_name
             report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
             figures, details = self.builder.compliance(report)
-            self.compliance_page.show_tables(figures, details)
+            await self.compliance_page.show_tables_in_turns(figures, details)
         await self._show_freshness()
         self.recomputed.emit()
 
