@@ -232,13 +232,17 @@ class ReportQueries:
                 " ORDER BY e.due_date", self._args(args)):
             due = datetime.fromisoformat(r[6])
             overdue.append(OverdueLearner(*r, days_overdue=max(0, (now - due).days)))
-        expiring = {}
-        for days in EXPIRY_WINDOWS:
-            cert_where, cert_args = _scope(None, catalog_id, department)  # certificates t, courses c, users u
-            expiring[days] = int(connection.execute(
-                f"SELECT count(*) FROM certificates t LEFT JOIN courses c ON c.id = t.course_id"
-                f" LEFT JOIN users u ON u.id = t.user_id WHERE {cert_where} AND t.expiry >= :now AND t.expiry < :until",
-                {**cert_args, "now": iso(now), "until": iso(now + timedelta(days=days))}).fetchone()[0])
+        # Every window in one pass, joined to courses and users only when a scope needs them (three
+        # joined counts over 150,000 certificates took ~0.2 s of the overview's second).
+        cert_where, cert_args = _scope(None, catalog_id, department)  # certificates t, courses c, users u
+        joins = (" LEFT JOIN courses c ON c.id = t.course_id LEFT JOIN users u ON u.id = t.user_id"
+                 if cert_args else "")
+        windows = {f"until{days}": iso(now + timedelta(days=days)) for days in EXPIRY_WINDOWS}
+        counts = connection.execute(
+            "SELECT " + ", ".join(f"coalesce(sum(t.expiry < :until{days}), 0)" for days in EXPIRY_WINDOWS)
+            + f" FROM certificates t{joins} WHERE {cert_where} AND t.expiry >= :now AND t.expiry < :until{max(EXPIRY_WINDOWS)}",
+            {**cert_args, **windows, "now": iso(now)}).fetchone()
+        expiring = {days: int(n) for days, n in zip(EXPIRY_WINDOWS, counts)}
         return Compliance(required, by_catalog, by_department, by_category, overdue, expiring,
                           self.completions_by_month(connection, where, args))
 

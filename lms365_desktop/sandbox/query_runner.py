@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import func, inspect as sa_inspect, select
+from sqlalchemy import bindparam, func, inspect as sa_inspect, select
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ class Page:
     rows: list[dict]
     count: int | None
     more: bool
+    last_key: Any = None  # the key of the page's last row when `more` (where the next page reads on)
 
 
 def _relationship(etype: EntityType, name: str):
@@ -139,12 +140,12 @@ def _register_functions(connection) -> None:
     pooled.info["odata_functions"] = True
 
 
-def _execute(session: Session, stmt):
+def _execute(session: Session, stmt, parameters: dict | None = None):
     try:
         # Core execution: the rows are plain tuples, without the ORM's per-row loading cost.
         connection = session.connection() if isinstance(session, Session) else session
         _register_functions(connection)
-        return connection.execute(stmt).all()
+        return connection.execute(stmt, parameters).all()
     except StatementError as exc:
         # A literal the column type refused, or SQLite rejecting an expression the client wrote.
         raise bad_request(f"The query could not be run: {exc.orig or exc}") from None
@@ -165,6 +166,9 @@ class CollectionPlan:
     count_stmt: Any  # None unless $count=true
     limit: int
     wanted: int | None
+    # The same page read on after a key instead of skipping (None when the order is not the key
+    # alone): what a nextLink's $skip selects, found without stepping over every row before it.
+    after_stmt: Any = None
 
 
 def plan_collection(opts: QueryOptions, *, where: Iterable = (), page_size: int) -> CollectionPlan:
@@ -172,24 +176,41 @@ def plan_collection(opts: QueryOptions, *, where: Iterable = (), page_size: int)
     wanted = opts.top if opts.top is not None else None
     limit = page_size if wanted is None else min(wanted, page_size)
     keys = _column_keys(opts)
-    stmt = _ordered(opts, _filtered(opts, select(*_table_columns(opts.etype, keys)), where))
+    columns = _table_columns(opts.etype, keys)
+    stmt = _ordered(opts, _filtered(opts, select(*columns), where))
     stmt = stmt.limit(limit + 1).offset(opts.skip)
     count_stmt = _count_statement(opts, where) if opts.count else None
-    return CollectionPlan(opts, keys, _Shape(opts, keys), stmt, count_stmt, limit, wanted)
+    after_stmt = None
+    if not opts.orderby and not opts.joins and not opts.orderby_joins:  # ordered by the unique key alone
+        key = opts.etype.model.__table__.c[opts.etype.key]
+        after = key > bindparam("after_key", type_=key.type)
+        after_stmt = _ordered(opts, _filtered(opts, select(*columns), [*where, after])).limit(limit + 1)
+    return CollectionPlan(opts, keys, _Shape(opts, keys), stmt, count_stmt, limit, wanted, after_stmt)
 
 
-def run_plan(session: Session, plan: CollectionPlan) -> Page:
-    """One page of a collection: at most `page_size` rows, `more` when the server cut it short."""
+_NO_KEY = object()
+
+
+def run_plan(session: Session, plan: CollectionPlan, *, after: Any = _NO_KEY) -> Page:
+    """One page of a collection: at most `page_size` rows, `more` when the server cut it short.
+
+    ``after``: the key of the row just before this page (``plan.after_stmt`` reads on from it);
+    the caller vouches that the rows have not changed since that row was served at ``$skip - 1``.
+    """
     count = None
     if plan.count_stmt is not None:
         count = _execute(session, plan.count_stmt)[0][0]
-    rows = _execute(session, plan.stmt)
+    if after is not _NO_KEY and plan.after_stmt is not None:
+        rows = _execute(session, plan.after_stmt, {"after_key": after})
+    else:
+        rows = _execute(session, plan.stmt)
     limit = plan.limit
     more = len(rows) > limit and (plan.wanted is None or plan.wanted > limit)
     shape = plan.shape
     built = [(shape.build(row), row, shape) for row in rows[:limit]]
     _expand(session, plan.opts, built)
-    return Page([out for out, _, _ in built], count, more)
+    last_key = shape.value(rows[limit - 1], plan.opts.etype.key) if more else None
+    return Page([out for out, _, _ in built], count, more, last_key)
 
 
 def run_collection(session: Session, opts: QueryOptions, *, where: Iterable = (),

@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -46,7 +47,10 @@ def big_sandbox(request, tmp_path_factory):
     """
     # The name changes when the seeded sets do (v2: ratings, competencies, attendances, attempts),
     # so a file cached by an older seed is not measured as if it were today's sandbox.
-    seeded = Path(request.config.cache.mkdir("ui-bench")) / f"seeded-{USERS}-v2.sqlite3"
+    cache = getattr(request.config, "cache", None)  # None under `-p no:cacheprovider`: a folder of its own
+    folder = Path(cache.mkdir("ui-bench")) if cache is not None else Path(tempfile.gettempdir()) / "lms365-ui-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    seeded = folder / f"seeded-{USERS}-v2.sqlite3"
     if not seeded.exists():
         proc, _ = _start_sandbox(seeded, tmp_path_factory.mktemp("seeding") / "sandbox.log")
         _stop(proc)
@@ -60,12 +64,14 @@ def big_sandbox(request, tmp_path_factory):
 
 
 def _start_sandbox(data: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    command = [str(Path(sys.executable).with_name("lms365-sandbox")), "--port", "0", "--data", str(data),
+    # The checkout's own sandbox (`-m` from ROOT), not the one the venv's entry point imports: the
+    # editable install points at another tree when this one is a git worktree.
+    command = [sys.executable, "-m", "lms365_desktop.sandbox.cli", "--port", "0", "--data", str(data),
                "--users", str(USERS), "--rate", "off", "--api-key", KEY, "--simulate-activity", "0"]
     # A file, not a pipe: an undrained pipe fills up and blocks the server.
     with log_path.open("w") as log:
         # Niced: the real service runs elsewhere; here its CPU must not be charged to the GUI's stalls.
-        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
                                 preexec_fn=lambda: os.nice(15))
     base_url = None
     deadline = time.monotonic() + 300  # seeding 100k users the first time takes about a minute

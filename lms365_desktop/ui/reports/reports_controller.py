@@ -17,7 +17,7 @@ from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.core.activity_events import ActivityEvent
 from lms365_desktop.core.connection import Connection
-from lms365_desktop.core.mirror.learning import Freshness, LearningMirror
+from lms365_desktop.core.mirror.learning import Freshness, LearningMirror, together
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.dialogs.preferences_dialog import saved_mirror_max_age
 from lms365_desktop.ui.people import People
@@ -44,6 +44,8 @@ class ReportsController(QObject):
         self._client: Lms365Client | None = None
         self._remove_listener = None
         self.used = False  # the pane was opened: keep the mirror current from then on
+        self._running = False  # run_sync is under way (from its first moment, before the mirror's own sync)
+        self._sync_task: asyncio.Task | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_EVERY_MS)
         self._refresh_timer.timeout.connect(lambda: self.sync(None) if self.used else None)
@@ -65,7 +67,7 @@ class ReportsController(QObject):
 
     @property
     def syncing(self) -> bool:
-        return self.mirror is not None and self.mirror.syncing
+        return self._running or (self.mirror is not None and self.mirror.syncing)
 
     async def freshness(self) -> Freshness:
         return await self.mirror.freshness() if self.mirror is not None else Freshness()
@@ -99,11 +101,13 @@ class ReportsController(QObject):
     def sync(self, full: bool | None = None) -> None:
         """Start a sync in the background (full=None: whole when empty or too old, else new rows)."""
         self.used = True
-        if self.mirror is not None and not self.mirror.syncing:
-            self.context.tasks.run(self.run_sync(full), on_error=lambda _exc: None)
+        if self.mirror is not None and not self.syncing:
+            self._sync_task = self.context.tasks.run(self.run_sync(full), on_error=lambda _exc: None)
 
     def cancel(self) -> None:
         """The status bar's Cancel: the running sync stops, the reports keep what the mirror holds."""
+        if self._sync_task is not None and not self._sync_task.done():
+            self._sync_task.cancel()  # also before the mirror's own sync began (the user directory's fill)
         if self.mirror is not None:
             self.mirror.cancel()
 
@@ -113,29 +117,33 @@ class ReportsController(QObject):
             return False
         directory = self.people.directory
         mirror.max_age = self.max_age  # a change in Preferences counts from the next sync on
+        self._running = True
         self._progress_timer.start()
         self.sync_state_changed.emit()
         try:
             if directory is not None and not directory.filled:
-                await directory.refresh(client)  # department and names come from the users table
-            await mirror.sync(client, full=full)
+                # Department and names come from the users table, read only when a report is computed:
+                # both fill at once (their pages share the bulk lane and the mirror's writer).
+                await together(directory.refresh(client), mirror.sync(client, full=full))
+            else:
+                await mirror.sync(client, full=full)
         except asyncio.CancelledError:
-            self._progress_timer.stop()
-            self.sync_state_changed.emit()
+            await mirror.stopped()  # the status bar's line goes when the sync has really stopped
             return False
         except (Lms365Error, OSError) as exc:
-            self._progress_timer.stop()
             if mirror is self.mirror:
                 self.unreachable_since = self.unreachable_since or datetime.now(timezone.utc)
                 self.last_error = str(exc)
                 log.info("reports mirror not synced: %s", exc)
-            self.sync_state_changed.emit()
             return False
-        self._progress_timer.stop()
-        if mirror is self.mirror:
-            self.unreachable_since, self.last_error = None, ""
-        self.sync_state_changed.emit()
-        return True
+        else:
+            if mirror is self.mirror:
+                self.unreachable_since, self.last_error = None, ""
+            return True
+        finally:
+            self._running = False
+            self._progress_timer.stop()
+            self.sync_state_changed.emit()
 
     # ---- events -------------------------------------------------------------------------------
     def apply_event(self, event: ActivityEvent) -> None:

@@ -270,7 +270,7 @@ class ReportsPane(QWidget):
             if kept is None:
                 report = await read(lambda c: queries.compliance(c, catalog_id=catalog_id, department=department))
                 computed = (key, *await self.context.tasks.in_worker(self.builder.compliance, report))
-            self.compliance_page.show_tables(*(kept or computed[1:]))
+            await self.compliance_page.show_tables_in_turns(*(kept or computed[1:]))
         self.provisional = kept is not None
         await self._show_freshness()
         self._remember()

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from lms365_desktop.api.client import Lms365Client
+from lms365_desktop.api.errors import Lms365Error
 from lms365_desktop.api.odata import Query
 from lms365_desktop.core.mirror import MirrorDatabase, UserDirectory
 from lms365_desktop.core.mirror.learning import ENTITIES, LearningMirror
@@ -109,4 +110,51 @@ async def test_compliance_by_category_matches_the_servers_counts_per_required_co
                 into[state] += n
     assert {name: c.counts for name, c in report.by_category} == expected
     assert expected, "the seed files required courses under categories"
+    directory.close()
+
+
+def _tables(database, like: str) -> list[str]:
+    return [r[0] for r in database.read_now(lambda c: c.execute(
+        "SELECT name FROM sqlite_master WHERE name LIKE ? ORDER BY name", (like,)).fetchall())]
+
+
+async def test_a_full_sync_replaces_each_set_whole_with_its_indexes(paged, tmp_path):
+    _server, client = paged
+    database, directory, mirror = await _mirror(client, tmp_path / "m.sqlite3")
+    indexes = _tables(database, "enrollments%")
+    database.write_now(lambda c: c.execute(  # a row the server does not have (deleted there since)
+        "INSERT INTO enrollments (id, course_id, user_id) VALUES ('gone', 'c', 'u')"))
+    await mirror.sync(client, full=True)
+    total = await server_count(client, "Enrollments")
+    assert database.read_now(lambda c: c.execute("SELECT count(*) FROM enrollments").fetchone()[0]) == total
+    assert database.read_now(lambda c: c.execute("SELECT count(*) FROM enrollments WHERE id = 'gone'").fetchone()[0]) == 0
+    assert _tables(database, "enrollments%") == indexes  # the report indexes are back, nothing else
+    assert "enrollments_report" in indexes and _tables(database, "%_fill") == []
+    directory.close()
+
+
+class _FailingSecondPage:
+    """The real client, but the second page of Enrollments fails (the sandbox cannot aim a failure)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    async def request(self, method, url, **kwargs):
+        if "Enrollments" in url and "skip" in url:
+            raise Lms365Error("ServiceUnavailable", "The service is unavailable.")
+        return await self.client.request(method, url, **kwargs)
+
+
+async def test_a_full_sync_that_fails_midway_keeps_the_old_rows_and_leaves_no_fill_table(paged, tmp_path):
+    _server, client = paged
+    database, directory, mirror = await _mirror(client, tmp_path / "m.sqlite3")
+    held = database.read_now(lambda c: c.execute("SELECT count(*) FROM enrollments").fetchone()[0])
+    assert held > PAGE  # the set takes more than one page
+    before = await mirror.freshness()
+    with pytest.raises(Lms365Error):
+        await mirror.sync(_FailingSecondPage(client), full=True)
+    assert database.read_now(lambda c: c.execute("SELECT count(*) FROM enrollments").fetchone()[0]) == held
+    assert (await mirror.freshness()).full_sync_at == before.full_sync_at
+    await LearningMirror(database).open()  # the next opening drops what the failed fill left
+    assert _tables(database, "%_fill") == []
     directory.close()

@@ -226,7 +226,8 @@ def test_a_full_sync_shows_its_progress_in_the_status_bar_and_cancel_stops_it(qt
     status = context.window.findChild(QWidget, "reportsSyncStatus")
     assert status is not None and not status.isVisible()
     before = run_async(qtbot, pane.controller.freshness())
-    context.connector.server.faults.configure(latency_ms=(300, 300))  # slow enough to press Cancel
+    # Slow enough to press Cancel: the entity sets are read at once, so one latency is about the whole sync.
+    context.connector.server.faults.configure(latency_ms=(1000, 1000))
     pane.full_button.click()
     qtbot.waitUntil(status.isVisible, timeout=5000)
     assert "Reports: reading" in status.label.text()
