@@ -49,8 +49,9 @@ def test_two_megabyte_response_renders_without_stalling_the_event_loop(qtbot, co
         # The probe starts when the body has arrived: the sandbox shares this process (and its
         # GIL) while it builds the answer, which a real tenant would not.
         response = await type(client).request(client, *args, **kwargs)
-        arrived.append(time.perf_counter())
-        probe.start()
+        if "Enrollments" in str(args[1] if len(args) > 1 else kwargs.get("url", "")):  # not the window's own reads
+            arrived.append(time.perf_counter())
+            probe.start()
         return response
 
     client.request = timed_request

@@ -76,7 +76,8 @@ def test_get_never_sends_a_body_and_history_keeps_each_request_as_sent(qtbot, co
     original = client.request
 
     async def spy(method, url, **kwargs):
-        sent.append((method, kwargs.get("content")))
+        if "Courses" in str(url):  # the console's request; the window's own reads (people, feed) share the client
+            sent.append((method, kwargs.get("content")))
         return await original(method, url, **kwargs)
 
     client.request = spy
