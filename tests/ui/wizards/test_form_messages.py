@@ -1,12 +1,15 @@
 """The request models' checks, as the wizards show them: in the user's language, the typed value kept."""
 from __future__ import annotations
 
+import string
+
 import pydantic
 import pytest
 
 from lms365_desktop.api.bodies import CreateCourseCategoryRequest, CreateCourseRequest, CreateCourseSessionRequest
-from lms365_desktop.ui.wizards.form_messages import form_message
-from lms365_desktop.ui.wizards.form_support import pydantic_errors
+from lms365_desktop.api.body_messages import BodyMessage
+from lms365_desktop.api.problems import problem_of
+from lms365_desktop.ui.wizards.form_messages import TEXTS, pydantic_errors
 from tests.ui.dialog_walk import MARK, pseudo, pseudo_qm  # noqa: F401 (fixtures)
 
 CASES = [
@@ -21,24 +24,57 @@ CASES = [
 ]
 
 
-def messages() -> list[str]:
+def failures() -> list[pydantic.ValidationError]:
     found = []
     for model, payload in CASES:
         with pytest.raises(pydantic.ValidationError) as caught:
             model.model_validate(payload)
-        found += pydantic_errors(caught.value).values()
+        found.append(caught.value)
     return found
 
 
+def shown() -> list[str]:
+    return [message for exc in failures() for message in pydantic_errors(exc).values()]
+
+
+def slots(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_body_message_key_has_a_form_text_with_the_same_values():
+    missing = [key.name for key in BodyMessage if key not in TEXTS]
+    assert missing == []
+    # The UI's sentence fills the slots the problem carries, no more and no fewer.
+    assert [key.name for key in BodyMessage if slots(TEXTS[key]) != slots(key.english)] == []
+
+
 def test_every_check_the_wizards_show_is_translated_with_its_value(qapp, pseudo):
-    shown = messages()
-    assert len(shown) >= 10
-    assert [m for m in shown if MARK not in form_message(m)] == []
+    messages = shown()
+    assert len(messages) >= 10
+    assert [m for m in messages if MARK not in m] == []
     # The typed value is quoted in the translation as it was typed.
-    culture = next(m for m in shown if "culture name" in m)
-    assert "'english'" in form_message(culture)
+    culture = next(m for m in messages if "culture name" in m)
+    assert "'english'" in culture
 
 
-def test_without_a_catalogue_the_message_is_the_models_own(qapp):
-    for message in messages():
-        assert form_message(message) == message
+def test_without_a_catalogue_the_message_is_the_models_own_english(qapp):
+    for exc in failures():
+        expected: dict[str, str] = {}
+        for error in exc.errors():
+            problem = problem_of(error)
+            assert problem is not None, error  # every check these forms hit says what it is as a key
+            loc = ".".join(str(p) for p in error["loc"] if not isinstance(p, int))
+            expected.setdefault(loc or "__root__", problem.english)
+        assert pydantic_errors(exc) == expected
+    assert "Enter the course catalog." in shown()
+    assert "'english' is not a culture name; use a form like en-US or da-DK." in shown()
+    assert "The session title is 130 characters; LMS365 allows 128." in shown()
+
+
+def test_the_english_sentence_keeps_braces_typed_in_a_value():
+    with pytest.raises(pydantic.ValidationError) as caught:
+        CreateCourseSessionRequest.model_validate({"Title": "t", "StartDate": "2027-03-10T09:00:00Z",
+                                                   "EndDate": "2027-03-10T10:00:00Z", "TimeZone": "{value}"})
+    (error,) = caught.value.errors()
+    assert problem_of(error).key is BodyMessage.TIME_ZONE_UNKNOWN
+    assert problem_of(error).english.startswith("'{value}' is not a Microsoft time zone id")
