@@ -15,4 +15,12 @@ GERMAN = {
         "Geben Sie einen Pfad relativ zur API an, keine vollständige Adresse.",
     "The webhook address {value} must be a full http(s):// URL.":
         "Die Webhook-Adresse {value} muss eine vollständige http(s)://-URL sein.",
+    # file checks before an upload, shown in English only until now
+    "Not a regular file.": "Keine reguläre Datei.",
+    "Cannot read the file: {reason}.": "Die Datei kann nicht gelesen werden: {reason}.",
+    "The file is empty.": "Die Datei ist leer.",
+    "Not a PDF, PNG or JPEG file (its content is {kind}).": "Keine PDF-, PNG- oder JPEG-Datei (ihr Inhalt ist {kind}).",
+    "Not a PDF, PNG or JPEG file (its content is not recognised).":
+        "Keine PDF-, PNG- oder JPEG-Datei (ihr Inhalt wird nicht erkannt).",
+    "Too large: {size}; the limit is {limit}.": "Zu groß: {size}; die Grenze liegt bei {limit}.",
 }

@@ -1,4 +1,4 @@
-"""The request bodies' checks (api.body_messages keys, Qt-free) worded in the user's language for the forms."""
+"""The checks' message keys (request bodies, file checks; Qt-free) worded in the user's language for the wizards."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -8,6 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lms365_desktop.api.body_messages import BodyMessage
 from lms365_desktop.api.problems import Problem, problem_of
+from lms365_desktop.core.file_checks import FileMessage
+from lms365_desktop.ui.wizards.upload_queue_view import format_size
 
 # One sentence per key, marked for lupdate in one context; {value} is filled from the problem.
 # The sentences are the ones the forms showed before the keys, so their catalogue entries stay.
@@ -46,6 +48,24 @@ TEXTS: Mapping[BodyMessage, str] = {
     BodyMessage.PATH_NOT_RELATIVE: QT_TRANSLATE_NOOP("FormMessages", "Give a path relative to the API, not a full address."),  # noqa: E501 (one literal, for lupdate)
     BodyMessage.WEBHOOK_ADDRESS_NOT_HTTP: QT_TRANSLATE_NOOP("FormMessages", "The webhook address {value} must be a full http(s):// URL."),  # noqa: E501 (one literal, for lupdate)
 }
+
+# Why a file cannot be sent ({kind}, {size}, {limit} and the system's {reason} are filled in).
+FILE_TEXTS: Mapping[FileMessage, str] = {
+    FileMessage.NOT_A_FILE: QT_TRANSLATE_NOOP("FormMessages", "Not a regular file."),
+    FileMessage.UNREADABLE: QT_TRANSLATE_NOOP("FormMessages", "Cannot read the file: {reason}."),
+    FileMessage.EMPTY: QT_TRANSLATE_NOOP("FormMessages", "The file is empty."),
+    FileMessage.WRONG_TYPE: QT_TRANSLATE_NOOP("FormMessages", "Not a PDF, PNG or JPEG file (its content is {kind})."),
+    FileMessage.UNKNOWN_TYPE: QT_TRANSLATE_NOOP("FormMessages", "Not a PDF, PNG or JPEG file (its content is not recognised)."),  # noqa: E501 (one literal, for lupdate)
+    FileMessage.TOO_LARGE: QT_TRANSLATE_NOOP("FormMessages", "Too large: {size}; the limit is {limit}."),
+}
+
+
+def file_problem(problem: Problem) -> str:
+    """Why a file cannot be sent, in the user's language (sizes in its number format)."""
+    values = dict(problem.values)
+    if problem.key is FileMessage.TOO_LARGE:
+        values.update(size=format_size(values["size_bytes"]), limit=format_size(values["limit_bytes"]))
+    return QCoreApplication.translate("FormMessages", FILE_TEXTS[problem.key]).format(**values)
 
 
 def body_message(problem: Problem) -> str:

@@ -1,4 +1,4 @@
-"""The request models' checks, as the wizards show them: in the user's language, the typed value kept."""
+"""The checks' keys as the wizards word them: in the user's language, the typed value kept."""
 from __future__ import annotations
 
 import string
@@ -9,7 +9,9 @@ import pytest
 from lms365_desktop.api.bodies import CreateCourseCategoryRequest, CreateCourseRequest, CreateCourseSessionRequest
 from lms365_desktop.api.body_messages import BodyMessage
 from lms365_desktop.api.problems import problem_of
-from lms365_desktop.ui.wizards.form_messages import TEXTS, pydantic_errors
+from lms365_desktop.core.file_checks import FileMessage, check_file
+from lms365_desktop.ui.wizards.form_messages import FILE_TEXTS, TEXTS, file_problem, pydantic_errors
+from lms365_desktop.ui.wizards.upload_queue_view import format_size
 from tests.ui.dialog_walk import MARK, pseudo, pseudo_qm  # noqa: F401 (fixtures)
 
 CASES = [
@@ -41,11 +43,12 @@ def slots(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_body_message_key_has_a_form_text_with_the_same_values():
-    missing = [key.name for key in BodyMessage if key not in TEXTS]
+@pytest.mark.parametrize("keys, texts", [(BodyMessage, TEXTS), (FileMessage, FILE_TEXTS)])
+def test_every_message_key_has_a_form_text_with_the_same_values(keys, texts):
+    missing = [key.name for key in keys if key not in texts]
     assert missing == []
     # The UI's sentence fills the slots the problem carries, no more and no fewer.
-    assert [key.name for key in BodyMessage if slots(TEXTS[key]) != slots(key.english)] == []
+    assert [key.name for key in keys if slots(texts[key]) != slots(key.english)] == []
 
 
 def test_every_check_the_wizards_show_is_translated_with_its_value(qapp, pseudo):
@@ -78,3 +81,32 @@ def test_the_english_sentence_keeps_braces_typed_in_a_value():
     (error,) = caught.value.errors()
     assert problem_of(error).key is BodyMessage.TIME_ZONE_UNKNOWN
     assert problem_of(error).english.startswith("'{value}' is not a Microsoft time zone id")
+
+
+def file_reasons(folder) -> dict[FileMessage, object]:
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "archive.pdf").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    (folder / "notes.pdf").write_text("plain words, no known header")
+    (folder / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 3000)
+    (folder / "a folder.pdf").mkdir()
+    checks = [check_file(folder / "empty.pdf"), check_file(folder / "archive.pdf"), check_file(folder / "notes.pdf"),
+              check_file(folder / "big.png", max_bytes=2048), check_file(folder / "missing.pdf"),
+              check_file(folder / "a folder.pdf")]
+    return {check.reason.key: check.reason for check in checks}
+
+
+def test_every_file_check_is_worded_in_the_users_language(qapp, pseudo, tmp_path):
+    reasons = file_reasons(tmp_path)
+    assert set(reasons) == set(FileMessage)
+    assert [key.name for key, reason in reasons.items() if MARK not in file_problem(reason)] == []
+    assert "ZIP" in file_problem(reasons[FileMessage.WRONG_TYPE])
+
+
+def test_file_checks_read_as_their_english_without_a_catalogue(qapp, tmp_path):
+    reasons = file_reasons(tmp_path)
+    for key in set(FileMessage) - {FileMessage.TOO_LARGE}:
+        assert file_problem(reasons[key]) == reasons[key].english
+    assert reasons[FileMessage.TOO_LARGE].english == "Too large: 2.9 KB; the limit is 2.0 KB."
+    # The UI writes the sizes as the upload queue does, in the user's number format.
+    assert file_problem(reasons[FileMessage.TOO_LARGE]) == \
+        f"Too large: {format_size(3008)}; the limit is {format_size(2048)}."
