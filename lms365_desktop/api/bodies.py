@@ -12,6 +12,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel, to_pascal
 from typing_extensions import Annotated
 
+from .body_messages import BodyMessage
 from .enums import (
     CourseSessionEnrollmentType,
     CourseType,
@@ -21,7 +22,6 @@ from .enums import (
     strict_enum,
 )
 from .errors import InputValidationError
-from .body_messages import BodyMessage
 from .problems import ProblemError
 from .time_zones import canonical_time_zone
 
