@@ -12,6 +12,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel, to_pascal
 from typing_extensions import Annotated
 
+from .body_messages import BodyMessage
 from .enums import (
     CourseSessionEnrollmentType,
     CourseType,
@@ -21,6 +22,7 @@ from .enums import (
     strict_enum,
 )
 from .errors import InputValidationError
+from .problems import ProblemError
 from .time_zones import canonical_time_zone
 
 MEMBERSHIP_PREFIX = "i:0#.f|membership|"
@@ -38,7 +40,7 @@ __all__ = [
     "CreateCourseRequest", "CreateCourseCategoryRequest", "CreateCourseTagRequest",
     "RoomInput", "CreateCourseSessionRequest", "HttpRequestParameters", "HttpRequestParametersV2",
     "WebhookSubscribeRequest", "build_body", "input_error_from", "check_guid",
-    "MEMBERSHIP_PREFIX", "login_variants",
+    "MEMBERSHIP_PREFIX", "login_variants", "BodyMessage",
 ]
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -48,12 +50,12 @@ _DURATION = re.compile(r"^\d+([.,]\d+)?\s*[^\W\d_]*\.?(\s+\d+([.,]\d+)?\s*[^\W\d
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def _http_url(value: Any, what: str) -> Any:
+def _http_url(value: Any, problem: BodyMessage) -> Any:
     if value in (None, ""):
         return None
     text = str(value).strip()
     if not re.match(r"^https?://[^\s/?#]+\S*$", text, re.IGNORECASE):
-        raise ValueError(f"The {what} {text!r} must be an absolute http(s) URL, e.g. https://example.com/image.png.")
+        raise ProblemError(problem, value=repr(text))
     return text
 
 
@@ -80,19 +82,20 @@ def check_guid(value: str | None, what: str) -> str:
     return text
 
 
-def _guid_field(value: Any, what: str) -> Any:
+def _guid_field(value: Any, what: str, problem: BodyMessage) -> Any:
     if value is None:
         return value
     try:
         return check_guid(value, what)
-    except InputValidationError as exc:
-        raise ValueError(exc.message) from None
+    except InputValidationError:
+        shown = value if value not in (None, "") else "nothing"
+        raise ProblemError(problem, value=repr(shown)) from None
 
 
-def _required_text(value: Any, what: str) -> str:
+def _required_text(value: Any, problem: BodyMessage) -> str:
     text = "" if value is None else str(value).strip()
     if not text:
-        raise ValueError(f"Enter the {what}.")
+        raise ProblemError(problem)
     return text
 
 
@@ -117,23 +120,22 @@ class EnrollRequest(BodyModel):
     @field_validator("user_login_name", mode="before")
     @classmethod
     def _login(cls, value: Any) -> str:
-        text = _required_text(value, "user's login name (e.g. jane@contoso.com)")
+        text = _required_text(value, BodyMessage.LOGIN_REQUIRED)
         if any(c.isspace() for c in text):
-            raise ValueError(f"The login name {text!r} contains spaces; enter it as jane@contoso.com "
-                             "or i:0#.f|membership|jane@contoso.com.")
+            raise ProblemError(BodyMessage.LOGIN_SPACES, value=repr(text))
         return text
 
     @field_validator("course_session_id", mode="before")
     @classmethod
     def _session(cls, value: Any) -> Any:
-        return _guid_field(value, "course session id")
+        return _guid_field(value, "course session id", BodyMessage.COURSE_SESSION_ID_INVALID)
 
     @field_validator("course_session_ids", mode="before")
     @classmethod
     def _sessions(cls, value: Any) -> Any:
         if value is None:
             return value
-        return [_guid_field(v, "course session id") for v in value]
+        return [_guid_field(v, "course session id", BodyMessage.COURSE_SESSION_ID_INVALID) for v in value]
 
 
 class RejectRequest(BodyModel):
@@ -152,7 +154,7 @@ class RetakeRequest(BodyModel):
     @field_validator("course_session_id", mode="before")
     @classmethod
     def _session(cls, value: Any) -> Any:
-        return _guid_field(value, "course session id")
+        return _guid_field(value, "course session id", BodyMessage.COURSE_SESSION_ID_INVALID)
 
 
 class CategoryRef(BodyModel):
@@ -164,7 +166,7 @@ class CategoryRef(BodyModel):
     @model_validator(mode="after")
     def _id_or_name(self) -> "CategoryRef":
         if not self.id and not (self.name or "").strip():
-            raise ValueError("Each category needs an id (existing) or a name (new).")
+            raise ProblemError(BodyMessage.CATEGORY_ID_OR_NAME)
         return self
 
 
@@ -176,7 +178,7 @@ class TagRef(BodyModel):
     @model_validator(mode="after")
     def _id_or_name(self) -> "TagRef":
         if not self.id and not (self.tag_name or "").strip():
-            raise ValueError("Each tag needs an id (existing) or a name (new).")
+            raise ProblemError(BodyMessage.TAG_ID_OR_NAME)
         return self
 
 
@@ -188,7 +190,7 @@ class PublishingSettings(BodyModel):
     @model_validator(mode="after")
     def _order(self) -> "PublishingSettings":
         if self.start_date and self.end_date and _utc_text(self.end_date) <= _utc_text(self.start_date):
-            raise ValueError("The publishing end date must be after its start date.")
+            raise ProblemError(BodyMessage.PUBLISHING_END_BEFORE_START)
         return self
 
 
@@ -238,32 +240,33 @@ class CreateCourseRequest(BodyModel):
     @field_validator("course_catalog_id", mode="before")
     @classmethod
     def _catalog(cls, value: Any) -> Any:
-        return _guid_field(_required_text(value, "course catalog"), "course catalog id")
+        return _guid_field(_required_text(value, BodyMessage.COURSE_CATALOG_REQUIRED), "course catalog id",
+                           BodyMessage.COURSE_CATALOG_ID_INVALID)
 
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        return _required_text(value, "course title")
+        return _required_text(value, BodyMessage.COURSE_TITLE_REQUIRED)
 
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: Any) -> str:
-        return _required_text(value, "short description")
+        return _required_text(value, BodyMessage.DESCRIPTION_REQUIRED)
 
     @field_validator("culture", "ui_culture", mode="before")
     @classmethod
     def _culture(cls, value: Any) -> str:
-        text = _required_text(value, "culture (e.g. en-US)")
+        text = _required_text(value, BodyMessage.CULTURE_REQUIRED)
         if not _CULTURE.match(text):
-            raise ValueError(f"{text!r} is not a culture name; use a form like en-US or da-DK.")
+            raise ProblemError(BodyMessage.CULTURE_INVALID, value=repr(text))
         return text
 
     @field_validator("url", mode="before")
     @classmethod
     def _url(cls, value: Any) -> str:
-        text = _required_text(value, "course URL (e.g. safety-101)")
+        text = _required_text(value, BodyMessage.COURSE_URL_REQUIRED)
         if any(c.isspace() for c in text):
-            raise ValueError(f"The course URL {text!r} contains spaces; use letters, digits and dashes.")
+            raise ProblemError(BodyMessage.COURSE_URL_SPACES, value=repr(text))
         return text
 
     @field_validator("duration", mode="before")
@@ -275,13 +278,13 @@ class CreateCourseRequest(BodyModel):
             return None
         text = str(value).strip()
         if not _DURATION.match(text):
-            raise ValueError(f"The duration {text!r} must be an amount of time, e.g. 90, 2 hours or 1h 30m.")
+            raise ProblemError(BodyMessage.DURATION_INVALID, value=repr(text))
         return text
 
     @field_validator("image_url", mode="before")
     @classmethod
     def _image(cls, value: Any) -> Any:
-        return _http_url(value, "image URL")
+        return _http_url(value, BodyMessage.IMAGE_URL_NOT_HTTP)
 
 
 class CreateCourseCategoryRequest(BodyModel):
@@ -292,12 +295,13 @@ class CreateCourseCategoryRequest(BodyModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: Any) -> str:
-        return _required_text(value, "category name")
+        return _required_text(value, BodyMessage.CATEGORY_NAME_REQUIRED)
 
     @field_validator("course_catalog_id", mode="before")
     @classmethod
     def _catalog(cls, value: Any) -> Any:
-        return _guid_field(_required_text(value, "course catalog"), "course catalog id")
+        return _guid_field(_required_text(value, BodyMessage.COURSE_CATALOG_REQUIRED), "course catalog id",
+                           BodyMessage.COURSE_CATALOG_ID_INVALID)
 
 
 class CreateCourseTagRequest(BodyModel):
@@ -307,12 +311,13 @@ class CreateCourseTagRequest(BodyModel):
     @field_validator("name", mode="before")
     @classmethod
     def _name(cls, value: Any) -> str:
-        return _required_text(value, "tag name")
+        return _required_text(value, BodyMessage.TAG_NAME_REQUIRED)
 
     @field_validator("course_catalog_id", mode="before")
     @classmethod
     def _catalog(cls, value: Any) -> Any:
-        return _guid_field(_required_text(value, "course catalog"), "course catalog id")
+        return _guid_field(_required_text(value, BodyMessage.COURSE_CATALOG_REQUIRED), "course catalog id",
+                           BodyMessage.COURSE_CATALOG_ID_INVALID)
 
 
 class RoomInput(BodyModel):
@@ -328,7 +333,7 @@ class RoomInput(BodyModel):
             return None
         text = str(value).strip()
         if not _EMAIL.match(text):
-            raise ValueError(f"{text!r} is not an e-mail address (e.g. room.berlin@contoso.com).")
+            raise ProblemError(BodyMessage.EMAIL_INVALID, value=repr(text))
         return text
 
 
@@ -345,19 +350,18 @@ class CreateCourseSessionRequest(BodyModel):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> str:
-        text = _required_text(value, "session title")
+        text = _required_text(value, BodyMessage.SESSION_TITLE_REQUIRED)
         if len(text) > 128:
-            raise ValueError(f"The session title is {len(text)} characters; LMS365 allows 128.")
+            raise ProblemError(BodyMessage.SESSION_TITLE_TOO_LONG, value=len(text))
         return text
 
     @field_validator("time_zone", mode="before")
     @classmethod
     def _zone(cls, value: Any) -> str:
-        text = _required_text(value, "time zone (e.g. W. Europe Standard Time)")
+        text = _required_text(value, BodyMessage.TIME_ZONE_REQUIRED)
         zone = canonical_time_zone(text)
         if zone is None:
-            raise ValueError(f"{text!r} is not a Microsoft time zone id; pick one such as "
-                             "'W. Europe Standard Time', 'Eastern Standard Time' or 'UTC'.")
+            raise ProblemError(BodyMessage.TIME_ZONE_UNKNOWN, value=repr(text))
         return zone
 
     @field_validator("meeting_url", mode="before")
@@ -367,7 +371,7 @@ class CreateCourseSessionRequest(BodyModel):
             return None
         text = str(value).strip()
         if not re.match(r"^https?://\S+$", text):
-            raise ValueError(f"The meeting link {text!r} must start with https://.")
+            raise ProblemError(BodyMessage.MEETING_LINK_NOT_HTTPS, value=repr(text))
         return text
 
     @field_validator("max_attendees", mode="before")
@@ -378,9 +382,9 @@ class CreateCourseSessionRequest(BodyModel):
         try:
             number = int(value)
         except (TypeError, ValueError):
-            raise ValueError(f"Maximum attendees must be a whole number, not {value!r}.") from None
+            raise ProblemError(BodyMessage.MAX_ATTENDEES_NOT_NUMBER, value=repr(value)) from None
         if number < 1:
-            raise ValueError("Maximum attendees must be at least 1 (leave it empty for no limit).")
+            raise ProblemError(BodyMessage.MAX_ATTENDEES_BELOW_ONE)
         return number
 
     @field_validator("end_date")
@@ -388,7 +392,7 @@ class CreateCourseSessionRequest(BodyModel):
     def _ends_after_start(cls, value: datetime, info: ValidationInfo) -> datetime:
         start = info.data.get("start_date")
         if start is not None and _utc_text(value) <= _utc_text(start):
-            raise ValueError("The session must end after it starts.")
+            raise ProblemError(BodyMessage.SESSION_END_BEFORE_START)
         return value
 
     @field_validator("enrollment_deadline")
@@ -396,7 +400,7 @@ class CreateCourseSessionRequest(BodyModel):
     def _deadline(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         end = info.data.get("end_date")
         if value is not None and end is not None and _utc_text(value) > _utc_text(end):
-            raise ValueError("The enrollment deadline must not be after the session ends.")
+            raise ProblemError(BodyMessage.DEADLINE_AFTER_END)
         return value
 
 
@@ -415,15 +419,15 @@ class HttpRequestParameters(BodyModel):
     def _method(cls, value: Any) -> str:
         text = str(value or "GET").strip().upper()
         if text not in ("GET", "PUT", "POST", "PATCH", "DELETE"):
-            raise ValueError(f"{value!r} is not one of GET, PUT, POST, PATCH, DELETE.")
+            raise ProblemError(BodyMessage.METHOD_UNKNOWN, value=repr(value))
         return text
 
     @field_validator("uri", mode="before")
     @classmethod
     def _uri(cls, value: Any) -> str:
-        text = _required_text(value, "request path (e.g. Competencies)")
+        text = _required_text(value, BodyMessage.REQUEST_PATH_REQUIRED)
         if "://" in text or text.startswith("//"):
-            raise ValueError("Give a path relative to the API, not a full address.")
+            raise ProblemError(BodyMessage.PATH_NOT_RELATIVE)
         return text
 
 
@@ -437,9 +441,9 @@ class WebhookSubscribeRequest(BodyModel):
     @field_validator("webhook_uri", mode="before")
     @classmethod
     def _uri(cls, value: Any) -> str:
-        text = _required_text(value, "webhook address the server will call")
+        text = _required_text(value, BodyMessage.WEBHOOK_ADDRESS_REQUIRED)
         if not re.match(r"^https?://[^\s/]+", text):
-            raise ValueError(f"The webhook address {text!r} must be a full http(s):// URL.")
+            raise ProblemError(BodyMessage.WEBHOOK_ADDRESS_NOT_HTTP, value=repr(text))
         return text
 
 

@@ -11,9 +11,54 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from lms365_desktop.api.problems import MessageKey, Problem, ProblemError, problem_of
 from lms365_desktop.core.paths import AppPaths
 
 SANDBOX_PROFILE_NAME = "Local sandbox"
+
+
+class ProfileMessage(MessageKey):
+    """What a profile's checks can say; the connection form words each key itself (ui/dialogs/connection_form.py)."""
+
+    NAME_EMPTY = ("name_empty", "Give the connection a name.")
+    NAME_NOT_ONE_LINE = ("name_not_one_line", "The name must be a single line of text.")
+    ADDRESS_EMPTY = ("address_empty", "The API address is empty. Choose a region or type the API address, "
+                                      "e.g. https://us-api.365.systems.")
+    ADDRESS_NOT_WEB = ("address_not_web", "The API address must be a full web address starting with https://, "
+                                          "e.g. https://us-api.365.systems.")
+    ADDRESS_PLAIN_HTTP = ("address_plain_http", "The API address must use https:// (plain http:// would send the "
+                                                "API key unencrypted; it is allowed only for this computer, "
+                                                "e.g. http://127.0.0.1:8365).")
+    ADDRESS_EXTRAS = ("address_extras", "The API address must not contain a query, a fragment or credentials.")
+    ADDRESS_BAD_PORT = ("address_bad_port", "The API address has an invalid port number.")
+    CALLBACK_EMPTY = ("callback_empty", "The public callback address is empty. Choose a region or type the API "
+                                        "address, e.g. https://us-api.365.systems.")
+    CALLBACK_NOT_WEB = ("callback_not_web", "The public callback address must be a full web address starting "
+                                            "with https://, e.g. https://us-api.365.systems.")
+    CALLBACK_PLAIN_HTTP = ("callback_plain_http", "The public callback address must use https:// (plain http:// "
+                                                  "would send the API key unencrypted; it is allowed only for this "
+                                                  "computer, e.g. http://127.0.0.1:8365).")
+    CALLBACK_EXTRAS = ("callback_extras", "The public callback address must not contain a query, a fragment or "
+                                          "credentials.")
+    CALLBACK_BAD_PORT = ("callback_bad_port", "The public callback address has an invalid port number.")
+
+
+class AddressMessages(NamedTuple):
+    """The keys one address field's checks use, in check order."""
+
+    empty: ProfileMessage
+    not_web: ProfileMessage
+    plain_http: ProfileMessage
+    extras: ProfileMessage
+    bad_port: ProfileMessage
+
+
+API_ADDRESS = AddressMessages(ProfileMessage.ADDRESS_EMPTY, ProfileMessage.ADDRESS_NOT_WEB,
+                              ProfileMessage.ADDRESS_PLAIN_HTTP, ProfileMessage.ADDRESS_EXTRAS,
+                              ProfileMessage.ADDRESS_BAD_PORT)
+CALLBACK_ADDRESS = AddressMessages(ProfileMessage.CALLBACK_EMPTY, ProfileMessage.CALLBACK_NOT_WEB,
+                                   ProfileMessage.CALLBACK_PLAIN_HTTP, ProfileMessage.CALLBACK_EXTRAS,
+                                   ProfileMessage.CALLBACK_BAD_PORT)
 
 
 class RegionPreset(NamedTuple):
@@ -56,25 +101,22 @@ def is_loopback_host(host: str | None) -> bool:
         return False
 
 
-def check_base_url(url: str, *, what: str = "The address") -> str:
-    """Return the normalised URL or raise ValueError with a message a person can act on."""
+def check_base_url(url: str, *, messages: AddressMessages = API_ADDRESS) -> str:
+    """Return the normalised URL or raise ProblemError (a ValueError) saying what a person must change."""
     text = (url or "").strip()
     if not text:
-        raise ValueError(f"{what} is empty. Choose a region or type the API address, e.g. https://us-api.365.systems.")
+        raise ProblemError(messages.empty)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{what} must be a full web address starting with https://, e.g. https://us-api.365.systems.")
+        raise ProblemError(messages.not_web)
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise ValueError(
-            f"{what} must use https:// (plain http:// would send the API key unencrypted; "
-            "it is allowed only for this computer, e.g. http://127.0.0.1:8365)."
-        )
+        raise ProblemError(messages.plain_http)
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise ValueError(f"{what} must not contain a query, a fragment or credentials.")
+        raise ProblemError(messages.extras)
     try:
         parts.port  # noqa: B018 - a malformed port raises here
     except ValueError:
-        raise ValueError(f"{what} has an invalid port number.") from None
+        raise ProblemError(messages.bad_port) from None
     return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 
@@ -96,13 +138,13 @@ class ConnectionProfile(BaseModel):
     @classmethod
     def _name_is_printable(cls, value: str) -> str:
         if any(ch in value for ch in "\r\n\t\x00"):
-            raise ValueError("The name must be a single line of text.")
+            raise ProblemError(ProfileMessage.NAME_NOT_ONE_LINE)
         return value
 
     @field_validator("base_url")
     @classmethod
     def _base_url_is_safe(cls, value: str) -> str:
-        return check_base_url(value, what="The API address")
+        return check_base_url(value, messages=API_ADDRESS)
 
     @field_validator("on_behalf_of", "public_callback_url", mode="before")
     @classmethod
@@ -112,7 +154,7 @@ class ConnectionProfile(BaseModel):
     @field_validator("public_callback_url")
     @classmethod
     def _callback_is_safe(cls, value: str | None) -> str | None:
-        return None if value is None else check_base_url(value, what="The public callback address")
+        return None if value is None else check_base_url(value, messages=CALLBACK_ADDRESS)
 
     @field_validator("username")
     @classmethod
@@ -121,16 +163,20 @@ class ConnectionProfile(BaseModel):
         return value or "api"
 
 
-def profile_errors(error: ValidationError) -> dict[str, str]:
-    """Field name -> first plain-words message, for showing beside the field that was typed."""
-    messages: dict[str, str] = {}
+def profile_problems(error: ValidationError) -> dict[str, Problem | str]:
+    """Field name -> its first problem, for showing beside the field that was typed.
+
+    Our checks give a ``Problem`` (a key the UI words); pydantic's own range checks (rate limits)
+    have only pydantic's English, given as text.
+    """
+    found: dict[str, Problem | str] = {}
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else "profile"
-        text = item["msg"].removeprefix("Value error, ")
+        problem: Problem | str | None = problem_of(item)
         if item["type"] == "string_too_short" and field == "name":
-            text = "Give the connection a name."
-        messages.setdefault(field, text)
-    return messages
+            problem = Problem(ProfileMessage.NAME_EMPTY)
+        found.setdefault(field, problem if problem is not None else item["msg"].removeprefix("Value error, "))
+    return found
 
 
 class ProfileStore:

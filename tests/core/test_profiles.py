@@ -11,7 +11,7 @@ from lms365_desktop.core.profiles import (
     ConnectionProfile,
     ProfileStore,
     preset_for_url,
-    profile_errors,
+    profile_problems,
 )
 
 
@@ -54,13 +54,13 @@ def test_accepted_addresses_are_normalised(url, expected):
 def test_unsafe_or_malformed_addresses_say_why(url, fragment):
     with pytest.raises(ValidationError) as caught:
         ConnectionProfile(name="x", base_url=url)
-    assert fragment in profile_errors(caught.value)["base_url"]
+    assert fragment in str(profile_problems(caught.value)["base_url"])
 
 
 def test_field_messages_are_per_field():
     with pytest.raises(ValidationError) as caught:
         ConnectionProfile(name="  ", base_url="http://example.com", rate_calls=0)
-    errors = profile_errors(caught.value)
+    errors = {field: str(problem) for field, problem in profile_problems(caught.value).items()}
     assert errors["name"] == "Give the connection a name."
     assert "https" in errors["base_url"]
     assert "rate_calls" in errors

@@ -1,6 +1,8 @@
 """The fields of one connection (name, region or address, API key, options) with messages beside each field."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -17,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
-from lms365_desktop.core.profiles import REGION_PRESETS, ConnectionProfile, preset_for_url, profile_errors
+from lms365_desktop.api.problems import Problem
+from lms365_desktop.core.profiles import (
+    REGION_PRESETS, ConnectionProfile, ProfileMessage, preset_for_url, profile_problems,
+)
 from lms365_desktop.ui.theme import icon, is_dark
 
 CUSTOM = "custom"
@@ -35,22 +40,29 @@ REGION_NAMES = {
     "compat": QT_TRANSLATE_NOOP("ConnectionForm", "Any region (compatibility host api.365.systems)"),
 }
 
-# The profile's own checks (core, Qt-free) speak English; these are their messages, marked for
-# lupdate in this class's context, so show_errors can put them in the user's language.
-PROFILE_MESSAGES = frozenset({
-    QT_TRANSLATE_NOOP("ConnectionForm", "Give the connection a name."),
-    QT_TRANSLATE_NOOP("ConnectionForm", "The name must be a single line of text."),
-    QT_TRANSLATE_NOOP("ConnectionForm", "The API address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The API address must not contain a query, a fragment or credentials."),
-    QT_TRANSLATE_NOOP("ConnectionForm", "The API address has an invalid port number."),
-    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
-    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must not contain a query, a fragment or credentials."),
-    QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address has an invalid port number."),
-})
+# The profile's checks (core, Qt-free) say what is wrong as a key; each key's sentence is here,
+# marked for lupdate in this class's context (the same sentences as before the keys).
+PROFILE_TEXTS: Mapping[ProfileMessage, str] = {
+    ProfileMessage.NAME_EMPTY: QT_TRANSLATE_NOOP("ConnectionForm", "Give the connection a name."),
+    ProfileMessage.NAME_NOT_ONE_LINE: QT_TRANSLATE_NOOP("ConnectionForm", "The name must be a single line of text."),
+    ProfileMessage.ADDRESS_EMPTY: QT_TRANSLATE_NOOP("ConnectionForm", "The API address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.ADDRESS_NOT_WEB: QT_TRANSLATE_NOOP("ConnectionForm", "The API address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.ADDRESS_PLAIN_HTTP: QT_TRANSLATE_NOOP("ConnectionForm", "The API address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.ADDRESS_EXTRAS: QT_TRANSLATE_NOOP("ConnectionForm", "The API address must not contain a query, a fragment or credentials."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.ADDRESS_BAD_PORT: QT_TRANSLATE_NOOP("ConnectionForm", "The API address has an invalid port number."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_EMPTY: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_NOT_WEB: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_PLAIN_HTTP: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_EXTRAS: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must not contain a query, a fragment or credentials."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_BAD_PORT: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address has an invalid port number."),  # noqa: E501 (one literal, for lupdate)
+}
+
+
+def profile_text(problem: Problem | str) -> str:
+    """A profile problem in the user's language; pydantic's own English (rate limits) as it is."""
+    if isinstance(problem, Problem) and isinstance(problem.key, ProfileMessage):
+        return QCoreApplication.translate("ConnectionForm", PROFILE_TEXTS[problem.key]).format(**problem.values)
+    return str(problem)
 
 
 def error_colour() -> str:
@@ -207,7 +219,7 @@ class ConnectionForm(QWidget):
                 public_callback_url=self.callback_edit.text(),
             )
         except ValidationError as exc:
-            errors.update(profile_errors(exc))
+            errors.update({field: profile_text(problem) for field, problem in profile_problems(exc).items()})
             if "rate_window" in errors:  # both spin boxes share one message line
                 errors.setdefault("rate_calls", errors.pop("rate_window"))
         if profile is not None and profile.name in taken_names:
@@ -227,8 +239,6 @@ class ConnectionForm(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         for field, label in self._errors.items():
             text = errors.get(field, "")
-            if text in PROFILE_MESSAGES:
-                text = QCoreApplication.translate("ConnectionForm", text)
             label.setText(text)
             label.setVisible(bool(text))
 

@@ -15,7 +15,8 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.navigation import FILTER_ROLE, NavigationTree
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.theme import icon
-from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors
+from lms365_desktop.ui.wizards.form_messages import pydantic_errors
+from lms365_desktop.ui.wizards.form_support import FormPage
 
 _CATALOG_SCOPE = re.compile(r"CourseCatalogId eq ([0-9a-fA-F-]{36})")
 

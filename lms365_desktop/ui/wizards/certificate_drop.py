@@ -12,6 +12,7 @@ from lms365_desktop.core.file_checks import check_file
 from lms365_desktop.core.upload_queue import UploadQueue, UploadStatus
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 from lms365_desktop.ui.widgets.file_drop import RowFileDropFilter
+from lms365_desktop.ui.wizards.form_messages import file_problem
 from lms365_desktop.ui.wizards.launcher import WizardLauncher
 from lms365_desktop.ui.wizards.upload_wizard import learner_label
 
@@ -47,7 +48,7 @@ class CertificateDrop(QObject):
         check = check_file(path)
         if not check.ok:
             self.context.notifications.show_error(self.tr("Cannot upload {file}").format(file=path.name),
-                                                  check.problem or "")
+                                                  file_problem(check.reason))
             return
         service = self.launcher.upload_service()
 

@@ -19,7 +19,8 @@ from lms365_desktop.ui.widgets.people_picker import PeopleSearch
 from lms365_desktop.ui.wizards.course_pages_basics import BasicsPage, CategorisationPage
 from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, ReviewPage
 from lms365_desktop.ui.wizards.course_pages_settings import ContentPage, EnrollmentPage, SchedulePage
-from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors
+from lms365_desktop.ui.wizards.form_messages import pydantic_errors
+from lms365_desktop.ui.wizards.form_support import FormPage
 from lms365_desktop.ui.enum_words import enum_words
 
 COURSES_PATH = "/odata/v2/Courses"

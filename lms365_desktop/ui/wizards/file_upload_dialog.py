@@ -10,6 +10,7 @@ from lms365_desktop.core.file_checks import check_file
 from lms365_desktop.core.upload_queue import UploadQueue
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.file_drop import FileDropArea
+from lms365_desktop.ui.wizards.form_messages import file_problem
 from lms365_desktop.ui.wizards.form_support import FormPage, row
 from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget
 
@@ -74,7 +75,7 @@ class FileUploadDialog(QDialog):
         else:
             check = check_file(path)
             if not check.ok:
-                errors["File"] = check.problem or ""
+                errors["File"] = file_problem(check.reason)
         if self.form.show_errors(errors):
             return
         self.queue.add(path, relative, self.service.file_sender(relative))

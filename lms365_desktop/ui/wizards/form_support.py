@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-import pydantic
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,21 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from lms365_desktop.ui.wizards.form_messages import form_message
-
 ERROR_STYLE = "color: #c42b1c;"
-
-
-def pydantic_errors(exc: pydantic.ValidationError) -> dict[str, str]:
-    """Map a pydantic ValidationError to {"Field.Sub": message} (first message per field)."""
-    out: dict[str, str] = {}
-    for error in exc.errors():
-        loc = ".".join(str(part) for part in error.get("loc", ()) if not isinstance(part, int))
-        message = str(error.get("msg", "Invalid value."))
-        # pydantic prefixes messages of custom validators; the user needs only the sentence.
-        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        out.setdefault(loc or "__root__", message[:1].upper() + message[1:])
-    return out
 
 
 class FormPage(QWizardPage):
@@ -109,7 +95,7 @@ class FormPage(QWizardPage):
         for key, message in errors.items():
             label = self._label_for(key)
             if label is not None:
-                label.setText(form_message(message))  # the request model's checks speak English
+                label.setText(message)
                 label.show()
                 shown = True
         return shown

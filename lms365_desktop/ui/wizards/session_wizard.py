@@ -30,7 +30,8 @@ from lms365_desktop.core.time_zones import wall_time_to_utc
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.time_zone_picker import TimeZonePicker
 from lms365_desktop.ui.wizards.course_pages_settings import date_edit
-from lms365_desktop.ui.wizards.form_support import FormPage, pydantic_errors, row
+from lms365_desktop.ui.wizards.form_messages import pydantic_errors
+from lms365_desktop.ui.wizards.form_support import FormPage, row
 from lms365_desktop.ui.enum_words import enum_words
 
 

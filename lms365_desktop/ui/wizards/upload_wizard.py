@@ -41,6 +41,7 @@ from lms365_desktop.core.upload_queue import UploadQueue
 from lms365_desktop.ui.tasks import TaskRunner
 from lms365_desktop.ui.widgets.file_drop import FileDropArea
 from lms365_desktop.ui.wizards.form_support import ERROR_STYLE
+from lms365_desktop.ui.wizards.form_messages import file_problem
 from lms365_desktop.ui.wizards.upload_queue_view import UploadQueueWidget, format_size
 
 COLUMNS = (QT_TRANSLATE_NOOP("MatchPage", "File"), QT_TRANSLATE_NOOP("MatchPage", "Type"),
@@ -170,7 +171,7 @@ class MatchPage(QWizardPage):
 
     def _status_item(self, match: FileMatch, check: FileCheck) -> QTableWidgetItem:
         if not check.ok:
-            item = QTableWidgetItem(self.tr("Not sent: {problem}").format(problem=check.problem))
+            item = QTableWidgetItem(self.tr("Not sent: {problem}").format(problem=file_problem(check.reason)))
             item.setForeground(QColor("#c42b1c"))
             return item
         texts = {
