@@ -2649,6 +2649,14 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Geben Sie den Anmeldenamen des Benutzers ein (z. B. jane@contoso.com).</translation>
     </message>
     <message>
+        <source>Enter the request path (e.g. Competencies).</source>
+        <translation>Geben Sie den Anfragepfad ein (z. B. Competencies).</translation>
+    </message>
+    <message>
+        <source>Enter the webhook address the server will call.</source>
+        <translation>Geben Sie die Webhook-Adresse ein, die der Server aufrufen soll.</translation>
+    </message>
+    <message>
         <source>Each category needs an id (existing) or a name (new).</source>
         <translation>Jede Kategorie braucht eine ID (vorhanden) oder einen Namen (neu).</translation>
     </message>
@@ -2707,6 +2715,54 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Maximum attendees must be a whole number, not {value}.</source>
         <translation>Die Höchstzahl der Teilnehmenden muss eine ganze Zahl sein, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>The login name {value} contains spaces; enter it as jane@contoso.com or i:0#.f|membership|jane@contoso.com.</source>
+        <translation>Der Anmeldename {value} enthält Leerzeichen; geben Sie ihn als jane@contoso.com oder i:0#.f|membership|jane@contoso.com ein.</translation>
+    </message>
+    <message>
+        <source>The course session id must be an id like 027707f9-98d5-5ddf-b98f-0a99a220c1ef (got {value}).</source>
+        <translation>Die ID der Kurssitzung muss eine ID wie 027707f9-98d5-5ddf-b98f-0a99a220c1ef sein (erhalten: {value}).</translation>
+    </message>
+    <message>
+        <source>The course catalog id must be an id like 027707f9-98d5-5ddf-b98f-0a99a220c1ef (got {value}).</source>
+        <translation>Die ID des Kurskatalogs muss eine ID wie 027707f9-98d5-5ddf-b98f-0a99a220c1ef sein (erhalten: {value}).</translation>
+    </message>
+    <message>
+        <source>{value} is not one of GET, PUT, POST, PATCH, DELETE.</source>
+        <translation>{value} ist keine der Methoden GET, PUT, POST, PATCH, DELETE.</translation>
+    </message>
+    <message>
+        <source>Give a path relative to the API, not a full address.</source>
+        <translation>Geben Sie einen Pfad relativ zur API an, keine vollständige Adresse.</translation>
+    </message>
+    <message>
+        <source>The webhook address {value} must be a full http(s):// URL.</source>
+        <translation>Die Webhook-Adresse {value} muss eine vollständige http(s)://-URL sein.</translation>
+    </message>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>Keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: {reason}.</source>
+        <translation>Die Datei kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>Not a PDF, PNG or JPEG file (its content is {kind}).</source>
+        <translation>Keine PDF-, PNG- oder JPEG-Datei (ihr Inhalt ist {kind}).</translation>
+    </message>
+    <message>
+        <source>Not a PDF, PNG or JPEG file (its content is not recognised).</source>
+        <translation>Keine PDF-, PNG- oder JPEG-Datei (ihr Inhalt wird nicht erkannt).</translation>
+    </message>
+    <message>
+        <source>Too large: {size}; the limit is {limit}.</source>
+        <translation>Zu groß: {size}; die Grenze liegt bei {limit}.</translation>
     </message>
 </context>
 <context>
