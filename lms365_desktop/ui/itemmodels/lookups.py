@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Query
+from lms365_desktop.core.mirror.user_directory import short_login
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 
 if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands it to the panes
@@ -13,10 +14,9 @@ if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands i
 
 
 def user_principal(login_name: str | None) -> str:
-    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com' (the part people recognise)."""
-    if not login_name:
-        return ""
-    return login_name.rsplit("|", 1)[-1]
+    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com' (the part people recognise); a guest's
+    'ann_fabrikam.com#EXT#@contoso.onmicrosoft.com' -> 'ann@fabrikam.com', as the user directory says it."""
+    return short_login(login_name)
 
 
 class Directory:

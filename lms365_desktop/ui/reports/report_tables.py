@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale, QObject
 
+from lms365_desktop.core.mirror.user_directory import principal, short_login
 from lms365_desktop.core.report_document import BAR, PIE, RINGS, STACKED, ReportTable
 from lms365_desktop.core.reports import (EXPIRY_WINDOWS, STATES, Compliance, CourseProgress, LearnerProgress,
                                          StateCounts)
@@ -70,7 +71,7 @@ class ReportTables(QObject):
     def learners(self, name: str, title: str, rows: list[tuple[str, str, str, str]]) -> ReportTable:
         return ReportTable(name, title, ((self.tr("Learner"), TEXT), (self.tr("Login"), TEXT),
                                          (self.tr("User id"), TEXT), (self.tr("Enrollment id"), TEXT)),
-                           [[n or login.rsplit("|", 1)[-1], login.rsplit("|", 1)[-1], uid, eid]
+                           [[n or short_login(login), principal(login), uid, eid]
                             for eid, uid, login, n in rows])
 
     # ---- learner progress ---------------------------------------------------------------------
@@ -108,7 +109,7 @@ class ReportTables(QObject):
             (self.tr("Learner"), TEXT), (self.tr("Department"), TEXT), (self.tr("Course"), TEXT),
             (self.tr("Due (UTC)"), DATE), (self.tr("Days overdue"), NUMBER), (self.tr("User id"), TEXT),
             (self.tr("Enrollment id"), TEXT)),
-            [[o.name or o.user_login.rsplit("|", 1)[-1], o.department, o.course_title, _date(o.due_date),
+            [[o.name or short_login(o.user_login), o.department, o.course_title, _date(o.due_date),
               o.days_overdue, o.user_id, o.enrollment_id]
              for o in sorted(report.overdue, key=lambda o: -o.days_overdue)])
         figures = [
