@@ -93,6 +93,7 @@ class ReportsPane(QWidget):
         self.course_page.open_slice_requested.connect(self.open_slice)
         self.course_page.learners_label.setText(self.tr("Choose a state or a department's cell to list its learners."))
         self.learner_page.learner_chosen.connect(self.show_learner)
+        self._link_lists(links)
         self.compliance_page.scope_changed.connect(self.recompute_soon)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -108,6 +109,19 @@ class ReportsPane(QWidget):
         self._restored = LastReport.load(context.settings)
         if self._restored is not None:
             self._reopen(self._restored)
+
+    def _link_lists(self, links: PaneLinks) -> None:
+        """The lists that name learners and courses lead to them (Enter, a double-click, the context menu),
+        as the panes' rows do; the columns are the builder's (report_tables.py)."""
+        def fields(section, **columns: int):
+            return lambda row: {name: str(section.model.value(row, column) or "") for name, column in columns.items()}
+
+        learners = self.course_page.sections["courseLearnersTable"]
+        links.wire_table(learners.table, "learners", fields(learners, UserLoginName=1, UserId=2, Id=3))
+        overdue = self.compliance_page.sections["complianceOverdueTable"]
+        links.wire_table(overdue.table, "learners", fields(overdue, UserId=5, Id=6))
+        courses = self.learner_page.sections["learnerEnrollmentsTable"]
+        links.wire_table(courses.table, "person", fields(courses, CourseId=4, Id=5))
 
     # ---- the last report, again at start ------------------------------------------------------
     def _reopen(self, last: LastReport) -> None:
