@@ -199,7 +199,7 @@ class EnrollmentActions(QObject):
             # Ctrl+A selected the loaded rows only: say so, and offer every row matching on the server.
             ask_scope(self.context.window, title, model.loaded_count, total,
                       on_loaded=lambda: self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels),
-                      on_all=lambda: self.jobs.start_matching(kind, model.query(), params, label))
+                      on_all=lambda: self.jobs.start_matching(kind, model.query(), params, label, self._labels))
             return None
         return self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels)
 
@@ -232,6 +232,12 @@ class EnrollmentActions(QObject):
         return {APPROVE: self.tr("Approved"), REJECT: self.tr("Rejected"), CANCEL: self.tr("Cancelled"),
                 COMPLETE: self.tr("Marked completed"), RETAKE: self.tr("Retake started"),
                 ENROLL: self.tr("Enrolled")}[kind] + (f" ({n})" if n > 1 else "")
+
+    async def _labels(self, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """Each row's label, the people looked up in the local directory first (no call per row)."""
+        await self.directory.ensure(self.context.client)
+        await self.directory.people.resolve(field_value(r, "UserLoginName") for r in rows)
+        return {str(field_value(r, "Id")): self._label(r) for r in rows}
 
     def _label(self, row: dict[str, Any]) -> str:
         return f"{self.directory.people.label(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"
