@@ -89,6 +89,7 @@ def install_workspace(context: AppContext) -> Workspace:
     person = PersonPane(context, directory)
     links = PaneLinks(context, {"catalogs": catalogs, "courses": courses, "sessions": sessions, "users": users,
                                 "enrollments": enrollments}, person, directory)
+    job_panel.enrollment_opened.connect(links.open_enrollment)
     workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel,
                           actions, person, links)
 
