@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import Query
-from lms365_desktop.core.mirror.user_directory import short_login
+from lms365_desktop.core.logins import short_login
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 
 if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands it to the panes

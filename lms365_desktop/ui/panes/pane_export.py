@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
 
-from lms365_desktop.core.mirror.user_directory import principal
+from lms365_desktop.core.logins import principal
 from lms365_desktop.core.spreadsheet import BOOL, DATETIME, NUMBER, TEXT
 from lms365_desktop.core.table_export import ExportField, export_matching, export_rows
 from lms365_desktop.core.time_zones import machine_zone_label

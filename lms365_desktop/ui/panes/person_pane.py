@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, eq
-from lms365_desktop.core.mirror.user_directory import short_login
+from lms365_desktop.core.logins import short_login
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal

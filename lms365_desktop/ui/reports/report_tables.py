@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale, QObject
 
-from lms365_desktop.core.mirror.user_directory import principal, short_login
+from lms365_desktop.core.logins import principal, short_login
 from lms365_desktop.core.report_document import BAR, PIE, RINGS, STACKED, ReportTable
 from lms365_desktop.core.reports import (EXPIRY_WINDOWS, STATES, Compliance, CourseProgress, LearnerProgress,
                                          StateCounts)
