@@ -42,3 +42,20 @@ def test_overdue_learners_read_by_name_in_the_pane_and_the_pdf_and_keep_their_id
     sheet = openpyxl.load_workbook(workbook)["Overdue learners"]
     assert [c.value for c in sheet[1]][-2:] == ["User id", "Enrollment id"]
     assert GUID.fullmatch(str(sheet.cell(2, 6).value))
+
+
+def test_an_exported_report_says_the_day_its_figures_are_of(main_window, qtbot, tmp_path):
+    """The pane says 'As of 09:41 UTC' today; the file, read next week, says the day too."""
+    import openpyxl
+    from datetime import datetime, timezone
+
+    pane = _open_reports(qtbot, main_window)
+    pane.show_compliance()
+    _recompute(qtbot, pane)
+    year = str(datetime.now(timezone.utc).year)
+    assert pane.freshness_label.text().startswith("As of ") and year not in pane.freshness_label.text()
+    workbook = tmp_path / "compliance.xlsx"
+    run_async(qtbot, pane.export_excel(str(workbook)))
+    sheet = openpyxl.load_workbook(workbook).worksheets[0]
+    line = next(str(c.value) for c in sheet["A"] if str(c.value or "").startswith("As of "))
+    assert year in line and line.endswith(pane.freshness_label.text().removeprefix("As of "))
