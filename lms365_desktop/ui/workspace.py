@@ -220,5 +220,6 @@ def _install_view_actions(context: AppContext) -> None:
             window.actions_by_name[verb.value].setEnabled(context.view_verbs.get(pane, verb) is not None)
 
     window.pane_changed.connect(update_verbs)
+    context.view_verbs.add_listener(update_verbs)
     for menu in ("view", "file"):
         window.menus[menu].aboutToShow.connect(update_verbs)
