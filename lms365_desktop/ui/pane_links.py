@@ -62,7 +62,7 @@ class PaneLinks(QObject):
                 (self.tr("Open session"), "session", self.open_enrollment_session, _has("courseSessionId")),
             ],
             "person": [
-                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id")),
+                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id"), self._enrollment_label(row)),
                  _has("Id")),
                 (self.tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")),
                  _has("CourseId")),
@@ -70,7 +70,7 @@ class PaneLinks(QObject):
             # A list of learners' enrollments that is not a pane (a report's learners, its overdue list).
             "learners": [
                 (self.tr("Open learner's record"), "user", self.open_learner, _has("UserId")),
-                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id")),
+                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id"), self._enrollment_label(row)),
                  _has("Id")),
             ],
         }
@@ -229,6 +229,15 @@ class PaneLinks(QObject):
             self.window.add_pane(self.person, self.tr("Person"), "user", shortcut="")
             if self.window.settings is not None:
                 self.person.restore_state(self.window.settings)
+
+    def _enrollment_label(self, row: dict) -> str:
+        """What the scope chip says for one enrollment: whose, in which course ('Ann Lee · Fire Safety')."""
+        if row.get("label"):
+            return str(row["label"])
+        login = row.get("UserLoginName")
+        parts = [self.directory.people.display_name(login) if login else "",
+                 self.directory.course_title(row.get("CourseId"))]
+        return " · ".join(p for p in parts if p)
 
     def _course_title(self, row: dict) -> str:
         """The title of a course row, or of the course an enrollment or session row belongs to."""

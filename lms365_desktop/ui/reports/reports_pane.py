@@ -114,13 +114,18 @@ class ReportsPane(QWidget):
     def _link_lists(self, links: PaneLinks) -> None:
         """The lists that name learners and courses lead to them (Enter, a double-click, the context menu),
         as the panes' rows do; the columns are the builder's (report_tables.py)."""
-        def fields(section, **columns: int):
-            return lambda row: {name: str(section.model.value(row, column) or "") for name, column in columns.items()}
+        def fields(section, label: tuple[int, int] | None = None, **columns: int):
+            def row_of(row: int) -> dict:
+                found = {name: str(section.model.value(row, column) or "") for name, column in columns.items()}
+                if label is not None:  # learner · course, for the place it opens
+                    found["label"] = " · ".join(str(section.model.value(row, c) or "") for c in label)
+                return found
+            return row_of
 
         learners = self.course_page.sections["courseLearnersTable"]
         links.wire_table(learners.table, "learners", fields(learners, UserLoginName=1, UserId=2, Id=3))
         overdue = self.compliance_page.sections["complianceOverdueTable"]
-        links.wire_table(overdue.table, "learners", fields(overdue, UserId=5, Id=6))
+        links.wire_table(overdue.table, "learners", fields(overdue, (0, 2), UserId=5, Id=6))
         courses = self.learner_page.sections["learnerEnrollmentsTable"]
         links.wire_table(courses.table, "person", fields(courses, CourseId=4, Id=5))
 

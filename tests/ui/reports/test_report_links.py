@@ -69,3 +69,19 @@ def test_a_learners_course_opens_that_enrollment_by_double_click(main_window, qt
     assert enrollments.model.total_count == 1
     assert enrollments.model.index(0, 1).data() == course_title
     shot(window, "report-learner-course-to-enrollment")
+
+
+def test_an_overdue_rows_enrollment_opens_named_by_learner_and_course(main_window, qtbot):
+    context = main_window
+    window, enrollments = context.window, context.workspace.enrollments
+    pane = _open_reports(qtbot, context)
+    pane.show_compliance()
+    _recompute(qtbot, pane)
+    table = pane.compliance_page.sections["complianceOverdueTable"].table
+    model = table.model()
+    name, course, enrollment_id = model.value(0, 0), model.value(0, 2), model.value(0, 6)
+    table.setCurrentIndex(model.index(0, 0))
+    table.actions()[1].trigger()  # the context menu's "Open enrollment"
+    qtbot.waitUntil(lambda: window.current_pane() is enrollments, timeout=10_000)
+    qtbot.waitUntil(lambda: (enrollments.current_row() or {}).get("Id") == enrollment_id, timeout=15_000)
+    assert enrollments.scope_chip.text() == f"{name} · {course}"
