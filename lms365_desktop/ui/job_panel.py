@@ -38,6 +38,7 @@ from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 
 _STATE_ICONS = {ItemState.DONE: "approve", ItemState.FAILED: "error"}
 REFRESH_MS = 100
+CARD_MIN_HEIGHT = 200
 ENROLLMENT_ROLE = Qt.ItemDataRole.UserRole  # the enrollment a result row is about ("" when none)
 
 
@@ -250,6 +251,9 @@ class JobPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards)
+        # A scroll area asks for almost no height: the dock opened so short that a job's result rows
+        # (who, which course) were hidden under its header. One card's title, bar and a few rows stay in view.
+        scroll.setMinimumHeight(CARD_MIN_HEIGHT)
         outer.addWidget(scroll, 1)
         self.setWidget(body)
         self._render_bar()

@@ -30,6 +30,10 @@ def test_a_result_row_opens_its_enrollment_by_enter(fresh, qtbot):
     card.results.setCurrentItem(item)
     assert card.open_action.isEnabled()
     shot(card, "job-panel-row")
+    # In the window, not only in the card: the dock leaves the result rows in view.
+    first = card.results.visualItemRect(card.results.topLevelItem(1))
+    assert panel.isVisible() and not card.results.viewport().visibleRegion().intersected(first).isEmpty()
+    shot(fresh.window, "job-panel-in-window")
     qtbot.keyClick(card.results, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: fresh.window.current_pane() is pane, timeout=5_000)
     qtbot.waitUntil(lambda: not pane.model.loading and pane.model.total_count == 1
