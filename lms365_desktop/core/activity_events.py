@@ -25,6 +25,7 @@ from lms365_desktop.api.notifications import (
     UserNotification,
     parse_notification,
 )
+from lms365_desktop.core.logins import short_login
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ class ActivityUser:
 
     @property
     def display(self) -> str:
-        return self.title or self.email or self.login_name.rsplit("|", 1)[-1] or self.id
+        # The directory's way of saying a login: no claim prefix, and a guest's own e-mail.
+        return self.title or self.email or short_login(self.login_name) or self.id
 
 
 @dataclass(frozen=True)

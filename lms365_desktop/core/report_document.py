@@ -21,6 +21,13 @@ class ReportTable:
     rows: list[list[Any]]
     chart: str | None = None
     series_columns: tuple[int, ...] = ()  # for STACKED/BAR: which columns are drawn (default: 1)
+    # The ids beside the names (user, enrollment, course): kept in the workbook and behind the pane's
+    # links, but not for reading: hidden in the pane and left out of the PDF.
+    id_columns: tuple[int, ...] = ()
+
+    def readable_columns(self) -> list[int]:
+        """The columns a person reads (the PDF's, the pane's visible ones)."""
+        return [c for c in range(len(self.columns)) if c not in self.id_columns]
 
     def chart_series(self) -> tuple[list[str], list[tuple[str, list[float]]]]:
         """(categories, [(series title, values)]) as the chart draws them."""

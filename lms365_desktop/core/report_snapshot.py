@@ -16,7 +16,7 @@ from lms365_desktop.core.mirror.database import TableSpec
 from lms365_desktop.core.report_document import ReportTable
 from lms365_desktop.core.spreadsheet import DATE, DATETIME
 
-VERSION = 1  # of the stored form; a new one never reads an older snapshot
+VERSION = 2  # of the stored form; a new one never reads an older snapshot
 SNAPSHOTS = TableSpec("report_snapshots", 1, """
 CREATE TABLE report_snapshots (report TEXT PRIMARY KEY, stamp TEXT NOT NULL, body TEXT NOT NULL)
 """)
@@ -35,7 +35,7 @@ def _cell(value: Any) -> Any:
 def _table(table: ReportTable) -> dict[str, Any]:
     return {"name": table.name, "title": table.title, "columns": [list(c) for c in table.columns],
             "rows": [[_cell(v) for v in row] for row in table.rows], "chart": table.chart,
-            "series": list(table.series_columns)}
+            "series": list(table.series_columns), "ids": list(table.id_columns)}
 
 
 def _read_table(data: dict[str, Any]) -> ReportTable:
@@ -44,7 +44,8 @@ def _read_table(data: dict[str, Any]) -> ReportTable:
                for _title, kind in columns]
     rows = [[reader(v) if reader is not None and isinstance(v, str) else v for reader, v in zip(readers, row)]
             for row in data["rows"]]
-    return ReportTable(data["name"], data["title"], columns, rows, data["chart"], tuple(data["series"]))
+    return ReportTable(data["name"], data["title"], columns, rows, data["chart"], tuple(data["series"]),
+                       tuple(data.get("ids") or ()))
 
 
 def save(connection: sqlite3.Connection, report: str, when: str, figures: list[ReportTable],

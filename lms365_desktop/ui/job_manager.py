@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from lms365_desktop.api.odata import Query
-from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, JobService, matching_ids
+from lms365_desktop.core.bulk_operations import JOB_KIND_PREFIX, JobService, matching_rows
 from lms365_desktop.core.connection import Connection
 from lms365_desktop.core.job_journal import ItemState, JobJournal, JobRecord, JobState
 from lms365_desktop.core.jobs import BulkJob, ItemOutcome, JobProgress, JobResult
@@ -109,12 +109,17 @@ class JobManager(QObject):
         self._run(job, kind, labels)
         return job.job_id
 
-    def start_matching(self, kind: str, query: Query, params: dict[str, Any], label: str) -> asyncio.Task:
-        """Fetch the ids of every row `query` matches (bulk lane, through the throttle), then start
-        the job; `label` takes `{n}`. The task's result is the job id (None when nothing matched)."""
+    def start_matching(self, kind: str, query: Query, params: dict[str, Any], label: str,
+                       describe: Callable[[list[dict]], Awaitable[dict[str, str]]] | None = None,
+                       fields: tuple[str, ...] = ("UserLoginName", "CourseId")) -> asyncio.Task:
+        """Fetch every row `query` matches (bulk lane, through the throttle), then start the job; `label`
+        takes `{n}`; `describe(rows)` names each item (whose enrollment, which course) as a job of
+        selected rows is named. The task's result is the job id (None when nothing matched)."""
         async def fetch_then_start() -> str | None:
-            ids = await matching_ids(self.context.client, kind, query)
-            return self.start(kind, ids, params, label.format(n=len(ids))) if ids else None
+            rows = await matching_rows(self.context.client, kind, query, fields if describe else ("Id",))
+            ids = [str(row["Id"]) for row in rows]
+            labels = await describe(rows) if describe is not None and rows else None
+            return self.start(kind, ids, params, label.format(n=len(ids)), labels) if ids else None
 
         return self.context.tasks.run(fetch_then_start())
 

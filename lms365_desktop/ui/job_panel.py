@@ -1,7 +1,8 @@
 """Background jobs: a dock with progress, cancel, retry and a per-item result list; a status-bar gauge."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.odata import is_guid
 from lms365_desktop.core.bulk_operations import (
     APPROVE,
     CANCEL,
@@ -36,10 +38,21 @@ from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
 
 _STATE_ICONS = {ItemState.DONE: "approve", ItemState.FAILED: "error"}
 REFRESH_MS = 100
+CARD_MIN_HEIGHT = 200
+ENROLLMENT_ROLE = Qt.ItemDataRole.UserRole  # the enrollment a result row is about ("" when none)
+
+
+def _enrollment_of(outcome: ItemOutcome) -> str:
+    """The enrollment an item is about: the item itself (approve, cancel...) or the one an enroll made."""
+    if is_guid(str(outcome.item)):
+        return str(outcome.item)
+    return outcome.message if outcome.ok and is_guid(outcome.message or "") else ""
 
 
 class JobCard(QWidget):
     """One job: label, progress, counts, Cancel / Retry failed, and what happened to each item."""
+
+    enrollment_opened = Signal(str, str)  # (enrollment id, the row's label): Enter or a double-click on a row
 
     def __init__(self, manager: JobManager, job_id: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +88,17 @@ class JobCard(QWidget):
         self.results.setMinimumHeight(110)  # a few rows stay readable; the dock scrolls the cards
         self.results.setColumnWidth(0, 320)
         self.results.setColumnWidth(1, 90)
+        # A row names a learner and a course: it leads to that enrollment, as a pane's row does.
+        self.results.itemActivated.connect(lambda item, _column: self._open(item))
+        self.open_action = QAction(icon("enrollment"), self.tr("Open enrollment") + "\t" + self.tr("Enter"),
+                                   self.results)
+        self.open_action.setObjectName("jobResultsOpen")
+        self.open_action.triggered.connect(lambda: self._open(self.results.currentItem()))
+        self.results.addAction(self.open_action)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.results.currentItemChanged.connect(
+            lambda item, _previous: self.open_action.setEnabled(bool(item and item.data(0, ENROLLMENT_ROLE))))
+        self.open_action.setEnabled(False)
         self._items: dict[int, QTreeWidgetItem] = {}
         # Progress arrives per item (hundreds a minute): gathered and shown ten times a second.
         self._progress: JobProgress | None = None
@@ -153,11 +177,18 @@ class JobCard(QWidget):
             item = QTreeWidgetItem(self.results)
             self._items[outcome.seq] = item
         item.setText(0, self.manager.item_label(self.job_id, outcome.item))
+        item.setData(0, ENROLLMENT_ROLE, _enrollment_of(outcome))
+        item.setToolTip(0, item.text(0))  # the course comes after the e-mail: often past the column's edge
         item.setText(1, self.tr("Done") if outcome.ok else self.tr("Failed"))
         item.setIcon(1, icon(_STATE_ICONS.get(outcome.state, "pending")))
         item.setText(2, self._message(outcome))
         # The raw note (e.g. the new enrollment's id) stays reachable for support.
         item.setToolTip(2, outcome.message or "")
+
+    def _open(self, item: QTreeWidgetItem | None) -> None:
+        enrollment_id = item.data(0, ENROLLMENT_ROLE) if item is not None else ""
+        if enrollment_id:
+            self.enrollment_opened.emit(enrollment_id, item.text(0))
 
     def _message(self, outcome: ItemOutcome) -> str:
         if not outcome.ok:
@@ -189,6 +220,8 @@ class JobCard(QWidget):
 class JobPanel(QDockWidget):
     """The Jobs dock: newest job on top; hidden at start unless a job runs; "Clear finished" empties it."""
 
+    enrollment_opened = Signal(str, str)  # (enrollment id, label) from any card's result rows
+
     def __init__(self, manager: JobManager, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Jobs"), parent)
         self.setObjectName("jobsDock")
@@ -218,6 +251,9 @@ class JobPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards)
+        # A scroll area asks for almost no height: the dock opened so short that a job's result rows
+        # (who, which course) were hidden under its header. One card's title, bar and a few rows stay in view.
+        scroll.setMinimumHeight(CARD_MIN_HEIGHT)
         outer.addWidget(scroll, 1)
         self.setWidget(body)
         self._render_bar()
@@ -257,6 +293,7 @@ class JobPanel(QDockWidget):
         if card is None:
             record = self.manager.journal.job(job_id)
             card = JobCard(self.manager, job_id, record.label)
+            card.enrollment_opened.connect(self.enrollment_opened)
             self.cards[job_id] = card
             self._layout.insertWidget(0, card)
         card.restart()

@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView
 
 from lms365_desktop.api.odata import Guid, Query, eq, is_guid
 from lms365_desktop.ui.context import AppContext
@@ -61,10 +62,16 @@ class PaneLinks(QObject):
                 (self.tr("Open session"), "session", self.open_enrollment_session, _has("courseSessionId")),
             ],
             "person": [
-                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id")),
+                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id"), self._enrollment_label(row)),
                  _has("Id")),
                 (self.tr("Open course"), "course", lambda row: self.open_course(row.get("CourseId")),
                  _has("CourseId")),
+            ],
+            # A list of learners' enrollments that is not a pane (a report's learners, its overdue list).
+            "learners": [
+                (self.tr("Open learner's record"), "user", self.open_learner, _has("UserId")),
+                (self.tr("Open enrollment"), "enrollment", lambda row: self.open_enrollment(row.get("Id"), self._enrollment_label(row)),
+                 _has("Id")),
             ],
         }
         for name, pane in (*panes.items(), ("person", person)):
@@ -99,6 +106,43 @@ class PaneLinks(QObject):
                     return
 
         pane.view.activated.connect(activate)
+
+    def wire_table(self, view: QAbstractItemView, kind: str, row_of: Callable[[int], dict]) -> list[QAction]:
+        """A table that is not a pane but names people or courses (a report's lists): Enter, a double-click
+        and its context menu open what the ``kind`` of pane row would; ``row_of(row)`` gives the row's
+        fields under their wire names (UserId, Id, CourseId...)."""
+        def current() -> dict | None:
+            index = view.currentIndex()
+            return row_of(index.row()) if index.isValid() else None
+
+        actions: list[tuple[QAction, Callable[[dict], bool]]] = []
+        for number, (label, icon_name, opener, applies) in enumerate(self.links[kind]):
+            action = QAction(icon(icon_name), label, view)
+            action.setObjectName(f"{view.objectName()}Open{number}")
+            action.triggered.connect(lambda _checked=False, o=opener: (row := current()) is not None and o(row))
+            view.addAction(action)
+            actions.append((action, applies))
+        if actions:
+            first = actions[0][0]
+            first.setText(first.text() + "\t" + self.tr("Enter"))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        def update(*_args: Any) -> None:
+            row = current()
+            for action, applies in actions:
+                action.setEnabled(row is not None and applies(row))
+
+        def activate(_index: Any) -> None:
+            for action, _applies in actions:
+                if action.isEnabled():
+                    action.trigger()
+                    return
+
+        view.selectionModel().currentChanged.connect(update)
+        view.model().modelReset.connect(update)
+        view.activated.connect(lambda index: (update(), activate(index)))
+        update()
+        return [a for a, _ in actions]
 
     def _open_current(self, pane: EntityPane, opener: Callable[[dict], None]) -> None:
         row = pane.current_row()
@@ -185,6 +229,15 @@ class PaneLinks(QObject):
             self.window.add_pane(self.person, self.tr("Person"), "user", shortcut="")
             if self.window.settings is not None:
                 self.person.restore_state(self.window.settings)
+
+    def _enrollment_label(self, row: dict) -> str:
+        """What the scope chip says for one enrollment: whose, in which course ('Ann Lee · Fire Safety')."""
+        if row.get("label"):
+            return str(row["label"])
+        login = row.get("UserLoginName")
+        parts = [self.directory.people.display_name(login) if login else "",
+                 self.directory.course_title(row.get("CourseId"))]
+        return " · ".join(p for p in parts if p)
 
     def _course_title(self, row: dict) -> str:
         """The title of a course row, or of the course an enrollment or session row belongs to."""

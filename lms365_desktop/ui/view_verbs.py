@@ -26,9 +26,17 @@ class ViewVerbs:
 
     def __init__(self) -> None:
         self._by_pane: dict[QWidget, PaneVerbs] = {}
+        self._listeners: list[Callable[[], object]] = []
 
     def register(self, pane: QWidget, verbs: PaneVerbs) -> None:
         self._by_pane[pane] = dict(verbs)
+        # The first pane added is current before its verbs are registered: the menus update now.
+        for listener in self._listeners:
+            listener()
+
+    def add_listener(self, listener: Callable[[], object]) -> None:
+        """Called after each registration (the window enables the current pane's verbs)."""
+        self._listeners.append(listener)
 
     def get(self, pane: QWidget | None, verb: ViewVerb) -> Callable[[], object] | None:
         return self._by_pane.get(pane, {}).get(verb) if pane is not None else None

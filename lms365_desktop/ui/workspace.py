@@ -89,6 +89,7 @@ def install_workspace(context: AppContext) -> Workspace:
     person = PersonPane(context, directory)
     links = PaneLinks(context, {"catalogs": catalogs, "courses": courses, "sessions": sessions, "users": users,
                                 "enrollments": enrollments}, person, directory)
+    job_panel.enrollment_opened.connect(links.open_enrollment)
     workspace = Workspace(directory, navigation, catalogs, courses, sessions, users, enrollments, jobs, job_panel,
                           actions, person, links)
 
@@ -219,5 +220,6 @@ def _install_view_actions(context: AppContext) -> None:
             window.actions_by_name[verb.value].setEnabled(context.view_verbs.get(pane, verb) is not None)
 
     window.pane_changed.connect(update_verbs)
+    context.view_verbs.add_listener(update_verbs)
     for menu in ("view", "file"):
         window.menus[menu].aboutToShow.connect(update_verbs)

@@ -92,3 +92,11 @@ def test_an_odd_time_stamp_falls_back_to_the_receipt_time_and_keeps_the_rest():
 def test_a_payload_of_the_wrong_shape_still_becomes_an_event():
     event = normalize_notification("CourseEnrollment", {"Course": "not an object", "Users": [USER]})
     assert event.event == "CourseEnrollment" and event.payload["Course"] == "not an object"
+
+
+def test_a_user_known_only_by_a_guest_login_is_shown_by_their_own_e_mail():
+    from lms365_desktop.core.activity_events import ActivityUser
+
+    guest = ActivityUser(login_name="i:0#.f|membership|ann_fabrikam.com#EXT#@contoso.onmicrosoft.com")
+    assert guest.display == "ann@fabrikam.com"
+    assert ActivityUser(login_name="i:0#.f|membership|bo@contoso.com").display == "bo@contoso.com"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from lms365_desktop.api.odata import Query
+from lms365_desktop.api.odata import Query, is_guid
 from lms365_desktop.core.job_journal import JobState
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
 from tests.ui.helpers import run_async, shot
@@ -37,9 +37,17 @@ def test_select_all_loaded_offers_every_matching_row(fresh, qtbot):
     jobs = fresh.workspace.jobs
     box.findChild(type(box.defaultButton()), "bulkScopeAll").click()
     qtbot.waitUntil(lambda: len(jobs.results) == 1, timeout=60_000)
-    (result,) = jobs.results.values()
+    ((job_id, result),) = jobs.results.items()
     assert result.state is JobState.FINISHED and len(result.succeeded) == total
     assert pending_count(qtbot, fresh) == 0  # the server holds every matching row approved
+    # The rows fetched from the server are named as selected rows are: whose enrollment, which course.
+    card = fresh.workspace.job_panel.card(job_id)
+    qtbot.waitUntil(lambda: card.results.topLevelItemCount() == total)
+    items = [card.results.topLevelItem(i).text(0) for i in range(total)]
+    assert not any(is_guid(text) for text in items), items[:3]
+    assert all(" <" in text and "> · " in text for text in items), items[:3]
+    fresh.workspace.job_panel.show()
+    shot(fresh.workspace.job_panel, "jobs_scope_all_named")
 
 
 def test_only_the_loaded_rows_when_the_user_says_so(fresh, qtbot):

@@ -78,3 +78,10 @@ def test_view_verbs_follow_what_the_pane_can_do(qtbot, window_context):
     window.show_pane(activity)
     assert not window.actions_by_name["chooseColumns"].isEnabled()
     assert window.actions_by_name["refresh"].isEnabled()
+
+
+def test_the_first_pane_shown_at_start_can_be_refreshed_and_exported(qtbot, window_context):
+    """The Catalogs pane, current at start, had Refresh and Export greyed until another pane was visited."""
+    window = window_context.window
+    assert window.current_pane() is window_context.workspace.catalogs
+    assert all(window.actions_by_name[name].isEnabled() for name in ("refresh", "exportCsv", "find"))

@@ -21,10 +21,10 @@ from lms365_desktop.api.throttle import Lane
 from lms365_desktop.api.transport import retry_after_seconds
 from lms365_desktop.core.mirror.database import MirrorDatabase, TableSpec
 from lms365_desktop.core.mirror.user_fields import EMPLOYEE_FIELD_TABLE, employee_id_of, read_employee_field
+from lms365_desktop.core.logins import GUEST_MARK, guest_email, principal, short_login  # noqa: F401 - said here too
 
 log = logging.getLogger(__name__)
 
-GUEST_MARK = "#ext#"
 ENTITY = "users"
 # What the directory keeps of a user. IsExternal is left out: the real service cannot $select
 # computed members (API notes section 3); a guest is recognised by #EXT# in the login instead.
@@ -63,22 +63,6 @@ def login_key(login: str | None) -> str:
     return (login or "").strip().casefold()
 
 
-def principal(login: str | None) -> str:
-    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com'; never shows the claim prefix."""
-    return (login or "").rsplit("|", 1)[-1]
-
-
-def guest_email(login: str | None) -> str:
-    """A guest's real address from 'ann_fabrikam.com#EXT#@contoso.onmicrosoft.com' -> 'ann@fabrikam.com'."""
-    name = principal(login)
-    at = name.casefold().find(GUEST_MARK)
-    if at < 0:
-        return ""
-    local = name[:at]
-    user, sep, domain = local.rpartition("_")
-    return f"{user}@{domain}" if sep and user and domain else local
-
-
 @dataclass(frozen=True, slots=True)
 class DirectoryUser:
     """One person as the directory knows them."""
@@ -114,11 +98,6 @@ class DirectoryUser:
         """'Ann Lee <ann@contoso.com>', as pickers and job results show a person."""
         email = self.real_email
         return f"{self.title} <{email}>" if self.title and email else (self.title or email)
-
-
-def short_login(login: str | None) -> str:
-    """What a pane shows for a login the directory does not know (yet): no claim prefix, a guest's e-mail."""
-    return guest_email(login) or principal(login)
 
 
 def _search_text(user: DirectoryUser) -> str:

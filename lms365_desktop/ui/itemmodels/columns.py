@@ -164,7 +164,7 @@ ENUM_TEXTS = {
     "Webinar": QT_TRANSLATE_NOOP("EnumText", "Webinar"),
     "AutomaticApproval": QT_TRANSLATE_NOOP("EnumText", "Automatic Approval"),
     "LineManagerApproval": QT_TRANSLATE_NOOP("EnumText", "Line Manager Approval"),
-    "LMSAdministratorsApproval": QT_TRANSLATE_NOOP("EnumText", "LMSAdministrators Approval"),
+    "LMSAdministratorsApproval": QT_TRANSLATE_NOOP("EnumText", "LMS Administrators Approval"),
     "CustomApproval": QT_TRANSLATE_NOOP("EnumText", "Custom Approval"),
     "ExternalWebhookApproval": QT_TRANSLATE_NOOP("EnumText", "External Webhook Approval"),
     "EnrollToSingle": QT_TRANSLATE_NOOP("EnumText", "Enroll To Single"),

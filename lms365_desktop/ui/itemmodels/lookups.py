@@ -5,7 +5,8 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 from lms365_desktop.api.client import Lms365Client
-from lms365_desktop.api.odata import Query
+from lms365_desktop.api.odata import MAX_OR_TERMS, Guid, Query, any_of, chunks
+from lms365_desktop.core.logins import short_login
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 
 if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands it to the panes
@@ -13,10 +14,9 @@ if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands i
 
 
 def user_principal(login_name: str | None) -> str:
-    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com' (the part people recognise)."""
-    if not login_name:
-        return ""
-    return login_name.rsplit("|", 1)[-1]
+    """'i:0#.f|membership|ann@contoso.com' -> 'ann@contoso.com' (the part people recognise); a guest's
+    'ann_fabrikam.com#EXT#@contoso.onmicrosoft.com' -> 'ann@fabrikam.com', as the user directory says it."""
+    return short_login(login_name)
 
 
 class Directory:
@@ -25,6 +25,8 @@ class Directory:
     def __init__(self, people: People) -> None:
         self.courses: dict[str, Any] = {}
         self.catalogs: dict[str, str] = {}
+        # Session titles by id, looked up for the rows shown (a tenant may hold thousands of sessions).
+        self.sessions: dict[str, str] = {}
         self._loaded_for: Lms365Client | None = None
         self._loading: asyncio.Future | None = None
         # People by login: one per window, outlives reset().
@@ -32,6 +34,7 @@ class Directory:
 
     def reset(self) -> None:
         self.courses, self.catalogs, self._loaded_for, self._loading = {}, {}, None, None
+        self.sessions = {}
 
     async def ensure(self, client: Lms365Client) -> None:
         if self._loaded_for is client:
@@ -51,6 +54,20 @@ class Directory:
         async for row in client.paginate("CourseCatalogs", Query().select("Id", "Title")):
             catalogs[str(field_value(row, "Id"))] = field_value(row, "Title") or ""
         self.courses, self.catalogs, self._loaded_for = courses, catalogs, client
+
+    async def resolve_sessions(self, client: Lms365Client, session_ids: Any) -> None:
+        """Look up the titles of the sessions not known yet: one request per MAX_OR_TERMS of them, never
+        one per row; a session that is gone is remembered as untitled, so it is not asked for again."""
+        wanted = sorted({str(i) for i in session_ids if i} - self.sessions.keys())
+        for part in chunks(wanted, MAX_OR_TERMS):
+            query = Query().filter(any_of("Id", [Guid(i) for i in part])).select("Id", "Title")
+            async for row in client.paginate("CourseSessions", query, model=None):
+                self.sessions[str(row["Id"])] = row.get("Title") or ""
+            for session_id in part:
+                self.sessions.setdefault(session_id, "")
+
+    def session_title(self, session_id: Any) -> str:
+        return self.sessions.get(str(session_id), "") if session_id else ""
 
     def remember_course(self, row: Any) -> None:
         self.courses[str(field_value(row, "Id"))] = row

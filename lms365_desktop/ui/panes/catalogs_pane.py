@@ -41,5 +41,5 @@ class CatalogsPane(EntityPane):
 
     def __init__(self, context: AppContext, parent=None) -> None:
         self.title = self.tr("Catalogs")
-        columns = [Column("Title", self.tr("Catalog"), width=320), Column("Id", self.tr("Id"), width=300)]
+        columns = [Column("Title", self.tr("Catalog"), width=320), Column("Id", self.tr("Id"), width=300, visible=False)]
         super().__init__(context, columns, object_name="catalogsPane", details=CatalogDetails(context), parent=parent)

@@ -111,6 +111,15 @@ class DetailsPanel(QScrollArea):
     async def load_more(self, row: Any) -> None:
         """Fetch and add sections for ``row`` (runs after the fields are shown)."""
 
+    def refresh_field(self, path: str) -> None:
+        """Show one field again (a name the user directory has just found for a login)."""
+        value = self.findChild(QLabel, f"detail_{path.replace('/', '_')}")
+        if value is None or self.row is None:
+            return
+        text = self.field_text(self.row, path) or "—"
+        value.setText(_breakable(_escape(text)))
+        value.setToolTip(self.field_tooltip(self.row, path) or (text if len(text) > 24 else ""))
+
     def add_section(self, name: str, title: str, items: Sequence[str], empty: str | None = None) -> QLabel:
         """A titled block of lines under the fields (at most SECTION_LINES, then "and N more")."""
         caption = QLabel(f"<b>{_escape(title)}</b>")

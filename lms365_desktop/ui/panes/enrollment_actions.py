@@ -1,10 +1,11 @@
 """Enrollment actions on the selection: toolbar, context menu and keyboard; one row now, many as a job."""
 from __future__ import annotations
 
+import html
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 
 from lms365_desktop.api.errors import Lms365Error
@@ -22,6 +23,8 @@ from lms365_desktop.core.bulk_operations import APPROVE, CANCEL, COMPLETE, ENROL
 from lms365_desktop.core.mirror.user_directory import DirectoryUser, user_from_wire
 from lms365_desktop.ui.panes.enrollments_pane import EnrollmentsPane
 from lms365_desktop.ui.panes.session_times import session_when
+
+WHO_LINES = 5  # the learners a question names; more are counted
 
 
 def one_or_many(n: int, one: str, many: str) -> str:
@@ -167,9 +170,14 @@ class EnrollmentActions(QObject):
             self._say_nothing_applies(kind)
             return None
         skipped = len(self.enrollments.selected_rows()) - len(rows)
-        details = options.pop("details", "")
+        details = html.escape(options.pop("details", ""))
+        # Whose enrollments, in which course: the question names them, as the job's rows will.
+        who = [html.escape(self._label(r)) for r in rows[:WHO_LINES]]
+        if len(rows) > WHO_LINES:
+            who.append(html.escape(self.tr("… and {n} more").format(n=QLocale().toString(len(rows) - WHO_LINES))))
+        details = "<br>".join(who) + ("<br>" + details if details else "")
         if skipped:
-            details += (" " if details else "") + one_or_many(
+            details += ("<br>" if details else "") + one_or_many(
                 skipped, self.tr("%n selected row is skipped: the action does not apply to it.", "", skipped),
                 self.tr("%n selected rows are skipped: the action does not apply to them.", "", skipped))
         dialog = ActionDialog(name=f"{kind}Dialog", title=title, question=question,
@@ -199,7 +207,7 @@ class EnrollmentActions(QObject):
             # Ctrl+A selected the loaded rows only: say so, and offer every row matching on the server.
             ask_scope(self.context.window, title, model.loaded_count, total,
                       on_loaded=lambda: self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels),
-                      on_all=lambda: self.jobs.start_matching(kind, model.query(), params, label))
+                      on_all=lambda: self.jobs.start_matching(kind, model.query(), params, label, self._labels))
             return None
         return self.jobs.start(kind, ids, params, label.format(n=len(ids)), labels)
 
@@ -232,6 +240,12 @@ class EnrollmentActions(QObject):
         return {APPROVE: self.tr("Approved"), REJECT: self.tr("Rejected"), CANCEL: self.tr("Cancelled"),
                 COMPLETE: self.tr("Marked completed"), RETAKE: self.tr("Retake started"),
                 ENROLL: self.tr("Enrolled")}[kind] + (f" ({n})" if n > 1 else "")
+
+    async def _labels(self, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """Each row's label, the people looked up in the local directory first (no call per row)."""
+        await self.directory.ensure(self.context.client)
+        await self.directory.people.resolve(field_value(r, "UserLoginName") for r in rows)
+        return {str(field_value(r, "Id")): self._label(r) for r in rows}
 
     def _label(self, row: dict[str, Any]) -> str:
         return f"{self.directory.people.label(field_value(row, 'UserLoginName'))} · {self.directory.course_title(field_value(row, 'CourseId'))}"

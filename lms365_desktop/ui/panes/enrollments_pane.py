@@ -58,6 +58,7 @@ class EnrollmentDetails(DetailsPanel):
             ("CoursePassingStatus", self.tr("Progress")), ("RegistrationDate", self.tr("Registered")),
             ("StartDate", self.tr("Started")), ("CompletionDate", self.tr("Completed")),
             ("DueDate", self.tr("Due")), ("EndDate", self.tr("Ends")), ("CEU", self.tr("CEU")),
+            ("courseSessionId", self.tr("Session")),
             ("CancellationReason", self.tr("Reason")), ("Roles", self.tr("Roles")),
             ("IsPartOfTrainingPlan", self.tr("Training plan")), ("Id", self.tr("Id")),
         )
@@ -72,6 +73,8 @@ class EnrollmentDetails(DetailsPanel):
         value = field_value(row, path)
         if path == "CourseId":
             return self.directory.course_title(value)
+        if path == "courseSessionId":
+            return self.directory.session_title(value) if value else ""
         if path in ("RegistrationStatus", "CoursePassingStatus"):
             return enum_text(value)
         if path == "DueDate":
@@ -138,9 +141,9 @@ class EnrollmentsPane(EntityPane):
                    text=lambda row: self.tr("Yes") if field_value(row, "CertificateId") else "",
                    extra={"export": _flag_and_id(self.tr("Certificate"), self.tr("Certificate (id)"),
                                                  "CertificateId")}),
-            Column("courseSessionId", self.tr("Session"), width=100, visible=False, sortable=False,
-                   text=lambda row: self.tr("Yes") if field_value(row, "courseSessionId") else "",
-                   extra={"export": _flag_and_id(self.tr("Session"), self.tr("Session (id)"), "courseSessionId")}),
+            # The session by its title (looked up for each page shown), its id beside it in exports.
+            Column("courseSessionId", self.tr("Session"), width=220, visible=False, sortable=False,
+                   text=lambda row: directory.session_title(field_value(row, "courseSessionId"))),
             Column("Id", self.tr("Id"), width=280, visible=False),
         ]
         # The learner's details from the user directory, after the older columns so those keep
@@ -207,6 +210,8 @@ class EnrollmentsPane(EntityPane):
         # The page's learners are named from the local directory before the rows are shown:
         # one local lookup for the page, no request per row.
         await self.people.resolve(field_value(row, "UserLoginName") for row in rows)
+        await self.directory.resolve_sessions(self.context.client,
+                                              [field_value(row, "courseSessionId") for row in rows])
 
     def _on_people_names_changed(self) -> None:
         self.model.refresh_display()

@@ -13,13 +13,13 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QWidget
 
+from lms365_desktop.core.logins import principal
 from lms365_desktop.core.spreadsheet import BOOL, DATETIME, NUMBER, TEXT
 from lms365_desktop.core.table_export import ExportField, export_matching, export_rows
 from lms365_desktop.core.time_zones import machine_zone_label
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import DAYS, Column, field_value
 from lms365_desktop.ui.itemmodels.entity_model import EntityTableModel
-from lms365_desktop.ui.itemmodels.lookups import user_principal
 from lms365_desktop.ui.local_time import wall_clock
 from lms365_desktop.ui.theme import icon
 from lms365_desktop.ui.widgets.progress_strip import ProgressStrip
@@ -104,7 +104,7 @@ def export_fields(columns: Sequence[Column], sample: Sequence[Any], key: str = "
             if column.key.endswith("LoginName"):
                 # The login beside the name, without the claim prefix nobody should have to read.
                 fields.append(ExportField(translate("PaneExport", "{title} (login)").format(title=column.title), TEXT,
-                                          lambda row, k=column.key: user_principal(field_value(row, k))))
+                                          lambda row, k=column.key: principal(field_value(row, k))))
             elif _is_id_key(column.key) and column.key != key:
                 fields.append(ExportField(translate("PaneExport", "{title} (id)").format(title=column.title), TEXT,
                                           lambda row, k=column.key: field_value(row, k)))

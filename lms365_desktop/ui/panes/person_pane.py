@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from lms365_desktop.api.odata import Guid, Query, and_, any_of, contains, eq
+from lms365_desktop.core.logins import short_login
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
@@ -57,13 +58,21 @@ class PersonSummary(DetailsPanel):
         return person_name(row)
 
     def field_text(self, row: Any, path: str) -> str:
-        if path in ("ManagerLoginName", "LoginName"):
-            return user_principal(field_value(row, path))
+        # As the Users pane's details say it: the manager by name, the login as the person signs in.
+        if path == "ManagerLoginName":
+            login = field_value(row, path)
+            return self.directory.people.display_name(login) if login else ""
+        if path == "LoginName":
+            return short_login(field_value(row, path))
         return display_text(field_value(row, path))
 
     async def load_more(self, row: Any) -> None:
         client = self.context.client
         user_id = Guid(field_value(row, "Id"))
+        manager = field_value(row, "ManagerLoginName")
+        if manager:  # the manager by name: one local lookup, as the Users pane does for its rows
+            await self.directory.people.resolve([manager])
+            self.refresh_field("ManagerLoginName")
         await self.directory.ensure(client)
         query = Query().filter(eq("UserId", user_id)).select(
             "Id", "CourseId", "DueDate", "RegistrationStatus", "CoursePassingStatus")

@@ -64,16 +64,18 @@ def _table(writer: QPdfWriter, painter: QPainter, table: ReportTable, y: float, 
     if not table.columns:
         return
     row_height = 16.0
+    shown = table.readable_columns()  # the ids would take the names' room; the workbook keeps them
     # Columns as wide as their longest text (names need more room than counts), within the page.
-    needs = [max([len(title)] + [len(cell_text(r[c], kind)) for r in table.rows[:500]]) + 2
-             for c, (title, kind) in enumerate(table.columns)]
+    needs = [max([len(table.columns[c][0])] + [len(cell_text(r[c], table.columns[c][1])) for r in table.rows[:500]])
+             + 2 for c in shown]
     scale = width / sum(needs)
-    lefts = [sum(needs[:c]) * scale for c in range(len(needs))]
-    widths = [n * scale for n in needs]
+    lefts = dict(zip(shown, (sum(needs[:i]) * scale for i in range(len(needs)))))
+    widths = dict(zip(shown, (n * scale for n in needs)))
 
     def header(top: float) -> float:
         painter.setFont(bold)
-        for c, (title, _kind) in enumerate(table.columns):
+        for c in shown:
+            title = table.columns[c][0]
             painter.drawText(QRectF(lefts[c], top, widths[c] - 4, row_height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawLine(0, int(top + row_height), int(width), int(top + row_height))
@@ -88,8 +90,8 @@ def _table(writer: QPdfWriter, painter: QPainter, table: ReportTable, y: float, 
         if y + row_height > height:
             writer.newPage()
             y = header(0)
-        for c, value in enumerate(row):
-            kind = table.columns[c][1]
+        for c in shown:
+            value, kind = row[c], table.columns[c][1]
             align = Qt.AlignmentFlag.AlignRight if isinstance(value, (int, float)) and not isinstance(value, bool) \
                 else Qt.AlignmentFlag.AlignLeft
             painter.drawText(QRectF(lefts[c], y, widths[c] - 6, row_height),

@@ -87,6 +87,8 @@ class ReportSection(QWidget):
         self.title_label.setText(table.title)
         self.table.setAccessibleName(table.title)
         self.model.set_rows(table.columns, table.rows)
+        for column in range(len(table.columns)):  # ids stay behind the links, not in the reader's way
+            self.table.setColumnHidden(column, column in table.id_columns)
         self._fit_columns()
         self._draw()
 

@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QLocale, QObject
 
+from lms365_desktop.core.logins import principal, short_login
 from lms365_desktop.core.report_document import BAR, PIE, RINGS, STACKED, ReportTable
 from lms365_desktop.core.reports import (EXPIRY_WINDOWS, STATES, Compliance, CourseProgress, LearnerProgress,
                                          StateCounts)
@@ -70,8 +71,8 @@ class ReportTables(QObject):
     def learners(self, name: str, title: str, rows: list[tuple[str, str, str, str]]) -> ReportTable:
         return ReportTable(name, title, ((self.tr("Learner"), TEXT), (self.tr("Login"), TEXT),
                                          (self.tr("User id"), TEXT), (self.tr("Enrollment id"), TEXT)),
-                           [[n or login.rsplit("|", 1)[-1], login.rsplit("|", 1)[-1], uid, eid]
-                            for eid, uid, login, n in rows])
+                           [[n or short_login(login), principal(login), uid, eid]
+                            for eid, uid, login, n in rows], id_columns=(2, 3))
 
     # ---- learner progress ---------------------------------------------------------------------
     def learner_progress(self, report: LearnerProgress) -> tuple[list[ReportTable], list[ReportTable]]:
@@ -79,13 +80,14 @@ class ReportTables(QObject):
             (self.tr("Course"), TEXT), (self.tr("State"), TEXT), (self.tr("Due (UTC)"), DATE),
             (self.tr("Completed (UTC)"), DATE), (self.tr("Course id"), TEXT), (self.tr("Enrollment id"), TEXT)),
             [[e.course_title, self.state_label(e.state), _date(e.due_date), _date(e.completion_date), e.course_id,
-              e.enrollment_id] for e in report.enrollments])
+              e.enrollment_id] for e in report.enrollments], id_columns=(4, 5))
         today = datetime.now(timezone.utc).date()  # the expiry dates are UTC days, as the headers say
         certificates = ReportTable("learnerCertificatesTable", self.tr("Certificates"), (
             (self.tr("Course"), TEXT), (self.tr("Status"), TEXT), (self.tr("Issued (UTC)"), DATE),
             (self.tr("Expires (UTC)"), DATE), (self.tr("Days left"), NUMBER), (self.tr("Certificate id"), TEXT)),
             [[c.course_title, c.status, _date(c.issued), _date(c.expiry),
-              (_date(c.expiry) - today).days if c.expiry else None, c.certificate_id] for c in report.certificates])
+              (_date(c.expiry) - today).days if c.expiry else None, c.certificate_id] for c in report.certificates],
+            id_columns=(5,))
         # LMS365's Learner's Progress dashboard: four charts, each state's share of the courses that count.
         counts, active = report.states.counts, report.states.active
         four = ReportTable("learnerStatesTable", self.tr("Progress: completed, in progress, not started, overdue"), (
@@ -108,9 +110,9 @@ class ReportTables(QObject):
             (self.tr("Learner"), TEXT), (self.tr("Department"), TEXT), (self.tr("Course"), TEXT),
             (self.tr("Due (UTC)"), DATE), (self.tr("Days overdue"), NUMBER), (self.tr("User id"), TEXT),
             (self.tr("Enrollment id"), TEXT)),
-            [[o.name or o.user_login.rsplit("|", 1)[-1], o.department, o.course_title, _date(o.due_date),
+            [[o.name or short_login(o.user_login), o.department, o.course_title, _date(o.due_date),
               o.days_overdue, o.user_id, o.enrollment_id]
-             for o in sorted(report.overdue, key=lambda o: -o.days_overdue)])
+             for o in sorted(report.overdue, key=lambda o: -o.days_overdue)], id_columns=(5, 6))
         figures = [
             self._by_state("complianceTable", self.tr("Required courses by state"), report.required),
             self.rate_table("complianceSummaryTable", report.required),

@@ -16,7 +16,7 @@ from lms365_desktop.core.report_workbook import write_report_workbook
 from lms365_desktop.core.mirror.learning import Freshness
 from lms365_desktop.core.reports import STATE_FILTERS, ReportQueries, iso
 from lms365_desktop.ui.context import AppContext
-from lms365_desktop.ui.local_time import recent_text
+from lms365_desktop.ui.local_time import moment_text, recent_text
 from lms365_desktop.ui.pane_links import PaneLinks
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.reports.chart_kit import ChartKit
@@ -51,6 +51,7 @@ class ReportsPane(QWidget):
         self._pending_department: str | None = None
         self.snapshots = Snapshots()
         self.provisional = False  # the figures shown are a snapshot, being computed again
+        self._freshness: Freshness | None = None  # the last shown, for an export's dated line
         self.freshness_label = QLabel(self)
         self.freshness_label.setObjectName("reportsFreshness")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -93,6 +94,7 @@ class ReportsPane(QWidget):
         self.course_page.open_slice_requested.connect(self.open_slice)
         self.course_page.learners_label.setText(self.tr("Choose a state or a department's cell to list its learners."))
         self.learner_page.learner_chosen.connect(self.show_learner)
+        self._link_lists(links)
         self.compliance_page.scope_changed.connect(self.recompute_soon)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -108,6 +110,24 @@ class ReportsPane(QWidget):
         self._restored = LastReport.load(context.settings)
         if self._restored is not None:
             self._reopen(self._restored)
+
+    def _link_lists(self, links: PaneLinks) -> None:
+        """The lists that name learners and courses lead to them (Enter, a double-click, the context menu),
+        as the panes' rows do; the columns are the builder's (report_tables.py)."""
+        def fields(section, label: tuple[int, int] | None = None, **columns: int):
+            def row_of(row: int) -> dict:
+                found = {name: str(section.model.value(row, column) or "") for name, column in columns.items()}
+                if label is not None:  # learner · course, for the place it opens
+                    found["label"] = " · ".join(str(section.model.value(row, c) or "") for c in label)
+                return found
+            return row_of
+
+        learners = self.course_page.sections["courseLearnersTable"]
+        links.wire_table(learners.table, "learners", fields(learners, UserLoginName=1, UserId=2, Id=3))
+        overdue = self.compliance_page.sections["complianceOverdueTable"]
+        links.wire_table(overdue.table, "learners", fields(overdue, (0, 2), UserId=5, Id=6))
+        courses = self.learner_page.sections["learnerEnrollmentsTable"]
+        links.wire_table(courses.table, "person", fields(courses, CourseId=4, Id=5))
 
     # ---- the last report, again at start ------------------------------------------------------
     def _reopen(self, last: LastReport) -> None:
@@ -335,17 +355,20 @@ class ReportsPane(QWidget):
         if self.controller.mirror is not None:
             self.context.tasks.run(self._show_freshness())
         else:
+            self._freshness = None
             self.freshness_label.setText(self.tr("Not connected."))
 
-    def when(self, moment: datetime) -> str:
-        """'09:41 CET' today, else the date too; in this computer's zone, which it names."""
-        return recent_text(moment, zone=True)
+    def when(self, moment: datetime, dated: bool = False) -> str:
+        """'09:41 CET' today, else the date too; in this computer's zone, which it names. ``dated``: always
+        with the date (a file is read on another day than it was written)."""
+        return moment_text(moment, zone=True) if dated else recent_text(moment, zone=True)
 
     async def _show_freshness(self) -> None:
         fresh = await self.controller.freshness()
+        self._freshness = fresh
         self.freshness_label.setText(self.freshness_text(fresh))
 
-    def freshness_text(self, fresh: Freshness) -> str:
+    def freshness_text(self, fresh: Freshness, dated: bool = False) -> str:
         if self.controller.syncing:
             entity, rows = self.controller.mirror.progress if self.controller.mirror is not None else ("", 0)
             base = self.tr("Syncing the local copy… (%1: %2 rows)").replace("%1", entity).replace(
@@ -353,14 +376,16 @@ class ReportsPane(QWidget):
         elif not fresh.filled:
             base = self.tr("The local copy is not filled yet.")
         elif fresh.changes:
-            base = self.tr("As of %1, %n change(s) since", "", fresh.changes).replace("%1", self.when(fresh.sync_at))
+            base = self.tr("As of %1, %n change(s) since", "", fresh.changes).replace(
+                "%1", self.when(fresh.sync_at, dated))
         else:
-            base = self.tr("As of %1").replace("%1", self.when(fresh.sync_at))
+            base = self.tr("As of %1").replace("%1", self.when(fresh.sync_at, dated))
         if self.provisional:
             base += " " + self.tr("(recounting…)")
         since = self.controller.unreachable_since
         if since is not None:
-            base += " " + self.tr("— stale: the tenant could not be reached since %1").replace("%1", self.when(since))
+            base += " " + self.tr("— stale: the tenant could not be reached since %1").replace(
+                "%1", self.when(since, dated))
         return base
 
     # ---- exports ------------------------------------------------------------------------------
@@ -375,8 +400,10 @@ class ReportsPane(QWidget):
         else:
             scope = f"{self.compliance_page.catalog.currentText()} · {self.compliance_page.department.currentText()}"
             details = page.details
-        return ReportDocument(self.tabs.tabText(self.tabs.currentIndex()), scope, self.freshness_label.text(),
-                              page.figures, details)
+        # The file says the day as well as the time: "As of 09:41" means nothing next week.
+        freshness = (self.freshness_text(self._freshness, dated=True) if self._freshness is not None
+                     else self.freshness_label.text())
+        return ReportDocument(self.tabs.tabText(self.tabs.currentIndex()), scope, freshness, page.figures, details)
 
     def _ask_path(self, name_filter: str, suffix: str, export: Callable[[str], object]) -> None:
         dialog = QFileDialog(self, self.tr("Export report"))

@@ -173,6 +173,9 @@ class ReviewPage(QWizardPage):
             return (self.tr("%n day after enrollment", "", n) if n == 1
                     else self.tr("%n days after enrollment", "", n))
 
+        def person(login: str) -> str:
+            return names.get(f"person:{login}") or user_principal(login)
+
         def items(entries: list[dict] | None, key: str) -> str:
             texts = []
             for entry in entries or []:
@@ -224,8 +227,8 @@ class ReviewPage(QWizardPage):
             ]),
             (self.tr("Content and people"), [
                 (self.tr("Learning modules"), modules), (self.tr("Quizzes"), ", ".join(body.get("Quizzes") or [])),
-                (self.tr("Trainers"), ", ".join(user_principal(x) for x in body.get("TrainerLogins") or [])),
-                (self.tr("Teachers"), ", ".join(user_principal(x) for x in body.get("TeacherLogins") or [])),
+                (self.tr("Trainers"), ", ".join(person(x) for x in body.get("TrainerLogins") or [])),
+                (self.tr("Teachers"), ", ".join(person(x) for x in body.get("TeacherLogins") or [])),
                 (self.tr("Site template"), body.get("SiteTemplate") or ""),
                 (self.tr("Course layout"), body.get("CourseLayoutId") or ""),
             ]),

@@ -224,6 +224,9 @@ class CourseWizard(QWizard):
                 "CourseCatalogId": self.basics.catalog.currentText(),
                 "FailedCourseId": self.enrollment.failed_course.currentText(),
             }
+            # Trainers and teachers by the names they were picked by, not their logins.
+            names.update({f"person:{u.login_name}": u.display_name
+                          for picker in (self.content.trainers, self.content.teachers) for u in picker.users()})
             parents = self.categorisation.parent_category  # where a new category goes, by name
             names.update({f"category:{parents.itemData(i)}": parents.itemText(i) for i in range(1, parents.count())})
             # The wire sends enum names; beside them, the words the panes use.

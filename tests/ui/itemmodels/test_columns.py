@@ -53,3 +53,14 @@ def test_a_date_column_in_a_model_under_two_zones(qtbot, qasync_loop, qtmodeltes
             assert model.index(0, 1).data() == first
             assert "07:00 UTC" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_an_enrollment_flow_reads_as_words_in_every_place(qapp):
+    """The Courses pane and its details said 'LMSAdministrators Approval'; the wizard 'LMS Administrators
+    Approval': one reading everywhere."""
+    from lms365_desktop.api.enums import EnrollmentFlow
+    from lms365_desktop.ui.enum_words import enum_words
+    from lms365_desktop.ui.itemmodels.columns import enum_text
+
+    assert enum_text("LMSAdministratorsApproval") == "LMS Administrators Approval"
+    assert enum_text("LMSAdministratorsApproval") == enum_words(EnrollmentFlow.LMSAdministratorsApproval)

@@ -12,7 +12,7 @@ from lms365_desktop.core.certificate_uploads import CertificateUploadService
 from lms365_desktop.core.job_journal import JobState
 from lms365_desktop.ui.dialogs.user_picker import UserPickerDialog
 from lms365_desktop.ui.panes.enrollments_pane import PENDING
-from tests.ui.helpers import run_async, select_rows
+from tests.ui.helpers import run_async, select_rows, shot
 
 
 
@@ -259,3 +259,26 @@ def test_after_force_retake_the_certificate_shown_and_checked_agree_with_the_ser
     # The upload wizard's check agrees: nothing to replace, a new record is made for this attempt.
     after = learner()
     assert after.certificate_id is None and not after.has_certificate_file
+
+
+def test_a_question_names_whose_enrollments_it_is_about(fresh, qtbot):
+    """'Cancel 7 enrollments?' says whose, in which course (five named, the rest counted), as the job's rows do."""
+    from PySide6.QtWidgets import QLabel
+
+    qtbot.waitUntil(lambda: fresh.workspace.people.is_filled, timeout=20_000)
+    enrolled = enrollments_where(qtbot, fresh, "RegistrationStatus eq 'Enrolled'")[:7]
+    pane = show_enrollments(qtbot, fresh, ids_filter([e["Id"] for e in enrolled]))
+    qtbot.waitUntil(lambda: pane.model.loaded_count == 7)
+    people, directory = fresh.workspace.people, fresh.workspace.directory
+    fresh.window.actions_by_name["cancel"].trigger()
+    dialog = open_dialog(qtbot, fresh, "cancelDialog")
+    text = dialog.findChild(QLabel, "actionQuestion").text()
+    shown = [pane.model.row_at(r) for r in range(7)]
+    named = [f"{people.label(r['UserLoginName'])} · {directory.course_title(r['CourseId'])}" for r in shown]
+    escaped = [n.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for n in named]
+    assert all(e in text for e in escaped[:5]) and escaped[5] not in text and "… and 2 more" in text
+    assert " <" not in text.split("<br>", 1)[1].replace("<br>", "")  # the e-mails are text, not tags
+    dialog.resize(560, dialog.sizeHint().height())
+    shot(dialog, "cancel-dialog-names")
+    dialog.reject()
+    qtbot.waitUntil(lambda: fresh.window.findChild(QDialog, "cancelDialog") is None)

@@ -242,3 +242,37 @@ def test_an_enrollments_dates_read_on_this_computers_clock_and_say_its_zone(mach
     metrics = pane.view.horizontalHeader().fontMetrics()
     assert pane.view.columnWidth(REGISTERED) > metrics.horizontalAdvance(header(REGISTERED))
     shot(fresh.window, f"enrollments-dates-{machine_zone_name.replace('/', '_')}")
+
+
+def test_an_enrollments_session_reads_by_its_title_in_the_column_details_and_export(main_window, qtbot, tmp_path):
+    """Not 'Yes': the session a learner sits in, by the title the coordinator gave it; its id beside it in exports."""
+    import csv
+
+    window, workspace, client = main_window.window, main_window.workspace, main_window.client
+    qtbot.waitUntil(lambda: workspace.people.is_filled, timeout=20_000)
+    row = run_async(qtbot, client.fetch_page("Enrollments", Query().filter("courseSessionId ne null").top(1),
+                                             model=None)).rows[0]
+    session = run_async(qtbot, client.fetch_page("CourseSessions", Query().filter(
+        f"Id eq {row['courseSessionId']}").select("Id", "Title"), model=None)).rows[0]
+    pane = workspace.enrollments
+    window.show_pane(pane)
+    pane.set_scope(f"Id eq {row['Id']}", "one enrollment")
+    qtbot.waitUntil(lambda: not pane.model.loading and pane.model.loaded_count == 1
+                    and pane.model.server_filter == f"Id eq {row['Id']}", timeout=15_000)
+    keys = [c.key for c in pane.model.columns]
+    column = keys.index("courseSessionId")
+    assert pane.model.headerData(column, Qt.Orientation.Horizontal) == "Session"
+    assert pane.model.index(0, column).data() == session["Title"]
+    assert pane.select_key(row["Id"])
+    qtbot.waitUntil(lambda: pane.details.findChild(QLabel, "detail_courseSessionId") is not None
+                    and pane.details.findChild(QLabel, "detail_courseSessionId").text().replace("\u200b", "")
+                    == session["Title"], timeout=5_000)
+    pane.view.horizontalHeader().showSection(column)  # as the column chooser shows it
+    pane.view.scrollTo(pane.model.index(0, column))
+    shot(window, "enrollments-session-title")
+    path = tmp_path / "one.csv"
+    task = pane.export_view_to(str(path))
+    qtbot.waitUntil(task.done, timeout=10_000)
+    with open(path, encoding="utf-8-sig") as handle:
+        (exported,) = list(csv.DictReader(handle))
+    assert exported["Session"] == session["Title"] and exported["Session (id)"] == row["courseSessionId"]

@@ -45,3 +45,36 @@ def test_a_learners_record_reads_dates_on_this_computers_clock(fresh, qtbot, mon
         assert any(line.startswith(f"{days} days overdue: ") for line in person.summary.section_texts("overdue"))
         person.resize(1500, 600)
         shot(person, f"person-record-{zone.replace('/', '_')}")
+
+
+def test_a_record_names_the_manager_and_shows_a_guests_real_e_mail(main_window, qtbot):
+    """The record's Manager line says who the manager is (as the Users pane's details do), and a guest's
+    login reads as their own e-mail, never 'x_fabrikam.com#EXT#@…'."""
+    from PySide6.QtWidgets import QLabel
+
+    context = main_window
+    people = context.workspace.people
+    qtbot.waitUntil(lambda: people.is_filled, timeout=20_000)
+    users = run_async(qtbot, _all(context.client, "Users", Query().filter("IsDeleted eq false")))
+    titles = {u["LoginName"].casefold(): u["Title"] for u in users}
+    guest = next(u for u in users if "#EXT#" in u["LoginName"] and u.get("ManagerLoginName")
+                 and u["ManagerLoginName"].casefold() in titles)
+    manager = titles[guest["ManagerLoginName"].casefold()]
+    person = context.workspace.person
+    context.workspace.links.open_person(guest)
+    qtbot.waitUntil(lambda: context.window.current_pane() is person, timeout=10_000)
+
+    def line(name: str) -> str:
+        label = person.summary.findChild(QLabel, f"detail_{name}")
+        return label.text().replace("\u200b", "") if label is not None else ""
+
+    qtbot.waitUntil(lambda: line("ManagerLoginName") == manager, timeout=10_000)
+    # 'olga.thomsen211_fabrikam.com#EXT#@contoso…' reads 'olga.thomsen211@fabrikam.com'
+    local, domain = guest["LoginName"].rsplit("|", 1)[-1].split("#EXT#")[0].rsplit("_", 1)
+    assert line("LoginName") == f"{local}@{domain}"
+    assert "@" not in line("ManagerLoginName")
+    shot(person, "person-record-guest-manager")
+
+
+async def _all(client, entity_set: str, query: Query) -> list[dict]:
+    return [row async for row in client.paginate(entity_set, query, model=None)]

@@ -115,6 +115,9 @@ def test_course_wizard_end_to_end(qtbot, context):
     assert {"TagName": "wizard-tag", "IsNew": True} in body["Tags"]
     assert body["DueDateSettings"] == {"IsEnabled": True, "DaysAfterEnrollment": "14"}
     assert body["TrainerLogins"] == [trainer]
+    # The summary names the trainer as the picker did, not by login.
+    name = content.trainers.users()[0].display_name
+    assert f"{name}" in review.summary.text() and trainer.rsplit("|", 1)[-1] not in review.summary.text()
     shot(wizard, "course_6_review")
 
     # "Show as raw request" opens the console with the same request.

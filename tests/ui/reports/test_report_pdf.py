@@ -1,0 +1,61 @@
+"""The report's PDF is for reading: the overdue learners' names and due days fit, their ids stay in the workbook."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+
+from tests.ui.reports.test_report_links import _open_reports, _recompute
+from tests.ui.helpers import run_async
+
+GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def test_overdue_learners_read_by_name_in_the_pane_and_the_pdf_and_keep_their_ids_in_excel(main_window, qtbot,
+                                                                                          tmp_path):
+    import openpyxl
+    from PySide6.QtPdf import QPdfDocument
+
+    pane = _open_reports(qtbot, main_window)
+    pane.show_compliance()
+    _recompute(qtbot, pane)
+    section = pane.compliance_page.sections["complianceOverdueTable"]
+    shown = [c for c in range(section.model.columnCount()) if not section.table.isColumnHidden(c)]
+    titles = [section.model.headerData(c, Qt.Orientation.Horizontal) for c in shown]
+    assert titles == ["Learner", "Department", "Course", "Due (UTC)", "Days overdue"]
+    names = [section.model.text(r, 0) for r in range(section.model.rowCount())]
+
+    path = tmp_path / "compliance.pdf"
+    assert pane.export_pdf(str(path))
+    document = QPdfDocument()
+    document.load(str(path))
+    text = "".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    overdue = text[text.index("Overdue learners"):]
+    assert not GUID.search(overdue)
+    lines = [document.getAllText(p).text() for p in range(document.pageCount())]
+    page = next(t for t in lines if "Overdue learners" in t)
+    assert all(name in page for name in names[:10]), names[:10]  # whole names, not cut at a narrow column
+    document.close()
+
+    workbook = tmp_path / "compliance.xlsx"
+    run_async(qtbot, pane.export_excel(str(workbook)))
+    sheet = openpyxl.load_workbook(workbook)["Overdue learners"]
+    assert [c.value for c in sheet[1]][-2:] == ["User id", "Enrollment id"]
+    assert GUID.fullmatch(str(sheet.cell(2, 6).value))
+
+
+def test_an_exported_report_says_the_day_its_figures_are_of(main_window, qtbot, tmp_path):
+    """The pane says 'As of 09:41 UTC' today; the file, read next week, says the day too."""
+    import openpyxl
+    from datetime import datetime, timezone
+
+    pane = _open_reports(qtbot, main_window)
+    pane.show_compliance()
+    _recompute(qtbot, pane)
+    year = str(datetime.now(timezone.utc).year)
+    assert pane.freshness_label.text().startswith("As of ") and year not in pane.freshness_label.text()
+    workbook = tmp_path / "compliance.xlsx"
+    run_async(qtbot, pane.export_excel(str(workbook)))
+    sheet = openpyxl.load_workbook(workbook).worksheets[0]
+    line = next(str(c.value) for c in sheet["A"] if str(c.value or "").startswith("As of "))
+    assert year in line and line.endswith(pane.freshness_label.text().removeprefix("As of "))
