@@ -1915,6 +1915,10 @@ Dies kann Daten auf dem Server ändern.</translation>
             <numerusform>Keiner der %n ausgewählten Lernenden hat den Kurs begonnen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
+    </message>
     <message numerus="yes">
         <source>%n selected row is skipped: the action does not apply to it.</source>
         <translation>
@@ -2063,6 +2067,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>CEU</source>
         <translation>CEU</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2221,10 +2229,6 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Session</source>
         <translation>Sitzung</translation>
-    </message>
-    <message>
-        <source>Session (id)</source>
-        <translation>Sitzung (ID)</translation>
     </message>
     <message>
         <source>Id</source>
@@ -2388,7 +2392,7 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Genehmigung durch Vorgesetzte</translation>
     </message>
     <message>
-        <source>LMSAdministrators Approval</source>
+        <source>LMS Administrators Approval</source>
         <translation>Genehmigung durch LMS-Administratoren</translation>
     </message>
     <message>
@@ -3240,6 +3244,14 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>No failure here would pass on a retry</source>
         <translation>Keiner dieser Fehler würde bei einer Wiederholung gelingen</translation>
+    </message>
+    <message>
+        <source>Open enrollment</source>
+        <translation>Einschreibung öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Finished</source>
