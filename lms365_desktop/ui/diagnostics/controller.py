@@ -164,7 +164,6 @@ class DiagnosticsController(QObject):
 def install_diagnostics(context: AppContext, log_setup: logging_setup.LogSetup,
                         recorder: CrashRecorder | None = None) -> DiagnosticsController:
     """Add the Help, View and Tools entries and the crash dialog to the window of ``context``."""
-    window = context.window
     controller = DiagnosticsController(context, log_setup, recorder)
     controller.add_actions()
     return controller
