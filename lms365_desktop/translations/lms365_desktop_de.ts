@@ -2934,6 +2934,14 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>(der in jeder Zeile genannte Kurs)</translation>
     </message>
     <message>
+        <source>Session for rows that name none</source>
+        <translation>Termin für Zeilen ohne Termin</translation>
+    </message>
+    <message>
+        <source>(the session named in each row, or none)</source>
+        <translation>(der in jeder Zeile genannte Termin, oder keiner)</translation>
+    </message>
+    <message>
         <source>Due date for rows without one:</source>
         <translation>Fälligkeit für Zeilen ohne Datum:</translation>
     </message>
@@ -2968,6 +2976,10 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>C&amp;ourse:</source>
         <translation>K&amp;urs:</translation>
+    </message>
+    <message>
+        <source>S&amp;ession:</source>
+        <translation>T&amp;ermin:</translation>
     </message>
     <message>
         <source>(a calendar day; a due-date column in the sheet wins)</source>

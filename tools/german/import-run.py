@@ -5,4 +5,7 @@ GERMAN = {
     "Correct the employee id, e-mail or name in the row, or choose a suggested person.":
         "Korrigieren Sie Personalnummer, E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.",
     "Into the session “%1”, starting %2 (%3).": "In den Termin „%1“, Beginn %2 (%3).",
+"Session for rows that name none": "Termin für Zeilen ohne Termin",
+"(the session named in each row, or none)": "(der in jeder Zeile genannte Termin, oder keiner)",
+"S&ession:": "T&ermin:",
 }

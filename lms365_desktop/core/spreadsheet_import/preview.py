@@ -299,7 +299,9 @@ class Preview:
             plan.verdict, plan.detail = Verdict.BAD_DATE, f"Due date {plan.due_date.isoformat()} has passed."
             return plan
         session_text = self._cell(plan.row, Field.SESSION)
-        if session_text or self.options.session_id:
+        # The dialog's session belongs to the dialog's course: a row naming another course goes without.
+        in_chosen_course = str(course.get("Id", "")).casefold() == (self.options.course_id or "").casefold()
+        if session_text or (self.options.session_id and in_chosen_course):
             session, why = self._session(course, session_text, self._raw(plan.row, Field.SESSION))
             if session is None:
                 plan.verdict, plan.detail = Verdict.SESSION_UNAVAILABLE, why

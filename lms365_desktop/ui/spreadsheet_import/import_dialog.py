@@ -35,6 +35,7 @@ from lms365_desktop.core.spreadsheet_import.reading import SheetData, SheetReadE
 from lms365_desktop.core.spreadsheet_import.runs import job_request
 from lms365_desktop.core.spreadsheet_import.verdicts import Action, Verdict
 from lms365_desktop.ui.context import AppContext
+from lms365_desktop.ui.panes.session_times import session_when
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.spreadsheet_import.preview_model import PreviewModel
 
@@ -90,6 +91,13 @@ class ImportDialog(QDialog):
         self.course_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.course_combo.addItem(self.tr("(the course named in each row)"), "")
         self.course_combo.currentIndexChanged.connect(self._on_options_changed)
+        self.course_combo.currentIndexChanged.connect(self._on_course_combo_changed)
+        self.session_combo = QComboBox()
+        self.session_combo.setObjectName("importSession")
+        self.session_combo.setAccessibleName(self.tr("Session for rows that name none"))
+        self.session_combo.addItem(self.tr("(the session named in each row, or none)"), "")
+        self.session_combo.setEnabled(False)  # a course's sessions: choose the course first
+        self.session_combo.currentIndexChanged.connect(self._on_options_changed)
         self.lookups: Lookups | None = None  # the tenant's courses, read once per dialog
         self.choices: dict[int, DirectoryUser] = {}  # persons the user chose, kept when the preview is made again
         self.due_check = QCheckBox(self.tr("Due date for rows without one:"))
@@ -125,6 +133,9 @@ class ImportDialog(QDialog):
         course_label = QLabel(self.tr("C&ourse:"))
         course_label.setBuddy(self.course_combo)
         top.addRow(course_label, self.course_combo)
+        session_label = QLabel(self.tr("S&ession:"))
+        session_label.setBuddy(self.session_combo)
+        top.addRow(session_label, self.session_combo)
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_edit)
         due_row.addWidget(QLabel(self.tr("(a calendar day; a due-date column in the sheet wins)")), 1)
@@ -264,6 +275,32 @@ class ImportDialog(QDialog):
         self.course_combo.setCurrentIndex(max(0, self.course_combo.findData(current)))
         self.course_combo.blockSignals(False)
 
+    def _on_course_combo_changed(self, _index: int) -> None:
+        self.session_combo.blockSignals(True)
+        while self.session_combo.count() > 1:
+            self.session_combo.removeItem(1)
+        self.session_combo.setCurrentIndex(0)
+        self.session_combo.blockSignals(False)
+        self.session_combo.setEnabled(False)
+        course_id = self.course_combo.currentData()
+        if course_id and self.lookups is not None and self.context.client is not None:
+            self.context.tasks.run(self._load_sessions(course_id))
+
+    async def _load_sessions(self, course_id: str) -> None:
+        """The chosen course's sessions, each with its times in its own zone (one read per course)."""
+        lookups, client = self.lookups, self.context.client
+        if lookups is None or client is None:
+            return
+        await lookups.load_sessions(client, [course_id])
+        if self.course_combo.currentData() != course_id:
+            return  # another course was chosen meanwhile
+        sessions = lookups.sessions.get(course_id.casefold(), [])
+        for session in sorted(sessions, key=lambda s: str(s.get("StartDate") or "")):
+            when = session_when(session)
+            title = str(session.get("Title") or "")
+            self.session_combo.addItem(f"{title} · {when}" if when else title, str(session["Id"]))
+        self.session_combo.setEnabled(bool(sessions))
+
     def _on_sheet_combo_activated(self, _index: int) -> None:
         if self.sheet is not None and self.sheet_combo.currentText() != self.sheet.sheet_name:
             self.load_file(self.sheet.path, self.sheet_combo.currentText())
@@ -306,6 +343,7 @@ class ImportDialog(QDialog):
     def options(self) -> ImportOptions:
         return ImportOptions(action=Action(self.action_combo.currentData()), reason=self.reason_edit.text().strip(),
                              course_id=self.course_combo.currentData() or None,
+                             session_id=self.session_combo.currentData() or None,
                              due_date=self.due_edit.date().toPython() if self.due_check.isChecked() else None)
 
     def _on_options_changed(self, *_args: object) -> None:

@@ -154,3 +154,39 @@ def test_an_hr_list_by_employee_id_and_session_day_shows_whom_and_which_session(
         qtbot.waitUntil(lambda: not dialog.isVisible())
     finally:
         close_window(qtbot, context)
+
+
+def test_one_session_chosen_in_the_dialog_serves_every_row_of_its_course(qtbot, qasync_loop, settings,
+                                                                          make_sandbox, tmp_path):
+    """A sheet of e-mails only: the course and its session are chosen once, with the session's own zone shown."""
+    from lms365_desktop.core.spreadsheet import SheetColumn, write_sheet
+    from lms365_desktop.ui.spreadsheet_import.import_dialog import ImportDialog
+
+    server = make_sandbox()
+    _code, course_id, people = course_with_zone_sessions(server.store)
+    path = tmp_path / "attendees.csv"
+    write_sheet(path, [SheetColumn("E-mail")], [[p[1]] for p in people[:3]])
+    context = make_window(qtbot, server, settings, tmp_path)
+    try:
+        context.window.actions_by_name["importSpreadsheet"].trigger()
+        dialog = context.window.findChild(ImportDialog, "spreadsheetImportDialog")
+        run_async(qtbot, dialog.load_file(path))
+        assert not dialog.session_combo.isEnabled()  # no course chosen: no sessions to offer
+        dialog.course_combo.setCurrentIndex(dialog.course_combo.findData(str(course_id)))
+        qtbot.waitUntil(dialog.session_combo.isEnabled, timeout=15_000)
+        tokyo = next(i for i in range(dialog.session_combo.count()) if "Zone test A" in dialog.session_combo.itemText(i))
+        assert "UTC+09:00" in dialog.session_combo.itemText(tokyo)  # its times where it is held
+        dialog.session_combo.setCurrentIndex(tokyo)
+        run_async(qtbot, dialog.run_preview(), timeout=30_000)
+        session_id = dialog.session_combo.itemData(tokyo)
+        plans = dialog.preview.plans
+        assert [p.verdict for p in plans] == [Verdict.WILL_ENROLL] * 3 or \
+            [p.verdict for p in plans] == [Verdict.WILL_REQUEST] * 3
+        assert all(p.session_ids == [session_id] for p in plans)
+        assert "Zone test A" in dialog.model.index(0, 2).data()
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "import-one-session.png"))
+        dialog.close()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        close_window(qtbot, context)
