@@ -44,6 +44,12 @@ def catalogue(language: str) -> Path:
     return FOLDER / f"{STEM}_{language}.ts"
 
 
+def write_catalogue(tree: ET.ElementTree, path: Path) -> None:
+    """A .ts as lupdate writes it (its declaration and doctype), so the next lupdate reads it back."""
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
 def mark_counted(path: Path) -> None:
     """Make every entry with a count (%n, %Ln) a plural one.
 
@@ -65,8 +71,7 @@ def mark_counted(path: Path) -> None:
                 translation.remove(child)
             changed = True
     if changed:
-        body = ET.tostring(tree.getroot(), encoding="unicode")
-        path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+        write_catalogue(tree, path)
 
 
 def update(languages=LANGUAGES) -> None:
@@ -149,8 +154,7 @@ def english_plurals() -> int:
         for form in (one, many):
             ET.SubElement(translation, "numerusform").text = form
         count += 1
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    write_catalogue(tree, path)
     return count
 
 
@@ -194,8 +198,7 @@ def fill(language: str = "de") -> tuple[int, list[str]]:
             translation.text = value
         del translation.attrib["type"]
         filled += 1
-    body = ET.tostring(tree.getroot(), encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    write_catalogue(tree, path)
     return filled, still_open
 
 

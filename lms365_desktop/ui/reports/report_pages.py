@@ -32,6 +32,7 @@ class ReportPage(QScrollArea):
         self.figures: list[ReportTable] = []
         self.details: list[ReportTable] = []
         self._shown = 0  # show_tables calls so far: a stepwise one stops when a later one began
+        self._latest: asyncio.Future | None = None  # done when the latest stepwise showing is complete
 
     def add_section(self, name: str, *, chart: bool = True, sortable: bool = False,
                     chart_below: bool = False) -> ReportSection:
@@ -44,22 +45,35 @@ class ReportPage(QScrollArea):
     def show_tables(self, figures: list[ReportTable], details: list[ReportTable] = ()) -> None:
         self.figures, self.details = list(figures), list(details)
         self._shown += 1
+        self._latest = None  # shown whole, now: a stepwise showing still under way stops
         for table in (*figures, *details):
             if table.name in self.sections:
                 self.sections[table.name].set_table(table)
 
     async def show_tables_in_turns(self, figures: list[ReportTable], details: list[ReportTable] = ()) -> None:
         """``show_tables`` a section per turn of the event loop: the compliance overview's eight
-        tables and charts at once held the window 40-50 ms on a busy machine. A later call wins."""
+        tables and charts at once held the window 40-50 ms on a busy machine.
+
+        A later call wins; an earlier one then returns only when the later one has shown everything,
+        so whoever awaits a showing finds the page complete (a recompute's task means "on screen").
+        """
         self.figures, self.details = list(figures), list(details)
         self._shown += 1
         mine = self._shown
-        for table in (*figures, *details):
-            if mine != self._shown:
-                return
-            if table.name in self.sections:
-                self.sections[table.name].set_table(table)
-                await asyncio.sleep(0)
+        shown = self._latest = asyncio.get_running_loop().create_future()
+        try:
+            for table in (*figures, *details):
+                if mine != self._shown:
+                    latest = self._latest  # None: the later showing was a whole one, complete already
+                    if latest is not None and latest is not shown:
+                        await asyncio.shield(latest)
+                    return
+                if table.name in self.sections:
+                    self.sections[table.name].set_table(table)
+                    await asyncio.sleep(0)
+        finally:
+            if not shown.done():
+                shown.set_result(None)
 
     def use_charts(self, charts: ChartKit, dark: bool) -> None:
         for section in self.sections.values():

@@ -7,22 +7,9 @@ from lms365_desktop.core.reports import STATES
 from lms365_desktop.ui.connect_flow import open_sandbox
 from lms365_desktop.ui.reports.last_report import COMPLIANCE, LEARNER, LastReport
 from tests.ui.helpers import build_window, close_window, connect_window, shot
+from tests.ui.reports.report_support import open_reports, recompute
 
 LATENCY_MS = 6000  # every response of the restarted window arrives this late: the report may wait on none
-
-
-def _open_reports(qtbot, context):
-    pane = context.reports.pane
-    context.window.show_pane(pane)
-    qtbot.waitUntil(lambda: pane.controller.mirror is not None and not pane.controller.syncing
-                    and "As of" in pane.freshness_label.text(), timeout=30_000)
-    return pane
-
-
-def _recompute(qtbot, pane):
-    task = pane.recompute()
-    qtbot.waitUntil(task.done, timeout=10_000)
-    task.result()
 
 
 def test_after_a_restart_the_last_learner_report_is_on_screen_with_no_request(qtbot, qasync_loop, make_sandbox,
@@ -30,11 +17,11 @@ def test_after_a_restart_the_last_learner_report_is_on_screen_with_no_request(qt
     server = make_sandbox()
     context = build_window(server, settings, tmp_path)
     connect_window(qtbot, context)
-    pane = _open_reports(qtbot, context)
+    pane = open_reports(qtbot, context)
     user_id = pane.controller.mirror.database.read_now(lambda c: c.execute(
         "SELECT user_id FROM enrollments GROUP BY user_id ORDER BY count(*) DESC").fetchone()[0])
     pane.show_learner(user_id, "The learner")
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     shown = pane.learner_page.sections["learnerProgressTable"].table_data.rows
     assert sum(row[1] for row in shown) > 0
     assert LastReport.load(settings).kind == LEARNER
@@ -88,13 +75,13 @@ def test_a_restart_reopens_the_compliance_overview_for_its_department(qtbot, qas
     server = make_sandbox()
     context = build_window(server, settings, tmp_path)
     connect_window(qtbot, context)
-    pane = _open_reports(qtbot, context)
+    pane = open_reports(qtbot, context)
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     page = pane.compliance_page
     page.department.setCurrentIndex(1)
     department = page.department_name
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     shown = page.sections["complianceTable"].table_data.rows
     database = pane.controller.mirror.database
     kept = f"compliance||d:{department}"

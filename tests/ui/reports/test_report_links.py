@@ -6,29 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import shot
-
-
-def _open_reports(qtbot, context):
-    pane = context.reports.pane
-    context.window.resize(1280, 900)
-    context.window.show_pane(pane)
-    qtbot.waitUntil(lambda: pane.controller.mirror is not None and not pane.controller.syncing
-                    and "As of" in pane.freshness_label.text(), timeout=30_000)
-    return pane
-
-
-def _recompute(qtbot, pane):
-    task = pane.recompute()
-    qtbot.waitUntil(task.done, timeout=10_000)
-    task.result()
+from tests.ui.reports.report_support import open_reports, recompute
 
 
 def test_an_overdue_learner_opens_their_record_and_back_returns(main_window, qtbot):
     context = main_window
     window, person = context.window, context.workspace.person
-    pane = _open_reports(qtbot, context)
+    pane = open_reports(qtbot, context, (1280, 900))
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     table = pane.compliance_page.sections["complianceOverdueTable"].table
     model = table.model()
     assert model.rowCount() > 0
@@ -50,11 +36,11 @@ def test_an_overdue_learner_opens_their_record_and_back_returns(main_window, qtb
 def test_a_learners_course_opens_that_enrollment_by_double_click(main_window, qtbot):
     context = main_window
     window, enrollments = context.window, context.workspace.enrollments
-    pane = _open_reports(qtbot, context)
+    pane = open_reports(qtbot, context, (1280, 900))
     user_id = pane.controller.mirror.database.read_now(lambda c: c.execute(
         "SELECT user_id FROM enrollments GROUP BY user_id ORDER BY count(*) DESC").fetchone()[0])
     pane.show_learner(user_id, "")
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     table = pane.learner_page.sections["learnerEnrollmentsTable"].table
     model = table.model()
     course_title, enrollment_id = model.value(1, 0), model.value(1, 5)
@@ -74,9 +60,9 @@ def test_a_learners_course_opens_that_enrollment_by_double_click(main_window, qt
 def test_an_overdue_rows_enrollment_opens_named_by_learner_and_course(main_window, qtbot):
     context = main_window
     window, enrollments = context.window, context.workspace.enrollments
-    pane = _open_reports(qtbot, context)
+    pane = open_reports(qtbot, context, (1280, 900))
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     table = pane.compliance_page.sections["complianceOverdueTable"].table
     model = table.model()
     name, course, enrollment_id = model.value(0, 0), model.value(0, 2), model.value(0, 6)

@@ -5,8 +5,8 @@ import re
 
 from PySide6.QtCore import Qt
 
-from tests.ui.reports.test_report_links import _open_reports, _recompute
 from tests.ui.helpers import run_async
+from tests.ui.reports.report_support import open_reports, recompute
 
 GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -16,9 +16,9 @@ def test_overdue_learners_read_by_name_in_the_pane_and_the_pdf_and_keep_their_id
     import openpyxl
     from PySide6.QtPdf import QPdfDocument
 
-    pane = _open_reports(qtbot, main_window)
+    pane = open_reports(qtbot, main_window, (1280, 900))
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     section = pane.compliance_page.sections["complianceOverdueTable"]
     shown = [c for c in range(section.model.columnCount()) if not section.table.isColumnHidden(c)]
     titles = [section.model.headerData(c, Qt.Orientation.Horizontal) for c in shown]
@@ -49,9 +49,9 @@ def test_an_exported_report_says_the_day_its_figures_are_of(main_window, qtbot, 
     import openpyxl
     from datetime import datetime, timezone
 
-    pane = _open_reports(qtbot, main_window)
+    pane = open_reports(qtbot, main_window, (1280, 900))
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     year = str(datetime.now(timezone.utc).year)
     assert pane.freshness_label.text().startswith("As of ") and year not in pane.freshness_label.text()
     workbook = tmp_path / "compliance.xlsx"

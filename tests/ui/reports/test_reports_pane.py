@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from lms365_desktop.core.reports import STATES
 from tests.core.mirror.server_figures import server_count, server_state_counts
 from tests.ui.helpers import run_async
+from tests.ui.reports.report_support import recompute
 
 
 def _open_reports(qtbot, context):
@@ -18,14 +19,8 @@ def _open_reports(qtbot, context):
     qtbot.waitUntil(lambda: pane.controller.mirror is not None and not pane.controller.syncing
                     and pane.course_page.sections["courseProgressTable"].model.rowCount() == len(STATES)
                     and "As of" in pane.freshness_label.text(), timeout=30_000)
-    _recompute(qtbot, pane)  # the figures of the finished sync, whatever the debounce timer did
+    recompute(qtbot, pane)  # the figures of the finished sync, whatever the debounce timer did
     return pane
-
-
-def _recompute(qtbot, pane):
-    task = pane.recompute()
-    qtbot.waitUntil(task.done, timeout=10_000)
-    task.result()
 
 
 def _column(pane, page, name, column):
@@ -45,7 +40,7 @@ def test_course_progress_figures_equal_the_servers_counts(qtbot, main_window):
     page.course.setCurrentIndex(1)
     course_id = page.course_id
     qtbot.waitUntil(lambda: page.sections["courseProgressTable"].table_data is not None)
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     counts = dict(zip(STATES, _column(pane, page, "courseProgressTable", 1)))
     assert counts == run_async(qtbot, server_state_counts(client, now, f"CourseId eq {course_id}"))
     assert page.sections["courseProgressTable"].chart_view is not None
@@ -63,7 +58,7 @@ def test_learner_progress_and_compliance_figures_equal_the_servers_counts(qtbot,
     user_id = pane.controller.mirror.database.read_now(lambda c: c.execute(
         "SELECT user_id FROM certificates GROUP BY user_id ORDER BY count(*) DESC").fetchone()[0])
     pane.show_learner(user_id, "")
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     page = pane.learner_page
     server_user = run_async(qtbot, client.request("GET", f"/odata/v2/Users({user_id})")).json()
     qtbot.waitUntil(lambda: page.learner.currentText() != user_id)  # the name, not the id it was opened with
@@ -76,7 +71,7 @@ def test_learner_progress_and_compliance_figures_equal_the_servers_counts(qtbot,
         qtbot, server_count(client, "Enrollments", f"UserId eq {user_id}"))
 
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     page = pane.compliance_page
     required = pane.controller.mirror.database.read_now(lambda c: [r[0] for r in c.execute(
         "SELECT id FROM courses WHERE is_required = 1")])
@@ -120,7 +115,7 @@ def test_approvals_completions_cancellations_arrive_from_the_feed_without_a_full
     run_async(qtbot, client.cancel_enrollment(to_cancel, "left the team"))
     expected = run_async(qtbot, server_state_counts(client, now))
     qtbot.waitUntil(lambda: run_async(qtbot, mirror.freshness()).changes >= 3, timeout=15_000)
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     assert _figures(pane, pane.course_page, "courseProgressTable") == expected
     after = run_async(qtbot, mirror.freshness())
     assert after.full_sync_at == before.full_sync_at  # applied from the feed, no full re-sync
@@ -137,7 +132,7 @@ def test_workbook_and_pdf_hold_the_report(qtbot, main_window, tmp_path):
     context = main_window
     pane = _open_reports(qtbot, context)
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     page = pane.compliance_page
     path = tmp_path / "compliance.xlsx"
     task = pane.export_excel(str(path))
@@ -174,10 +169,10 @@ def test_with_the_tenant_gone_the_reports_open_from_the_mirror_and_say_since_whe
     assert task.result() is False
     qtbot.waitUntil(lambda: "could not be reached since" in pane.freshness_label.text(), timeout=5000)
     pane.show_compliance()
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     assert pane.compliance_page.sections["complianceTable"].model.rowCount() == len(STATES)
     pane.tabs.setCurrentIndex(0)
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     assert _figures(pane, pane.course_page, "courseProgressTable") == shown
     assert "As of" in pane.freshness_label.text()
 
@@ -235,7 +230,7 @@ def test_a_full_sync_shows_its_progress_in_the_status_bar_and_cancel_stops_it(qt
     qtbot.waitUntil(lambda: not status.isVisible(), timeout=10_000)
     assert not pane.controller.syncing
     assert run_async(qtbot, pane.controller.freshness()).full_sync_at == before.full_sync_at
-    _recompute(qtbot, pane)
+    recompute(qtbot, pane)
     assert pane.course_page.sections["courseProgressTable"].model.rowCount() == len(STATES)
 
 
