@@ -50,6 +50,20 @@ def write_catalogue(tree: ET.ElementTree, path: Path) -> None:
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
+def set_translation(message: ET.Element, value: str | tuple[str, ...]) -> None:
+    """Make ``message`` finished with ``value``: a text, or a plural entry's forms (a tuple)."""
+    translation = message.find("translation")
+    translation.attrib.pop("type", None)
+    translation.text = None
+    for child in list(translation):
+        translation.remove(child)
+    if isinstance(value, tuple):
+        for form in value:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = value
+
+
 def mark_counted(path: Path) -> None:
     """Make every entry with a count (%n, %Ln) a plural one.
 
@@ -105,18 +119,9 @@ def pseudo(out_folder: Path, language: str = "de") -> Path:
     mark_counted(ts)
     tree = ET.parse(ts)
     for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        translation.attrib.pop("type", None)
-        translation.text = None
-        for child in list(translation):
-            translation.remove(child)
-        marked = f"{PSEUDO_OPEN}{source}{PSEUDO_CLOSE}"
-        if message.get("numerus") == "yes":
-            for _ in range(2):  # German (the target language) has two plural forms
-                ET.SubElement(translation, "numerusform").text = marked
-        else:
-            translation.text = marked
+        marked = f"{PSEUDO_OPEN}{message.findtext('source') or ''}{PSEUDO_CLOSE}"
+        # German (the target language) has two plural forms
+        set_translation(message, (marked, marked) if message.get("numerus") == "yes" else marked)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     qm = out_folder / f"{STEM}_pseudo.qm"
     subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
@@ -144,15 +149,8 @@ def english_plurals() -> int:
     count = 0
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
-        translation = message.find("translation")
-        translation.attrib.pop("type", None)
-        translation.text = None
-        for child in list(translation):
-            translation.remove(child)
-        one = source.replace("(es)", "").replace("(s)", "")
-        many = source.replace("(es)", "es").replace("(s)", "s")
-        for form in (one, many):
-            ET.SubElement(translation, "numerusform").text = form
+        set_translation(message, (source.replace("(es)", "").replace("(s)", ""),
+                                  source.replace("(es)", "es").replace("(s)", "s")))
         count += 1
     write_catalogue(tree, path)
     return count
@@ -188,15 +186,7 @@ def fill(language: str = "de") -> tuple[int, list[str]]:
         if value is None or plural != isinstance(value, tuple):
             still_open.append(source)
             continue
-        for child in list(translation):
-            translation.remove(child)
-        if plural:
-            translation.text = None
-            for form in value:
-                ET.SubElement(translation, "numerusform").text = form
-        else:
-            translation.text = value
-        del translation.attrib["type"]
+        set_translation(message, value)
         filled += 1
     write_catalogue(tree, path)
     return filled, still_open
