@@ -24,9 +24,9 @@ def test_a_request_opened_from_history_asks_for_its_secrets_again(qtbot, console
     request = pane.editor.request()
     assert CODE not in repr(request) and SESSION not in repr(request)
     pane.editor.headers.set_pairs([("X-Session-Id", SESSION, True)])
-    sent_before = len(console_window.client.request_log)
+    sent_before = sum(CODE in str(e.url) for e in console_window.client.request_log)  # its first, real sending
     qtbot.mouseClick(pane.send_button, Qt.MouseButton.LeftButton)
     assert pane.response.status.text() == "Not sent"
     assert "query options" in pane.response.error.text()
     shot(pane, "console_secret_placeholder_not_sent")
-    assert len(console_window.client.request_log) == sent_before
+    assert sum(CODE in str(e.url) for e in console_window.client.request_log) == sent_before
