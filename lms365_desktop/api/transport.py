@@ -87,8 +87,13 @@ Verifier = Callable[[], Awaitable[tuple[bool, Any]]]
 
 
 def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses: the only hosts plain http:// may reach.
+
+    Not "*.localhost": a resolver without RFC 6761's rule would ask DNS for it, and the API key
+    would travel in the clear to whatever answers.
+    """
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

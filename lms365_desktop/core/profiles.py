@@ -1,7 +1,6 @@
 """Connection profiles (where and how to connect, never the key) and their store on disk."""
 from __future__ import annotations
 
-import ipaddress
 import json
 import os
 import tempfile
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lms365_desktop.api.problems import MessageKey, Problem, ProblemError, problem_of
+from lms365_desktop.api.transport import is_loopback
 from lms365_desktop.core.paths import AppPaths
 
 SANDBOX_PROFILE_NAME = "Local sandbox"
@@ -31,13 +31,13 @@ class ProfileMessage(MessageKey):
                                                 "e.g. http://127.0.0.1:8365).")
     ADDRESS_EXTRAS = ("address_extras", "The API address must not contain a query, a fragment or credentials.")
     ADDRESS_BAD_PORT = ("address_bad_port", "The API address has an invalid port number.")
-    CALLBACK_EMPTY = ("callback_empty", "The public callback address is empty. Choose a region or type the API "
-                                        "address, e.g. https://us-api.365.systems.")
+    CALLBACK_EMPTY = ("callback_empty", "The public callback address is empty. Type the https address a tunnel "
+                                        "forwards to this computer, e.g. https://example.ngrok.app.")
     CALLBACK_NOT_WEB = ("callback_not_web", "The public callback address must be a full web address starting "
-                                            "with https://, e.g. https://us-api.365.systems.")
-    CALLBACK_PLAIN_HTTP = ("callback_plain_http", "The public callback address must use https:// (plain http:// "
-                                                  "would send the API key unencrypted; it is allowed only for this "
-                                                  "computer, e.g. http://127.0.0.1:8365).")
+                                            "with https://, e.g. https://example.ngrok.app.")
+    CALLBACK_PLAIN_HTTP = ("callback_plain_http", "The public callback address must use https://: LMS365 delivers "
+                                                  "events to it across the internet. Plain http:// is allowed only "
+                                                  "for an address on this computer.")
     CALLBACK_EXTRAS = ("callback_extras", "The public callback address must not contain a query, a fragment or "
                                           "credentials.")
     CALLBACK_BAD_PORT = ("callback_bad_port", "The public callback address has an invalid port number.")
@@ -89,18 +89,6 @@ def preset_for_url(base_url: str) -> RegionPreset | None:
     return next((p for p in REGION_PRESETS if p.base_url == wanted), None)
 
 
-def is_loopback_host(host: str | None) -> bool:
-    """True for localhost and loopback addresses, the only hosts allowed over plain http."""
-    if not host:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def check_base_url(url: str, *, messages: AddressMessages = API_ADDRESS) -> str:
     """Return the normalised URL or raise ProblemError (a ValueError) saying what a person must change."""
     text = (url or "").strip()
@@ -109,7 +97,7 @@ def check_base_url(url: str, *, messages: AddressMessages = API_ADDRESS) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ProblemError(messages.not_web)
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname or ""):
         raise ProblemError(messages.plain_http)
     if parts.query or parts.fragment or parts.username or parts.password:
         raise ProblemError(messages.extras)

@@ -507,18 +507,6 @@
         <source>The tunnel forwards to 127.0.0.1, port:</source>
         <translation>Der Tunnel leitet an 127.0.0.1 weiter, Port:</translation>
     </message>
-    <message>
-        <source>Enter a full address starting with https://, e.g. https://example.ngrok.app.</source>
-        <translation>Geben Sie eine vollständige Adresse ein, die mit https:// beginnt, z. B. https://example.ngrok.app.</translation>
-    </message>
-    <message>
-        <source>Use https://: deliveries cross the internet to reach the tunnel. Plain http:// is only for an address on this computer.</source>
-        <translation>Verwenden Sie https://: Zustellungen gehen über das Internet zum Tunnel. Einfaches http:// ist nur für eine Adresse auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>The address must not contain a query, a fragment or a password.</source>
-        <translation>Die Adresse darf keine Abfrage, kein Fragment und kein Passwort enthalten.</translation>
-    </message>
 </context>
 <context>
     <name>CatalogDetails</name>
@@ -894,16 +882,16 @@
         <translation>Die API-Adresse hat eine ungültige Portnummer.</translation>
     </message>
     <message>
-        <source>The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems.</source>
-        <translation>Die öffentliche Rückrufadresse ist leer. Wählen Sie eine Region oder geben Sie die API-Adresse ein, z. B. https://us-api.365.systems.</translation>
+        <source>The public callback address is empty. Type the https address a tunnel forwards to this computer, e.g. https://example.ngrok.app.</source>
+        <translation>Die öffentliche Rückrufadresse ist leer. Geben Sie die https-Adresse ein, die ein Tunnel an diesen Computer weiterleitet, z. B. https://example.ngrok.app.</translation>
     </message>
     <message>
-        <source>The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems.</source>
-        <translation>Die öffentliche Rückrufadresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://us-api.365.systems.</translation>
+        <source>The public callback address must be a full web address starting with https://, e.g. https://example.ngrok.app.</source>
+        <translation>Die öffentliche Rückrufadresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://example.ngrok.app.</translation>
     </message>
     <message>
-        <source>The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365).</source>
-        <translation>Die öffentliche Rückrufadresse muss https:// verwenden (einfaches http:// würde den API-Schlüssel unverschlüsselt senden; es ist nur für diesen Computer erlaubt, z. B. http://127.0.0.1:8365).</translation>
+        <source>The public callback address must use https://: LMS365 delivers events to it across the internet. Plain http:// is allowed only for an address on this computer.</source>
+        <translation>Die öffentliche Rückrufadresse muss https:// verwenden: LMS365 stellt Ereignisse über das Internet an sie zu. Einfaches http:// ist nur für eine Adresse auf diesem Computer erlaubt.</translation>
     </message>
     <message>
         <source>The public callback address must not contain a query, a fragment or credentials.</source>

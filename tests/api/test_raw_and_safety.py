@@ -110,3 +110,17 @@ async def test_a_next_link_on_another_host_is_followed_on_the_connections_host()
     async with Lms365Client("https://api.365.systems", "k", transport=httpx.MockTransport(handler)) as client:
         ids = [u.id async for u in client.paginate("Users")]
     assert ids == ["a", "b"] and hosts == ["api.365.systems", "api.365.systems"]
+
+
+@pytest.mark.parametrize("host, allowed", [
+    ("127.0.0.1", True), ("[::1]", True), ("LOCALHOST", True), ("127.8.9.10", True),
+    ("api.localhost", False), ("localhost.example.net", False), ("10.0.0.5", False),
+])
+def test_plain_http_is_for_loopback_hosts_only(host, allowed):
+    # "*.localhost" is not loopback to every resolver: DNS may answer it, and the key would go in the clear.
+    transport = httpx.MockTransport(lambda r: httpx.Response(200))
+    if allowed:
+        Lms365Client(f"http://{host}:8365", "key", transport=transport)
+    else:
+        with pytest.raises(UnsafeRequestError, match="unencrypted"):
+            Lms365Client(f"http://{host}:8365", "key", transport=transport)

@@ -99,12 +99,12 @@ GERMAN = {
 "The API address must not contain a query, a fragment or credentials.":
     "Die API-Adresse darf keine Abfrage, kein Fragment und keine Anmeldedaten enthalten.",
 "The API address has an invalid port number.": "Die API-Adresse hat eine ungültige Portnummer.",
-"The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems.":
-    "Die öffentliche Rückrufadresse ist leer. Wählen Sie eine Region oder geben Sie die API-Adresse ein, z. B. https://us-api.365.systems.",
-"The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems.":
-    "Die öffentliche Rückrufadresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://us-api.365.systems.",
-"The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365).":
-    "Die öffentliche Rückrufadresse muss https:// verwenden (einfaches http:// würde den API-Schlüssel unverschlüsselt senden; es ist nur für diesen Computer erlaubt, z. B. http://127.0.0.1:8365).",
+"The public callback address is empty. Type the https address a tunnel forwards to this computer, e.g. https://example.ngrok.app.":
+    "Die öffentliche Rückrufadresse ist leer. Geben Sie die https-Adresse ein, die ein Tunnel an diesen Computer weiterleitet, z. B. https://example.ngrok.app.",
+"The public callback address must be a full web address starting with https://, e.g. https://example.ngrok.app.":
+    "Die öffentliche Rückrufadresse muss eine vollständige Webadresse sein, die mit https:// beginnt, z. B. https://example.ngrok.app.",
+"The public callback address must use https://: LMS365 delivers events to it across the internet. Plain http:// is allowed only for an address on this computer.":
+    "Die öffentliche Rückrufadresse muss https:// verwenden: LMS365 stellt Ereignisse über das Internet an sie zu. Einfaches http:// ist nur für eine Adresse auf diesem Computer erlaubt.",
 "The public callback address must not contain a query, a fragment or credentials.":
     "Die öffentliche Rückrufadresse darf keine Abfrage, kein Fragment und keine Anmeldedaten enthalten.",
 "The public callback address has an invalid port number.": "Die öffentliche Rückrufadresse hat eine ungültige Portnummer.",

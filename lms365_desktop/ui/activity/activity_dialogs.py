@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.core.profiles import is_loopback_host
+from lms365_desktop.api.problems import ProblemError
+from lms365_desktop.core.profiles import CALLBACK_ADDRESS, check_base_url
+from lms365_desktop.ui.dialogs.connection_form import profile_text
 from lms365_desktop.ui.dialogs.dialog_keys import submit_on_ctrl_enter
 
 
@@ -76,22 +77,16 @@ class CallbackUrlDialog(QDialog):
         super().accept()
 
     def _checked_url(self) -> str | None:
+        """The address as it will be subscribed, "" for none, or None with the reason shown."""
         text = self.url_edit.text().strip()
         if not text:
             return ""
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            self.error_label.setText(self.tr("Enter a full address starting with https://, e.g. "
-                                             "https://example.ngrok.app."))
+        try:
+            return check_base_url(text, messages=CALLBACK_ADDRESS)
+        except ProblemError as error:
+            # The same check and sentences as the connection form's callback field.
+            self.error_label.setText(profile_text(error.problem))
             return None
-        if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-            self.error_label.setText(self.tr("Use https://: deliveries cross the internet to reach the tunnel. "
-                                             "Plain http:// is only for an address on this computer."))
-            return None
-        if parts.query or parts.fragment or parts.username or parts.password:
-            self.error_label.setText(self.tr("The address must not contain a query, a fragment or a password."))
-            return None
-        return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
     def _on_url_edit_text_changed(self, _text: str) -> None:
         valid = self._checked_url() is not None

@@ -50,9 +50,9 @@ PROFILE_TEXTS: Mapping[ProfileMessage, str] = {
     ProfileMessage.ADDRESS_PLAIN_HTTP: QT_TRANSLATE_NOOP("ConnectionForm", "The API address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
     ProfileMessage.ADDRESS_EXTRAS: QT_TRANSLATE_NOOP("ConnectionForm", "The API address must not contain a query, a fragment or credentials."),  # noqa: E501 (one literal, for lupdate)
     ProfileMessage.ADDRESS_BAD_PORT: QT_TRANSLATE_NOOP("ConnectionForm", "The API address has an invalid port number."),  # noqa: E501 (one literal, for lupdate)
-    ProfileMessage.CALLBACK_EMPTY: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address is empty. Choose a region or type the API address, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    ProfileMessage.CALLBACK_NOT_WEB: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must be a full web address starting with https://, e.g. https://us-api.365.systems."),  # noqa: E501 (one literal, for lupdate)
-    ProfileMessage.CALLBACK_PLAIN_HTTP: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must use https:// (plain http:// would send the API key unencrypted; it is allowed only for this computer, e.g. http://127.0.0.1:8365)."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_EMPTY: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address is empty. Type the https address a tunnel forwards to this computer, e.g. https://example.ngrok.app."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_NOT_WEB: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must be a full web address starting with https://, e.g. https://example.ngrok.app."),  # noqa: E501 (one literal, for lupdate)
+    ProfileMessage.CALLBACK_PLAIN_HTTP: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must use https://: LMS365 delivers events to it across the internet. Plain http:// is allowed only for an address on this computer."),  # noqa: E501 (one literal, for lupdate)
     ProfileMessage.CALLBACK_EXTRAS: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address must not contain a query, a fragment or credentials."),  # noqa: E501 (one literal, for lupdate)
     ProfileMessage.CALLBACK_BAD_PORT: QT_TRANSLATE_NOOP("ConnectionForm", "The public callback address has an invalid port number."),  # noqa: E501 (one literal, for lupdate)
 }
