@@ -1,7 +1,6 @@
 """Due dates and progress as a coordinator reads them: days overdue, progress in words (and % where given)."""
 from __future__ import annotations
 
-import asyncio
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -15,6 +14,7 @@ from lms365_desktop.api.odata import Query
 from lms365_desktop.core.metadata_catalog import MetadataCatalog
 from lms365_desktop.core.time_zones import machine_zone, parse_utc
 from lms365_desktop.ui.itemmodels.columns import enum_text, field_value
+from lms365_desktop.ui.tasks import TaskRunner
 
 OVERDUE_COLOUR = "#d64545"
 WARNING_SIGN = "⚠"  # the mark that does not rely on colour alone
@@ -75,8 +75,8 @@ class DeclaredFields:
     only where the service's $metadata declares them: a $select naming an unknown property is a
     400 on the real service. Read once per client."""
 
-    def __init__(self, entity_set: str, wanted: tuple[str, ...]) -> None:
-        self.entity_set, self.wanted = entity_set, wanted
+    def __init__(self, entity_set: str, wanted: tuple[str, ...], tasks: TaskRunner) -> None:
+        self.entity_set, self.wanted, self.tasks = entity_set, wanted, tasks
         self.available: tuple[str, ...] = ()
         self._for: Lms365Client | None = None
 
@@ -87,7 +87,7 @@ class DeclaredFields:
         try:
             raw = await client.request("GET", "/odata/v2/$metadata")
             if raw.status == 200:
-                catalog = await asyncio.to_thread(MetadataCatalog.from_xml, raw.body)
+                catalog = await self.tasks.in_worker(MetadataCatalog.from_xml, raw.body)
                 names = set(catalog.property_names(self.entity_set))
         except (Lms365Error, ElementTree.ParseError):
             names = set()  # no $metadata: the contract's fields only, the words without a percentage

@@ -169,7 +169,7 @@ class EnrollmentsPane(EntityPane):
                          details=EnrollmentDetails(context, directory), parent=parent,
                          extra_select=("UserId", "Roles", "EndDate", "IsPartOfTrainingPlan"))
         self.view.horizontalHeader().moveSection(self.first_person_column, 1)
-        self.declared = DeclaredFields("Enrollments", ("Progress",))
+        self.declared = DeclaredFields("Enrollments", ("Progress",), self.context.tasks)
         self._extra_select = self.model.extra_select
         self.view_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)

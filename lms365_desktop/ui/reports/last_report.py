@@ -2,7 +2,6 @@
 and the snapshots of computed figures that let it show before they are computed again."""
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from lms365_desktop.core import report_snapshot
 from lms365_desktop.core.mirror.database import MirrorDatabase
 from lms365_desktop.core.mirror.learning import LearningMirror
 from lms365_desktop.core.report_document import ReportTable
+from lms365_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +63,15 @@ class LastReport:
 class Snapshots:
     """The pane's side of ``core.report_snapshot``: the table made once per mirror file, reads and writes off the GUI thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: TaskRunner) -> None:
+        self.tasks = tasks
         self._made: MirrorDatabase | None = None  # the database the table was made in
         self._saved: tuple[str, str] | None = None
 
     async def stamp(self, mirror: LearningMirror) -> str:
         """The stamp of figures computed from ``mirror`` now (take it before computing)."""
         if self._made is not mirror.database:
-            await asyncio.to_thread(mirror.database.ensure_table, report_snapshot.SNAPSHOTS)
+            await self.tasks.in_worker(mirror.database.ensure_table, report_snapshot.SNAPSHOTS)
             self._made = mirror.database
         fresh = await mirror.freshness()
         return report_snapshot.stamp(fresh, datetime.now(timezone.utc).date(), QLocale().name())

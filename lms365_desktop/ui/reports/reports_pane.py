@@ -49,7 +49,7 @@ class ReportsPane(QWidget):
         self._pending_course: str | None = None  # asked for by show_course, chosen at the next recompute
         self._pending_catalog: str | None = None
         self._pending_department: str | None = None
-        self.snapshots = Snapshots()
+        self.snapshots = Snapshots(self.context.tasks)
         self.provisional = False  # the figures shown are a snapshot, being computed again
         self._freshness: Freshness | None = None  # the last shown, for an export's dated line
         self.freshness_label = QLabel(self)

@@ -80,9 +80,13 @@ class MetadataClient:
 def test_progress_is_selected_only_where_the_service_declares_it(qapp, more, status, selected):
     import asyncio
 
-    from lms365_desktop.api.odata import Query
+    from PySide6.QtCore import QObject
 
-    declared = due_dates.DeclaredFields("Enrollments", ("Progress",))
+    from lms365_desktop.api.odata import Query
+    from lms365_desktop.ui.tasks import TaskRunner
+
+    owner = QObject()
+    declared = due_dates.DeclaredFields("Enrollments", ("Progress",), TaskRunner(owner))
     client = MetadataClient(CSDL.format(more=more), status)
     asyncio.run(declared.ensure(client))
     asyncio.run(declared.ensure(client))
