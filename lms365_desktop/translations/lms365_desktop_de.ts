@@ -4448,8 +4448,8 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
         <translation>Korrigieren Sie Personalnummer, E-Mail oder Namen in der Zeile oder wählen Sie eine vorgeschlagene Person.</translation>
     </message>
     <message>
-        <source>Into the session “%1”, starting %2 (%3).</source>
-        <translation>In den Termin „%1“, Beginn %2 (%3).</translation>
+        <source>Into the session “%1”: %2.</source>
+        <translation>In den Termin „%1“: %2.</translation>
     </message>
     <message>
         <source>This person left; remove the row or give their successor.</source>

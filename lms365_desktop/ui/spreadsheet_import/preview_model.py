@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from lms365_desktop.core.spreadsheet_import.preview import Preview
 from lms365_desktop.core.spreadsheet_import.verdicts import RowPlan, Verdict
 from lms365_desktop.ui.local_time import day_text
-from lms365_desktop.core.time_zones import in_zone, zone_label
+from lms365_desktop.ui.panes.session_times import session_when
 
 FIXED_COLUMNS = 5  # Row, Verdict, What to do, Person, Course; the sheet's own cells follow
 _PROBLEM = QColor(200, 40, 40)
@@ -143,17 +143,13 @@ class PreviewModel(QAbstractTableModel):  # Row, Verdict, What to do, Person, Co
         return None
 
     def _session_fact(self, plan: RowPlan) -> str:
-        """Which session the row chose, and when it starts where it is held (a date cell is read there)."""
+        """Which session the row chose, and when it is held, in its own zone (as the Sessions pane says it)."""
         sessions = self.preview.lookups.sessions.get(str((plan.course or {}).get("Id", "")).casefold(), [])
         session = next((s for s in sessions if str(s["Id"]).casefold() == plan.session_ids[0].casefold()), None)
-        start = in_zone(session.get("StartDate"), session.get("TimeZone")) if session else None
-        if session is None or start is None:
+        when = session_when(session) if session is not None else ""
+        if not when:
             return self.tr("Into the session named in the row.")
-        wall = QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
-        return (self.tr("Into the session “%1”, starting %2 (%3).")
-                .replace("%1", str(session.get("Title") or ""))
-                .replace("%2", QLocale().toString(wall, QLocale.FormatType.ShortFormat))
-                .replace("%3", zone_label(str(session.get("TimeZone") or "UTC"), start)))
+        return self.tr("Into the session “%1”: %2.").replace("%1", str(session.get("Title") or "")).replace("%2", when)
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         plan = self.plan_at(index.row())
