@@ -49,12 +49,20 @@ def resolve_language(preference: str, system: QLocale | None = None) -> str:
     return "en"
 
 
+def interface_locale(language: str, system: QLocale | None = None) -> QLocale:
+    """How numbers and dates are written: the system's own locale when it speaks ``language``
+    (a British user keeps 10/03/2031 for 10 March, a Swiss German user 10.03.31), else the language's."""
+    here = system if system is not None else QLocale.system()
+    wanted = QLocale(language)
+    return here if here.language() == wanted.language() else wanted
+
+
 def install_translators(app: QCoreApplication, language: str, folder: Path | None = None) -> list[QTranslator]:
     """Install the catalogues for ``language`` on ``app``; return them (they must outlive their use).
 
-    Also makes ``language`` the default QLocale, so numbers and dates follow the interface.
+    Also makes the default QLocale follow the interface (see interface_locale).
     """
-    QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(interface_locale(language))
     installed: list[QTranslator] = []
     own = QTranslator(app)
     if own.load(f"{CATALOGUE_STEM}_{language}", str(folder or catalogue_folder())):

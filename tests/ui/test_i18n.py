@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from lms365_desktop.ui import i18n
 
@@ -104,3 +104,14 @@ def test_shipped_english_qm_is_compiled_from_its_catalogue(tmp_path):
     out = tmp_path / "en.qm"
     subprocess.run([translations.tool("lrelease"), "-silent", str(ts), "-qm", str(out)], check=True)
     assert out.read_bytes() == (i18n.catalogue_folder() / "lms365_desktop_en.qm").read_bytes()
+
+
+@pytest.mark.parametrize("system, language, written", [
+    ("en_GB", "en", "10/03/2031"),   # a British user keeps day-first dates in the English interface
+    ("de_CH", "de", "10.03.31"),
+    ("de_DE", "en", "3/10/31"),      # English chosen on a German system: English's own way
+    ("C", "en", "3/10/31"),          # no real locale (a bare container): English's own way
+])
+def test_dates_are_written_the_way_the_users_region_writes_them(system, language, written):
+    locale = i18n.interface_locale(language, QLocale(system))
+    assert locale.toString(QDate(2031, 3, 10), QLocale.FormatType.ShortFormat) == written
