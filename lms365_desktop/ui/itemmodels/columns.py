@@ -144,9 +144,13 @@ class Column:
     def display(self, row: Any) -> str:
         if self.text is not None:
             return self.text(row)
+        return self.value_text(field_value(row, self.key))
+
+    def value_text(self, value: Any) -> str:
+        """What the cell of a plain field column says for ``value`` (a date as read on this computer)."""
         if self.dates:
-            return moment_text(field_value(row, self.key), days=self.dates == DAYS)
-        return display_text(field_value(row, self.key))
+            return moment_text(value, days=self.dates == DAYS)
+        return display_text(value)
 
     def tooltip(self, row: Any) -> str | None:
         """A date cell's whole date with its zone and UTC time; None where the text says it all."""

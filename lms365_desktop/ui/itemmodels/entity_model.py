@@ -393,7 +393,8 @@ class EntityTableModel(QAbstractTableModel):
         """stored row -> what the quick filter searches: the default columns' text, lower-cased.
 
         Plain string fields are taken as they are (formatting 100k rows cost 3.5 s here);
-        computed columns (lookups, enums) are formatted. When every searched column is a plain
+        computed columns (lookups, enums) are formatted, and dates as their cells read (a person
+        types "10/03/2031", not "2031-03-10T08:00:00Z"). When every searched column is a plain
         field of the packed tuple, one C-level getter per row replaces a lookup per column
         (2.3 ms -> 1.1 ms for 1,000 users here). Pure given its arguments.
         """
@@ -401,7 +402,7 @@ class EntityTableModel(QAbstractTableModel):
         layout = layout or store.layout
         columns = columns if columns is not None else self._search_columns
         slots = {name: i for i, name in enumerate(layout)} if layout else {}
-        plain = [slots.get(c.key) for c in columns if c.text is None and "/" not in c.key]
+        plain = [slots.get(c.key) for c in columns if c.text is None and not c.dates and "/" not in c.key]
         if layout and len(plain) == len(columns) and None not in plain:
             get = itemgetter(*plain) if len(plain) > 1 else (lambda row, slot=plain[0]: (row[slot],))
             return lambda stored: "\t".join(
@@ -413,7 +414,10 @@ class EntityTableModel(QAbstractTableModel):
             for column in columns:
                 if column.text is None and "/" not in column.key:
                     value = store.value(stored, column.key, slots)
-                    parts.append(value if type(value) is str else display_text(value))
+                    if column.dates:
+                        parts.append(column.value_text(value))
+                    else:
+                        parts.append(value if type(value) is str else display_text(value))
                 else:
                     if row is None:
                         row = store.unpack(stored, layout)

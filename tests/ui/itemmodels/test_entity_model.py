@@ -137,3 +137,28 @@ def test_multi_data_answers_what_data_answers_for_every_role(qtbot, qasync_loop)
     view.show()
     qtbot.waitExposed(view)
     assert not view.grab().isNull()
+
+
+def test_quick_filter_finds_a_date_as_its_cell_reads_not_as_the_wire_writes_it(qtbot, qasync_loop, monkeypatch):
+    from lms365_desktop.ui.itemmodels.columns import date_column
+    from tests.ui.helpers import machine_clock
+
+    rows = [{"Id": "a", "Title": "Fire safety", "Due": "2031-03-10T23:59:59Z", "Done": "2031-03-09T22:30:00Z"},
+            {"Id": "b", "Title": "First aid", "Due": "2031-04-02T23:59:59Z", "Done": None}]
+    columns = [Column("Title", "Course"), date_column("Due", "Due", days=True), date_column("Done", "Completed")]
+    with machine_clock(monkeypatch, "Europe/Copenhagen", "en_GB"):
+        owner = QWidget()
+        qtbot.addWidget(owner)
+        model = EntityTableModel(columns, ListSource(rows), TaskRunner(owner))
+        model.reload()
+        wait_loaded(qtbot, model)
+        assert model.index(0, 1).data() == "10/03/2031" and model.index(0, 2).data() == "09/03/2031 23:30"
+
+        def titles(needle):
+            model.set_quick_filter(needle)
+            return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+        assert titles("10/03/2031") == ["Fire safety"]   # the due day as shown
+        assert titles("23:30") == ["Fire safety"]        # the completion on this computer's clock
+        assert titles("02/04") == ["First aid"]
+        assert titles("2031-03") == [] and titles("22:30") == []  # the wire's text is not what anyone sees
