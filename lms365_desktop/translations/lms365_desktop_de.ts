@@ -3875,6 +3875,25 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
+    <name>NotificationArea</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>No application on this computer opened {path}.</source>
+        <translation>Keine Anwendung auf diesem Computer hat {path} geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>NotificationCard</name>
     <message>
         <source>Details</source>
@@ -3946,10 +3965,8 @@ Dies kann Daten auf dem Server ändern.</translation>
         </translation>
     </message>
     <message>
-        <source>{path}
-Every row matching the search and scope; the quick filter applies to the rows in view only.</source>
-        <translation>{path}
-Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für die angezeigten Zeilen.</translation>
+        <source>Every row matching the search and scope; the quick filter applies to the rows in view only.</source>
+        <translation>Alle Zeilen, die zur Suche und zum Bereich passen; der Schnellfilter gilt nur für die angezeigten Zeilen.</translation>
     </message>
 </context>
 <context>
@@ -5726,6 +5743,10 @@ Alle Zeilen, die Suche und Eingrenzung treffen; der Schnellfilter gilt nur für 
     <message>
         <source>Undo file: %1 (or use “Undo this import” in the Jobs panel)</source>
         <translation>Rückgängig-Datei: %1 (oder „Diesen Import rückgängig machen“ im Aufgabenbereich)</translation>
+    </message>
+    <message>
+        <source>Open Result File</source>
+        <translation>Ergebnisdatei öffnen</translation>
     </message>
     <message>
         <source>Import finished</source>

@@ -275,10 +275,10 @@ class PaneExport(QObject):
             title = (self.tr("Exported %Ln row", "", count) if count == 1
                      else self.tr("Exported %Ln rows", "", count))
             if all_matching and self.pane.model.quick_filter:
-                notes.show_info(title, self.tr("{path}\nEvery row matching the search and scope; the quick filter "
-                                               "applies to the rows in view only.").format(path=path))
+                notes.show_saved_file(title, path, self.tr("Every row matching the search and scope; the quick "
+                                                           "filter applies to the rows in view only."))
             else:
-                notes.show_info(title, path)
+                notes.show_saved_file(title, path)
             self.exported.emit(path, count)
 
         self.task = task = self.pane.context.tasks.run(make(on_progress), on_done=done)

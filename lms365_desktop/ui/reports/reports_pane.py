@@ -420,7 +420,7 @@ class ReportsPane(QWidget):
 
     async def _export_excel(self, path: str, document: ReportDocument) -> None:
         await self.context.tasks.in_worker(write_report_workbook, path, document)
-        self.context.notifications.show_info(self.tr("Report exported"), path)
+        self.context.notifications.show_saved_file(self.tr("Report exported"), path)
 
     def export_pdf(self, path: str) -> bool:
         """Print the current report to PDF: a page per section with its chart and table."""
@@ -429,5 +429,5 @@ class ReportsPane(QWidget):
             self.load_charts()
         ok = write_report_pdf(path, self.current_document(), self.charts)
         if ok:
-            self.context.notifications.show_info(self.tr("Report exported"), path)
+            self.context.notifications.show_saved_file(self.tr("Report exported"), path)
         return ok

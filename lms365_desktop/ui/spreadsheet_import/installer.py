@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from lms365_desktop.core.paths import AppPaths
@@ -91,7 +90,7 @@ class ImportHistory(QGroupBox):
     def _on_open_button_clicked(self) -> None:
         entry = self._entry()
         if entry is not None and entry.result_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(entry.result_file))
+            self.imports.context.notifications.open_path(entry.result_file)
 
 
 class _WindowDrop(QObject):
@@ -179,7 +178,10 @@ class SpreadsheetImport(QObject):
         if files.undo_file:
             lines.append(self.tr("Undo file: %1 (or use “Undo this import” in the Jobs panel)").replace(
                 "%1", str(files.undo_file)))
-        self.context.notifications.show_info(self.tr("Import finished"), "\n".join(lines))
+        notes = self.context.notifications
+        result_file = files.result_file
+        opens = ((self.tr("Open Result File"), lambda: notes.open_path(result_file)),) if result_file else ()
+        notes.show_info(self.tr("Import finished"), "\n".join(lines), actions=opens)
 
     def can_undo(self, job_id: str) -> bool:
         try:

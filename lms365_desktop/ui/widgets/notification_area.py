@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,6 +107,7 @@ class NotificationArea(QWidget):
 
     MAX_CARDS = 4
     INFO_SECONDS = 8
+    ACTION_SECONDS = 30  # an info card with buttons stays long enough to use them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,8 +126,24 @@ class NotificationArea(QWidget):
 
     def show_info(self, title: str, message: str, details: str | None = None, actions=()) -> NotificationCard:
         card = self._add("info", title, message, details, actions)
-        QTimer.singleShot(self.INFO_SECONDS * 1000, card, card.dismiss)
+        QTimer.singleShot(int((self.ACTION_SECONDS if actions else self.INFO_SECONDS) * 1000), card, card.dismiss)
         return card
+
+    def show_saved_file(self, title: str, path: str | Path, note: str = "") -> NotificationCard:
+        """A file the app just wrote: where it is, and buttons to open it or the folder holding it."""
+        text = str(path) + (f"\n{note}" if note else "")
+        return self.show_info(title, text, actions=(
+            (self.tr("Open"), lambda: self.open_path(path)),
+            (self.tr("Show in Folder"), lambda: self.open_path(Path(path).parent)),
+        ))
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a file or folder in the desktop's own application; say so here when nothing can."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.show_warning(self.tr("Could not open"),
+                          self.tr("No application on this computer opened {path}.").format(path=path))
+        return False
 
     def clear(self) -> None:
         for card in list(self.cards):

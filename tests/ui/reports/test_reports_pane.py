@@ -5,7 +5,7 @@ import sys
 from datetime import datetime, timezone
 
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from lms365_desktop.core.reports import STATES
 from tests.core.mirror.server_figures import server_count, server_state_counts
@@ -138,6 +138,9 @@ def test_workbook_and_pdf_hold_the_report(qtbot, main_window, tmp_path):
     task = pane.export_excel(str(path))
     qtbot.waitUntil(task.done, timeout=10_000)
     task.result()
+    card = context.notifications.cards[-1]  # the workbook is one click away
+    assert card.message_label.text() == str(path)
+    assert {b.text() for b in card.findChildren(QPushButton)} == {"Open", "Show in Folder"}
     book = openpyxl.load_workbook(path)
     summary = book.worksheets[0]
     values = [[c for c in row] for row in summary.iter_rows(values_only=True)]
