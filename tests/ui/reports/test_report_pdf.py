@@ -59,3 +59,36 @@ def test_an_exported_report_says_the_day_its_figures_are_of(main_window, qtbot, 
     sheet = openpyxl.load_workbook(workbook).worksheets[0]
     line = next(str(c.value) for c in sheet["A"] if str(c.value or "").startswith("As of "))
     assert year in line and line.endswith(pane.freshness_label.text().removeprefix("As of "))
+
+
+def test_a_text_too_wide_for_its_column_ends_in_an_ellipsis_and_the_others_stay_whole(qapp, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+
+    from lms365_desktop.core.report_document import ReportDocument, ReportTable
+    from lms365_desktop.ui.reports.report_pdf import write_report_pdf
+
+    endless = "Department of " + " and ".join(f"Regional Compliance Office {n}" for n in range(12))
+    rows = [["Ruth Chen", endless, "Fire safety", 12], ["Maximilian Schönberg-Mozart", "HR", "First aid", 3]]
+    table = ReportTable("overdue", "Overdue learners",
+                        (("Learner", "text"), ("Department", "text"), ("Course", "text"), ("Days overdue", "int")), rows)
+    path = tmp_path / "wide.pdf"
+    assert write_report_pdf(str(path), ReportDocument("Compliance", "All departments", "As of today", [table]), None)
+    document = QPdfDocument()
+    document.load(str(path))
+    text = document.getAllText(0).text()
+    document.close()
+    assert endless not in text and "Department of Regional" in text and "…" in text
+    for whole in ("Ruth Chen", "Maximilian Schönberg-Mozart", "Fire safety", "First aid", "Days overdue"):
+        assert whole in text, whole
+
+
+def test_columns_fill_the_page_and_only_the_widest_give_up_room():
+    from pytest import approx
+
+    from lms365_desktop.ui.reports.report_pdf import column_widths
+
+    assert column_widths([100, 50, 50], 400) == approx([200, 100, 100])  # room to spare: shared in proportion
+    assert column_widths([60, 900, 500, 40], 600) == approx([60, 250, 250, 40])  # the two wide ones share the rest
+    assert column_widths([150, 900, 500, 40], 600) == approx([150, 205, 205, 40])  # the learner's name stays whole
+    assert column_widths([500, 900, 40], 600) == approx([200, 360, 40])  # ... up to a third of the page
+    assert sum(column_widths([300, 300, 300], 600)) == approx(600)
