@@ -76,6 +76,7 @@ class PaneLinks(QObject):
         }
         for name, pane in (*panes.items(), ("person", person)):
             self._wire(pane, self.links.get(name, []))
+        person.summary.field_link_activated.connect(self._on_person_field_link_activated)
 
     # ---- wiring a pane ----------------------------------------------------------------------
     def _wire(self, pane: EntityPane, links: list[Link]) -> None:
@@ -210,6 +211,10 @@ class PaneLinks(QObject):
         user = dict(page.rows[0]) if page.rows else {"Id": user_id, "LoginName": login_name,
                                                      "Title": user_principal(login_name)}
         self.open_person(user)
+
+    def _on_person_field_link_activated(self, path: str, row: Any) -> None:
+        if path == "ManagerLoginName":  # the manager's own record; Back returns to this one
+            self.open_person_by_id(self.person.summary.manager_id(row), field_value(row, path) or "")
 
     def open_entity(self, entity_set: str, key: str, label: str) -> bool:
         """Open what an activity row is about; False for an entity set no pane shows."""

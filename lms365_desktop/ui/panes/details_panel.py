@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +28,9 @@ from lms365_desktop.ui.theme import icon
 
 class DetailsPanel(QScrollArea):
     """Shows one row; subclasses fill ``fields`` and may load more with ``load_more(row)``."""
+
+    # A field shown as a link was clicked (or activated with the keyboard): its wire path and the row.
+    field_link_activated = Signal(str, object)
 
     icon_name = "details"
     fields: Sequence[tuple[str, str]] = ()  # (wire path, label)
@@ -58,6 +61,10 @@ class DetailsPanel(QScrollArea):
 
     def field_text(self, row: Any, path: str) -> str:
         return display_text(field_value(row, path))
+
+    def field_links(self, row: Any, path: str) -> bool:
+        """Whether the field leads somewhere (a person's manager to their record); see field_link_activated."""
+        return False
 
     def field_tooltip(self, row: Any, path: str) -> str:
         """A date's whole date, zone, offset and UTC time (the value shows the short form); else nothing."""
@@ -95,10 +102,10 @@ class DetailsPanel(QScrollArea):
         form.setVerticalSpacing(3)
         form.setColumnStretch(1, 1)
         for line, (path, label) in enumerate(self.fields):
-            text = self.field_text(row, path) or "—"
-            value = _label(_breakable(_escape(text)))
+            value = _label("")
             value.setObjectName(f"detail_{path.replace('/', '_')}")
-            value.setToolTip(self.field_tooltip(row, path) or (text if len(text) > 24 else ""))
+            value.linkActivated.connect(lambda _href, p=path: self.field_link_activated.emit(p, self.row))
+            self._fill_field(value, row, path)
             caption = QLabel(label)
             caption.setEnabled(False)
             form.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -116,9 +123,18 @@ class DetailsPanel(QScrollArea):
         value = self.findChild(QLabel, f"detail_{path.replace('/', '_')}")
         if value is None or self.row is None:
             return
-        text = self.field_text(self.row, path) or "—"
-        value.setText(_breakable(_escape(text)))
-        value.setToolTip(self.field_tooltip(self.row, path) or (text if len(text) > 24 else ""))
+        self._fill_field(value, self.row, path)
+
+    def _fill_field(self, value: QLabel, row: Any, path: str) -> None:
+        text = self.field_text(row, path) or "—"
+        shown = _breakable(_escape(text))
+        if text != "—" and self.field_links(row, path):
+            value.setText(f"<a href='{path}'>{shown}</a>")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        else:
+            value.setText(shown)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setToolTip(self.field_tooltip(row, path) or (text if len(text) > 24 else ""))
 
     def add_section(self, name: str, title: str, items: Sequence[str], empty: str | None = None) -> QLabel:
         """A titled block of lines under the fields (at most SECTION_LINES, then "and N more")."""

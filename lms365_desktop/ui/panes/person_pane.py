@@ -66,6 +66,14 @@ class PersonSummary(DetailsPanel):
             return short_login(field_value(row, path))
         return display_text(field_value(row, path))
 
+    def field_links(self, row: Any, path: str) -> bool:
+        # The manager leads to their own record when they are a user of this LMS365.
+        return path == "ManagerLoginName" and self.manager_id(row) is not None
+
+    def manager_id(self, row: Any) -> str | None:
+        manager = self.directory.people.user(field_value(row, "ManagerLoginName"))
+        return manager.id if manager is not None and manager.id else None
+
     async def load_more(self, row: Any) -> None:
         client = self.context.client
         user_id = Guid(field_value(row, "Id"))

@@ -2,6 +2,7 @@
 counted as the Enrollments pane counts them."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -64,9 +65,12 @@ def test_a_record_names_the_manager_and_shows_a_guests_real_e_mail(main_window, 
     context.workspace.links.open_person(guest)
     qtbot.waitUntil(lambda: context.window.current_pane() is person, timeout=10_000)
 
+    def label(name: str) -> QLabel | None:
+        return person.summary.findChild(QLabel, f"detail_{name}")
+
     def line(name: str) -> str:
-        label = person.summary.findChild(QLabel, f"detail_{name}")
-        return label.text().replace("\u200b", "") if label is not None else ""
+        shown = label(name)
+        return re.sub(r"<[^>]+>", "", shown.text()).replace("\u200b", "") if shown is not None else ""
 
     qtbot.waitUntil(lambda: line("ManagerLoginName") == manager, timeout=10_000)
     # 'olga.thomsen211_fabrikam.com#EXT#@contoso…' reads 'olga.thomsen211@fabrikam.com'
@@ -74,6 +78,17 @@ def test_a_record_names_the_manager_and_shows_a_guests_real_e_mail(main_window, 
     assert line("LoginName") == f"{local}@{domain}"
     assert "@" not in line("ManagerLoginName")
     shot(person, "person-record-guest-manager")
+
+    # The manager is a link to their own record, and Back returns to the guest's.
+    qtbot.waitUntil(lambda: "<a " in label("ManagerLoginName").text(), timeout=10_000)
+    assert "<a " not in label("LoginName").text()
+    label("ManagerLoginName").linkActivated.emit("ManagerLoginName")  # as a click on the link does
+    qtbot.waitUntil(lambda: person.summary.row is not None and person.summary.row.get("Title") == manager,
+                    timeout=10_000)
+    assert person.summary.row["LoginName"].casefold() == guest["ManagerLoginName"].casefold()
+    context.workspace.links.history.back()
+    qtbot.waitUntil(lambda: person.summary.row is not None and person.summary.row.get("Id") == guest["Id"],
+                    timeout=10_000)
 
 
 async def _all(client, entity_set: str, query: Query) -> list[dict]:
