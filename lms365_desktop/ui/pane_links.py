@@ -13,6 +13,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.pane_history import PaneHistory, Place
+from lms365_desktop.ui.panes.details_panel import COURSE, PERSON, SESSION
 from lms365_desktop.ui.panes.enrollments_pane import ALL, PENDING
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.panes.person_pane import PERSON_FIELDS, PersonPane, person_name
@@ -76,7 +77,9 @@ class PaneLinks(QObject):
         }
         for name, pane in (*panes.items(), ("person", person)):
             self._wire(pane, self.links.get(name, []))
-        person.summary.field_link_activated.connect(self._on_person_field_link_activated)
+        for details in [pane.details for pane in panes.values()] + [person.summary]:
+            if details is not None:
+                details.field_link_activated.connect(self.open_field_target)
 
     # ---- wiring a pane ----------------------------------------------------------------------
     def _wire(self, pane: EntityPane, links: list[Link]) -> None:
@@ -212,9 +215,15 @@ class PaneLinks(QObject):
                                                      "Title": user_principal(login_name)}
         self.open_person(user)
 
-    def _on_person_field_link_activated(self, path: str, row: Any) -> None:
-        if path == "ManagerLoginName":  # the manager's own record; Back returns to this one
-            self.open_person_by_id(self.person.summary.manager_id(row), field_value(row, path) or "")
+    def open_field_target(self, kind: str, key: str) -> None:
+        """What a details field's link leads to: a person's record, a course, a session."""
+        if kind == PERSON:
+            self.open_person_by_id(key)
+        elif kind == COURSE:
+            self.open_course(key)
+        elif kind == SESSION and is_guid(key):
+            self.history.go(Place("sessionsPane", eq("Id", Guid(key)),
+                                  self.directory.session_title(key) or self.tr("Session"), key=key))
 
     def open_entity(self, entity_set: str, key: str, label: str) -> bool:
         """Open what an activity row is about; False for an entity set no pane shows."""

@@ -205,3 +205,51 @@ def test_a_double_click_opens_the_next_place_too(main_window, qtbot):
     assert courses.scope_filter == eq("CourseCatalogId", Guid(catalog["Id"])) and courses.scope_chip.text() == catalog["Title"]
     wanted = run_async(qtbot, main_window.client.count("Courses", Query().filter(courses.scope_filter)))
     assert courses.model.total_count == wanted > 0
+
+
+def test_an_enrollments_details_lead_to_its_course_session_and_the_learners_manager(main_window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    window, workspace = main_window.window, main_window.workspace
+    enrollments, people = workspace.enrollments, workspace.people
+    qtbot.waitUntil(lambda: people.is_filled, timeout=20_000)
+    rows = run_async(qtbot, main_window.client.fetch_page(
+        "Enrollments", Query().filter("courseSessionId ne null").top(200), model=None)).rows
+    run_async(qtbot, people.resolve([r["UserLoginName"] for r in rows]))
+    row = next(r for r in rows if (u := people.user(r["UserLoginName"])) is not None
+               and (m := people.user(u.manager_login)) is not None and m.id)
+    manager = people.user(people.user(row["UserLoginName"]).manager_login)
+    details = enrollments.details
+
+    def open_enrollment() -> None:
+        workspace.links.open_enrollment(row["Id"], "the enrollment")
+        qtbot.waitUntil(lambda: window.current_pane() is enrollments and details.row is not None
+                        and details.row.get("Id") == row["Id"], timeout=10_000)
+
+    def follow(path: str) -> None:
+        label = details.findChild(QLabel, f"detail_{path}")
+        qtbot.waitUntil(lambda: "<a " in label.text(), timeout=10_000)
+        label.linkActivated.emit(path)  # as a click on the link does
+
+    open_enrollment()
+    assert "<a " not in details.findChild(QLabel, "detail_RegistrationStatus").text()
+    follow("CourseId")
+    courses = workspace.courses
+    qtbot.waitUntil(lambda: window.current_pane() is courses
+                    and (courses.current_row() or {}).get("Id") == row["CourseId"], timeout=10_000)
+    workspace.links.history.back()
+    qtbot.waitUntil(lambda: window.current_pane() is enrollments, timeout=10_000)
+
+    follow("courseSessionId")
+    sessions = workspace.sessions
+    qtbot.waitUntil(lambda: window.current_pane() is sessions
+                    and (sessions.current_row() or {}).get("Id") == row["courseSessionId"], timeout=10_000)
+    assert sessions.scope_chip.text() == workspace.directory.session_title(row["courseSessionId"])
+    workspace.links.history.back()
+    qtbot.waitUntil(lambda: window.current_pane() is enrollments, timeout=10_000)
+
+    open_enrollment()
+    follow("learner:manager")
+    person = workspace.person
+    qtbot.waitUntil(lambda: window.current_pane() is person and person.person is not None
+                    and person.person.get("Id") == manager.id, timeout=10_000)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,9 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 SECTION_LINES = 60
+# What a details field can lead to (the first half of a FieldTarget).
+PERSON, COURSE, SESSION = "person", "course", "session"
+FieldTarget = tuple[str, str]  # (PERSON, user id) and so on
 
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.local_time import looks_like_date_time, moment_tooltip
 from lms365_desktop.ui.theme import icon
 
@@ -29,8 +34,9 @@ from lms365_desktop.ui.theme import icon
 class DetailsPanel(QScrollArea):
     """Shows one row; subclasses fill ``fields`` and may load more with ``load_more(row)``."""
 
-    # A field shown as a link was clicked (or activated with the keyboard): its wire path and the row.
-    field_link_activated = Signal(str, object)
+    # A field shown as a link was clicked (or activated with the keyboard): where it leads,
+    # (PERSON, user id), (COURSE, course id) or (SESSION, session id); PaneLinks opens it.
+    field_link_activated = Signal(str, str)
 
     icon_name = "details"
     fields: Sequence[tuple[str, str]] = ()  # (wire path, label)
@@ -62,9 +68,9 @@ class DetailsPanel(QScrollArea):
     def field_text(self, row: Any, path: str) -> str:
         return display_text(field_value(row, path))
 
-    def field_links(self, row: Any, path: str) -> bool:
-        """Whether the field leads somewhere (a person's manager to their record); see field_link_activated."""
-        return False
+    def field_target(self, row: Any, path: str) -> FieldTarget | None:
+        """Where the field leads (a manager to their record, a course to the course), if anywhere."""
+        return None
 
     def field_tooltip(self, row: Any, path: str) -> str:
         """A date's whole date, zone, offset and UTC time (the value shows the short form); else nothing."""
@@ -104,7 +110,7 @@ class DetailsPanel(QScrollArea):
         for line, (path, label) in enumerate(self.fields):
             value = _label("")
             value.setObjectName(f"detail_{path.replace('/', '_')}")
-            value.linkActivated.connect(lambda _href, p=path: self.field_link_activated.emit(p, self.row))
+            value.linkActivated.connect(lambda _href, p=path: self._on_field_link_activated(p))
             self._fill_field(value, row, path)
             caption = QLabel(label)
             caption.setEnabled(False)
@@ -125,10 +131,20 @@ class DetailsPanel(QScrollArea):
             return
         self._fill_field(value, self.row, path)
 
+    def _on_field_link_activated(self, path: str) -> None:
+        target = self.field_target(self.row, path) if self.row is not None else None
+        if target is not None:
+            self.field_link_activated.emit(*target)
+
+    def shown_text(self, path: str) -> str:
+        """What the field's line reads now, as plain text (a link's words without its markup)."""
+        value = self.findChild(QLabel, f"detail_{path.replace('/', '_')}")
+        return QTextDocumentFragment.fromHtml(value.text()).toPlainText().replace("\u200b", "") if value else ""
+
     def _fill_field(self, value: QLabel, row: Any, path: str) -> None:
         text = self.field_text(row, path) or "—"
         shown = _breakable(_escape(text))
-        if text != "—" and self.field_links(row, path):
+        if text != "—" and self.field_target(row, path) is not None:
             value.setText(f"<a href='{path}'>{shown}</a>")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         else:
@@ -171,6 +187,17 @@ class DetailsPanel(QScrollArea):
                 widget.deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())
+
+
+def person_target(directory: Directory, login: str | None) -> FieldTarget | None:
+    """The record of whoever signs in as ``login``, when the people directory knows them (a manager
+    who is no user of this LMS365 has no record to open)."""
+    user = directory.people.user(login) if login else None
+    return (PERSON, user.id) if user is not None and user.id else None
+
+
+def id_target(kind: str, value: Any) -> FieldTarget | None:
+    return (kind, str(value)) if value else None
 
 
 def _delete_layout(layout) -> None:

@@ -13,7 +13,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.local_time import moment_text
-from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.details_panel import COURSE, SESSION, DetailsPanel, FieldTarget, id_target, person_target
 from lms365_desktop.ui.panes.due_dates import (
     DeclaredFields, overdue_colour, overdue_days, overdue_text, progress_text)
 from lms365_desktop.ui.panes.entity_pane import EntityPane
@@ -80,6 +80,16 @@ class EnrollmentDetails(DetailsPanel):
         if path == "DueDate":
             return moment_text(value, days=True, zone=True)
         return display_text(value)
+
+    def field_target(self, row: Any, path: str) -> FieldTarget | None:
+        if path == "learner:manager":
+            learner = self.directory.people.user(field_value(row, "UserLoginName"))
+            return person_target(self.directory, learner.manager_login) if learner is not None else None
+        if path == "CourseId":
+            return id_target(COURSE, field_value(row, path))
+        if path == "courseSessionId":
+            return id_target(SESSION, field_value(row, path))
+        return None
 
     async def load_more(self, row: Any) -> None:
         certificate_id = field_value(row, "CertificateId")

@@ -12,7 +12,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, date_column, display_text, enum_column, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory, user_principal
 from lms365_desktop.ui.local_time import moment_text
-from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.details_panel import DetailsPanel, FieldTarget, person_target
 from lms365_desktop.ui.panes.due_dates import overdue_days
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
@@ -66,13 +66,8 @@ class PersonSummary(DetailsPanel):
             return short_login(field_value(row, path))
         return display_text(field_value(row, path))
 
-    def field_links(self, row: Any, path: str) -> bool:
-        # The manager leads to their own record when they are a user of this LMS365.
-        return path == "ManagerLoginName" and self.manager_id(row) is not None
-
-    def manager_id(self, row: Any) -> str | None:
-        manager = self.directory.people.user(field_value(row, "ManagerLoginName"))
-        return manager.id if manager is not None and manager.id else None
+    def field_target(self, row: Any, path: str) -> FieldTarget | None:
+        return person_target(self.directory, field_value(row, path)) if path == "ManagerLoginName" else None
 
     async def load_more(self, row: Any) -> None:
         client = self.context.client

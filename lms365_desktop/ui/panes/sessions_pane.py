@@ -11,7 +11,7 @@ from lms365_desktop.core.time_zones import machine_zone_label
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
-from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.details_panel import COURSE, DetailsPanel, FieldTarget, id_target
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 from lms365_desktop.ui.panes.session_times import (
     machine_range, machine_wall_clock, range_text, session_range, session_start, wall_clock, zone_text)
@@ -40,6 +40,9 @@ class SessionDetails(DetailsPanel):
         if path == "TimeZone":
             return zone_text(row)
         return display_text(field_value(row, path))
+
+    def field_target(self, row: Any, path: str) -> FieldTarget | None:
+        return id_target(COURSE, field_value(row, path)) if path == "CourseId" else None
 
     async def load_more(self, row: Any) -> None:
         query = Query().where(CourseId=Guid(field_value(row, "CourseId"))).select("Id", "UserLoginName", "courseSessionId", "RegistrationStatus")

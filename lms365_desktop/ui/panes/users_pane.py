@@ -8,7 +8,7 @@ from lms365_desktop.core.mirror.user_directory import short_login
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import Column, display_text, enum_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
-from lms365_desktop.ui.panes.details_panel import DetailsPanel
+from lms365_desktop.ui.panes.details_panel import DetailsPanel, FieldTarget, person_target
 from lms365_desktop.ui.panes.entity_pane import EntityPane
 
 
@@ -31,6 +31,9 @@ class UserDetails(DetailsPanel):
         if path == "LoginName":  # the sign-in name a person knows, never the claim prefix
             return short_login(field_value(row, path))
         return display_text(field_value(row, path))
+
+    def field_target(self, row: Any, path: str) -> FieldTarget | None:
+        return person_target(self.directory, field_value(row, path)) if path == "ManagerLoginName" else None
 
     async def load_more(self, row: Any) -> None:
         client = self.context.client
