@@ -414,10 +414,7 @@ class EntityTableModel(QAbstractTableModel):
             for column in columns:
                 if column.text is None and "/" not in column.key:
                     value = store.value(stored, column.key, slots)
-                    if column.dates:
-                        parts.append(column.value_text(value))
-                    else:
-                        parts.append(value if type(value) is str else display_text(value))
+                    parts.append(value if type(value) is str and not column.dates else column.value_text(value))
                 else:
                     if row is None:
                         row = store.unpack(stored, layout)
