@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SECTION_LINES = 60
-# What a details field can lead to (the first half of a FieldTarget).
-PERSON, COURSE, SESSION = "person", "course", "session"
-FieldTarget = tuple[str, str]  # (PERSON, user id) and so on
-
 from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.columns import display_text, field_value
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.local_time import looks_like_date_time, moment_tooltip
 from lms365_desktop.ui.theme import icon
+
+SECTION_LINES = 60
+# What a details field can lead to (the first half of a FieldTarget).
+PERSON, COURSE, SESSION = "person", "course", "session"
+FieldTarget = tuple[str, str]  # (PERSON, user id) and so on
 
 
 class DetailsPanel(QScrollArea):
@@ -197,6 +197,7 @@ def person_target(directory: Directory, login: str | None) -> FieldTarget | None
 
 
 def id_target(kind: str, value: Any) -> FieldTarget | None:
+    """A course or session field's target: the id it holds, when it holds one."""
     return (kind, str(value)) if value else None
 
 
