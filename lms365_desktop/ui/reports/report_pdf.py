@@ -65,16 +65,14 @@ def column_widths(needs: list[float], width: float) -> list[float]:
     fit. Otherwise the first column (whom or what the row is about: a learner, a course) keeps its
     need up to a third of the page, and the widest of the others are cut to one common width, so
     that short columns stay whole."""
-    total = sum(needs)
-    if total <= width:
-        return [n * width / total for n in needs]
-    if len(needs) == 1:
-        return [width]
+    if sum(needs) <= width or len(needs) == 1:
+        return _cut_widest(needs, width)  # room for all: shared in proportion
     first = min(needs[0], width / 3)
     return [first, *_cut_widest(needs[1:], width - first)]
 
 
 def _cut_widest(needs: list[float], width: float) -> list[float]:
+    """Widths filling ``width``: in proportion to the needs when all fit, else the widest cut to one width."""
     total = sum(needs)
     if total <= width:
         return [n * width / total for n in needs]
