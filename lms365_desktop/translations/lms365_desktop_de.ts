@@ -189,20 +189,8 @@
         <translation>Benutzer gelöscht</translation>
     </message>
     <message>
-        <source>Pending approval</source>
-        <translation>Genehmigung ausstehend</translation>
-    </message>
-    <message>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Waiting list</source>
-        <translation>Warteliste</translation>
     </message>
     <message>
         <source>Published</source>
@@ -219,22 +207,6 @@
     <message>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
-    </message>
-    <message>
-        <source>E-learning</source>
-        <translation>E-Learning</translation>
-    </message>
-    <message>
-        <source>Classroom</source>
-        <translation>Präsenz</translation>
-    </message>
-    <message>
-        <source>Training plan</source>
-        <translation>Schulungsplan</translation>
-    </message>
-    <message>
-        <source>Webinar</source>
-        <translation>Webinar</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -2354,53 +2326,53 @@ Dies kann Daten auf dem Server ändern.</translation>
     </message>
 </context>
 <context>
-    <name>EnumText</name>
-    <message>
-        <source>ELearning</source>
-        <translation>E-Learning</translation>
-    </message>
-    <message>
-        <source>Class Room</source>
-        <translation>Präsenz</translation>
-    </message>
-    <message>
-        <source>Training Plan</source>
-        <translation>Schulungsplan</translation>
-    </message>
+    <name>EnumWords</name>
     <message>
         <source>Webinar</source>
         <translation>Webinar</translation>
     </message>
     <message>
-        <source>Automatic Approval</source>
+        <source>E-learning</source>
+        <translation>E-Learning</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>Präsenz</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>Schulungsplan</translation>
+    </message>
+    <message>
+        <source>Automatic approval</source>
         <translation>Automatische Genehmigung</translation>
     </message>
     <message>
-        <source>Line Manager Approval</source>
+        <source>Line manager approval</source>
         <translation>Genehmigung durch Vorgesetzte</translation>
     </message>
     <message>
-        <source>LMS Administrators Approval</source>
+        <source>LMS administrators approval</source>
         <translation>Genehmigung durch LMS-Administratoren</translation>
     </message>
     <message>
-        <source>Custom Approval</source>
-        <translation>Eigene Genehmigung</translation>
+        <source>Custom approval</source>
+        <translation>Benutzerdefinierte Genehmigung</translation>
     </message>
     <message>
-        <source>External Webhook Approval</source>
-        <translation>Genehmigung per externem Webhook</translation>
+        <source>External webhook approval</source>
+        <translation>Genehmigung über externen Webhook</translation>
     </message>
     <message>
-        <source>Enroll To Single</source>
+        <source>Enroll in one session</source>
         <translation>In eine Sitzung einschreiben</translation>
     </message>
     <message>
-        <source>Enroll To All</source>
+        <source>Enroll in all sessions</source>
         <translation>In alle Sitzungen einschreiben</translation>
     </message>
     <message>
-        <source>Enroll To Multiple</source>
+        <source>Enroll in several sessions</source>
         <translation>In mehrere Sitzungen einschreiben</translation>
     </message>
     <message>
@@ -2408,7 +2380,7 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Eingeschrieben</translation>
     </message>
     <message>
-        <source>Pending Approval</source>
+        <source>Pending approval</source>
         <translation>Genehmigung ausstehend</translation>
     </message>
     <message>
@@ -2420,7 +2392,7 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Waiting List</source>
+        <source>Waiting list</source>
         <translation>Warteliste</translation>
     </message>
     <message>
@@ -2428,11 +2400,11 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <source>Not Started</source>
+        <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <source>In Progress</source>
+        <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
@@ -2450,57 +2422,6 @@ Dies kann Daten auf dem Server ändern.</translation>
     <message>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
-    </message>
-</context>
-<context>
-    <name>EnumWords</name>
-    <message>
-        <source>ELearning</source>
-        <translation>E-Learning</translation>
-    </message>
-    <message>
-        <source>Class Room</source>
-        <translation>Präsenz</translation>
-    </message>
-    <message>
-        <source>Training Plan</source>
-        <translation>Schulungsplan</translation>
-    </message>
-    <message>
-        <source>Webinar</source>
-        <translation>Webinar</translation>
-    </message>
-    <message>
-        <source>Automatic Approval</source>
-        <translation>Automatische Genehmigung</translation>
-    </message>
-    <message>
-        <source>Line Manager Approval</source>
-        <translation>Genehmigung durch Vorgesetzte</translation>
-    </message>
-    <message>
-        <source>LMS Administrators Approval</source>
-        <translation>Genehmigung durch LMS-Administratoren</translation>
-    </message>
-    <message>
-        <source>Custom Approval</source>
-        <translation>Eigene Genehmigung</translation>
-    </message>
-    <message>
-        <source>External Webhook Approval</source>
-        <translation>Genehmigung per externem Webhook</translation>
-    </message>
-    <message>
-        <source>Enroll To Single</source>
-        <translation>In eine Sitzung einschreiben</translation>
-    </message>
-    <message>
-        <source>Enroll To All</source>
-        <translation>In alle Sitzungen einschreiben</translation>
-    </message>
-    <message>
-        <source>Enroll To Multiple</source>
-        <translation>In mehrere Sitzungen einschreiben</translation>
     </message>
     <message>
         <source>Unknown</source>

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from lms365_desktop.core.activity_feed import SOURCE_POLLING, ActivityEvent
+from lms365_desktop.ui.enum_words import WORDS as ENUM_WORDS, enum_text
 from lms365_desktop.ui.local_time import moment_text, recent_text, zone_header
 from lms365_desktop.ui.theme import icon
 
@@ -55,20 +56,12 @@ EVENT_LABELS = {
     "UserCreated": QT_TRANSLATE_NOOP("ActivityTableModel", "User created"),
     "UserDeleted": QT_TRANSLATE_NOOP("ActivityTableModel", "User deleted"),
 }
+# The feed's own state words; its enum names (statuses, course types) read from ui.enum_words.
 STATUS_WORDS = {
-    "Enrolled": QT_TRANSLATE_NOOP("ActivityTableModel", "Enrolled"),
-    "PendingApproval": QT_TRANSLATE_NOOP("ActivityTableModel", "Pending approval"),
-    "Rejected": QT_TRANSLATE_NOOP("ActivityTableModel", "Rejected"),
-    "Cancelled": QT_TRANSLATE_NOOP("ActivityTableModel", "Cancelled"),
-    "WaitingList": QT_TRANSLATE_NOOP("ActivityTableModel", "Waiting list"),
     "Published": QT_TRANSLATE_NOOP("ActivityTableModel", "Published"),
     "Not published": QT_TRANSLATE_NOOP("ActivityTableModel", "Not published"),
     "Active": QT_TRANSLATE_NOOP("ActivityTableModel", "Active"),
     "Deleted": QT_TRANSLATE_NOOP("ActivityTableModel", "Deleted"),
-    "ELearning": QT_TRANSLATE_NOOP("ActivityTableModel", "E-learning"),
-    "ClassRoom": QT_TRANSLATE_NOOP("ActivityTableModel", "Classroom"),
-    "TrainingPlan": QT_TRANSLATE_NOOP("ActivityTableModel", "Training plan"),
-    "Webinar": QT_TRANSLATE_NOOP("ActivityTableModel", "Webinar"),
 }
 ACTION_STATE_LABELS = {
     ACTION_RUNNING: QT_TRANSLATE_NOOP("ActivityTableModel", "Working…"),
@@ -86,7 +79,7 @@ def event_label(event: str) -> str:
 def status_label(text: str) -> str:
     """The feed's status words (RegistrationStatus names, course and user states) as the user reads them."""
     return " · ".join(QCoreApplication.translate("ActivityTableModel", STATUS_WORDS[part]) if part in STATUS_WORDS
-                      else part for part in text.split(" · "))
+                      else enum_text(part) if part in ENUM_WORDS else part for part in text.split(" · "))
 
 
 def action_state_label(state: str) -> str:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.api.enums import CourseType
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.core.mirror import DirectoryUser
 from lms365_desktop.core.mirror.user_directory import login_key
@@ -29,7 +28,7 @@ from lms365_desktop.ui.context import AppContext
 from lms365_desktop.ui.itemmodels.lookups import Directory
 from lms365_desktop.ui.people import People
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker
-from lms365_desktop.ui.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_text
 
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
 # Self-paced courses carry a due date per learner; classroom and webinar courses run on their sessions' dates.
@@ -184,10 +183,8 @@ class UserPickerDialog(QDialog):
         self.setWindowTitle(self.tr("Enroll people in {course}").format(course=title) if title
                             else self.tr("Enroll people"))
         kind = self.directory.course_type(course_id) if course_id else ""
-        member = CourseType.__members__.get(kind.replace(" ", "")) if kind else None
-        words = enum_words(member) if member is not None else kind
-        self.course_label.setText(self.tr("{type} course").format(type=words) if kind else "")
-        self._allows_due = allows_due = bool(course_id) and kind.replace(" ", "") in DUE_DATE_TYPES
+        self.course_label.setText(self.tr("{type} course").format(type=enum_text(kind)) if kind else "")
+        self._allows_due = allows_due = bool(course_id) and kind in DUE_DATE_TYPES
         for widget in self.due_row_widgets:
             widget.setVisible(allows_due)
         if not allows_due:
@@ -218,7 +215,7 @@ class UserPickerDialog(QDialog):
 
     def _has_sessions_kind(self) -> bool:
         kind = self.directory.course_type(self.course_id) if self.course_id else ""
-        return kind.replace(" ", "") in ("ClassRoom", "Webinar")
+        return kind in ("ClassRoom", "Webinar")
 
     async def _load_enrolled(self, course_id: str) -> None:
         query = Query().where(CourseId=Guid(course_id)).select("UserLoginName", "RegistrationStatus")

@@ -8,9 +8,10 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from lms365_desktop.core.time_zones import parse_utc
+from lms365_desktop.ui.enum_words import enum_text
 from lms365_desktop.ui.local_time import looks_like_date_time, moment_text, moment_tooltip, zone_header, \
     zone_header_tooltip
 
@@ -66,16 +67,6 @@ def display_text(value: Any) -> str:
         return ", ".join(display_text(field_value(v, "Name") or field_value(v, "Title") or v)
                          if not isinstance(v, str) else v for v in value)
     return str(value)
-
-
-@lru_cache(maxsize=512)
-def _split_camel(name: str) -> str:
-    out = []
-    for i, ch in enumerate(name):
-        if ch.isupper() and i and not name[i - 1].isupper():
-            out.append(" ")
-        out.append(ch)
-    return "".join(out)
 
 
 def sort_key(value: Any) -> tuple:
@@ -157,46 +148,6 @@ class Column:
         if not self.dates:
             return None
         return moment_tooltip(field_value(row, self.key), days=self.dates == DAYS) or None
-
-
-# The API's enumeration names as a person reads them, translated when shown (a cell, a details
-# value). Names not listed (a newer server's) read as their words split apart.
-ENUM_TEXTS = {
-    "ELearning": QT_TRANSLATE_NOOP("EnumText", "ELearning"),
-    "ClassRoom": QT_TRANSLATE_NOOP("EnumText", "Class Room"),
-    "TrainingPlan": QT_TRANSLATE_NOOP("EnumText", "Training Plan"),
-    "Webinar": QT_TRANSLATE_NOOP("EnumText", "Webinar"),
-    "AutomaticApproval": QT_TRANSLATE_NOOP("EnumText", "Automatic Approval"),
-    "LineManagerApproval": QT_TRANSLATE_NOOP("EnumText", "Line Manager Approval"),
-    "LMSAdministratorsApproval": QT_TRANSLATE_NOOP("EnumText", "LMS Administrators Approval"),
-    "CustomApproval": QT_TRANSLATE_NOOP("EnumText", "Custom Approval"),
-    "ExternalWebhookApproval": QT_TRANSLATE_NOOP("EnumText", "External Webhook Approval"),
-    "EnrollToSingle": QT_TRANSLATE_NOOP("EnumText", "Enroll To Single"),
-    "EnrollToAll": QT_TRANSLATE_NOOP("EnumText", "Enroll To All"),
-    "EnrollToMultiple": QT_TRANSLATE_NOOP("EnumText", "Enroll To Multiple"),
-    "Enrolled": QT_TRANSLATE_NOOP("EnumText", "Enrolled"),
-    "PendingApproval": QT_TRANSLATE_NOOP("EnumText", "Pending Approval"),
-    "Rejected": QT_TRANSLATE_NOOP("EnumText", "Rejected"),
-    "Cancelled": QT_TRANSLATE_NOOP("EnumText", "Cancelled"),
-    "WaitingList": QT_TRANSLATE_NOOP("EnumText", "Waiting List"),
-    "Completed": QT_TRANSLATE_NOOP("EnumText", "Completed"),
-    "NotStarted": QT_TRANSLATE_NOOP("EnumText", "Not Started"),
-    "InProgress": QT_TRANSLATE_NOOP("EnumText", "In Progress"),
-    "Failed": QT_TRANSLATE_NOOP("EnumText", "Failed"),
-    "Valid": QT_TRANSLATE_NOOP("EnumText", "Valid"),
-    "Expiring": QT_TRANSLATE_NOOP("EnumText", "Expiring"),
-    "Expired": QT_TRANSLATE_NOOP("EnumText", "Expired"),
-}
-
-
-def enum_text(value: Any) -> str:
-    """'PendingApproval' (or the member) -> 'Pending Approval', in the interface's language."""
-    if value is None:
-        return ""
-    name = value.name if isinstance(value, Enum) else str(value)
-    if name in ENUM_TEXTS:
-        return QCoreApplication.translate("EnumText", ENUM_TEXTS[name])
-    return _split_camel(name)
 
 
 def enum_column(key: str, title: str, **options: Any) -> Column:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import asyncio
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from lms365_desktop.api.client import Lms365Client
 from lms365_desktop.api.odata import MAX_OR_TERMS, Guid, Query, any_of, chunks
 from lms365_desktop.core.logins import short_login
-from lms365_desktop.ui.itemmodels.columns import display_text, field_value
+from lms365_desktop.ui.itemmodels.columns import field_value
 
 if TYPE_CHECKING:  # People is Qt and holds the connection; lookups only hands it to the panes
     from lms365_desktop.ui.people import People
@@ -100,5 +101,9 @@ class Directory:
         return found
 
     def course_type(self, course_id: Any) -> str:
+        """The course's type as the API names it ('ClassRoom'); enum_text words it."""
         row = self.course(course_id)
-        return display_text(field_value(row, "CourseType")) if row is not None else ""
+        value = field_value(row, "CourseType") if row is not None else None
+        if value is None:
+            return ""
+        return value.name if isinstance(value, Enum) else str(value)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lms365_desktop.api.enums import CourseType
 from lms365_desktop.core.course_creation import url_slug
 from lms365_desktop.ui.wizards.form_support import FormPage
-from lms365_desktop.ui.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_text
 
 CULTURES = ("en-US", "en-GB", "da-DK", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "nb-NO",
             "sv-SE", "fi-FI", "pl-PL", "pt-BR", "ja-JP", "zh-CN")
@@ -58,7 +58,7 @@ class BasicsPage(FormPage):
         self.catalog.setPlaceholderText(self.tr("Loading catalogs…"))
         self.course_type = QComboBox(objectName="courseTypeCombo")
         for member in (CourseType.ELearning, CourseType.ClassRoom, CourseType.Webinar, CourseType.TrainingPlan):
-            self.course_type.addItem(enum_words(member), member.name)
+            self.course_type.addItem(enum_text(member), member.name)
         self.title_edit = QLineEdit(objectName="titleEdit")
         self.description = _text_box(54)
         self.description.setObjectName("descriptionEdit")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker, PeopleSearch
 from lms365_desktop.ui.wizards.form_support import FormPage
-from lms365_desktop.ui.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_text
 
 
 def iso_utc(value: QDateTime) -> str:
@@ -70,11 +70,11 @@ class EnrollmentPage(FormPage):
         super().__init__(self.tr("Enrollment"), self.tr("How learners get in."), parent)
         self.flow = QComboBox(objectName="enrollmentFlowCombo")
         for member in EnrollmentFlow:
-            self.flow.addItem(enum_words(member), member.name)
+            self.flow.addItem(enum_text(member), member.name)
         self.session_type = QComboBox(objectName="sessionEnrollmentTypeCombo")
         self.session_type.addItem(self.tr("(not set)"), None)
         for member in CourseSessionEnrollmentType:
-            self.session_type.addItem(enum_words(member), member.name)
+            self.session_type.addItem(enum_text(member), member.name)
         self.show_in_catalog = QCheckBox(self.tr("Show the course in the catalog"), objectName="showInCatalogCheck")
         self.show_in_catalog.setChecked(True)
         self.failed_course = QComboBox(objectName="failedCourseCombo")

@@ -21,7 +21,7 @@ from lms365_desktop.ui.wizards.course_pages_review import ProvisioningPage, Revi
 from lms365_desktop.ui.wizards.course_pages_settings import ContentPage, EnrollmentPage, SchedulePage
 from lms365_desktop.ui.wizards.form_messages import pydantic_errors
 from lms365_desktop.ui.wizards.form_support import FormPage
-from lms365_desktop.ui.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_text
 
 COURSES_PATH = "/odata/v2/Courses"
 
@@ -233,7 +233,7 @@ class CourseWizard(QWizard):
             for key, enum in (("CourseType", CourseType), ("EnrollmentFlow", EnrollmentFlow),
                               ("CourseSessionEnrollmentType", CourseSessionEnrollmentType)):
                 if key in body and body[key] in enum.__members__:
-                    words = enum_words(enum[body[key]])
+                    words = enum_text(enum[body[key]])
                     if words != body[key]:
                         names[key] = words
             self.review.show_body(body, names)

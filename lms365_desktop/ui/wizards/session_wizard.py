@@ -32,7 +32,7 @@ from lms365_desktop.ui.widgets.time_zone_picker import TimeZonePicker
 from lms365_desktop.ui.wizards.course_pages_settings import date_edit
 from lms365_desktop.ui.wizards.form_messages import pydantic_errors
 from lms365_desktop.ui.wizards.form_support import FormPage, row
-from lms365_desktop.ui.enum_words import enum_words
+from lms365_desktop.ui.enum_words import enum_text
 
 
 def _wall_time(value: QDateTime) -> datetime:
@@ -62,7 +62,7 @@ class SessionDetailsPage(FormPage):
         self.room_location = QLineEdit(objectName="roomLocationEdit")
         self.room_source = QComboBox(objectName="roomSourceCombo")
         for member in RoomSource:
-            self.room_source.addItem(enum_words(member), member.name)
+            self.room_source.addItem(enum_text(member), member.name)
         self.meeting_url = QLineEdit(objectName="meetingUrlEdit")
         self.meeting_url.setPlaceholderText("https://")
         self.limit = QCheckBox(self.tr("Limit to"), objectName="maxAttendeesCheck")

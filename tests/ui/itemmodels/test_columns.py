@@ -55,12 +55,17 @@ def test_a_date_column_in_a_model_under_two_zones(qtbot, qasync_loop, qtmodeltes
     qtmodeltester.check(model, force_py=True)
 
 
-def test_an_enrollment_flow_reads_as_words_in_every_place(qapp):
-    """The Courses pane and its details said 'LMSAdministrators Approval'; the wizard 'LMS Administrators
-    Approval': one reading everywhere."""
-    from lms365_desktop.api.enums import EnrollmentFlow
-    from lms365_desktop.ui.enum_words import enum_words
-    from lms365_desktop.ui.itemmodels.columns import enum_text
+def test_an_enum_value_reads_as_the_same_words_in_every_place(qapp):
+    """The Courses pane said 'LMSAdministrators Approval' and 'Class Room', the wizard 'LMS Administrators
+    Approval', the activity feed 'Classroom': one table, one reading, in LMS365's sentence case."""
+    from lms365_desktop.api.enums import CourseType, EnrollmentFlow, RegistrationStatus
+    from lms365_desktop.ui.activity.activity_model import status_label
+    from lms365_desktop.ui.itemmodels.columns import display_text, enum_text
 
-    assert enum_text("LMSAdministratorsApproval") == "LMS Administrators Approval"
-    assert enum_text("LMSAdministratorsApproval") == enum_words(EnrollmentFlow.LMSAdministratorsApproval)
+    assert enum_text("LMSAdministratorsApproval") == "LMS administrators approval"
+    assert enum_text(EnrollmentFlow.LMSAdministratorsApproval) == display_text(EnrollmentFlow.LMSAdministratorsApproval)
+    assert [enum_text(t) for t in (CourseType.ELearning, CourseType.ClassRoom)] == ["E-learning", "Classroom"]
+    assert status_label("ClassRoom · Published") == "Classroom · Published"  # the feed, from the same table
+    assert enum_text(RegistrationStatus.PendingApproval) == status_label("PendingApproval") == "Pending approval"
+    assert enum_text("SomeNewStatusFromANewerServer") == "Some new status from a newer server"
+    assert enum_text("XMLImport") == "XML import"  # an acronym keeps its capitals

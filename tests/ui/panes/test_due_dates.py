@@ -48,9 +48,9 @@ def test_overdue_text_is_marked_by_a_sign_and_words_not_colour_alone(qapp):
 
 
 def test_progress_in_words_with_a_percentage_where_the_row_has_one(qapp):
-    assert progress_text(enrollment(None, progress="InProgress", Progress=40)) == "In Progress · 40%"
-    assert progress_text(enrollment(None, progress="InProgress")) == "In Progress"
-    assert progress_text(enrollment(None, progress="NotStarted", Progress=0)) == "Not Started"
+    assert progress_text(enrollment(None, progress="InProgress", Progress=40)) == "In progress · 40%"
+    assert progress_text(enrollment(None, progress="InProgress")) == "In progress"
+    assert progress_text(enrollment(None, progress="NotStarted", Progress=0)) == "Not started"
     assert progress_text(enrollment(None, progress="Completed", Progress=100)) == "Completed"
 
 

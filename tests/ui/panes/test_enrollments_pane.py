@@ -164,7 +164,7 @@ def test_progress_reads_in_words_with_the_percentage_the_sandbox_declares(main_w
     wait_view(qtbot, pane, OVERDUE)  # open, not completed: in progress or not started
     assert "Progress" in pane.model.query().selects
     texts = {pane.model.index(i, 3).data() for i in range(pane.model.rowCount())}
-    in_progress = [t for t in texts if t.startswith("In Progress")]
+    in_progress = [t for t in texts if t.startswith("In progress")]
     assert in_progress and all(t.endswith("%") and " · " in t for t in in_progress)
 
 

@@ -39,7 +39,7 @@ def test_review_is_a_readable_summary_with_the_request_one_click_away(qtbot, fre
     sections = dict(review.summary_lines(review.body, {}))
     assert review.summary_area.isVisible() and not review.tree.isVisible()
     text = review.summary.text()
-    for words in ("Forklift Safety 2026", basics.catalog.currentText(), "ELearning", "forklift-safety-2026",
+    for words in ("Forklift Safety 2026", basics.catalog.currentText(), "E-learning", "forklift-safety-2026",
                   f"Forklifts (new, under {parent_name})", enrollment.flow.currentText(), "14 days after enrollment",
                   "1. Checks; 2. Driving"):
         assert words in text, words

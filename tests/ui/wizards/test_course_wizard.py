@@ -321,7 +321,7 @@ def test_url_suggestion_transliterates_letters(qtbot, context):
 def test_enum_choices_read_as_the_panes_show_them(qtbot, context):
     wizard = open_wizard(qtbot, context)
     types = [wizard.basics.course_type.itemText(i) for i in range(wizard.basics.course_type.count())]
-    assert "Class Room" in types and "Training Plan" in types and "ClassRoom" not in types
+    assert "Classroom" in types and "Training plan" in types and "ClassRoom" not in types
     flows = [wizard.enrollment.flow.itemText(i) for i in range(wizard.enrollment.flow.count())]
-    assert "Automatic Approval" in flows and "AutomaticApproval" not in flows
+    assert "Automatic approval" in flows and "AutomaticApproval" not in flows
     assert wizard.basics.course_type.findData("ClassRoom") >= 0  # the wire name stays the data
