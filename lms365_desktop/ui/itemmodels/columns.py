@@ -102,6 +102,9 @@ class Column:
     order_by: str | None = None  # server $orderby field; defaults to key when sortable
     select: tuple[str, ...] | None = None  # $select fields it needs; defaults to the key's root
     text: Callable[[Any], str] | None = None  # row -> text, for computed columns
+    # The computed text depends on the row alone (an enum, a flag), never on names or titles
+    # learned later: the quick filter need not remake its texts when names arrive.
+    row_only: bool = False
     colour: Callable[[Any], str | None] | None = None  # row -> text colour (#rrggbb) or None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     extra: dict = field(default_factory=dict)
@@ -151,7 +154,7 @@ class Column:
 
 
 def enum_column(key: str, title: str, **options: Any) -> Column:
-    return Column(key, title, text=lambda row: enum_text(field_value(row, key)), **options)
+    return Column(key, title, text=lambda row: enum_text(field_value(row, key)), row_only=True, **options)
 
 
 def date_column(key: str, title: str, *, days: bool = False, **options: Any) -> Column:

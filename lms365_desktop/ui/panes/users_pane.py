@@ -70,10 +70,10 @@ class UsersPane(EntityPane):
                    text=lambda row: directory.people.display_name(field_value(row, "ManagerLoginName"))
                    if field_value(row, "ManagerLoginName") else ""),
             Column("IsDeleted", self.tr("Account"), width=90,
-                   text=lambda row: self.tr("Deleted") if field_value(row, "IsDeleted") else "",
+                   text=lambda row: self.tr("Deleted") if field_value(row, "IsDeleted") else "", row_only=True,
                    colour=lambda row: "#8c959f" if field_value(row, "IsDeleted") else None),
             Column("LoginName", self.tr("Login"), width=260, visible=False,
-                   text=lambda row: short_login(field_value(row, "LoginName"))),
+                   text=lambda row: short_login(field_value(row, "LoginName")), row_only=True),
             Column("Id", self.tr("Id"), width=80, visible=False),
         ]
         self.directory = directory

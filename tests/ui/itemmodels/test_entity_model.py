@@ -162,3 +162,34 @@ def test_quick_filter_finds_a_date_as_its_cell_reads_not_as_the_wire_writes_it(q
         assert titles("23:30") == ["Fire safety"]        # the completion on this computer's clock
         assert titles("02/04") == ["First aid"]
         assert titles("2031-03") == [] and titles("22:30") == []  # the wire's text is not what anyone sees
+
+
+def test_names_learned_later_are_found_and_row_only_texts_are_not_made_again(qtbot, qasync_loop):
+    names: dict[str, str] = {}
+    made = []
+
+    def status(row):
+        made.append(row["Id"])
+        return "Deleted" if row["Country"] == "Chile" else ""
+
+    columns = [Column("Title", "Name"),
+               Column("ManagerLoginName", "Manager", text=lambda row: names.get(row["Id"], "")),
+               Column("Country", "Account", text=status, row_only=True)]
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    model = EntityTableModel(columns, ListSource(ROWS[:30]), TaskRunner(owner))
+    model.reload()
+    wait_loaded(qtbot, model)
+    names["id-0004"] = "Maja Singh"  # the directory learned a manager's name
+    model.refresh_display()
+    model.set_quick_filter("maja")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Person 0004"]
+
+    only_row = EntityTableModel([Column("Title", "Name"), Column("Country", "Account", text=status, row_only=True)],
+                                ListSource(ROWS[:30]), TaskRunner(owner))
+    only_row.reload()
+    wait_loaded(qtbot, only_row)
+    before = len(made)
+    only_row.refresh_display()  # names arrived: nothing this table searches reads them
+    only_row.set_quick_filter("deleted")
+    assert only_row.rowCount() == 10 and len(made) == before
