@@ -385,10 +385,14 @@ class ConnectDialog(QDialog):
         if needed <= 0:
             return
         self.setMinimumHeight(needed)
-        fitted = self._fitted_height
-        if self.height() < needed or (self.height() > needed and self.height() == fitted):
+        if self.height() < needed or (self.height() > needed and self.height() == self._fitted_height):
             self.resize(self.width(), needed)
-        self._fitted_height = needed if self.height() == needed else fitted
+            # What was asked for, not what height() says yet: a window system applies a top-level
+            # resize later. Reading it back left the old value now and then, and the dialog then
+            # kept a cleared message's height.
+            self._fitted_height = needed
+        elif self.height() == needed:
+            self._fitted_height = needed
 
     def _choose(self, profile: ConnectionProfile, key: str) -> None:
         self.connection_chosen.emit(profile, key)

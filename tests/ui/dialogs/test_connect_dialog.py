@@ -280,11 +280,19 @@ def test_the_dialog_gives_back_the_height_of_a_cleared_message(make_dialog, qtbo
         port = sock.getsockname()[1]
     dialog, _ = make_dialog()
     _type_custom(dialog, "Nowhere", f"http://127.0.0.1:{port}", "some-key")
-    qtbot.waitUntil(lambda: dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width()))
-    before = dialog.height()
+
+    def fitted() -> bool:  # the dialog as tall as its rows need at its width, nothing pending
+        return dialog.height() == dialog.layout().totalHeightForWidth(dialog.width())
+
+    qtbot.waitUntil(fitted)
+    before = dialog.width(), dialog.height()
     _test_and_wait(dialog, qtbot)
-    qtbot.waitUntil(lambda: dialog.height() > before)  # the error lines made it taller
+    qtbot.waitUntil(lambda: dialog.height() > before[1])  # the error lines made it taller
     form = dialog.form
     form.region_combo.setCurrentIndex(0)  # a preset address: the message about the old one goes
     assert not dialog.test_result.isVisible() and form.error_text("base_url") == ""
-    qtbot.waitUntil(lambda: dialog.height() == before)
+    try:
+        qtbot.waitUntil(lambda: fitted() and (dialog.width(), dialog.height()) == before)
+    except qtbot.TimeoutError:
+        needed = dialog.layout().totalHeightForWidth(dialog.width())
+        raise AssertionError(f"size {dialog.width()}x{dialog.height()}, rows need {needed}, was {before}") from None
