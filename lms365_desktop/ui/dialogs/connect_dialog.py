@@ -387,9 +387,9 @@ class ConnectDialog(QDialog):
         self.setMinimumHeight(needed)
         if self.height() < needed or (self.height() > needed and self.height() == self._fitted_height):
             self.resize(self.width(), needed)
-            # What was asked for, not what height() says yet: a window system applies a top-level
-            # resize later. Reading it back left the old value now and then, and the dialog then
-            # kept a cleared message's height.
+            # What was asked for, not what height() says: X11 and Wayland may apply a top-level
+            # resize later, and a stale read-back would keep a cleared message's height (offscreen
+            # applies it at once, so this is a guard, not the proven cause of the CI failure).
             self._fitted_height = needed
         elif self.height() == needed:
             self._fitted_height = needed
