@@ -17,6 +17,11 @@ class CourseType(IntEnum):
     Webinar = 5
 
 
+# Classroom and webinar courses run on their sessions' dates; self-paced ones carry a due date per learner.
+SESSION_COURSE_TYPES = frozenset({CourseType.ClassRoom.name, CourseType.Webinar.name})
+DUE_DATE_COURSE_TYPES = frozenset({CourseType.ELearning.name, CourseType.TrainingPlan.name})
+
+
 class EnrollmentFlow(IntEnum):  # [A] ints = connector declaration order
     AutomaticApproval = 0
     LineManagerApproval = 1

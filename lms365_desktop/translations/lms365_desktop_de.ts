@@ -2112,7 +2112,7 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Sitzungseinschreibung</translation>
     </message>
     <message>
-        <source>For ClassRoom and Webinar courses: may a learner join one, all or several sessions?</source>
+        <source>For classroom and webinar courses: may a learner join one, all or several sessions?</source>
         <translation>Für Präsenz- und Webinarkurse: Darf ein Lernender an einer, allen oder mehreren Sitzungen teilnehmen?</translation>
     </message>
     <message>
@@ -6292,11 +6292,11 @@ Dies kann Daten auf dem Server ändern.</translation>
         <translation>Neuer Kurs</translation>
     </message>
     <message>
-        <source>Choose a ClassRoom or Webinar course</source>
+        <source>Choose a classroom or webinar course</source>
         <translation>Wählen Sie einen Präsenz- oder Webinarkurs</translation>
     </message>
     <message>
-        <source>Sessions belong to ClassRoom and Webinar courses; select one first.</source>
+        <source>Sessions belong to classroom and webinar courses; select one first.</source>
         <translation>Sitzungen gehören zu Präsenz- und Webinarkursen; wählen Sie zuerst einen aus.</translation>
     </message>
     <message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lms365_desktop.api.enums import DUE_DATE_COURSE_TYPES, SESSION_COURSE_TYPES
 from lms365_desktop.api.odata import Guid, Query
 from lms365_desktop.core.mirror import DirectoryUser
 from lms365_desktop.core.mirror.user_directory import login_key
@@ -31,8 +32,6 @@ from lms365_desktop.ui.widgets.people_picker import PeoplePicker
 from lms365_desktop.ui.enum_words import enum_text
 
 _INACTIVE = ("Cancelled", "Rejected")  # a learner with only these may be enrolled again
-# Self-paced courses carry a due date per learner; classroom and webinar courses run on their sessions' dates.
-DUE_DATE_TYPES = ("ELearning", "TrainingPlan")
 SessionLoader = Callable[[str], Awaitable[list[tuple[str, str]]]]
 
 
@@ -184,7 +183,7 @@ class UserPickerDialog(QDialog):
                             else self.tr("Enroll people"))
         kind = self.directory.course_type(course_id) if course_id else ""
         self.course_label.setText(self.tr("{type} course").format(type=enum_text(kind)) if kind else "")
-        self._allows_due = allows_due = bool(course_id) and kind in DUE_DATE_TYPES
+        self._allows_due = allows_due = bool(course_id) and kind in DUE_DATE_COURSE_TYPES
         for widget in self.due_row_widgets:
             widget.setVisible(allows_due)
         if not allows_due:
@@ -215,7 +214,7 @@ class UserPickerDialog(QDialog):
 
     def _has_sessions_kind(self) -> bool:
         kind = self.directory.course_type(self.course_id) if self.course_id else ""
-        return kind in ("ClassRoom", "Webinar")
+        return kind in SESSION_COURSE_TYPES
 
     async def _load_enrolled(self, course_id: str) -> None:
         query = Query().where(CourseId=Guid(course_id)).select("UserLoginName", "RegistrationStatus")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lms365_desktop.api.enums import CourseSessionEnrollmentType, EnrollmentFlow
+from lms365_desktop.api.enums import SESSION_COURSE_TYPES, CourseSessionEnrollmentType, EnrollmentFlow
 from lms365_desktop.ui.widgets.people_picker import PeoplePicker, PeopleSearch
 from lms365_desktop.ui.wizards.form_support import FormPage
 from lms365_desktop.ui.enum_words import enum_text
@@ -82,13 +82,13 @@ class EnrollmentPage(FormPage):
         self.failed_course.addItem(self.tr("(none)"), None)
         self.add_field("EnrollmentFlow", self.tr("Enrollment flow"), self.flow)
         self.add_field("CourseSessionEnrollmentType", self.tr("Session enrollment"), self.session_type,
-                       hint=self.tr("For ClassRoom and Webinar courses: may a learner join one, all or several sessions?"))
+                       hint=self.tr("For classroom and webinar courses: may a learner join one, all or several sessions?"))
         self.add_field("ShowInCatalog", "", self.show_in_catalog)
         self.add_field("FailedCourseId", self.tr("Failed course"), self.failed_course,
                        hint=self.tr("The course a learner is sent to after failing this one."))
 
     def set_course_type(self, course_type: str | None) -> None:
-        sessions = course_type in ("ClassRoom", "Webinar")
+        sessions = course_type in SESSION_COURSE_TYPES
         self.session_type.setEnabled(sessions)
         if not sessions:
             self.session_type.setCurrentIndex(0)

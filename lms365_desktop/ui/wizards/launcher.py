@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
+from lms365_desktop.api.enums import SESSION_COURSE_TYPES
 from lms365_desktop.api.throttle import Lane
 from lms365_desktop.core.certificate_uploads import CertificateUploadService
 from lms365_desktop.core.course_creation import CourseCreationService
@@ -18,7 +19,6 @@ from lms365_desktop.ui.wizards.session_wizard import SessionWizard
 from lms365_desktop.ui.wizards.upload_wizard import UploadWizard
 from lms365_desktop.ui.workspace import Workspace
 
-SESSION_COURSE_TYPES = ("ClassRoom", "Webinar")
 _COURSE_SCOPE = re.compile(r"CourseId eq ([0-9a-fA-F-]{36})")
 
 
@@ -119,8 +119,8 @@ class WizardLauncher(QObject):
         course = course or self.current_course()
         if not course or str(course.get("CourseType")) not in SESSION_COURSE_TYPES:
             self.context.notifications.show_info(
-                self.tr("Choose a ClassRoom or Webinar course"),
-                self.tr("Sessions belong to ClassRoom and Webinar courses; select one first."))
+                self.tr("Choose a classroom or webinar course"),
+                self.tr("Sessions belong to classroom and webinar courses; select one first."))
             return None
         wizard = SessionWizard(self.course_service(), course, open_in_console=self.context.open_in_console,
                                parent=self.window)

@@ -123,3 +123,6 @@ def test_session_wizard_validates_and_creates(qtbot, context):
 def test_new_session_needs_a_classroom_or_webinar_course(qtbot, context):
     assert context.wizards.launcher.new_session({"Id": "x", "Title": "Online", "CourseType": "ELearning"}) is None
     assert context.window.findChild(QWizard, "sessionWizard") is None
+    # It says why in the coordinator's words, not the API's type names.
+    assert any(c.title_label.text() == "<b>Choose a classroom or webinar course</b>"
+               for c in context.notifications.cards)
