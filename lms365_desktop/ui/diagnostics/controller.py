@@ -5,8 +5,8 @@ import time
 from urllib.parse import urlsplit
 
 import PySide6
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QObject, Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView
 
 from lms365_desktop.api.transport import RequestLogEntry
@@ -39,6 +39,7 @@ class DiagnosticsController(QObject):
         if recorder is not None:
             recorder.on_crash = self.notifier.notify
         self.log_dock, self.log_view = build_log_dock(self.window, str(log_setup.folder))
+        self.log_view.log_folder_requested.connect(self.open_log_folder)
         context.connection_changed.connect(self._on_context_connection_changed)
         if context.client is not None:
             self._on_context_connection_changed(context)
@@ -63,9 +64,9 @@ class DiagnosticsController(QObject):
                                              self.tr("Paste them into your message to support."))
         return text
 
-    def open_log_folder(self) -> None:
+    def open_log_folder(self) -> bool:
         self.log_setup.folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_setup.folder)))
+        return self.context.notifications.open_path(self.log_setup.folder)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.window)
@@ -90,6 +91,7 @@ class DiagnosticsController(QObject):
         if self.crash_dialog is None:
             self.crash_dialog = CrashDialog(self.diagnostics(), str(self.log_setup.folder), self.window)
             self.crash_dialog.finished.connect(self._on_crash_dialog_finished)
+            self.crash_dialog.log_folder_requested.connect(self.open_log_folder)
         self.crash_dialog.add_report(report)
         if not self.crash_dialog.isVisible():
             self.crash_dialog.open()

@@ -1,8 +1,8 @@
 """The one crash dialog: what went wrong, copyable details without secrets, and the log folder."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,8 @@ from lms365_desktop.ui.theme import icon
 
 class CrashDialog(QDialog):
     """Shows one or more crash reports; "Copy details" puts versions and tracebacks on the clipboard."""
+
+    log_folder_requested = Signal()  # the controller opens it, and says so if nothing can
 
     def __init__(self, diagnostics: str, log_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +64,7 @@ class CrashDialog(QDialog):
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_details)
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.folder_button.clicked.connect(self.log_folder_requested)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
@@ -91,9 +93,6 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())
-
-    def _on_folder_button_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_folder))
 
 
 class CrashNotifier(QObject):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -88,6 +89,8 @@ class RequestLogModel(QAbstractTableModel):
 class LogView(QWidget):
     """The request table, with the log file's folder one click away."""
 
+    log_folder_requested = Signal()  # the controller opens it, and says so if nothing can
+
     def __init__(self, log_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logView")
@@ -109,7 +112,7 @@ class LogView(QWidget):
         self.folder_button.setObjectName("logViewFolderButton")
         self.folder_button.setAccessibleName(self.tr("Open log folder"))
         self.folder_button.setToolTip(log_folder)
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.folder_button.clicked.connect(self.log_folder_requested)
         clear_button = QPushButton(self.tr("C&lear"))
         clear_button.setObjectName("logViewClearButton")
         clear_button.setAccessibleName(self.tr("Clear the request log"))
@@ -134,9 +137,6 @@ class LogView(QWidget):
     def _on_clear_button_clicked(self) -> None:
         self.model.clear()
         self.summary.setText(self.tr("No request yet."))
-
-    def _on_folder_button_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_folder))
 
 
 def build_log_dock(window, log_folder: str) -> tuple[QDockWidget, LogView]:

@@ -106,6 +106,38 @@ def test_about_says_the_version(diagnostics, qtbot):
     box.close()
 
 
+def test_every_open_log_folder_opens_the_folder_and_says_so_when_nothing_can(diagnostics, qtbot, monkeypatch, tmp_path):
+    import sys
+
+    from PySide6.QtGui import QDesktopServices
+
+    from lms365_desktop.core.crash_reports import CrashRecorder
+
+    context, controller, setup, _recorder = diagnostics
+    asked: list[str] = []
+
+    def no_file_handler(url) -> bool:  # a desktop where nothing opens folders: the sandbox cannot stand in here
+        asked.append(url.toLocalFile())
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", no_file_handler)
+    context.window.actions_by_name["openLogFolder"].trigger()  # Help ▸ Open log folder
+    controller.log_view.folder_button.click()  # the request log's button
+    try:
+        raise KeyError("for the crash dialog")
+    except KeyError:
+        earlier = CrashRecorder(tmp_path / "earlier")
+        earlier.record(*sys.exc_info(), "main thread")
+    dialog = controller.show_crash(earlier.pending_report())
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.folder_button.click()  # the crash dialog's button
+    assert asked == [str(setup.folder)] * 3
+    warnings = [c for c in context.notifications.cards if c.title_label.text() == "<b>Could not open</b>"]
+    assert warnings and str(setup.folder) in warnings[-1].message_label.text()
+    dialog.reject()
+    qtbot.waitUntil(lambda: controller.crash_dialog is None)
+
+
 def test_a_crash_of_the_previous_run_is_shown_again_at_start(diagnostics, qtbot, tmp_path):
     import sys
 
