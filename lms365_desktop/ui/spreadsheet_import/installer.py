@@ -180,7 +180,7 @@ class SpreadsheetImport(QObject):
                 "%1", str(files.undo_file)))
         notes = self.context.notifications
         result_file = files.result_file
-        opens = ((self.tr("Open Result File"), lambda: notes.open_path(result_file)),) if result_file else ()
+        opens = (notes.open_path_action(self.tr("Open Result File"), result_file),) if result_file else ()
         notes.show_info(self.tr("Import finished"), "\n".join(lines), actions=opens)
 
     def can_undo(self, job_id: str) -> bool:

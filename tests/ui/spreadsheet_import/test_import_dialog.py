@@ -5,6 +5,8 @@ from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton
 
 from lms365_desktop.core.spreadsheet_import.verdicts import Verdict
 from lms365_desktop.ui.spreadsheet_import.preview_model import FIXED_COLUMNS
@@ -19,7 +21,7 @@ def _row_of(model, verdict: Verdict) -> int:
 
 
 def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodeltester, qasync_loop, settings,
-                                                                make_sandbox, tmp_path):
+                                                                make_sandbox, tmp_path, monkeypatch):
     server = make_sandbox()
     sheet = make_sheet(server.store, tmp_path / "new hires.xlsx", 40)
     before = active_logins(server.store, sheet.course_id)
@@ -75,6 +77,13 @@ def test_a_coordinator_previews_fixes_runs_and_undoes_an_import(qtbot, qtmodelte
         panel = context.window.findChild(ImportHistory, "importHistory")
         qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=60_000)
         assert sum((active_logins(server.store, sheet.course_id) - before).values()) == sending
+        # The finished card opens the result file in the desktop's own application.
+        finished = [c for c in context.notifications.cards if c.title_label.text() == "<b>Import finished</b>"]
+        assert finished
+        opened: list[str] = []
+        monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+        next(b for b in finished[-1].findChildren(QPushButton) if b.text() == "Open Result File").click()
+        assert len(opened) == 1 and opened[0].endswith(".xlsx") and "(result " in opened[0]
         item = panel.tree.topLevelItem(0)
         assert item.text(4) == str(sending)
         # When it ran, on this computer's clock, the header naming the zone.
