@@ -28,7 +28,6 @@ class CrashDialog(QDialog):
         self.setWindowTitle(self.tr("LMS365 Desktop ran into a problem"))
         self.setWindowIcon(icon("error"))
         self.diagnostics = diagnostics
-        self.log_folder = log_folder
         self.reports: list[CrashReport] = []
 
         self.headline = QLabel()

@@ -94,7 +94,6 @@ class LogView(QWidget):
     def __init__(self, log_folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logView")
-        self.log_folder = log_folder
         self.model = RequestLogModel(parent=self)
         self.table = QTableView()
         self.table.setObjectName("requestLogTable")
